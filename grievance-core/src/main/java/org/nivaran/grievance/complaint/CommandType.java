@@ -1,0 +1,37 @@
+package org.nivaran.grievance.complaint;
+
+/** The kinds of command, one per row of the lifecycle table in {@link Lifecycle}. */
+public enum CommandType {
+  /** {@link RegisterComplaint}: creates the complaint. */
+  REGISTER,
+  /** {@link ComplaintCommand.Assign}: give a registered complaint to a post. */
+  ASSIGN,
+  /** {@link ComplaintCommand.StartWork}: the officer takes it up. */
+  START_WORK,
+  /** {@link ComplaintCommand.RequestInformation}: the officer asks the citizen for documents. */
+  REQUEST_INFORMATION,
+  /** {@link ComplaintCommand.ProvideInformation}: the citizen answers. */
+  PROVIDE_INFORMATION,
+  /** {@link ComplaintCommand.Resolve}: the officer files an action-taken reply. */
+  RESOLVE,
+  /** {@link ComplaintCommand.ReturnReply}: a reviewer sends a poor reply back. */
+  RETURN_REPLY,
+  /** {@link ComplaintCommand.ConfirmSatisfied}: the citizen is satisfied; the complaint closes. */
+  CONFIRM_SATISFIED,
+  /** {@link ComplaintCommand.ReportDissatisfied}: the citizen is not satisfied; it reopens. */
+  REPORT_DISSATISFIED,
+  /** {@link ComplaintCommand.RecordUnreachable}: a verification call did not reach the citizen. */
+  RECORD_UNREACHABLE,
+  /** {@link ComplaintCommand.Escalate}: move it one level up to a higher post. */
+  ESCALATE,
+  /** {@link ComplaintCommand.Transfer}: send it to another department's post. */
+  TRANSFER,
+  /** {@link ComplaintCommand.Reject}: reject as duplicate, out of scope or fake. */
+  REJECT,
+  /** {@link ComplaintCommand.SpecialClose}: close without satisfaction, with a reason. */
+  SPECIAL_CLOSE,
+  /** {@link ComplaintCommand.Withdraw}: the citizen withdraws it. */
+  WITHDRAW,
+  /** {@link ComplaintCommand.Reopen}: reopen a closed complaint. */
+  REOPEN
+}

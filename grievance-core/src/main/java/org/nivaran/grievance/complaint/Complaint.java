@@ -1,0 +1,188 @@
+package org.nivaran.grievance.complaint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.nivaran.grievance.actor.PostId;
+
+/**
+ * A complaint's current state: what the citizen raised, where it is, and how far it has come.
+ *
+ * <p>A complaint is never edited; {@link Lifecycle#evolve} derives the next state from an event,
+ * and {@link Lifecycle#replay} rebuilds it from its whole event log. Its {@link #version()} is the
+ * number of events applied, which the store uses for optimistic concurrency.
+ *
+ * <p>Immutable and thread-safe. Two complaints are equal when every attribute is equal.
+ */
+@Value.Immutable
+public abstract class Complaint {
+  Complaint() {}
+
+  /**
+   * The human-readable id.
+   *
+   * @return the id
+   */
+  public abstract ComplaintId id();
+
+  /**
+   * What was raised.
+   *
+   * @return the kind
+   */
+  public abstract Kind kind();
+
+  /**
+   * How it arrived.
+   *
+   * @return the channel
+   */
+  public abstract Channel channel();
+
+  /**
+   * Who raised it.
+   *
+   * @return the citizen
+   */
+  public abstract Citizen citizen();
+
+  /**
+   * The classified complaint type.
+   *
+   * @return the category code
+   */
+  public abstract String categoryCode();
+
+  /**
+   * Where it is.
+   *
+   * @return the jurisdiction code
+   */
+  public abstract String jurisdictionCode();
+
+  /**
+   * The citizen's account.
+   *
+   * @return the description
+   */
+  public abstract String description();
+
+  /**
+   * Documents by reference: those given at registration, then those the citizen provided later.
+   *
+   * @return the attachments
+   */
+  public abstract List<Attachment> attachments();
+
+  /**
+   * Where it is in its lifecycle.
+   *
+   * @return the status
+   */
+  public abstract Status status();
+
+  /**
+   * The post responsible, its department and level; empty only while {@link Status#REGISTERED}
+   * (or rejected or withdrawn before it was ever assigned).
+   *
+   * @return the assignment
+   */
+  public abstract Optional<Assignment> assignment();
+
+  /**
+   * The latest action-taken reply, if one was filed.
+   *
+   * @return the resolution
+   */
+  public abstract Optional<Resolution> resolution();
+
+  /**
+   * How it was closed, rejected or withdrawn; empty while open.
+   *
+   * @return the closure
+   */
+  public abstract Optional<Closure> closure();
+
+  /**
+   * The citizen's latest rating of the resolution, 1 (poor) to 5 (excellent).
+   *
+   * @return the rating, if one was given
+   */
+  public abstract Optional<Integer> rating();
+
+  /**
+   * How many times a reply was returned as of poor quality.
+   *
+   * @return the count
+   */
+  public abstract int returnCount();
+
+  /**
+   * How many times it was reopened.
+   *
+   * @return the count
+   */
+  public abstract int reopenCount();
+
+  /**
+   * How many times it was transferred to another department.
+   *
+   * @return the count
+   */
+  public abstract int transferCount();
+
+  /**
+   * How many verification calls failed to reach the citizen since the latest reply.
+   *
+   * @return the count
+   */
+  public abstract int unreachableAttempts();
+
+  /**
+   * When it was registered.
+   *
+   * @return the instant
+   */
+  public abstract Instant registeredAt();
+
+  /**
+   * When its latest event happened.
+   *
+   * @return the instant
+   */
+  public abstract Instant updatedAt();
+
+  /**
+   * The number of events applied; 1 after registration.
+   *
+   * @return the version
+   */
+  public abstract long version();
+
+  /**
+   * The post responsible, if assigned.
+   *
+   * @return the post
+   */
+  public Optional<PostId> post() {
+    return assignment().map(Assignment::post);
+  }
+
+  /**
+   * The level of the responsible post, if assigned.
+   *
+   * @return the level
+   */
+  public Optional<Level> level() {
+    return assignment().map(Assignment::level);
+  }
+
+  ImmutableComplaint copy() {
+    return (ImmutableComplaint) ImmutableComplaint.copyOf(this);
+  }
+
+  static ImmutableComplaint.Builder builder() {
+    return ImmutableComplaint.builder();
+  }
+}

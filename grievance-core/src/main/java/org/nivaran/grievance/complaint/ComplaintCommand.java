@@ -1,0 +1,348 @@
+package org.nivaran.grievance.complaint;
+
+import java.util.List;
+import java.util.Optional;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * A command on an existing complaint. Run it with {@code Grievances.execute(id, command, actor)};
+ * {@link Lifecycle} says in which states and by which roles each may be issued.
+ *
+ * <p>Text fields are NFC-normalised and stripped in the constructors, and every failure is an
+ * {@link InvalidInputException} naming the field. All implementations are immutable records and
+ * thread-safe.
+ */
+public sealed interface ComplaintCommand
+    permits ComplaintCommand.Assign,
+        ComplaintCommand.StartWork,
+        ComplaintCommand.RequestInformation,
+        ComplaintCommand.ProvideInformation,
+        ComplaintCommand.Resolve,
+        ComplaintCommand.ReturnReply,
+        ComplaintCommand.ConfirmSatisfied,
+        ComplaintCommand.ReportDissatisfied,
+        ComplaintCommand.RecordUnreachable,
+        ComplaintCommand.Escalate,
+        ComplaintCommand.Transfer,
+        ComplaintCommand.Reject,
+        ComplaintCommand.SpecialClose,
+        ComplaintCommand.Withdraw,
+        ComplaintCommand.Reopen {
+
+  /** The most code points in a reason, remark or note. */
+  int MAX_REASON_LENGTH = 1000;
+  /** The most code points in an action-taken reply. */
+  int MAX_REPLY_LENGTH = 4000;
+
+  /**
+   * Which row of the lifecycle table this command is.
+   *
+   * @return the command's type
+   */
+  CommandType type();
+
+  /**
+   * Assign a registered complaint to a post.
+   *
+   * @param post the responsible post
+   * @param department the post's department code
+   * @param level the post's level, usually {@link Level#L1}
+   */
+  record Assign(PostId post, String department, Level level) implements ComplaintCommand {
+    /** Validates the fields. */
+    public Assign {
+      Texts.required(post, "post");
+      Texts.code(department, "department");
+      Texts.required(level, "level");
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.ASSIGN;
+    }
+  }
+
+  /** The officer holding the post takes the complaint up. */
+  record StartWork() implements ComplaintCommand {
+    @Override
+    public CommandType type() {
+      return CommandType.START_WORK;
+    }
+  }
+
+  /**
+   * The officer asks the citizen for documents or details; the SLA clock pauses.
+   *
+   * @param note what is needed
+   */
+  record RequestInformation(String note) implements ComplaintCommand {
+    /** Validates and normalises the note. */
+    public RequestInformation {
+      note = Texts.multiLine(note, "note", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.REQUEST_INFORMATION;
+    }
+  }
+
+  /**
+   * The citizen (or an agent for them) provides what was asked for.
+   *
+   * @param note the answer
+   * @param attachments documents by reference
+   */
+  record ProvideInformation(String note, List<Attachment> attachments) implements ComplaintCommand {
+    /** Validates and normalises the fields. */
+    public ProvideInformation {
+      note = Texts.multiLine(note, "note", MAX_REASON_LENGTH);
+      attachments = checkAttachments("attachments", attachments);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.PROVIDE_INFORMATION;
+    }
+  }
+
+  /**
+   * The officer files an action-taken reply.
+   *
+   * @param reply what was done
+   * @param attachments supporting documents by reference
+   */
+  record Resolve(String reply, List<Attachment> attachments) implements ComplaintCommand {
+    /** Validates and normalises the fields. */
+    public Resolve {
+      reply = Texts.multiLine(reply, "reply", MAX_REPLY_LENGTH);
+      attachments = checkAttachments("attachments", attachments);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.RESOLVE;
+    }
+  }
+
+  /**
+   * A reviewer returns a reply as of poor quality.
+   *
+   * @param reason what is wrong with it
+   */
+  record ReturnReply(String reason) implements ComplaintCommand {
+    /** Validates and normalises the reason. */
+    public ReturnReply {
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.RETURN_REPLY;
+    }
+  }
+
+  /**
+   * Verification: the citizen says they are satisfied. The complaint closes.
+   *
+   * @param rating 1 to 5, if the citizen gave one
+   * @param remark what they said, if recorded
+   */
+  record ConfirmSatisfied(Optional<Integer> rating, Optional<String> remark) implements ComplaintCommand {
+    /** Validates the fields. */
+    public ConfirmSatisfied {
+      rating = checkRating("rating", rating);
+      remark = checkOptionalText("remark", remark);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.CONFIRM_SATISFIED;
+    }
+  }
+
+  /**
+   * Verification: the citizen is not satisfied. The complaint reopens with the same post.
+   *
+   * @param rating 1 to 5, if the citizen gave one
+   * @param reason why they are not satisfied
+   */
+  record ReportDissatisfied(Optional<Integer> rating, String reason) implements ComplaintCommand {
+    /** Validates the fields. */
+    public ReportDissatisfied {
+      rating = checkRating("rating", rating);
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.REPORT_DISSATISFIED;
+    }
+  }
+
+  /**
+   * Verification: the call did not reach the citizen. The attempt is counted; nothing else changes.
+   *
+   * @param remark e.g. "switched off", if recorded
+   */
+  record RecordUnreachable(Optional<String> remark) implements ComplaintCommand {
+    /** Validates the remark. */
+    public RecordUnreachable {
+      remark = checkOptionalText("remark", remark);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.RECORD_UNREACHABLE;
+    }
+  }
+
+  /**
+   * Move the complaint one level up, to a higher post of the same department.
+   *
+   * @param toPost the post at the next level
+   * @param reason why, e.g. "7 working days at L1 elapsed"
+   */
+  record Escalate(PostId toPost, String reason) implements ComplaintCommand {
+    /** Validates the fields. */
+    public Escalate {
+      Texts.required(toPost, "toPost");
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.ESCALATE;
+    }
+  }
+
+  /**
+   * Send the complaint to a post of another department ("not my department").
+   *
+   * @param toPost the receiving post
+   * @param toDepartment its department, which must differ from the current one
+   * @param level the receiving post's level
+   * @param reason why
+   */
+  record Transfer(PostId toPost, String toDepartment, Level level, String reason)
+      implements ComplaintCommand {
+    /** Validates the fields. */
+    public Transfer {
+      Texts.required(toPost, "toPost");
+      Texts.code(toDepartment, "toDepartment");
+      Texts.required(level, "level");
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.TRANSFER;
+    }
+  }
+
+  /**
+   * Reject the complaint.
+   *
+   * @param reason duplicate, out of scope or fake
+   * @param remark the recorded explanation
+   * @param duplicateOf for {@link RejectionReason#DUPLICATE}, the complaint it repeats (required
+   *     then, refused otherwise)
+   */
+  record Reject(RejectionReason reason, String remark, Optional<ComplaintId> duplicateOf)
+      implements ComplaintCommand {
+    /** Validates the fields. */
+    public Reject {
+      Texts.required(reason, "reason");
+      remark = Texts.multiLine(remark, "remark", MAX_REASON_LENGTH);
+      Texts.required(duplicateOf, "duplicateOf");
+      if (reason == RejectionReason.DUPLICATE && duplicateOf.isEmpty()) {
+        throw new InvalidInputException("duplicateOf", "is required when the reason is DUPLICATE");
+      }
+      if (reason != RejectionReason.DUPLICATE && duplicateOf.isPresent()) {
+        throw new InvalidInputException("duplicateOf", "is allowed only when the reason is DUPLICATE (was " + reason + ")");
+      }
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.REJECT;
+    }
+  }
+
+  /**
+   * Close the complaint without the citizen's satisfaction (policy decision, court matter, ...).
+   *
+   * @param reason the recorded reason
+   */
+  record SpecialClose(String reason) implements ComplaintCommand {
+    /** Validates and normalises the reason. */
+    public SpecialClose {
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.SPECIAL_CLOSE;
+    }
+  }
+
+  /**
+   * The citizen withdraws the complaint.
+   *
+   * @param reason why, if they said
+   */
+  record Withdraw(Optional<String> reason) implements ComplaintCommand {
+    /** Validates the reason. */
+    public Withdraw {
+      reason = checkOptionalText("reason", reason);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.WITHDRAW;
+    }
+  }
+
+  /**
+   * Reopen a closed complaint; it goes back to the post that last held it.
+   *
+   * @param reason why
+   */
+  record Reopen(String reason) implements ComplaintCommand {
+    /** Validates and normalises the reason. */
+    public Reopen {
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.REOPEN;
+    }
+  }
+
+  private static List<Attachment> checkAttachments(String field, List<Attachment> attachments) {
+    List<Attachment> copy = List.copyOf(Texts.required(attachments, field));
+    if (copy.size() > Attachment.MAX_PER_COMMAND) {
+      throw new InvalidInputException(
+          field, "must hold at most " + Attachment.MAX_PER_COMMAND + " (was " + copy.size() + ")");
+    }
+    return copy;
+  }
+
+  private static Optional<Integer> checkRating(String field, Optional<Integer> rating) {
+    Texts.required(rating, field);
+    rating.ifPresent(
+        r -> {
+          if (r < 1 || r > 5) {
+            throw new InvalidInputException(field, "must be between 1 and 5 (was " + r + ")");
+          }
+        });
+    return rating;
+  }
+
+  private static Optional<String> checkOptionalText(String field, Optional<String> text) {
+    return Texts.required(text, field).map(t -> Texts.multiLine(t, field, MAX_REASON_LENGTH));
+  }
+}

@@ -1,0 +1,488 @@
+package org.nivaran.grievance.complaint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * Something that happened to a complaint. Events are the complaint's audit trail and the source
+ * of every report: {@link Lifecycle#evolve} applies one to the previous state, and
+ * {@link Lifecycle#replay} rebuilds a complaint from all of them.
+ *
+ * <p>Every event carries the same envelope: the complaint's id, its {@link #sequence()} (1 for
+ * registration, then one more per event, so it equals the complaint's version after applying it),
+ * when it happened and who did it. All implementations are immutable records and thread-safe.
+ */
+public sealed interface ComplaintEvent
+    permits ComplaintEvent.ComplaintRegistered,
+        ComplaintEvent.ComplaintAssigned,
+        ComplaintEvent.WorkStarted,
+        ComplaintEvent.InformationRequested,
+        ComplaintEvent.InformationProvided,
+        ComplaintEvent.ResolutionFiled,
+        ComplaintEvent.ReplyReturned,
+        ComplaintEvent.CitizenSatisfied,
+        ComplaintEvent.CitizenDissatisfied,
+        ComplaintEvent.CitizenUnreachable,
+        ComplaintEvent.ComplaintEscalated,
+        ComplaintEvent.ComplaintTransferred,
+        ComplaintEvent.ComplaintRejected,
+        ComplaintEvent.ComplaintSpeciallyClosed,
+        ComplaintEvent.ComplaintWithdrawn,
+        ComplaintEvent.ComplaintReopened {
+
+  /**
+   * The complaint this event belongs to.
+   *
+   * @return the id
+   */
+  ComplaintId complaintId();
+
+  /**
+   * The position of this event in the complaint's log, from 1.
+   *
+   * @return the sequence number
+   */
+  long sequence();
+
+  /**
+   * When it happened.
+   *
+   * @return the instant
+   */
+  Instant occurredAt();
+
+  /**
+   * Who did it.
+   *
+   * @return the actor
+   */
+  Actor actor();
+
+  /**
+   * The complaint was registered.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param kind what was raised
+   * @param channel how it arrived
+   * @param citizen who raised it
+   * @param categoryCode the category code
+   * @param jurisdictionCode the jurisdiction code
+   * @param description the citizen's account
+   * @param attachments documents by reference
+   * @param idempotencyKey the caller's idempotency key, if any
+   */
+  record ComplaintRegistered(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Kind kind,
+      Channel channel,
+      Citizen citizen,
+      String categoryCode,
+      String jurisdictionCode,
+      String description,
+      List<Attachment> attachments,
+      Optional<String> idempotencyKey)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintRegistered {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(kind, "kind");
+      Texts.required(channel, "channel");
+      Texts.required(citizen, "citizen");
+      Texts.required(categoryCode, "categoryCode");
+      Texts.required(jurisdictionCode, "jurisdictionCode");
+      Texts.required(description, "description");
+      attachments = List.copyOf(Texts.required(attachments, "attachments"));
+      Texts.required(idempotencyKey, "idempotencyKey");
+    }
+  }
+
+  /**
+   * The complaint was assigned to a post.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param assignment the post, department and level
+   */
+  record ComplaintAssigned(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Assignment assignment)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintAssigned {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(assignment, "assignment");
+    }
+  }
+
+  /**
+   * The officer holding the post took the complaint up.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   */
+  record WorkStarted(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public WorkStarted {
+      envelope(complaintId, sequence, occurredAt, actor);
+    }
+  }
+
+  /**
+   * The officer asked the citizen for documents or details.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param note what is needed
+   */
+  record InformationRequested(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      String note)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public InformationRequested {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(note, "note");
+    }
+  }
+
+  /**
+   * The citizen provided what was asked for.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param note the answer
+   * @param attachments documents by reference
+   */
+  record InformationProvided(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      String note,
+      List<Attachment> attachments)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public InformationProvided {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(note, "note");
+      attachments = List.copyOf(Texts.required(attachments, "attachments"));
+    }
+  }
+
+  /**
+   * The officer filed an action-taken reply.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param reply what was done
+   * @param attachments supporting documents
+   */
+  record ResolutionFiled(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      String reply,
+      List<Attachment> attachments)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ResolutionFiled {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reply, "reply");
+      attachments = List.copyOf(Texts.required(attachments, "attachments"));
+    }
+  }
+
+  /**
+   * A reviewer returned the reply as of poor quality.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param reason what is wrong with it
+   */
+  record ReplyReturned(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      String reason)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ReplyReturned {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+    }
+  }
+
+  /**
+   * The citizen confirmed they are satisfied; the complaint closed.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param rating 1 to 5, if given
+   * @param remark what they said, if recorded
+   */
+  record CitizenSatisfied(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Optional<Integer> rating,
+      Optional<String> remark)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public CitizenSatisfied {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(rating, "rating");
+      Texts.required(remark, "remark");
+    }
+  }
+
+  /**
+   * The citizen is not satisfied; the complaint reopened.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param rating 1 to 5, if given
+   * @param reason why
+   */
+  record CitizenDissatisfied(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Optional<Integer> rating,
+      String reason)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public CitizenDissatisfied {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(rating, "rating");
+      Texts.required(reason, "reason");
+    }
+  }
+
+  /**
+   * A verification call did not reach the citizen.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param remark what happened, if recorded
+   */
+  record CitizenUnreachable(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Optional<String> remark)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public CitizenUnreachable {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(remark, "remark");
+    }
+  }
+
+  /**
+   * The complaint moved one level up.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param from where it was
+   * @param to where it is now
+   * @param reason why
+   */
+  record ComplaintEscalated(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Assignment from,
+      Assignment to,
+      String reason)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintEscalated {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(from, "from");
+      Texts.required(to, "to");
+      Texts.required(reason, "reason");
+    }
+  }
+
+  /**
+   * The complaint was sent to another department's post.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param from where it was
+   * @param to where it is now
+   * @param reason why
+   */
+  record ComplaintTransferred(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Assignment from,
+      Assignment to,
+      String reason)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintTransferred {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(from, "from");
+      Texts.required(to, "to");
+      Texts.required(reason, "reason");
+    }
+  }
+
+  /**
+   * The complaint was rejected.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param reason duplicate, out of scope or fake
+   * @param remark the explanation
+   * @param duplicateOf the complaint it repeats, for a duplicate
+   */
+  record ComplaintRejected(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      RejectionReason reason,
+      String remark,
+      Optional<ComplaintId> duplicateOf)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintRejected {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+      Texts.required(remark, "remark");
+      Texts.required(duplicateOf, "duplicateOf");
+    }
+  }
+
+  /**
+   * A supervisor closed the complaint without the citizen's satisfaction.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param reason the recorded reason
+   */
+  record ComplaintSpeciallyClosed(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      String reason)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintSpeciallyClosed {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+    }
+  }
+
+  /**
+   * The citizen withdrew the complaint.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param reason why, if said
+   */
+  record ComplaintWithdrawn(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Optional<String> reason)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintWithdrawn {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+    }
+  }
+
+  /**
+   * A closed complaint was reopened.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param reason why
+   */
+  record ComplaintReopened(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      String reason)
+      implements ComplaintEvent {
+    /** Checks that no field is null and copies lists. */
+    public ComplaintReopened {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+    }
+  }
+
+  private static void envelope(ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor) {
+    Texts.required(complaintId, "complaintId");
+    Texts.required(occurredAt, "occurredAt");
+    Texts.required(actor, "actor");
+    if (sequence < 1) {
+      throw new org.nivaran.grievance.InvalidInputException("sequence", "must be at least 1 (was " + sequence + ")");
+    }
+  }
+}

@@ -1,0 +1,515 @@
+package org.nivaran.grievance.complaint;
+
+import static org.nivaran.grievance.actor.Role.CALL_CENTRE_AGENT;
+import static org.nivaran.grievance.actor.Role.CITIZEN;
+import static org.nivaran.grievance.actor.Role.OFFICER;
+import static org.nivaran.grievance.actor.Role.SUPERVISOR;
+import static org.nivaran.grievance.actor.Role.SYSTEM;
+import static org.nivaran.grievance.complaint.Status.ASSIGNED;
+import static org.nivaran.grievance.complaint.Status.AWAITING_CITIZEN;
+import static org.nivaran.grievance.complaint.Status.CLOSED;
+import static org.nivaran.grievance.complaint.Status.IN_PROGRESS;
+import static org.nivaran.grievance.complaint.Status.REGISTERED;
+import static org.nivaran.grievance.complaint.Status.REJECTED;
+import static org.nivaran.grievance.complaint.Status.REOPENED;
+import static org.nivaran.grievance.complaint.Status.RESOLVED;
+import static org.nivaran.grievance.complaint.Status.RETURNED;
+import static org.nivaran.grievance.complaint.Status.WITHDRAWN;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.nivaran.grievance.GrievanceException;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.actor.Role;
+import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
+import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
+import org.nivaran.grievance.complaint.ComplaintCommand.Escalate;
+import org.nivaran.grievance.complaint.ComplaintCommand.ProvideInformation;
+import org.nivaran.grievance.complaint.ComplaintCommand.RecordUnreachable;
+import org.nivaran.grievance.complaint.ComplaintCommand.Reject;
+import org.nivaran.grievance.complaint.ComplaintCommand.Reopen;
+import org.nivaran.grievance.complaint.ComplaintCommand.ReportDissatisfied;
+import org.nivaran.grievance.complaint.ComplaintCommand.RequestInformation;
+import org.nivaran.grievance.complaint.ComplaintCommand.Resolve;
+import org.nivaran.grievance.complaint.ComplaintCommand.ReturnReply;
+import org.nivaran.grievance.complaint.ComplaintCommand.SpecialClose;
+import org.nivaran.grievance.complaint.ComplaintCommand.StartWork;
+import org.nivaran.grievance.complaint.ComplaintCommand.Transfer;
+import org.nivaran.grievance.complaint.ComplaintCommand.Withdraw;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
+
+/**
+ * The complaint lifecycle: the transition table, and the functions that turn commands into events
+ * ({@link #decide}) and events into state ({@link #evolve}, {@link #replay}).
+ *
+ * <h2>The table</h2>
+ *
+ * <p>Each command has one target state, the states it may be issued in, and the roles that may
+ * issue it. This is the whole lifecycle:
+ *
+ * <pre>
+ * command              from                                               to                roles
+ * REGISTER             (new)                                              REGISTERED        any (a citizen only for themselves)
+ * ASSIGN               REGISTERED                                         ASSIGNED          agent, supervisor, system
+ * START_WORK           ASSIGNED RETURNED REOPENED                         IN_PROGRESS       officer
+ * REQUEST_INFORMATION  ASSIGNED IN_PROGRESS RETURNED REOPENED             AWAITING_CITIZEN  officer
+ * PROVIDE_INFORMATION  AWAITING_CITIZEN                                   IN_PROGRESS       citizen, agent
+ * RESOLVE              ASSIGNED IN_PROGRESS RETURNED REOPENED             RESOLVED          officer
+ * RETURN_REPLY         RESOLVED                                           RETURNED          agent, supervisor
+ * CONFIRM_SATISFIED    RESOLVED                                           CLOSED            citizen, agent
+ * REPORT_DISSATISFIED  RESOLVED                                           REOPENED          citizen, agent
+ * RECORD_UNREACHABLE   RESOLVED                                           RESOLVED          agent, system
+ * ESCALATE             ASSIGNED IN_PROGRESS RETURNED REOPENED             ASSIGNED (+1 lvl) supervisor, system
+ * TRANSFER             ASSIGNED IN_PROGRESS RETURNED REOPENED             ASSIGNED          officer, supervisor
+ * REJECT               every open state but RESOLVED                      REJECTED          agent, officer, supervisor
+ * SPECIAL_CLOSE        every open state but REGISTERED                    CLOSED            supervisor
+ * WITHDRAW             every open state                                   WITHDRAWN         citizen, agent
+ * REOPEN               CLOSED                                             REOPENED          citizen, agent, supervisor
+ * </pre>
+ *
+ * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
+ * only {@code REOPEN}. Besides the roles, two {@link AccessRule}s apply to every command: an
+ * officer acts only on complaints assigned to the post they hold, and a citizen only on their own.
+ * A command is checked in this order: state (else {@link IllegalTransitionException}), role and
+ * ownership (else {@link ActorNotPermittedException}), then its data against the complaint (else
+ * {@link InvalidInputException}: an escalation or transfer must move the complaint somewhere new,
+ * a duplicate must name another complaint).
+ *
+ * <p>Every command yields exactly one event today; {@link #decide} returns a list so that policies
+ * may add more without changing its signature. Stateless and thread-safe.
+ */
+public final class Lifecycle {
+
+  /** One row of the table: the command, the states it is allowed in, its target, its roles. */
+  private record Row(CommandType command, Set<Status> from, Status to, Set<Role> roles) {}
+
+  private static final Set<Status> WORKABLE = EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED, REOPENED);
+  private static final Set<Status> OPEN =
+      EnumSet.of(REGISTERED, ASSIGNED, IN_PROGRESS, AWAITING_CITIZEN, RESOLVED, RETURNED, REOPENED);
+
+  private static final Map<CommandType, Row> TABLE =
+      table(
+          row(CommandType.REGISTER, EnumSet.noneOf(Status.class), REGISTERED,
+              CITIZEN, CALL_CENTRE_AGENT, OFFICER, SUPERVISOR, SYSTEM),
+          row(CommandType.ASSIGN, EnumSet.of(REGISTERED), ASSIGNED, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.START_WORK, EnumSet.of(ASSIGNED, RETURNED, REOPENED), IN_PROGRESS, OFFICER),
+          row(CommandType.REQUEST_INFORMATION, WORKABLE, AWAITING_CITIZEN, OFFICER),
+          row(CommandType.PROVIDE_INFORMATION, EnumSet.of(AWAITING_CITIZEN), IN_PROGRESS, CITIZEN, CALL_CENTRE_AGENT),
+          row(CommandType.RESOLVE, WORKABLE, RESOLVED, OFFICER),
+          row(CommandType.RETURN_REPLY, EnumSet.of(RESOLVED), RETURNED, CALL_CENTRE_AGENT, SUPERVISOR),
+          row(CommandType.CONFIRM_SATISFIED, EnumSet.of(RESOLVED), CLOSED, CITIZEN, CALL_CENTRE_AGENT),
+          row(CommandType.REPORT_DISSATISFIED, EnumSet.of(RESOLVED), REOPENED, CITIZEN, CALL_CENTRE_AGENT),
+          row(CommandType.RECORD_UNREACHABLE, EnumSet.of(RESOLVED), RESOLVED, CALL_CENTRE_AGENT, SYSTEM),
+          row(CommandType.ESCALATE, WORKABLE, ASSIGNED, SUPERVISOR, SYSTEM),
+          row(CommandType.TRANSFER, WORKABLE, ASSIGNED, OFFICER, SUPERVISOR),
+          row(CommandType.REJECT, minus(OPEN, RESOLVED), REJECTED, CALL_CENTRE_AGENT, OFFICER, SUPERVISOR),
+          row(CommandType.SPECIAL_CLOSE, minus(OPEN, REGISTERED), CLOSED, SUPERVISOR),
+          row(CommandType.WITHDRAW, OPEN, WITHDRAWN, CITIZEN, CALL_CENTRE_AGENT),
+          row(CommandType.REOPEN, EnumSet.of(CLOSED), REOPENED, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR));
+
+  private Lifecycle() {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading the table
+
+  /**
+   * The state a command leads to.
+   *
+   * @param command the command's type
+   * @return its target state
+   */
+  public static Status target(CommandType command) {
+    return TABLE.get(Objects.requireNonNull(command, "command")).to();
+  }
+
+  /**
+   * The states a command may be issued in; empty for {@link CommandType#REGISTER}.
+   *
+   * @param command the command's type
+   * @return an unmodifiable set
+   */
+  public static Set<Status> allowedIn(CommandType command) {
+    return TABLE.get(Objects.requireNonNull(command, "command")).from();
+  }
+
+  /**
+   * The roles that may issue a command.
+   *
+   * @param command the command's type
+   * @return an unmodifiable set
+   */
+  public static Set<Role> rolesFor(CommandType command) {
+    return TABLE.get(Objects.requireNonNull(command, "command")).roles();
+  }
+
+  /**
+   * Whether the table allows a command in a state.
+   *
+   * @param status the state
+   * @param command the command's type
+   * @return true if the command may be issued in that state
+   */
+  public static boolean allows(Status status, CommandType command) {
+    return allowedIn(command).contains(Objects.requireNonNull(status, "status"));
+  }
+
+  /**
+   * The commands allowed in a state.
+   *
+   * @param status the state
+   * @return an unmodifiable set, empty for the final states
+   */
+  public static Set<CommandType> commandsAllowedIn(Status status) {
+    Objects.requireNonNull(status, "status");
+    EnumSet<CommandType> commands = EnumSet.noneOf(CommandType.class);
+    TABLE.values().stream().filter(r -> r.from().contains(status)).forEach(r -> commands.add(r.command()));
+    return Collections.unmodifiableSet(commands);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Commands to events
+
+  /**
+   * Registers a complaint: checks the actor and yields the first event.
+   *
+   * @param id the id issued for it
+   * @param request the validated request
+   * @param actor who registers it
+   * @param now the registration instant
+   * @return the {@link ComplaintRegistered} event, sequence 1
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number
+   */
+  public static ComplaintRegistered register(
+      ComplaintId id, RegisterComplaint request, Actor actor, Instant now) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(now, "now");
+    authorizeRegistration(request, actor);
+    return new ComplaintRegistered(
+        id, 1, now, actor, request.kind(), request.channel(), request.citizen(),
+        request.categoryCode(), request.jurisdictionCode(), request.description(),
+        request.attachments(), request.idempotencyKey());
+  }
+
+  /**
+   * Checks that an actor may register a request, before an id is issued for it.
+   *
+   * @param request the request
+   * @param actor who registers it
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number
+   */
+  public static void authorizeRegistration(RegisterComplaint request, Actor actor) {
+    Objects.requireNonNull(request, "request");
+    checkRole(CommandType.REGISTER, Objects.requireNonNull(actor, "actor"));
+    if (actor instanceof Actor.Citizen citizen && !citizen.phone().equals(request.citizen().phone())) {
+      throw new ActorNotPermittedException(
+          AccessRule.CITIZEN_OWNS_COMPLAINT, actor, CommandType.REGISTER,
+          "a citizen registers only for their own number");
+    }
+  }
+
+  /**
+   * Decides what a command does to a complaint.
+   *
+   * @param complaint the current state
+   * @param command the command
+   * @param actor who issues it
+   * @param now when
+   * @return the events to append, in order (one today)
+   * @throws IllegalTransitionException if the state does not allow the command
+   * @throws ActorNotPermittedException if the actor may not issue it
+   * @throws InvalidInputException if the command's data does not fit the complaint
+   */
+  public static List<ComplaintEvent> decide(
+      Complaint complaint, ComplaintCommand command, Actor actor, Instant now) {
+    Objects.requireNonNull(complaint, "complaint");
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(now, "now");
+    CommandType type = command.type();
+    Row row = TABLE.get(type);
+    if (!row.from().contains(complaint.status())) {
+      throw new IllegalTransitionException(complaint.id(), complaint.status(), type, row.from());
+    }
+    checkRole(type, actor);
+    checkOwnership(complaint, type, actor);
+    return List.of(event(complaint, command, actor, now, complaint.id(), complaint.version() + 1));
+  }
+
+  private static ComplaintEvent event(
+      Complaint c, ComplaintCommand command, Actor actor, Instant now, ComplaintId id, long seq) {
+    if (command instanceof Assign a) {
+      return new ComplaintAssigned(id, seq, now, actor, new Assignment(a.post(), a.department(), a.level(), now));
+    } else if (command instanceof StartWork) {
+      return new WorkStarted(id, seq, now, actor);
+    } else if (command instanceof RequestInformation r) {
+      return new InformationRequested(id, seq, now, actor, r.note());
+    } else if (command instanceof ProvideInformation p) {
+      return new InformationProvided(id, seq, now, actor, p.note(), p.attachments());
+    } else if (command instanceof Resolve r) {
+      return new ResolutionFiled(id, seq, now, actor, r.reply(), r.attachments());
+    } else if (command instanceof ReturnReply r) {
+      return new ReplyReturned(id, seq, now, actor, r.reason());
+    } else if (command instanceof ConfirmSatisfied s) {
+      return new CitizenSatisfied(id, seq, now, actor, s.rating(), s.remark());
+    } else if (command instanceof ReportDissatisfied d) {
+      return new CitizenDissatisfied(id, seq, now, actor, d.rating(), d.reason());
+    } else if (command instanceof RecordUnreachable u) {
+      return new CitizenUnreachable(id, seq, now, actor, u.remark());
+    } else if (command instanceof Escalate e) {
+      Assignment from = assignmentOf(c);
+      if (from.post().equals(e.toPost())) {
+        throw new InvalidInputException("toPost", "must differ from the current post " + from.post());
+      }
+      Assignment to = new Assignment(e.toPost(), from.department(), from.level().next(), now);
+      return new ComplaintEscalated(id, seq, now, actor, from, to, e.reason());
+    } else if (command instanceof Transfer t) {
+      Assignment from = assignmentOf(c);
+      if (from.department().equals(t.toDepartment())) {
+        throw new InvalidInputException(
+            "toDepartment", "must differ from the current department '" + from.department() + "'");
+      }
+      Assignment to = new Assignment(t.toPost(), t.toDepartment(), t.level(), now);
+      return new ComplaintTransferred(id, seq, now, actor, from, to, t.reason());
+    } else if (command instanceof Reject r) {
+      if (r.duplicateOf().filter(id::equals).isPresent()) {
+        throw new InvalidInputException("duplicateOf", "must name another complaint (was " + id + " itself)");
+      }
+      return new ComplaintRejected(id, seq, now, actor, r.reason(), r.remark(), r.duplicateOf());
+    } else if (command instanceof SpecialClose s) {
+      return new ComplaintSpeciallyClosed(id, seq, now, actor, s.reason());
+    } else if (command instanceof Withdraw w) {
+      return new ComplaintWithdrawn(id, seq, now, actor, w.reason());
+    } else if (command instanceof Reopen r) {
+      return new ComplaintReopened(id, seq, now, actor, r.reason());
+    }
+    throw new AssertionError("unhandled command " + command);
+  }
+
+  private static Assignment assignmentOf(Complaint c) {
+    return c.assignment()
+        .orElseThrow(() -> new GrievanceException("complaint " + c.id() + " in state " + c.status() + " has no assignment"));
+  }
+
+  private static void checkRole(CommandType type, Actor actor) {
+    Set<Role> roles = TABLE.get(type).roles();
+    if (!roles.contains(actor.role())) {
+      throw new ActorNotPermittedException(
+          AccessRule.ROLE_MAY_ISSUE_COMMAND, actor, type,
+          type + " may be issued by " + roles + " only; the actor is " + actor.role());
+    }
+  }
+
+  private static void checkOwnership(Complaint c, CommandType type, Actor actor) {
+    if (actor instanceof Actor.Officer officer && !c.post().filter(officer.post()::equals).isPresent()) {
+      throw new ActorNotPermittedException(
+          AccessRule.OFFICER_HOLDS_ASSIGNED_POST, actor, type,
+          "the officer holds " + officer.post() + " but complaint " + c.id() + " is assigned to "
+              + c.post().map(Object::toString).orElse("no post"));
+    }
+    if (actor instanceof Actor.Citizen citizen && !citizen.phone().equals(c.citizen().phone())) {
+      throw new ActorNotPermittedException(
+          AccessRule.CITIZEN_OWNS_COMPLAINT, actor, type,
+          "complaint " + c.id() + " was registered by another number");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events to state
+
+  /**
+   * The state a complaint starts in.
+   *
+   * @param registered its registration event
+   * @return the new complaint, version 1
+   */
+  public static Complaint start(ComplaintRegistered registered) {
+    Objects.requireNonNull(registered, "registered");
+    if (registered.sequence() != 1) {
+      throw new GrievanceException(
+          "complaint " + registered.complaintId() + ": registration must be event 1, was " + registered.sequence());
+    }
+    return Complaint.builder()
+        .id(registered.complaintId())
+        .kind(registered.kind())
+        .channel(registered.channel())
+        .citizen(registered.citizen())
+        .categoryCode(registered.categoryCode())
+        .jurisdictionCode(registered.jurisdictionCode())
+        .description(registered.description())
+        .attachments(registered.attachments())
+        .status(REGISTERED)
+        .registeredAt(registered.occurredAt())
+        .updatedAt(registered.occurredAt())
+        .version(1)
+        .build();
+  }
+
+  /**
+   * Applies one event to a complaint. Events are facts: the table is not consulted again, but the
+   * event must belong to this complaint and be the next in its log.
+   *
+   * @param complaint the state before
+   * @param event the next event
+   * @return the state after
+   * @throws GrievanceException if the event belongs to another complaint or is out of sequence
+   */
+  public static Complaint evolve(Complaint complaint, ComplaintEvent event) {
+    Objects.requireNonNull(complaint, "complaint");
+    Objects.requireNonNull(event, "event");
+    if (!event.complaintId().equals(complaint.id())) {
+      throw new GrievanceException(
+          "event for complaint " + event.complaintId() + " applied to complaint " + complaint.id());
+    }
+    if (event.sequence() != complaint.version() + 1) {
+      throw new GrievanceException(
+          "complaint " + complaint.id() + " is at version " + complaint.version()
+              + "; the next event must have sequence " + (complaint.version() + 1) + ", was " + event.sequence());
+    }
+    ImmutableComplaint c =
+        complaint.copy()
+            .withStatus(TABLE.get(commandOf(event)).to())
+            .withUpdatedAt(event.occurredAt())
+            .withVersion(event.sequence());
+    Instant at = event.occurredAt();
+    if (event instanceof ComplaintAssigned e) {
+      return c.withAssignment(e.assignment());
+    } else if (event instanceof InformationProvided e) {
+      List<Attachment> all = new ArrayList<>(c.attachments());
+      all.addAll(e.attachments());
+      return c.withAttachments(all);
+    } else if (event instanceof ResolutionFiled e) {
+      PostId post = assignmentOf(c).post();
+      return c.withResolution(new Resolution(e.reply(), e.attachments(), post, at)).withUnreachableAttempts(0);
+    } else if (event instanceof ReplyReturned) {
+      return c.withReturnCount(c.returnCount() + 1);
+    } else if (event instanceof CitizenSatisfied e) {
+      return c.withRating(e.rating().or(c::rating))
+          .withClosure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
+    } else if (event instanceof CitizenDissatisfied e) {
+      return c.withRating(e.rating().or(c::rating)).withReopenCount(c.reopenCount() + 1);
+    } else if (event instanceof CitizenUnreachable) {
+      return c.withUnreachableAttempts(c.unreachableAttempts() + 1);
+    } else if (event instanceof ComplaintEscalated e) {
+      return c.withAssignment(e.to());
+    } else if (event instanceof ComplaintTransferred e) {
+      return c.withAssignment(e.to()).withTransferCount(c.transferCount() + 1);
+    } else if (event instanceof ComplaintRejected e) {
+      return c.withClosure(new Closure(e.reason().closureKind(), Optional.of(e.remark()), e.duplicateOf(), at));
+    } else if (event instanceof ComplaintSpeciallyClosed e) {
+      return c.withClosure(new Closure(ClosureKind.SPECIAL_CLOSURE, Optional.of(e.reason()), Optional.empty(), at));
+    } else if (event instanceof ComplaintWithdrawn e) {
+      return c.withClosure(new Closure(ClosureKind.WITHDRAWN, e.reason(), Optional.empty(), at));
+    } else if (event instanceof ComplaintReopened) {
+      return c.withClosure(Optional.empty()).withReopenCount(c.reopenCount() + 1);
+    }
+    return c; // WorkStarted, InformationRequested: the status alone changes
+  }
+
+  /**
+   * Rebuilds a complaint from its whole event log.
+   *
+   * @param events the log, registration first
+   * @return the complaint
+   * @throws GrievanceException if the log is empty, does not start with registration, or is out of
+   *     sequence
+   */
+  public static Complaint replay(List<? extends ComplaintEvent> events) {
+    Objects.requireNonNull(events, "events");
+    if (events.isEmpty() || !(events.get(0) instanceof ComplaintRegistered first)) {
+      throw new GrievanceException("an event log must start with ComplaintRegistered");
+    }
+    Complaint c = start(first);
+    for (int i = 1; i < events.size(); i++) {
+      c = evolve(c, events.get(i));
+    }
+    return c;
+  }
+
+  /**
+   * The command type whose row produced an event of this kind.
+   *
+   * @param event the event
+   * @return the command's type
+   */
+  public static CommandType commandOf(ComplaintEvent event) {
+    Objects.requireNonNull(event, "event");
+    if (event instanceof ComplaintRegistered) return CommandType.REGISTER;
+    if (event instanceof ComplaintAssigned) return CommandType.ASSIGN;
+    if (event instanceof WorkStarted) return CommandType.START_WORK;
+    if (event instanceof InformationRequested) return CommandType.REQUEST_INFORMATION;
+    if (event instanceof InformationProvided) return CommandType.PROVIDE_INFORMATION;
+    if (event instanceof ResolutionFiled) return CommandType.RESOLVE;
+    if (event instanceof ReplyReturned) return CommandType.RETURN_REPLY;
+    if (event instanceof CitizenSatisfied) return CommandType.CONFIRM_SATISFIED;
+    if (event instanceof CitizenDissatisfied) return CommandType.REPORT_DISSATISFIED;
+    if (event instanceof CitizenUnreachable) return CommandType.RECORD_UNREACHABLE;
+    if (event instanceof ComplaintEscalated) return CommandType.ESCALATE;
+    if (event instanceof ComplaintTransferred) return CommandType.TRANSFER;
+    if (event instanceof ComplaintRejected) return CommandType.REJECT;
+    if (event instanceof ComplaintSpeciallyClosed) return CommandType.SPECIAL_CLOSE;
+    if (event instanceof ComplaintWithdrawn) return CommandType.WITHDRAW;
+    if (event instanceof ComplaintReopened) return CommandType.REOPEN;
+    throw new AssertionError("unhandled event " + event);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Building the table
+
+  private static Row row(CommandType command, Set<Status> from, Status to, Role... roles) {
+    EnumSet<Role> r = EnumSet.noneOf(Role.class);
+    Collections.addAll(r, roles);
+    return new Row(
+        command,
+        Collections.unmodifiableSet(EnumSet.copyOf(from.isEmpty() ? EnumSet.noneOf(Status.class) : from)),
+        to,
+        Collections.unmodifiableSet(r));
+  }
+
+  private static Set<Status> minus(Set<Status> all, Status removed) {
+    EnumSet<Status> s = EnumSet.copyOf(all);
+    s.remove(removed);
+    return s;
+  }
+
+  private static Map<CommandType, Row> table(Row... rows) {
+    Map<CommandType, Row> t = new EnumMap<>(CommandType.class);
+    for (Row r : rows) {
+      if (t.put(r.command(), r) != null) {
+        throw new AssertionError("two rows for " + r.command());
+      }
+    }
+    if (t.size() != CommandType.values().length) {
+      throw new AssertionError(
+          "no row for " + EnumSet.complementOf(EnumSet.copyOf(t.keySet())).stream()
+              .map(Enum::name).collect(Collectors.joining(", ")));
+    }
+    return Collections.unmodifiableMap(t);
+  }
+}

@@ -1,0 +1,162 @@
+package org.nivaran.grievance.complaint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * The request to register a new complaint.
+ *
+ * <pre>{@code
+ * RegisterComplaint request = RegisterComplaint.builder()
+ *     .channel(Channel.PHONE_CALL)
+ *     .citizen(Citizen.of("रमेश कुमार", "9876543210", "hi"))
+ *     .categoryCode("ENERGY.SUPPLY.OUTAGE")
+ *     .jurisdictionCode("CG.RAIPUR.WARD-12")
+ *     .description("तीन दिन से बिजली नहीं है")
+ *     .idempotencyKey("call-7f3a9c")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Text is NFC-normalised and stripped; every failure is an {@link InvalidInputException}
+ * naming the field. Immutable and thread-safe.
+ */
+@Value.Immutable
+public abstract class RegisterComplaint {
+  /** The most code points in a description. */
+  public static final int MAX_DESCRIPTION_LENGTH = 4000;
+  /** The most characters in an idempotency key. */
+  public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+
+  RegisterComplaint() {}
+
+  /**
+   * What was raised; {@link Kind#COMPLAINT} unless set.
+   *
+   * @return the kind
+   */
+  @Value.Default
+  public Kind kind() {
+    return Kind.COMPLAINT;
+  }
+
+  /**
+   * How it arrived.
+   *
+   * @return the channel
+   */
+  public abstract Channel channel();
+
+  /**
+   * Who raised it.
+   *
+   * @return the citizen
+   */
+  public abstract Citizen citizen();
+
+  /**
+   * The classified complaint type, e.g. {@code ENERGY.SUPPLY.OUTAGE}.
+   *
+   * @return the category code
+   */
+  public abstract String categoryCode();
+
+  /**
+   * Where it is, e.g. {@code CG.RAIPUR.WARD-12}.
+   *
+   * @return the jurisdiction code
+   */
+  public abstract String jurisdictionCode();
+
+  /**
+   * The citizen's account of the problem.
+   *
+   * @return the description, 1 to {@value #MAX_DESCRIPTION_LENGTH} code points, may span lines
+   */
+  public abstract String description();
+
+  /**
+   * Documents and photos by reference.
+   *
+   * @return the attachments, at most {@value Attachment#MAX_PER_COMMAND}
+   */
+  public abstract List<Attachment> attachments();
+
+  /**
+   * A key chosen by the caller (a call id, a WhatsApp message id) so that a retried registration
+   * returns the first complaint instead of creating a second one.
+   *
+   * @return the key, if any
+   */
+  public abstract Optional<String> idempotencyKey();
+
+  /**
+   * A digest of everything in the request but the idempotency key: two requests with the same key
+   * must have the same fingerprint, or the second is refused.
+   *
+   * @return a SHA-256 hex digest
+   */
+  public String fingerprint() {
+    StringBuilder canonical = new StringBuilder();
+    Citizen c = citizen();
+    for (Object part :
+        new Object[] {
+          kind(), channel(), c.name(), c.phone(), c.language().toLanguageTag(),
+          c.address().orElse("\u0000"), categoryCode(), jurisdictionCode(), description()
+        }) {
+      canonical.append(part).append('\u001f');
+    }
+    for (Attachment a : attachments()) {
+      canonical.append(a.reference()).append('\u001e').append(a.name()).append('\u001f');
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  RegisterComplaint normalise() {
+    Texts.required(kind(), "kind");
+    Texts.required(channel(), "channel");
+    Texts.required(citizen(), "citizen");
+    Texts.code(categoryCode(), "categoryCode");
+    Texts.code(jurisdictionCode(), "jurisdictionCode");
+    if (attachments().size() > Attachment.MAX_PER_COMMAND) {
+      throw new InvalidInputException(
+          "attachments", "must hold at most " + Attachment.MAX_PER_COMMAND + " (was " + attachments().size() + ")");
+    }
+    String normalDescription = Texts.multiLine(description(), "description", MAX_DESCRIPTION_LENGTH);
+    Optional<String> normalKey =
+        Texts.required(idempotencyKey(), "idempotencyKey")
+            .map(k -> Texts.singleLine(k, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH));
+    if (normalDescription.equals(description()) && normalKey.equals(idempotencyKey())) {
+      return this;
+    }
+    return ((ImmutableRegisterComplaint) ImmutableRegisterComplaint.copyOf(this))
+        .withDescription(normalDescription)
+        .withIdempotencyKey(normalKey);
+  }
+
+  /** Builds a {@link RegisterComplaint}. Not thread-safe; use one builder per thread. */
+  public static class Builder extends ImmutableRegisterComplaint.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,33 @@
+package org.nivaran.grievance.store;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+
+/**
+ * What {@link ComplaintStore#create} stores: a new complaint, its first events, and the
+ * idempotency claim of the request that made it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param state the complaint after its first events
+ * @param events its first events, sequence 1 onwards
+ * @param idempotencyKey the request's key, if it had one
+ * @param fingerprint the request's {@code RegisterComplaint.fingerprint()}
+ */
+public record NewComplaint(
+    Complaint state, List<ComplaintEvent> events, Optional<String> idempotencyKey, String fingerprint) {
+  /** Checks the fields and copies the list. */
+  public NewComplaint {
+    Objects.requireNonNull(state, "state");
+    events = List.copyOf(events);
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    if (events.isEmpty() || events.size() != state.version()) {
+      throw new IllegalArgumentException(
+          "a new complaint at version " + state.version() + " needs that many events, got " + events.size());
+    }
+  }
+}

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.internal.Texts;
 
 /**
  * A complaint's current state: what the citizen raised, where it is, and how far it has come.
@@ -178,11 +180,62 @@ public abstract class Complaint {
     return assignment().map(Assignment::level);
   }
 
-  ImmutableComplaint copy() {
-    return (ImmutableComplaint) ImmutableComplaint.copyOf(this);
+  /**
+   * A builder, for storage adapters and serialisers that restore a complaint they saved. Ordinary
+   * code gets complaints from {@code Grievances} or {@link Lifecycle#replay}. {@code build()} checks
+   * the invariants every complaint keeps (see {@link #checkInvariants()}).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  static ImmutableComplaint.Builder builder() {
-    return ImmutableComplaint.builder();
+  /**
+   * Refuses a complaint that no event log could produce: a missing attribute, a version below 1, an
+   * open complaint other than a registered one without an assignment, a closure that does not
+   * match the status, a rating outside 1 to 5, a negative count.
+   *
+   * @throws org.nivaran.grievance.InvalidInputException naming the attribute
+   */
+  @Value.Check
+  void checkInvariants() {
+    Texts.required(id(), "id");
+    Texts.required(kind(), "kind");
+    Texts.required(channel(), "channel");
+    Texts.required(citizen(), "citizen");
+    Texts.code(categoryCode(), "categoryCode");
+    Texts.code(jurisdictionCode(), "jurisdictionCode");
+    Texts.required(description(), "description");
+    Texts.required(status(), "status");
+    Texts.required(assignment(), "assignment");
+    Texts.required(resolution(), "resolution");
+    Texts.required(closure(), "closure");
+    Texts.required(rating(), "rating");
+    Texts.required(registeredAt(), "registeredAt");
+    Texts.required(updatedAt(), "updatedAt");
+    if (version() < 1) {
+      throw new InvalidInputException("version", "must be at least 1 (was " + version() + ")");
+    }
+    if (status().isOpen() && status() != Status.REGISTERED && assignment().isEmpty()) {
+      throw new InvalidInputException("assignment", "is required in state " + status());
+    }
+    if (status().isOpen() == closure().isPresent()) {
+      throw new InvalidInputException(
+          "closure", status().isOpen() ? "must be empty in open state " + status() : "is required in state " + status());
+    }
+    rating().filter(r -> r < 1 || r > 5).ifPresent(r -> {
+      throw new InvalidInputException("rating", "must be between 1 and 5 (was " + r + ")");
+    });
+    for (int count : new int[] {returnCount(), reopenCount(), transferCount(), unreachableAttempts()}) {
+      if (count < 0) {
+        throw new InvalidInputException("count", "must not be negative (was " + count + ")");
+      }
+    }
+  }
+
+  /** Builds a {@link Complaint}; see {@link Complaint#builder()}. Not thread-safe. */
+  public static class Builder extends ImmutableComplaint.Builder {
+    Builder() {}
   }
 }

@@ -392,44 +392,44 @@ public final class Lifecycle {
           "complaint " + complaint.id() + " is at version " + complaint.version()
               + "; the next event must have sequence " + (complaint.version() + 1) + ", was " + event.sequence());
     }
-    ImmutableComplaint c =
-        complaint.copy()
-            .withStatus(TABLE.get(commandOf(event)).to())
-            .withUpdatedAt(event.occurredAt())
-            .withVersion(event.sequence());
+    Complaint.Builder c =
+        Complaint.builder()
+            .from(complaint)
+            .status(TABLE.get(commandOf(event)).to())
+            .updatedAt(event.occurredAt())
+            .version(event.sequence());
     Instant at = event.occurredAt();
     if (event instanceof ComplaintAssigned e) {
-      return c.withAssignment(e.assignment());
+      c.assignment(e.assignment());
     } else if (event instanceof InformationProvided e) {
-      List<Attachment> all = new ArrayList<>(c.attachments());
-      all.addAll(e.attachments());
-      return c.withAttachments(all);
+      c.addAllAttachments(e.attachments());
     } else if (event instanceof ResolutionFiled e) {
-      PostId post = assignmentOf(c).post();
-      return c.withResolution(new Resolution(e.reply(), e.attachments(), post, at)).withUnreachableAttempts(0);
+      PostId post = assignmentOf(complaint).post();
+      c.resolution(new Resolution(e.reply(), e.attachments(), post, at)).unreachableAttempts(0);
     } else if (event instanceof ReplyReturned) {
-      return c.withReturnCount(c.returnCount() + 1);
+      c.returnCount(complaint.returnCount() + 1);
     } else if (event instanceof CitizenSatisfied e) {
-      return c.withRating(e.rating().or(c::rating))
-          .withClosure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
+      c.rating(e.rating().or(complaint::rating))
+          .closure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
     } else if (event instanceof CitizenDissatisfied e) {
-      return c.withRating(e.rating().or(c::rating)).withReopenCount(c.reopenCount() + 1);
+      c.rating(e.rating().or(complaint::rating)).reopenCount(complaint.reopenCount() + 1);
     } else if (event instanceof CitizenUnreachable) {
-      return c.withUnreachableAttempts(c.unreachableAttempts() + 1);
+      c.unreachableAttempts(complaint.unreachableAttempts() + 1);
     } else if (event instanceof ComplaintEscalated e) {
-      return c.withAssignment(e.to());
+      c.assignment(e.to());
     } else if (event instanceof ComplaintTransferred e) {
-      return c.withAssignment(e.to()).withTransferCount(c.transferCount() + 1);
+      c.assignment(e.to()).transferCount(complaint.transferCount() + 1);
     } else if (event instanceof ComplaintRejected e) {
-      return c.withClosure(new Closure(e.reason().closureKind(), Optional.of(e.remark()), e.duplicateOf(), at));
+      c.closure(new Closure(e.reason().closureKind(), Optional.of(e.remark()), e.duplicateOf(), at));
     } else if (event instanceof ComplaintSpeciallyClosed e) {
-      return c.withClosure(new Closure(ClosureKind.SPECIAL_CLOSURE, Optional.of(e.reason()), Optional.empty(), at));
+      c.closure(new Closure(ClosureKind.SPECIAL_CLOSURE, Optional.of(e.reason()), Optional.empty(), at));
     } else if (event instanceof ComplaintWithdrawn e) {
-      return c.withClosure(new Closure(ClosureKind.WITHDRAWN, e.reason(), Optional.empty(), at));
+      c.closure(new Closure(ClosureKind.WITHDRAWN, e.reason(), Optional.empty(), at));
     } else if (event instanceof ComplaintReopened) {
-      return c.withClosure(Optional.empty()).withReopenCount(c.reopenCount() + 1);
+      c.closure(Optional.empty()).reopenCount(complaint.reopenCount() + 1);
     }
-    return c; // WorkStarted, InformationRequested: the status alone changes
+    // WorkStarted and InformationRequested change the status alone.
+    return c.build();
   }
 
   /**

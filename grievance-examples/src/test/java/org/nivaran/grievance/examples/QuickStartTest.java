@@ -1,0 +1,34 @@
+package org.nivaran.grievance.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.complaint.Status;
+
+class QuickStartTest {
+  @Test
+  void the_story_ends_closed_as_satisfied_at_L2_and_prints_every_event() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Complaint c = QuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String story = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(c.status()).isEqualTo(Status.CLOSED);
+    assertThat(c.closure().orElseThrow().kind()).isEqualTo(ClosureKind.SATISFIED);
+    assertThat(c.level()).contains(Level.L2);
+    assertThat(c.version()).isEqualTo(13);
+    assertThat(c.returnCount()).isEqualTo(1);
+    assertThat(c.reopenCount()).isEqualTo(1);
+    assertThat(story)
+        .contains("Complaint RPR-2024-000001 registered for सुनीता वर्मा (+919876543210)")
+        .contains("refused: START_WORK refused by rule OFFICER_HOLDS_ASSIGNED_POST")
+        .contains("ReplyReturned", "CitizenUnreachable", "CitizenDissatisfied", "CitizenSatisfied")
+        .containsPattern("ComplaintEscalated +by system escalator +L1 -> L2 EE-RAIPUR-CITY")
+        .contains("Replaying the history rebuilds it exactly: true");
+  }
+}

@@ -11,7 +11,9 @@ import java.util.Objects;
 public final class InvalidInputException extends GrievanceException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the field. */
   private final String field;
+  /** @serial the reason. */
   private final String reason;
 
   /**

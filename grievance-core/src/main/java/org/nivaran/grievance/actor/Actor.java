@@ -81,7 +81,11 @@ public sealed interface Actor
    * @param phone the citizen's number
    */
   record Citizen(PhoneNumber phone) implements Actor {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param phone the citizen's number
+     */
     public Citizen {
       Texts.required(phone, "actor.phone");
     }
@@ -98,7 +102,11 @@ public sealed interface Actor
    * @param agentId the agent's login or badge
    */
   record Agent(String agentId) implements Actor {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param agentId the agent's login or badge
+     */
     public Agent {
       Texts.code(agentId, "actor.agentId");
     }
@@ -116,7 +124,12 @@ public sealed interface Actor
    * @param post the post held
    */
   record Officer(String officerId, PostId post) implements Actor {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param officerId the officer's id
+     * @param post the post held
+     */
     public Officer {
       Texts.code(officerId, "actor.officerId");
       Texts.required(post, "actor.post");
@@ -135,7 +148,12 @@ public sealed interface Actor
    * @param post the supervising post
    */
   record Supervisor(String officerId, PostId post) implements Actor {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param officerId the officer's id
+     * @param post the supervising post
+     */
     public Supervisor {
       Texts.code(officerId, "actor.officerId");
       Texts.required(post, "actor.post");
@@ -153,7 +171,11 @@ public sealed interface Actor
    * @param component the component's name
    */
   record SystemProcess(String component) implements Actor {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param component the component's name
+     */
     public SystemProcess {
       Texts.code(component, "actor.component");
     }

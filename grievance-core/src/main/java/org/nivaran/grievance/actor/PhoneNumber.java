@@ -21,10 +21,17 @@ public record PhoneNumber(String e164) {
   private static final Pattern INDIAN = Pattern.compile("\\+91[2-9][0-9]{9}");
 
   /**
-   * Validates an already normalised number.
+
+   * * Validates an already normalised number.
    *
    * @throws InvalidInputException (field {@code phone}) if it is not E.164
+
+   *
+
+   * @param e164 the normalised number, {@code +} then 8 to 15 digits
+
    */
+
   public PhoneNumber {
     if (e164 == null || !E164.matcher(e164).matches()) {
       throw new InvalidInputException("phone", "must be E.164, '+' then 8 to 15 digits (was '" + e164 + "')");

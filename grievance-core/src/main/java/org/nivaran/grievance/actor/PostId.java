@@ -12,9 +12,11 @@ import org.nivaran.grievance.internal.Texts;
  */
 public record PostId(String code) {
   /**
-   * Validates the code.
+   * * Validates the code.
    *
    * @throws org.nivaran.grievance.InvalidInputException (field {@code post}) if malformed
+   *
+   * @param code ASCII letters, digits, {@code . _ -}, at most 64 characters
    */
   public PostId {
     Texts.code(code, "post");

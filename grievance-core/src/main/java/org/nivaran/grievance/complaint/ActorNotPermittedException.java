@@ -10,8 +10,11 @@ import org.nivaran.grievance.actor.Actor;
 public final class ActorNotPermittedException extends GrievanceException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the actor. */
   private final transient Actor actor;
+  /** @serial the rule. */
   private final AccessRule rule;
+  /** @serial the command. */
   private final CommandType command;
 
   /**

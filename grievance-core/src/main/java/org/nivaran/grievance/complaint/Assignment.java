@@ -15,7 +15,14 @@ import org.nivaran.grievance.internal.Texts;
  * @param since when the complaint reached this post
  */
 public record Assignment(PostId post, String department, Level level, Instant since) {
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param post the responsible post
+   * @param department the department's code
+   * @param level the escalation level
+   * @param since when the complaint reached this post
+   */
   public Assignment {
     Texts.required(post, "post");
     Texts.code(department, "department");

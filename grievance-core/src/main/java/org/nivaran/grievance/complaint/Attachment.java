@@ -16,11 +16,20 @@ public record Attachment(String reference, String name) {
   public static final int MAX_PER_COMMAND = 20;
 
   /**
-   * Validates and normalises the fields.
+
+   * * Validates and normalises the fields.
    *
    * @throws org.nivaran.grievance.InvalidInputException naming {@code attachment.reference} or
    *     {@code attachment.name}
+
+   *
+
+   * @param reference where the file is, e.g. {@code s3://bucket/abc.jpg}; 1 to 2048 characters
+
+   * @param name the file's display name; 1 to 255 characters
+
    */
+
   public Attachment {
     reference = Texts.singleLine(reference, "attachment.reference", 2048);
     name = Texts.singleLine(name, "attachment.name", 255);

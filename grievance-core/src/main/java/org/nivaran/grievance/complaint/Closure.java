@@ -16,7 +16,14 @@ import org.nivaran.grievance.internal.Texts;
  */
 public record Closure(
     ClosureKind kind, Optional<String> remark, Optional<ComplaintId> duplicateOf, Instant at) {
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param kind why it stopped
+   * @param remark the recorded reason or remark, if any
+   * @param duplicateOf for {@link ClosureKind#DUPLICATE}, the complaint it repeats
+   * @param at when
+   */
   public Closure {
     Texts.required(kind, "kind");
     Texts.required(remark, "remark");

@@ -194,7 +194,8 @@ public abstract class Complaint {
   /**
    * Refuses a complaint that no event log could produce: a missing attribute, a version below 1, an
    * open complaint other than a registered one without an assignment, a closure that does not
-   * match the status, a rating outside 1 to 5, a negative count.
+   * match the status (one is required exactly when it is not open, of a {@link ClosureKind} that
+   * leads to that status), a rating outside 1 to 5, a negative count.
    *
    * @throws org.nivaran.grievance.InvalidInputException naming the attribute
    */
@@ -224,6 +225,9 @@ public abstract class Complaint {
       throw new InvalidInputException(
           "closure", status().isOpen() ? "must be empty in open state " + status() : "is required in state " + status());
     }
+    closure().map(Closure::kind).filter(kind -> statusOf(kind) != status()).ifPresent(kind -> {
+      throw new InvalidInputException("closure", "of kind " + kind + " does not match state " + status());
+    });
     rating().filter(r -> r < 1 || r > 5).ifPresent(r -> {
       throw new InvalidInputException("rating", "must be between 1 and 5 (was " + r + ")");
     });
@@ -232,6 +236,14 @@ public abstract class Complaint {
         throw new InvalidInputException("count", "must not be negative (was " + count + ")");
       }
     }
+  }
+
+  private static Status statusOf(ClosureKind kind) {
+    return switch (kind) {
+      case SATISFIED, SPECIAL_CLOSURE -> Status.CLOSED;
+      case DUPLICATE, OUT_OF_SCOPE, FAKE -> Status.REJECTED;
+      case WITHDRAWN -> Status.WITHDRAWN;
+    };
   }
 
   /** Builds a {@link Complaint}; see {@link Complaint#builder()}. Not thread-safe. */

@@ -51,7 +51,13 @@ public sealed interface ComplaintCommand
    * @param level the post's level, usually {@link Level#L1}
    */
   record Assign(PostId post, String department, Level level) implements ComplaintCommand {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param post the responsible post
+     * @param department the post's department code
+     * @param level the post's level, usually {@link Level#L1}
+     */
     public Assign {
       Texts.required(post, "post");
       Texts.code(department, "department");
@@ -78,7 +84,11 @@ public sealed interface ComplaintCommand
    * @param note what is needed
    */
   record RequestInformation(String note) implements ComplaintCommand {
-    /** Validates and normalises the note. */
+    /**
+     * Validates and normalises the note.
+     *
+     * @param note what is needed
+     */
     public RequestInformation {
       note = Texts.multiLine(note, "note", MAX_REASON_LENGTH);
     }
@@ -96,7 +106,12 @@ public sealed interface ComplaintCommand
    * @param attachments documents by reference
    */
   record ProvideInformation(String note, List<Attachment> attachments) implements ComplaintCommand {
-    /** Validates and normalises the fields. */
+    /**
+     * Validates and normalises the fields.
+     *
+     * @param note the answer
+     * @param attachments documents by reference
+     */
     public ProvideInformation {
       note = Texts.multiLine(note, "note", MAX_REASON_LENGTH);
       attachments = checkAttachments("attachments", attachments);
@@ -115,7 +130,12 @@ public sealed interface ComplaintCommand
    * @param attachments supporting documents by reference
    */
   record Resolve(String reply, List<Attachment> attachments) implements ComplaintCommand {
-    /** Validates and normalises the fields. */
+    /**
+     * Validates and normalises the fields.
+     *
+     * @param reply what was done
+     * @param attachments supporting documents by reference
+     */
     public Resolve {
       reply = Texts.multiLine(reply, "reply", MAX_REPLY_LENGTH);
       attachments = checkAttachments("attachments", attachments);
@@ -133,7 +153,11 @@ public sealed interface ComplaintCommand
    * @param reason what is wrong with it
    */
   record ReturnReply(String reason) implements ComplaintCommand {
-    /** Validates and normalises the reason. */
+    /**
+     * Validates and normalises the reason.
+     *
+     * @param reason what is wrong with it
+     */
     public ReturnReply {
       reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
     }
@@ -151,7 +175,12 @@ public sealed interface ComplaintCommand
    * @param remark what they said, if recorded
    */
   record ConfirmSatisfied(Optional<Integer> rating, Optional<String> remark) implements ComplaintCommand {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param rating 1 to 5, if the citizen gave one
+     * @param remark what they said, if recorded
+     */
     public ConfirmSatisfied {
       rating = checkRating("rating", rating);
       remark = checkOptionalText("remark", remark);
@@ -170,7 +199,12 @@ public sealed interface ComplaintCommand
    * @param reason why they are not satisfied
    */
   record ReportDissatisfied(Optional<Integer> rating, String reason) implements ComplaintCommand {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param rating 1 to 5, if the citizen gave one
+     * @param reason why they are not satisfied
+     */
     public ReportDissatisfied {
       rating = checkRating("rating", rating);
       reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
@@ -188,7 +222,11 @@ public sealed interface ComplaintCommand
    * @param remark e.g. "switched off", if recorded
    */
   record RecordUnreachable(Optional<String> remark) implements ComplaintCommand {
-    /** Validates the remark. */
+    /**
+     * Validates the remark.
+     *
+     * @param remark e.g. "switched off", if recorded
+     */
     public RecordUnreachable {
       remark = checkOptionalText("remark", remark);
     }
@@ -206,7 +244,12 @@ public sealed interface ComplaintCommand
    * @param reason why, e.g. "7 working days at L1 elapsed"
    */
   record Escalate(PostId toPost, String reason) implements ComplaintCommand {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param toPost the post at the next level
+     * @param reason why, e.g. "7 working days at L1 elapsed"
+     */
     public Escalate {
       Texts.required(toPost, "toPost");
       reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
@@ -228,7 +271,14 @@ public sealed interface ComplaintCommand
    */
   record Transfer(PostId toPost, String toDepartment, Level level, String reason)
       implements ComplaintCommand {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param toPost the receiving post
+     * @param toDepartment its department, which must differ from the current one
+     * @param level the receiving post's level
+     * @param reason why
+     */
     public Transfer {
       Texts.required(toPost, "toPost");
       Texts.code(toDepartment, "toDepartment");
@@ -252,7 +302,13 @@ public sealed interface ComplaintCommand
    */
   record Reject(RejectionReason reason, String remark, Optional<ComplaintId> duplicateOf)
       implements ComplaintCommand {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param reason duplicate, out of scope or fake
+     * @param remark the recorded explanation
+     * @param duplicateOf for {@link RejectionReason#DUPLICATE}, the complaint it repeats (required then, refused otherwise)
+     */
     public Reject {
       Texts.required(reason, "reason");
       remark = Texts.multiLine(remark, "remark", MAX_REASON_LENGTH);
@@ -277,7 +333,11 @@ public sealed interface ComplaintCommand
    * @param reason the recorded reason
    */
   record SpecialClose(String reason) implements ComplaintCommand {
-    /** Validates and normalises the reason. */
+    /**
+     * Validates and normalises the reason.
+     *
+     * @param reason the recorded reason
+     */
     public SpecialClose {
       reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
     }
@@ -294,7 +354,11 @@ public sealed interface ComplaintCommand
    * @param reason why, if they said
    */
   record Withdraw(Optional<String> reason) implements ComplaintCommand {
-    /** Validates the reason. */
+    /**
+     * Validates the reason.
+     *
+     * @param reason why, if they said
+     */
     public Withdraw {
       reason = checkOptionalText("reason", reason);
     }
@@ -311,7 +375,11 @@ public sealed interface ComplaintCommand
    * @param reason why
    */
   record Reopen(String reason) implements ComplaintCommand {
-    /** Validates and normalises the reason. */
+    /**
+     * Validates and normalises the reason.
+     *
+     * @param reason why
+     */
     public Reopen {
       reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
     }
@@ -323,7 +391,12 @@ public sealed interface ComplaintCommand
   }
 
   private static List<Attachment> checkAttachments(String field, List<Attachment> attachments) {
-    List<Attachment> copy = List.copyOf(Texts.required(attachments, field));
+    for (Attachment a : Texts.required(attachments, field)) { // not contains(null): List.of refuses it
+      if (a == null) {
+        throw new InvalidInputException(field, "must not contain null");
+      }
+    }
+    List<Attachment> copy = List.copyOf(attachments);
     if (copy.size() > Attachment.MAX_PER_COMMAND) {
       throw new InvalidInputException(
           field, "must hold at most " + Attachment.MAX_PER_COMMAND + " (was " + copy.size() + ")");

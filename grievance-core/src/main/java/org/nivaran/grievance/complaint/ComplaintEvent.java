@@ -91,7 +91,22 @@ public sealed interface ComplaintEvent
       List<Attachment> attachments,
       Optional<String> idempotencyKey)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param kind what was raised
+     * @param channel how it arrived
+     * @param citizen who raised it
+     * @param categoryCode the category code
+     * @param jurisdictionCode the jurisdiction code
+     * @param description the citizen's account
+     * @param attachments documents by reference
+     * @param idempotencyKey the caller's idempotency key, if any
+     */
     public ComplaintRegistered {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(kind, "kind");
@@ -121,7 +136,15 @@ public sealed interface ComplaintEvent
       Actor actor,
       Assignment assignment)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param assignment the post, department and level
+     */
     public ComplaintAssigned {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(assignment, "assignment");
@@ -142,7 +165,14 @@ public sealed interface ComplaintEvent
       Instant occurredAt,
       Actor actor)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     */
     public WorkStarted {
       envelope(complaintId, sequence, occurredAt, actor);
     }
@@ -164,7 +194,15 @@ public sealed interface ComplaintEvent
       Actor actor,
       String note)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param note what is needed
+     */
     public InformationRequested {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(note, "note");
@@ -189,7 +227,16 @@ public sealed interface ComplaintEvent
       String note,
       List<Attachment> attachments)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param note the answer
+     * @param attachments documents by reference
+     */
     public InformationProvided {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(note, "note");
@@ -215,7 +262,16 @@ public sealed interface ComplaintEvent
       String reply,
       List<Attachment> attachments)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param reply what was done
+     * @param attachments supporting documents
+     */
     public ResolutionFiled {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reply, "reply");
@@ -239,7 +295,15 @@ public sealed interface ComplaintEvent
       Actor actor,
       String reason)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param reason what is wrong with it
+     */
     public ReplyReturned {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reason, "reason");
@@ -264,7 +328,16 @@ public sealed interface ComplaintEvent
       Optional<Integer> rating,
       Optional<String> remark)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param rating 1 to 5, if given
+     * @param remark what they said, if recorded
+     */
     public CitizenSatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(rating, "rating");
@@ -290,7 +363,16 @@ public sealed interface ComplaintEvent
       Optional<Integer> rating,
       String reason)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param rating 1 to 5, if given
+     * @param reason why
+     */
     public CitizenDissatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(rating, "rating");
@@ -314,7 +396,15 @@ public sealed interface ComplaintEvent
       Actor actor,
       Optional<String> remark)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param remark what happened, if recorded
+     */
     public CitizenUnreachable {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(remark, "remark");
@@ -341,7 +431,17 @@ public sealed interface ComplaintEvent
       Assignment to,
       String reason)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param from where it was
+     * @param to where it is now
+     * @param reason why
+     */
     public ComplaintEscalated {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(from, "from");
@@ -370,7 +470,17 @@ public sealed interface ComplaintEvent
       Assignment to,
       String reason)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param from where it was
+     * @param to where it is now
+     * @param reason why
+     */
     public ComplaintTransferred {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(from, "from");
@@ -399,7 +509,17 @@ public sealed interface ComplaintEvent
       String remark,
       Optional<ComplaintId> duplicateOf)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param reason duplicate, out of scope or fake
+     * @param remark the explanation
+     * @param duplicateOf the complaint it repeats, for a duplicate
+     */
     public ComplaintRejected {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reason, "reason");
@@ -424,7 +544,15 @@ public sealed interface ComplaintEvent
       Actor actor,
       String reason)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param reason the recorded reason
+     */
     public ComplaintSpeciallyClosed {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reason, "reason");
@@ -447,7 +575,15 @@ public sealed interface ComplaintEvent
       Actor actor,
       Optional<String> reason)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param reason why, if said
+     */
     public ComplaintWithdrawn {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reason, "reason");
@@ -470,7 +606,15 @@ public sealed interface ComplaintEvent
       Actor actor,
       String reason)
       implements ComplaintEvent {
-    /** Checks that no field is null and copies lists. */
+    /**
+     * Checks that no field is null and copies lists.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param reason why
+     */
     public ComplaintReopened {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reason, "reason");

@@ -12,9 +12,11 @@ import org.nivaran.grievance.internal.Texts;
  */
 public record ComplaintId(String value) implements Comparable<ComplaintId> {
   /**
-   * Validates the id.
+   * * Validates the id.
    *
    * @throws org.nivaran.grievance.InvalidInputException (field {@code complaintId}) if malformed
+   *
+   * @param value ASCII letters, digits, {@code . _ -}, at most 64 characters
    */
   public ComplaintId {
     Texts.code(value, "complaintId");

@@ -10,8 +10,11 @@ import org.nivaran.grievance.GrievanceException;
 public final class IllegalTransitionException extends GrievanceException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the complaint id. */
   private final ComplaintId complaintId;
+  /** @serial the status. */
   private final Status status;
+  /** @serial the command. */
   private final CommandType command;
 
   /**

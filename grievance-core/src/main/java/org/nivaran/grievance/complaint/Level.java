@@ -22,10 +22,17 @@ public record Level(int rung) implements Comparable<Level> {
   public static final Level L4 = new Level(4);
 
   /**
-   * Validates the rung.
+
+   * * Validates the rung.
    *
    * @throws InvalidInputException (field {@code level}) outside 0 to 99
+
+   *
+
+   * @param rung 0 to 99
+
    */
+
   public Level {
     if (rung < 0 || rung > 99) {
       throw new InvalidInputException("level", "must be between 0 and 99 (was " + rung + ")");

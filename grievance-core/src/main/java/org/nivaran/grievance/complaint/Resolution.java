@@ -16,7 +16,14 @@ import org.nivaran.grievance.internal.Texts;
  * @param filedAt when it was filed
  */
 public record Resolution(String reply, List<Attachment> attachments, PostId post, Instant filedAt) {
-  /** Validates the fields and copies the list. */
+  /**
+   * Validates the fields and copies the list.
+   *
+   * @param reply the reply text
+   * @param attachments supporting documents
+   * @param post the post that filed it
+   * @param filedAt when it was filed
+   */
   public Resolution {
     Texts.required(reply, "reply");
     attachments = List.copyOf(Texts.required(attachments, "attachments"));

@@ -2,6 +2,7 @@ package org.nivaran.grievance.complaint;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +26,9 @@ final class YearlySequence implements ComplaintIdScheme {
     int year = registeredAt.atZone(zone).getYear();
     String key = prefix + "-" + year;
     long n = counters.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-    return new ComplaintId(String.format("%s-%06d", key, n));
+    // Locale.ROOT: under a default locale such as mr-IN or bn-IN, %d would print native digits,
+    // which a ComplaintId refuses
+    return new ComplaintId(String.format(Locale.ROOT, "%s-%06d", key, n));
   }
 
   @Override

@@ -17,7 +17,10 @@
     jdkOnly = true,
     validationMethod = Value.Style.ValidationMethod.NONE,
     get = {"is*", "get*"},
-    defaults = @Value.Immutable(copy = true))
+    defaults = @Value.Immutable(copy = true),
+    // No @org.immutables.value.Generated on generated types: Immutables is compile-only, and
+    // users compiling against core must not need it on their class path.
+    allowedClasspathAnnotations = {Override.class})
 package org.nivaran.grievance.complaint;
 
 import org.immutables.value.Value;

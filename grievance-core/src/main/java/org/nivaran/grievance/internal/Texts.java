@@ -1,6 +1,7 @@
 package org.nivaran.grievance.internal;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.nivaran.grievance.InvalidInputException;
 
@@ -100,7 +101,7 @@ public final class Texts {
       if (Character.getType(c) == Character.CONTROL
           && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
         throw new InvalidInputException(
-            field, String.format("contains control character U+%04X at index %d", (int) c, i));
+            field, String.format(Locale.ROOT, "contains control character U+%04X at index %d", (int) c, i));
       }
     }
     String normalised = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
@@ -122,7 +123,7 @@ public final class Texts {
         .forEach(
             cp -> {
               if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04X", cp));
+                out.append(String.format(Locale.ROOT, "\\u%04X", cp));
               } else {
                 out.appendCodePoint(cp);
               }

@@ -22,7 +22,11 @@ public sealed interface CreateResult permits CreateResult.Created, CreateResult.
    * @param complaint the stored complaint
    */
   record Created(Complaint complaint) implements CreateResult {
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     *
+     * @param complaint the stored complaint
+     */
     public Created {
       Objects.requireNonNull(complaint, "complaint");
     }
@@ -35,7 +39,11 @@ public sealed interface CreateResult permits CreateResult.Created, CreateResult.
    * @param complaint the earlier complaint, as it is now
    */
   record Replayed(Complaint complaint) implements CreateResult {
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     *
+     * @param complaint the earlier complaint, as it is now
+     */
     public Replayed {
       Objects.requireNonNull(complaint, "complaint");
     }

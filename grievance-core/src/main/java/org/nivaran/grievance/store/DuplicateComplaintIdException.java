@@ -11,6 +11,7 @@ import org.nivaran.grievance.complaint.ComplaintId;
 public final class DuplicateComplaintIdException extends GrievanceException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the complaint id. */
   private final ComplaintId complaintId;
 
   /**

@@ -11,7 +11,9 @@ import org.nivaran.grievance.complaint.ComplaintId;
 public final class IdempotencyConflictException extends GrievanceException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the idempotency key. */
   private final String idempotencyKey;
+  /** @serial the existing. */
   private final ComplaintId existing;
 
   /**

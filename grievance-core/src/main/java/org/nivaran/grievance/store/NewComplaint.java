@@ -19,7 +19,14 @@ import org.nivaran.grievance.complaint.ComplaintEvent;
  */
 public record NewComplaint(
     Complaint state, List<ComplaintEvent> events, Optional<String> idempotencyKey, String fingerprint) {
-  /** Checks the fields and copies the list. */
+  /**
+   * Checks the fields and copies the list.
+   *
+   * @param state the complaint after its first events
+   * @param events its first events, sequence 1 onwards
+   * @param idempotencyKey the request's key, if it had one
+   * @param fingerprint the request's {@code RegisterComplaint.fingerprint()}
+   */
   public NewComplaint {
     Objects.requireNonNull(state, "state");
     events = List.copyOf(events);

@@ -11,8 +11,11 @@ import org.nivaran.grievance.complaint.ComplaintId;
 public final class StaleVersionException extends GrievanceException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the complaint id. */
   private final ComplaintId complaintId;
+  /** @serial the expected version. */
   private final long expectedVersion;
+  /** @serial the actual version. */
   private final long actualVersion;
 
   /**

@@ -1,0 +1,269 @@
+package org.nivaran.grievance.json;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.Assignment;
+import org.nivaran.grievance.complaint.Attachment;
+import org.nivaran.grievance.complaint.Channel;
+import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Closure;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.Kind;
+import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.complaint.RejectionReason;
+import org.nivaran.grievance.complaint.Resolution;
+import org.nivaran.grievance.complaint.Status;
+
+/**
+ * Reads each Nivaran type from a JSON tree, field by field, by the names in
+ * {@code docs/json-format.md}. Unknown fields are ignored. Failures are {@link ReadFailure}s naming
+ * the path. Stateless and thread-safe.
+ */
+final class Readers {
+  private Readers() {}
+
+  // -- string-valued types --------------------------------------------------------------------
+
+  static PhoneNumber phone(Fields f, String field) {
+    String s = f.text(field);
+    return Fields.value(f.at(field), () -> new PhoneNumber(s));
+  }
+
+  static PostId postId(Fields f, String field) {
+    String s = f.text(field);
+    return Fields.value(f.at(field), () -> new PostId(s));
+  }
+
+  static ComplaintId complaintId(Fields f, String field) {
+    String s = f.text(field);
+    return Fields.value(f.at(field), () -> new ComplaintId(s));
+  }
+
+  // -- value objects --------------------------------------------------------------------------
+
+  static Attachment attachment(Fields f) {
+    String reference = f.text("reference");
+    String name = f.text("name");
+    return f.build(() -> new Attachment(reference, name));
+  }
+
+  static List<Attachment> attachments(Fields f, String field) {
+    List<Attachment> out = new ArrayList<>();
+    for (Fields a : f.objects(field)) {
+      out.add(attachment(a));
+    }
+    return out;
+  }
+
+  static Citizen citizen(Fields f) {
+    Citizen.Builder b = Citizen.builder().name(f.text("name")).phone(phone(f, "phone"));
+    f.optionalText("language").ifPresent(tag -> b.language(Locale.forLanguageTag(tag)));
+    b.address(f.optionalText("address"));
+    return f.build(b::build);
+  }
+
+  static Assignment assignment(Fields f) {
+    PostId post = postId(f, "post");
+    String department = f.text("department");
+    Level level = f.level("level");
+    Instant since = f.instant("since");
+    return f.build(() -> new Assignment(post, department, level, since));
+  }
+
+  static Resolution resolution(Fields f) {
+    String reply = f.text("reply");
+    List<Attachment> attachments = attachments(f, "attachments");
+    PostId post = postId(f, "post");
+    Instant filedAt = f.instant("filedAt");
+    return f.build(() -> new Resolution(reply, attachments, post, filedAt));
+  }
+
+  static Closure closure(Fields f) {
+    ClosureKind kind = f.enumValue("kind", ClosureKind.class);
+    var remark = f.optionalText("remark");
+    var duplicateOf = f.optionalText("duplicateOf").map(s -> Fields.value(f.at("duplicateOf"), () -> new ComplaintId(s)));
+    Instant at = f.instant("at");
+    return f.build(() -> new Closure(kind, remark, duplicateOf, at));
+  }
+
+  // -- actor ----------------------------------------------------------------------------------
+
+  static Actor actor(Fields f) {
+    String role = f.text(JsonNames.ROLE);
+    return switch (role) {
+      case JsonNames.ROLE_CITIZEN -> {
+        PhoneNumber phone = phone(f, "phone");
+        yield f.build(() -> new Actor.Citizen(phone));
+      }
+      case JsonNames.ROLE_AGENT -> {
+        String agentId = f.text("agentId");
+        yield f.build(() -> new Actor.Agent(agentId));
+      }
+      case JsonNames.ROLE_OFFICER -> {
+        String officerId = f.text("officerId");
+        PostId post = postId(f, "post");
+        yield f.build(() -> new Actor.Officer(officerId, post));
+      }
+      case JsonNames.ROLE_SUPERVISOR -> {
+        String officerId = f.text("officerId");
+        PostId post = postId(f, "post");
+        yield f.build(() -> new Actor.Supervisor(officerId, post));
+      }
+      case JsonNames.ROLE_SYSTEM -> {
+        String component = f.text("component");
+        yield f.build(() -> new Actor.SystemProcess(component));
+      }
+      default -> throw ReadFailure.unknownType(
+          f.at(JsonNames.ROLE), "actor role", role, Actor.class, String.join(", ", JsonNames.ROLES));
+    };
+  }
+
+  // -- complaint ------------------------------------------------------------------------------
+
+  static Complaint complaint(Fields f) {
+    Complaint.Builder b =
+        Complaint.builder()
+            .id(complaintId(f, "id"))
+            .kind(f.enumValue("kind", Kind.class))
+            .channel(f.enumValue("channel", Channel.class))
+            .citizen(citizen(f.object("citizen")))
+            .categoryCode(f.text("categoryCode"))
+            .jurisdictionCode(f.text("jurisdictionCode"))
+            .description(f.text("description"))
+            .attachments(attachments(f, "attachments"))
+            .status(f.enumValue("status", Status.class))
+            .assignment(f.optionalObject("assignment").map(Readers::assignment))
+            .resolution(f.optionalObject("resolution").map(Readers::resolution))
+            .closure(f.optionalObject("closure").map(Readers::closure))
+            .rating(f.optionalInt("rating"))
+            .returnCount(f.intValue("returnCount"))
+            .reopenCount(f.intValue("reopenCount"))
+            .transferCount(f.intValue("transferCount"))
+            .unreachableAttempts(f.intValue("unreachableAttempts"))
+            .registeredAt(f.instant("registeredAt"))
+            .updatedAt(f.instant("updatedAt"))
+            .version(f.longValue("version"));
+    return f.build(b::build);
+  }
+
+  // -- events ---------------------------------------------------------------------------------
+
+  static ComplaintEvent event(Fields f) {
+    String type = f.text(JsonNames.TYPE);
+    if (!JsonNames.EVENT_TYPES.contains(type)) {
+      throw ReadFailure.unknownType(
+          f.at(JsonNames.TYPE), "event type", type, ComplaintEvent.class, String.join(", ", JsonNames.EVENT_TYPES));
+    }
+    ComplaintId id = complaintId(f, "complaintId");
+    long seq = f.longValue("sequence");
+    Instant at = f.instant("occurredAt");
+    Actor actor = actor(f.object("actor"));
+    return switch (type) {
+      case "ComplaintRegistered" -> {
+        Kind kind = f.enumValue("kind", Kind.class);
+        Channel channel = f.enumValue("channel", Channel.class);
+        Citizen citizen = citizen(f.object("citizen"));
+        String category = f.text("categoryCode");
+        String jurisdiction = f.text("jurisdictionCode");
+        String description = f.text("description");
+        List<Attachment> attachments = attachments(f, "attachments");
+        var key = f.optionalText("idempotencyKey");
+        yield f.build(() -> new ComplaintRegistered(
+            id, seq, at, actor, kind, channel, citizen, category, jurisdiction, description, attachments, key));
+      }
+      case "ComplaintAssigned" -> {
+        Assignment assignment = assignment(f.object("assignment"));
+        yield f.build(() -> new ComplaintAssigned(id, seq, at, actor, assignment));
+      }
+      case "WorkStarted" -> f.build(() -> new WorkStarted(id, seq, at, actor));
+      case "InformationRequested" -> {
+        String note = f.text("note");
+        yield f.build(() -> new InformationRequested(id, seq, at, actor, note));
+      }
+      case "InformationProvided" -> {
+        String note = f.text("note");
+        List<Attachment> attachments = attachments(f, "attachments");
+        yield f.build(() -> new InformationProvided(id, seq, at, actor, note, attachments));
+      }
+      case "ResolutionFiled" -> {
+        String reply = f.text("reply");
+        List<Attachment> attachments = attachments(f, "attachments");
+        yield f.build(() -> new ResolutionFiled(id, seq, at, actor, reply, attachments));
+      }
+      case "ReplyReturned" -> {
+        String reason = f.text("reason");
+        yield f.build(() -> new ReplyReturned(id, seq, at, actor, reason));
+      }
+      case "CitizenSatisfied" -> {
+        var rating = f.optionalInt("rating");
+        var remark = f.optionalText("remark");
+        yield f.build(() -> new CitizenSatisfied(id, seq, at, actor, rating, remark));
+      }
+      case "CitizenDissatisfied" -> {
+        var rating = f.optionalInt("rating");
+        String reason = f.text("reason");
+        yield f.build(() -> new CitizenDissatisfied(id, seq, at, actor, rating, reason));
+      }
+      case "CitizenUnreachable" -> {
+        var remark = f.optionalText("remark");
+        yield f.build(() -> new CitizenUnreachable(id, seq, at, actor, remark));
+      }
+      case "ComplaintEscalated" -> {
+        Assignment from = assignment(f.object("from"));
+        Assignment to = assignment(f.object("to"));
+        String reason = f.text("reason");
+        yield f.build(() -> new ComplaintEscalated(id, seq, at, actor, from, to, reason));
+      }
+      case "ComplaintTransferred" -> {
+        Assignment from = assignment(f.object("from"));
+        Assignment to = assignment(f.object("to"));
+        String reason = f.text("reason");
+        yield f.build(() -> new ComplaintTransferred(id, seq, at, actor, from, to, reason));
+      }
+      case "ComplaintRejected" -> {
+        RejectionReason reason = f.enumValue("reason", RejectionReason.class);
+        String remark = f.text("remark");
+        var duplicateOf =
+            f.optionalText("duplicateOf").map(s -> Fields.value(f.at("duplicateOf"), () -> new ComplaintId(s)));
+        yield f.build(() -> new ComplaintRejected(id, seq, at, actor, reason, remark, duplicateOf));
+      }
+      case "ComplaintSpeciallyClosed" -> {
+        String reason = f.text("reason");
+        yield f.build(() -> new ComplaintSpeciallyClosed(id, seq, at, actor, reason));
+      }
+      case "ComplaintWithdrawn" -> {
+        var reason = f.optionalText("reason");
+        yield f.build(() -> new ComplaintWithdrawn(id, seq, at, actor, reason));
+      }
+      case "ComplaintReopened" -> {
+        String reason = f.text("reason");
+        yield f.build(() -> new ComplaintReopened(id, seq, at, actor, reason));
+      }
+      default -> throw new IllegalStateException("event type " + type + " is listed but has no reader");
+    };
+  }
+}

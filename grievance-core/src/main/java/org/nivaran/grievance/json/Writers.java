@@ -1,0 +1,247 @@
+package org.nivaran.grievance.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.complaint.Assignment;
+import org.nivaran.grievance.complaint.Attachment;
+import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Closure;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.complaint.Resolution;
+
+/**
+ * Writes each Nivaran type as JSON, field by field, in the order and with the names documented in
+ * {@code docs/json-format.md}. Empty optionals are omitted; lists are always written. Stateless and
+ * thread-safe.
+ */
+final class Writers {
+  private Writers() {}
+
+  // -- scalars --------------------------------------------------------------------------------
+
+  /** An instant as ISO-8601 in UTC, e.g. {@code 2024-03-04T05:30:00Z}. */
+  static String instant(Instant i) {
+    return i.toString();
+  }
+
+  /** A level as {@code L} and its rung, e.g. {@code L2}. */
+  static String level(Level l) {
+    return "L" + l.rung();
+  }
+
+  private static void optionalText(JsonGenerator g, String field, Optional<String> value) throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(field, value.get());
+    }
+  }
+
+  private static void optionalInt(JsonGenerator g, String field, Optional<Integer> value) throws IOException {
+    if (value.isPresent()) {
+      g.writeNumberField(field, value.get());
+    }
+  }
+
+  // -- value objects --------------------------------------------------------------------------
+
+  static void attachment(JsonGenerator g, Attachment a) throws IOException {
+    g.writeStartObject(a);
+    g.writeStringField("reference", a.reference());
+    g.writeStringField("name", a.name());
+    g.writeEndObject();
+  }
+
+  private static void attachments(JsonGenerator g, String field, List<Attachment> list) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (Attachment a : list) {
+      attachment(g, a);
+    }
+    g.writeEndArray();
+  }
+
+  static void citizen(JsonGenerator g, Citizen c) throws IOException {
+    g.writeStartObject(c);
+    g.writeStringField("name", c.name());
+    g.writeStringField("phone", c.phone().e164());
+    g.writeStringField("language", c.language().toLanguageTag());
+    optionalText(g, "address", c.address());
+    g.writeEndObject();
+  }
+
+  static void assignment(JsonGenerator g, Assignment a) throws IOException {
+    g.writeStartObject(a);
+    g.writeStringField("post", a.post().code());
+    g.writeStringField("department", a.department());
+    g.writeStringField("level", level(a.level()));
+    g.writeStringField("since", instant(a.since()));
+    g.writeEndObject();
+  }
+
+  static void resolution(JsonGenerator g, Resolution r) throws IOException {
+    g.writeStartObject(r);
+    g.writeStringField("reply", r.reply());
+    attachments(g, "attachments", r.attachments());
+    g.writeStringField("post", r.post().code());
+    g.writeStringField("filedAt", instant(r.filedAt()));
+    g.writeEndObject();
+  }
+
+  static void closure(JsonGenerator g, Closure c) throws IOException {
+    g.writeStartObject(c);
+    g.writeStringField("kind", c.kind().name());
+    optionalText(g, "remark", c.remark());
+    if (c.duplicateOf().isPresent()) {
+      g.writeStringField("duplicateOf", c.duplicateOf().get().value());
+    }
+    g.writeStringField("at", instant(c.at()));
+    g.writeEndObject();
+  }
+
+  // -- actor ----------------------------------------------------------------------------------
+
+  static void actor(JsonGenerator g, Actor actor) throws IOException {
+    g.writeStartObject(actor);
+    g.writeStringField(JsonNames.ROLE, JsonNames.roleOf(actor));
+    if (actor instanceof Actor.Citizen a) {
+      g.writeStringField("phone", a.phone().e164());
+    } else if (actor instanceof Actor.Agent a) {
+      g.writeStringField("agentId", a.agentId());
+    } else if (actor instanceof Actor.Officer a) {
+      g.writeStringField("officerId", a.officerId());
+      g.writeStringField("post", a.post().code());
+    } else if (actor instanceof Actor.Supervisor a) {
+      g.writeStringField("officerId", a.officerId());
+      g.writeStringField("post", a.post().code());
+    } else if (actor instanceof Actor.SystemProcess a) {
+      g.writeStringField("component", a.component());
+    }
+    g.writeEndObject();
+  }
+
+  // -- complaint ------------------------------------------------------------------------------
+
+  static void complaint(JsonGenerator g, Complaint c) throws IOException {
+    g.writeStartObject(c);
+    g.writeStringField("id", c.id().value());
+    g.writeStringField("kind", c.kind().name());
+    g.writeStringField("channel", c.channel().name());
+    g.writeFieldName("citizen");
+    citizen(g, c.citizen());
+    g.writeStringField("categoryCode", c.categoryCode());
+    g.writeStringField("jurisdictionCode", c.jurisdictionCode());
+    g.writeStringField("description", c.description());
+    attachments(g, "attachments", c.attachments());
+    g.writeStringField("status", c.status().name());
+    if (c.assignment().isPresent()) {
+      g.writeFieldName("assignment");
+      assignment(g, c.assignment().get());
+    }
+    if (c.resolution().isPresent()) {
+      g.writeFieldName("resolution");
+      resolution(g, c.resolution().get());
+    }
+    if (c.closure().isPresent()) {
+      g.writeFieldName("closure");
+      closure(g, c.closure().get());
+    }
+    optionalInt(g, "rating", c.rating());
+    g.writeNumberField("returnCount", c.returnCount());
+    g.writeNumberField("reopenCount", c.reopenCount());
+    g.writeNumberField("transferCount", c.transferCount());
+    g.writeNumberField("unreachableAttempts", c.unreachableAttempts());
+    g.writeStringField("registeredAt", instant(c.registeredAt()));
+    g.writeStringField("updatedAt", instant(c.updatedAt()));
+    g.writeNumberField("version", c.version());
+    g.writeEndObject();
+  }
+
+  // -- events ---------------------------------------------------------------------------------
+
+  static void event(JsonGenerator g, ComplaintEvent event) throws IOException {
+    g.writeStartObject(event);
+    g.writeStringField(JsonNames.TYPE, JsonNames.typeOf(event));
+    g.writeStringField("complaintId", event.complaintId().value());
+    g.writeNumberField("sequence", event.sequence());
+    g.writeStringField("occurredAt", instant(event.occurredAt()));
+    g.writeFieldName("actor");
+    actor(g, event.actor());
+    if (event instanceof ComplaintRegistered e) {
+      g.writeStringField("kind", e.kind().name());
+      g.writeStringField("channel", e.channel().name());
+      g.writeFieldName("citizen");
+      citizen(g, e.citizen());
+      g.writeStringField("categoryCode", e.categoryCode());
+      g.writeStringField("jurisdictionCode", e.jurisdictionCode());
+      g.writeStringField("description", e.description());
+      attachments(g, "attachments", e.attachments());
+      optionalText(g, "idempotencyKey", e.idempotencyKey());
+    } else if (event instanceof ComplaintAssigned e) {
+      g.writeFieldName("assignment");
+      assignment(g, e.assignment());
+    } else if (event instanceof InformationRequested e) {
+      g.writeStringField("note", e.note());
+    } else if (event instanceof InformationProvided e) {
+      g.writeStringField("note", e.note());
+      attachments(g, "attachments", e.attachments());
+    } else if (event instanceof ResolutionFiled e) {
+      g.writeStringField("reply", e.reply());
+      attachments(g, "attachments", e.attachments());
+    } else if (event instanceof ReplyReturned e) {
+      g.writeStringField("reason", e.reason());
+    } else if (event instanceof CitizenSatisfied e) {
+      optionalInt(g, "rating", e.rating());
+      optionalText(g, "remark", e.remark());
+    } else if (event instanceof CitizenDissatisfied e) {
+      optionalInt(g, "rating", e.rating());
+      g.writeStringField("reason", e.reason());
+    } else if (event instanceof CitizenUnreachable e) {
+      optionalText(g, "remark", e.remark());
+    } else if (event instanceof ComplaintEscalated e) {
+      g.writeFieldName("from");
+      assignment(g, e.from());
+      g.writeFieldName("to");
+      assignment(g, e.to());
+      g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintTransferred e) {
+      g.writeFieldName("from");
+      assignment(g, e.from());
+      g.writeFieldName("to");
+      assignment(g, e.to());
+      g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintRejected e) {
+      g.writeStringField("reason", e.reason().name());
+      g.writeStringField("remark", e.remark());
+      if (e.duplicateOf().isPresent()) {
+        g.writeStringField("duplicateOf", e.duplicateOf().get().value());
+      }
+    } else if (event instanceof ComplaintSpeciallyClosed e) {
+      g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintWithdrawn e) {
+      optionalText(g, "reason", e.reason());
+    } else if (event instanceof ComplaintReopened e) {
+      g.writeStringField("reason", e.reason());
+    }
+    // WorkStarted has the envelope only.
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Nivaran's JSON format, as a Jackson module: {@link org.nivaran.grievance.json.NivaranJacksonModule}
+ * to register with a host's {@link com.fasterxml.jackson.databind.ObjectMapper}, or
+ * {@link org.nivaran.grievance.json.NivaranJson#objectMapper()} for a ready-made one.
+ *
+ * <p>This is the only package that depends on Jackson; the domain types carry no annotations.
+ * Every type is written and read by hand-written code with explicit field names and a fixed field
+ * order, so the format is independent of Java names. The format of a complaint and of each event
+ * type is described, with examples, in {@code docs/json-format.md}.
+ *
+ * <p>Stability: within a major version fields are added, never renamed or removed, and readers
+ * ignore fields they do not know. Empty optional fields are omitted; instants are ISO-8601 in UTC;
+ * languages are BCP 47 tags; phone numbers are E.164; levels are {@code "L1"}-style strings.
+ *
+ * <p>Every public type here is immutable and thread-safe.
+ */
+package org.nivaran.grievance.json;

@@ -1,0 +1,93 @@
+package org.nivaran.grievance.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.nivaran.grievance.InvalidInputException;
+
+/** Any way of writing an Indian number gives the same E.164 number. */
+class PhoneNumberProperties {
+  private static final String DEVANAGARI_DIGITS = "०१२३४५६७८९";
+
+  @Provide
+  Arbitrary<String> indianNumbers() {
+    return Combinators.combine(
+            Arbitraries.of('2', '3', '4', '5', '6', '7', '8', '9'),
+            Arbitraries.strings().numeric().ofLength(9))
+        .as((first, rest) -> first + rest);
+  }
+
+  /** The number written with a prefix, separators between digits, perhaps in Devanagari digits. */
+  private static String written(String tenDigits, String prefix, List<String> separators, boolean devanagari) {
+    StringBuilder out = new StringBuilder(prefix);
+    for (int i = 0; i < tenDigits.length(); i++) {
+      char d = tenDigits.charAt(i);
+      out.append(devanagari ? DEVANAGARI_DIGITS.charAt(d - '0') : d);
+      out.append(separators.get(i));
+    }
+    return out.toString();
+  }
+
+  @Property(tries = 500)
+  void every_way_of_writing_an_indian_number_gives_the_same_e164(
+      @ForAll("indianNumbers") String tenDigits,
+      @ForAll("prefixes") String prefix,
+      @ForAll("separators") List<String> separators,
+      @ForAll boolean devanagari) {
+    String raw = written(tenDigits, prefix, separators, devanagari);
+
+    assertThat(PhoneNumber.parse(raw).e164()).as(raw).isEqualTo("+91" + tenDigits);
+  }
+
+  @Property(tries = 200)
+  void an_indian_number_starting_with_0_or_1_after_91_is_refused(
+      @ForAll("badIndianNumbers") String tenDigits, @ForAll("separators") List<String> separators) {
+    String raw = written(tenDigits, "+91 ", separators, false);
+
+    assertThatThrownBy(() -> PhoneNumber.parse(raw, "citizen.phone"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("citizen.phone"));
+  }
+
+  @Property(tries = 200)
+  void a_letter_anywhere_is_refused(
+      @ForAll("indianNumbers") String tenDigits,
+      @ForAll("letters") char letter,
+      @ForAll("positions") int position) {
+    String raw = tenDigits.substring(0, position) + letter + tenDigits.substring(position);
+
+    assertThatThrownBy(() -> PhoneNumber.parse(raw)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Provide
+  Arbitrary<String> badIndianNumbers() {
+    return Combinators.combine(Arbitraries.of('0', '1'), Arbitraries.strings().numeric().ofLength(9))
+        .as((first, rest) -> first + rest);
+  }
+
+  @Provide
+  Arbitrary<String> prefixes() {
+    return Arbitraries.of("", "+91", "+91 ", "+91-", "91", "91 ", "0", "0 ", "0091 ", " ", "+९१ ");
+  }
+
+  @Provide
+  Arbitrary<List<String>> separators() {
+    return Arbitraries.of("", "", "", " ", "-", ".").list().ofSize(10);
+  }
+
+  @Provide
+  Arbitrary<Character> letters() {
+    return Arbitraries.chars().alpha();
+  }
+
+  @Provide
+  Arbitrary<Integer> positions() {
+    return Arbitraries.integers().between(0, 10);
+  }
+}

@@ -1,0 +1,292 @@
+package org.nivaran.grievance.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.LongStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import org.nivaran.grievance.GrievanceException;
+import org.nivaran.grievance.Grievances;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.fixtures.ComplaintArbitraries;
+import org.nivaran.grievance.fixtures.ComplaintArbitraries.Step;
+import org.nivaran.grievance.fixtures.ExpectedLifecycle;
+import org.nivaran.grievance.fixtures.Fixtures;
+import org.nivaran.grievance.store.InMemoryComplaintStore;
+
+/**
+ * Stateful properties: random sequences of commands by random actors, run through
+ * {@link Grievances} over an {@link InMemoryComplaintStore}, never break the lifecycle's
+ * invariants, and are accepted or refused exactly as an independent oracle (the hand-written
+ * {@link ExpectedLifecycle} table plus the access rules and data guards) predicts.
+ */
+class LifecycleProperties {
+
+  // ---------------------------------------------------------------------------------------------
+  // Moves: a random step, or a step guided towards what the current state allows so that walks
+  // reach the deep states (closed, reopened, returned...) instead of dying in REGISTERED.
+
+  sealed interface Move permits RandomMove, GuidedMove {
+    Step step(Complaint current);
+  }
+
+  /** A command of any type by any actor, with random data. */
+  record RandomMove(Step step) implements Move {
+    @Override
+    public Step step(Complaint current) {
+      return step;
+    }
+  }
+
+  /**
+   * One of the commands the table allows in the current state (any command in a final state), by
+   * one of the actors whose role may issue it; the data is {@link Fixtures#command}'s, but for
+   * some rejections as duplicates. Three picks in four avoid the commands that end a complaint for
+   * good, so walks go deeper.
+   */
+  record GuidedMove(int pick) implements Move {
+    private static final Set<CommandType> ENDING = EnumSet.of(CommandType.REJECT, CommandType.WITHDRAW);
+
+    @Override
+    public Step step(Complaint current) {
+      List<CommandType> candidates =
+          Lifecycle.commandsAllowedIn(current.status()).stream().sorted().toList();
+      if (pick % 4 != 0 && candidates.stream().anyMatch(t -> !ENDING.contains(t))) {
+        candidates = candidates.stream().filter(t -> !ENDING.contains(t)).toList();
+      }
+      if (candidates.isEmpty()) {
+        candidates = Arrays.stream(CommandType.values()).filter(t -> t != CommandType.REGISTER).toList();
+      }
+      CommandType type = candidates.get((pick / 4) % candidates.size());
+      List<Actor> issuers =
+          ComplaintArbitraries.ACTORS.stream().filter(a -> Lifecycle.rolesFor(type).contains(a.role())).toList();
+      Actor actor = issuers.get((pick / 4 / candidates.size()) % issuers.size());
+      return new Step(command(type, current), actor);
+    }
+
+    /** {@link Fixtures#command}, but two rejections in three are as duplicates: of itself or another. */
+    private ComplaintCommand command(CommandType type, Complaint current) {
+      if (type == CommandType.REJECT && pick % 3 != 0) {
+        ComplaintId original = pick % 3 == 1 ? current.id() : ComplaintId.of("RPR-2023-000042");
+        return new ComplaintCommand.Reject(RejectionReason.DUPLICATE, "दोबारा दर्ज", Optional.of(original));
+      }
+      return Fixtures.command(type);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Move>> walks() {
+    Arbitrary<Move> random = ComplaintArbitraries.steps().map(RandomMove::new);
+    Arbitrary<Move> guided = Arbitraries.integers().between(0, 9_999).map(GuidedMove::new);
+    return Arbitraries.frequencyOf(Tuple.of(2, random), Tuple.of(3, guided)).list().ofMaxSize(40);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The oracle
+
+  /** What the oracle expects of a command: accepted, or the refusal it names. */
+  private static String expectedOutcome(Complaint c, ComplaintCommand command, Actor actor) {
+    CommandType type = command.type();
+    if (!ExpectedLifecycle.allows(c.status(), type)) {
+      return "illegal transition";
+    }
+    if (!ExpectedLifecycle.roles(type).contains(actor.role())) {
+      return "refused by " + AccessRule.ROLE_MAY_ISSUE_COMMAND;
+    }
+    if (actor instanceof Actor.Officer o && !c.post().equals(Optional.of(o.post()))) {
+      return "refused by " + AccessRule.OFFICER_HOLDS_ASSIGNED_POST;
+    }
+    if (actor instanceof Actor.Citizen citizen && !citizen.phone().equals(c.citizen().phone())) {
+      return "refused by " + AccessRule.CITIZEN_OWNS_COMPLAINT;
+    }
+    Assignment at = c.assignment().orElse(null);
+    if (command instanceof ComplaintCommand.Escalate e && e.toPost().equals(at.post())) {
+      return "invalid toPost";
+    }
+    if (command instanceof ComplaintCommand.Escalate && at.level().rung() == 99) {
+      return "invalid level";
+    }
+    if (command instanceof ComplaintCommand.Transfer t && t.toDepartment().equals(at.department())) {
+      return "invalid toDepartment";
+    }
+    if (command instanceof ComplaintCommand.Reject r && r.duplicateOf().equals(Optional.of(c.id()))) {
+      return "invalid duplicateOf";
+    }
+    return "accepted";
+  }
+
+  private static String outcomeOf(GrievanceException e) {
+    if (e instanceof IllegalTransitionException) {
+      return "illegal transition";
+    }
+    if (e instanceof ActorNotPermittedException a) {
+      return "refused by " + a.rule();
+    }
+    if (e instanceof InvalidInputException i) {
+      return "invalid " + i.field();
+    }
+    throw e; // anything else (a stale version, a store error) is a failure of the property
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The properties
+
+  @Property(tries = 1000)
+  void random_commands_by_random_actors_never_break_the_lifecycle(
+      @ForAll("walks") List<Move> walk, @ForAll boolean idIsTheRandomDuplicatesTarget) {
+    InMemoryComplaintStore store = new InMemoryComplaintStore();
+    // with prefix RPR the first complaint is RPR-2024-000001, the id random DUPLICATE rejections
+    // name, so the "duplicate of itself" guard is exercised too
+    Grievances grievances = Fixtures.grievances(store, idIsTheRandomDuplicatesTarget ? "RPR" : "NVR");
+    Complaint current = grievances.register(Fixtures.request(), Fixtures.AGENT);
+    Set<Status> visited = EnumSet.of(current.status());
+    checkStored(grievances, current);
+
+    for (Move move : walk) {
+      Step step = move.step(current);
+      CommandType type = step.command().type();
+      Complaint before = current;
+      List<ComplaintEvent> historyBefore = grievances.history(before.id());
+      String expected = expectedOutcome(before, step.command(), step.actor());
+
+      String actual;
+      try {
+        Complaint after = grievances.execute(before.id(), before.version(), step.command(), step.actor());
+        actual = "accepted";
+        checkAccepted(grievances, before, historyBefore, step, after);
+        current = after;
+        visited.add(after.status());
+        Statistics.label("accepted").collect(type);
+      } catch (GrievanceException e) {
+        actual = outcomeOf(e);
+        // a refused command changed nothing
+        assertThat(grievances.get(before.id())).isEqualTo(before);
+        assertThat(grievances.history(before.id())).isEqualTo(historyBefore);
+        assertThat(store.size()).isEqualTo(1);
+        Statistics.label("refusals").collect(actual);
+      }
+      assertThat(actual).as("%s by %s in %s", step.command(), step.actor(), before.status()).isEqualTo(expected);
+      checkStored(grievances, current);
+    }
+    visited.forEach(s -> Statistics.label("states reached").collect(s));
+
+    Statistics.label("states reached").coverage(c -> {
+      for (Status s : Status.values()) {
+        c.check(s).count(n -> n > 0);
+      }
+    });
+    Statistics.label("accepted").coverage(c -> {
+      for (CommandType t : CommandType.values()) {
+        if (t != CommandType.REGISTER) {
+          c.check(t).count(n -> n > 0);
+        }
+      }
+    });
+    Statistics.label("refusals").coverage(c -> {
+      for (String refusal :
+          List.of("illegal transition", "refused by ROLE_MAY_ISSUE_COMMAND", "refused by OFFICER_HOLDS_ASSIGNED_POST",
+              "refused by CITIZEN_OWNS_COMPLAINT", "invalid toPost", "invalid toDepartment", "invalid duplicateOf")) {
+        c.check(refusal).count(n -> n > 0);
+      }
+    });
+  }
+
+  /** What every accepted command must satisfy, against the state it was issued in. */
+  private static void checkAccepted(
+      Grievances grievances, Complaint before, List<ComplaintEvent> historyBefore, Step step, Complaint after) {
+    CommandType type = step.command().type();
+    // allowed by the table for the state it was issued in, by a role the table lists
+    assertThat(Lifecycle.allows(before.status(), type)).isTrue();
+    assertThat(Lifecycle.rolesFor(type)).contains(step.actor().role());
+    // nothing is accepted in a final state; only REOPEN in CLOSED
+    assertThat(ExpectedLifecycle.FINAL).doesNotContain(before.status());
+    if (before.status() == Status.CLOSED) {
+      assertThat(type).isEqualTo(CommandType.REOPEN);
+    }
+    // it led to the command's target, one event further on
+    assertThat(after.status()).isEqualTo(Lifecycle.target(type));
+    assertThat(after.version()).isEqualTo(before.version() + 1);
+    List<ComplaintEvent> history = grievances.history(before.id());
+    assertThat(history).hasSize(historyBefore.size() + 1).startsWith(historyBefore.toArray(ComplaintEvent[]::new));
+    ComplaintEvent event = history.get(history.size() - 1);
+    assertThat(Lifecycle.commandOf(event)).isEqualTo(type);
+    assertThat(event.actor()).isEqualTo(step.actor());
+    assertThat(event.sequence()).isEqualTo(after.version());
+    // what a complaint is never changes
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.citizen()).isEqualTo(before.citizen());
+    assertThat(after.description()).isEqualTo(before.description());
+    assertThat(after.registeredAt()).isEqualTo(before.registeredAt());
+    // the counters move only with their commands
+    assertThat(after.transferCount()).isEqualTo(before.transferCount() + (type == CommandType.TRANSFER ? 1 : 0));
+    assertThat(after.returnCount()).isEqualTo(before.returnCount() + (type == CommandType.RETURN_REPLY ? 1 : 0));
+    assertThat(after.reopenCount())
+        .isEqualTo(before.reopenCount()
+            + (type == CommandType.REOPEN || type == CommandType.REPORT_DISSATISFIED ? 1 : 0));
+    if (type == CommandType.ESCALATE) {
+      assertThat(after.level()).contains(before.level().orElseThrow().next());
+      assertThat(after.assignment().orElseThrow().department())
+          .isEqualTo(before.assignment().orElseThrow().department());
+    } else if (type != CommandType.ASSIGN && type != CommandType.TRANSFER) {
+      assertThat(after.assignment()).isEqualTo(before.assignment());
+    }
+    if (type == CommandType.RECORD_UNREACHABLE) {
+      assertThat(after.unreachableAttempts()).isEqualTo(before.unreachableAttempts() + 1);
+    } else if (type == CommandType.RESOLVE) {
+      assertThat(after.unreachableAttempts()).isZero();
+    }
+  }
+
+  /** What must hold of the stored complaint after every step, accepted or not. */
+  private static void checkStored(Grievances grievances, Complaint current) {
+    Complaint stored = grievances.get(current.id());
+    List<ComplaintEvent> history = grievances.history(current.id());
+
+    assertThat(stored).isEqualTo(current);
+    assertThat(stored.version()).isEqualTo(history.size());
+    assertThat(history).extracting(ComplaintEvent::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, history.size()).boxed().toList());
+    assertThat(Lifecycle.replay(history)).isEqualTo(stored);
+    assertThat(stored.closure().isPresent()).isEqualTo(!stored.status().isOpen());
+    if (stored.status() != Status.REGISTERED && stored.status().isOpen()) {
+      assertThat(stored.assignment()).isPresent();
+    }
+  }
+
+  /**
+   * Event logs grown by random walks through {@link Lifecycle} alone: each event's command was
+   * allowed, by the hand-written table, in the state it followed and led to that command's target.
+   */
+  @Property(tries = 300)
+  void every_event_of_a_random_history_follows_the_documented_table(
+      @ForAll("histories") List<ComplaintEvent> history) {
+    Complaint state = Lifecycle.start((ComplaintEvent.ComplaintRegistered) history.get(0));
+    for (ComplaintEvent e : history.subList(1, history.size())) {
+      CommandType type = Lifecycle.commandOf(e);
+      assertThat(ExpectedLifecycle.allows(state.status(), type))
+          .as("%s in %s", type, state.status())
+          .isTrue();
+      assertThat(ExpectedLifecycle.roles(type)).contains(e.actor().role());
+      state = Lifecycle.evolve(state, e);
+      assertThat(state.status()).isEqualTo(ExpectedLifecycle.target(type));
+    }
+    assertThat(Lifecycle.replay(history)).isEqualTo(state);
+    assertThat(state.version()).isEqualTo(history.size());
+  }
+
+  @Provide
+  Arbitrary<List<ComplaintEvent>> histories() {
+    return ComplaintArbitraries.histories();
+  }
+}

@@ -1,0 +1,77 @@
+package org.nivaran.grievance.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.Lifecycle;
+import org.nivaran.grievance.fixtures.ComplaintArbitraries;
+
+/** Everything the lifecycle can produce survives a trip through JSON unchanged. */
+class ComplaintJsonProperties {
+  private static final ObjectMapper MAPPER = NivaranJson.objectMapper();
+
+  @Provide
+  Arbitrary<List<ComplaintEvent>> histories() {
+    return ComplaintArbitraries.histories();
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return ComplaintArbitraries.text(4000);
+  }
+
+  @Property
+  void every_event_of_any_history_round_trips_to_an_equal_event(@ForAll("histories") List<ComplaintEvent> log)
+      throws Exception {
+    for (ComplaintEvent event : log) {
+      byte[] json = MAPPER.writeValueAsBytes(event);
+      assertThat(MAPPER.readValue(json, ComplaintEvent.class)).isEqualTo(event);
+      assertThat(MAPPER.readValue(json, event.getClass())).isEqualTo(event);
+    }
+  }
+
+  @Property
+  void the_replayed_complaint_of_any_history_round_trips_to_an_equal_complaint(
+      @ForAll("histories") List<ComplaintEvent> log) throws Exception {
+    Complaint complaint = Lifecycle.replay(log);
+
+    Complaint again = MAPPER.readValue(MAPPER.writeValueAsBytes(complaint), Complaint.class);
+
+    assertThat(again).isEqualTo(complaint);
+  }
+
+  @Property(tries = 200)
+  void a_whole_log_written_as_an_array_reads_back_and_replays_to_the_same_complaint(
+      @ForAll("histories") List<ComplaintEvent> log) throws Exception {
+    String json = MAPPER.writeValueAsString(log);
+
+    List<ComplaintEvent> again = MAPPER.readValue(json, new TypeReference<List<ComplaintEvent>>() {});
+
+    assertThat(again).isEqualTo(log);
+    assertThat(Lifecycle.replay(again)).isEqualTo(Lifecycle.replay(log));
+  }
+
+  @Property(tries = 300)
+  void any_description_round_trips_byte_for_byte(@ForAll("texts") String description) throws Exception {
+    ComplaintRegistered r = JsonExamples.registered();
+    ComplaintRegistered withText = new ComplaintRegistered(
+        r.complaintId(), r.sequence(), r.occurredAt(), r.actor(), r.kind(), r.channel(), r.citizen(),
+        r.categoryCode(), r.jurisdictionCode(), description, r.attachments(), Optional.empty());
+
+    ComplaintRegistered again = MAPPER.readValue(MAPPER.writeValueAsBytes(withText), ComplaintRegistered.class);
+
+    assertThat(again.description().getBytes(StandardCharsets.UTF_8))
+        .isEqualTo(description.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,137 @@
+package org.nivaran.grievance.json;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.Assignment;
+import org.nivaran.grievance.complaint.Attachment;
+import org.nivaran.grievance.complaint.Channel;
+import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Closure;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.Kind;
+import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.complaint.RejectionReason;
+import org.nivaran.grievance.complaint.Resolution;
+import org.nivaran.grievance.complaint.Status;
+
+/**
+ * Fixed values built here and nowhere else, so the golden test and the documented examples do not
+ * move when the shared fixtures change: one event of every type and one closed complaint.
+ */
+final class JsonExamples {
+  static final ComplaintId ID = ComplaintId.of("RPR-2024-000123");
+  static final Instant T0 = Instant.parse("2024-03-04T05:30:00Z");
+  static final PostId AE = PostId.of("AE-RAIPUR-ZONE-3");
+  static final PostId EE = PostId.of("EE-RAIPUR-CITY");
+  static final PostId TEHSILDAR = PostId.of("TEHSILDAR-RAIPUR");
+
+  static final Actor CITIZEN = Actor.citizen(new PhoneNumber("+919876543210"));
+  static final Actor AGENT = Actor.agent("AGENT-17");
+  static final Actor OFFICER = Actor.officer("OFF-0042", AE);
+  static final Actor SUPERVISOR = Actor.supervisor("OFF-0001", PostId.of("COLLECTOR-RAIPUR"));
+  static final Actor ROUTER = Actor.system("router");
+  static final Actor ESCALATOR = Actor.system("escalator");
+
+  static final Assignment AT_AE = new Assignment(AE, "ENERGY", Level.L1, at(1));
+  static final Assignment AT_EE = new Assignment(EE, "ENERGY", Level.L2, at(10));
+  static final Assignment AT_TEHSILDAR = new Assignment(TEHSILDAR, "REVENUE", Level.L1, at(11));
+
+  private JsonExamples() {}
+
+  /** {@link #T0} plus {@code hours}. */
+  static Instant at(int hours) {
+    return T0.plusSeconds(3600L * hours);
+  }
+
+  static Citizen citizen() {
+    return Citizen.builder()
+        .name("सुनीता वर्मा")
+        .phone("+919876543210")
+        .languageTag("hi")
+        .address("वार्ड 12, रायपुर")
+        .build();
+  }
+
+  static ComplaintRegistered registered() {
+    return new ComplaintRegistered(
+        ID, 1, T0, AGENT, Kind.COMPLAINT, Channel.PHONE_CALL, citizen(),
+        "ENERGY.SUPPLY.OUTAGE", "CG.RAIPUR.WARD-12",
+        "तीन दिन से बिजली नहीं है। ट्रांसफ़ॉर्मर ख़राब है।",
+        List.of(Attachment.of("wa-media://3EB0C7", "ट्रांसफ़ॉर्मर.jpg")),
+        Optional.of("call-7f3a9c"));
+  }
+
+  /** One event of every type, in the order of {@code ComplaintEvent}'s permits clause. */
+  static List<ComplaintEvent> oneOfEachType() {
+    return List.of(
+        registered(),
+        new ComplaintAssigned(ID, 2, at(1), ROUTER, AT_AE),
+        new WorkStarted(ID, 3, at(2), OFFICER),
+        new InformationRequested(ID, 4, at(3), OFFICER, "कृपया बिजली बिल की प्रति भेजें"),
+        new InformationProvided(ID, 5, at(4), CITIZEN, "बिल भेज दिया",
+            List.of(Attachment.of("wa-media://BILL", "बिल.pdf"))),
+        new ResolutionFiled(ID, 6, at(5), OFFICER, "ट्रांसफ़ॉर्मर बदल दिया गया है, आपूर्ति बहाल।", List.of()),
+        new ReplyReturned(ID, 7, at(6), SUPERVISOR, "उत्तर अपूर्ण है, फ़ोटो संलग्न करें"),
+        new CitizenSatisfied(ID, 8, at(7), CITIZEN, Optional.of(5), Optional.of("धन्यवाद 🙏")),
+        new CitizenDissatisfied(ID, 9, at(8), AGENT, Optional.of(2), "बिजली अभी भी नहीं आई"),
+        new CitizenUnreachable(ID, 10, at(9), AGENT, Optional.of("फ़ोन बंद है")),
+        new ComplaintEscalated(ID, 11, at(10), ESCALATOR, AT_AE, AT_EE, "L1 पर 7 कार्य दिवस बीत गए"),
+        new ComplaintTransferred(ID, 12, at(11), SUPERVISOR, AT_EE, AT_TEHSILDAR, "भूमि विवाद है, बिजली का मामला नहीं"),
+        new ComplaintRejected(ID, 13, at(12), AGENT, RejectionReason.DUPLICATE, "यही शिकायत पहले दर्ज है",
+            Optional.of(ComplaintId.of("RPR-2024-000098"))),
+        new ComplaintSpeciallyClosed(ID, 14, at(13), SUPERVISOR, "मामला न्यायालय में विचाराधीन है"),
+        new ComplaintWithdrawn(ID, 15, at(14), CITIZEN, Optional.of("समस्या अपने आप हल हो गई")),
+        new ComplaintReopened(ID, 16, at(15), SUPERVISOR, "आपूर्ति फिर से बंद है"));
+  }
+
+  /** A complaint closed with the citizen's satisfaction: every optional attribute present. */
+  static Complaint closedComplaint() {
+    ComplaintRegistered r = registered();
+    return Complaint.builder()
+        .id(ID)
+        .kind(r.kind())
+        .channel(r.channel())
+        .citizen(r.citizen())
+        .categoryCode(r.categoryCode())
+        .jurisdictionCode(r.jurisdictionCode())
+        .description(r.description())
+        .attachments(r.attachments())
+        .status(Status.CLOSED)
+        .assignment(AT_AE)
+        .resolution(new Resolution("ट्रांसफ़ॉर्मर बदल दिया गया है, आपूर्ति बहाल।",
+            List.of(Attachment.of("s3://nivaran/atr/123.jpg", "नया ट्रांसफ़ॉर्मर.jpg")), AE, at(5)))
+        .closure(new Closure(ClosureKind.SATISFIED, Optional.of("धन्यवाद 🙏"), Optional.empty(), at(7)))
+        .rating(5)
+        .returnCount(0)
+        .reopenCount(0)
+        .transferCount(0)
+        .unreachableAttempts(0)
+        .registeredAt(T0)
+        .updatedAt(at(7))
+        .version(4)
+        .build();
+  }
+}

@@ -1,0 +1,163 @@
+package org.nivaran.grievance.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.Assignment;
+import org.nivaran.grievance.complaint.Attachment;
+import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Closure;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.complaint.Resolution;
+import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.fixtures.Fixtures;
+
+/** What the module writes for each type, and that it reads it back. */
+class NivaranJacksonModuleTest {
+  private final ObjectMapper mapper = NivaranJson.objectMapper();
+
+  private <T> T roundTrip(T value, Class<T> as) throws Exception {
+    return mapper.readValue(mapper.writeValueAsBytes(value), as);
+  }
+
+  @Test
+  void the_examples_cover_every_event_type() {
+    assertThat(JsonExamples.oneOfEachType().stream().<Class<?>>map(Object::getClass).collect(Collectors.toList()))
+        .containsExactly(ComplaintEvent.class.getPermittedSubclasses());
+  }
+
+  @Test
+  void every_event_type_round_trips_with_a_type_discriminator_equal_to_its_documented_name() throws Exception {
+    List<ComplaintEvent> events = JsonExamples.oneOfEachType();
+    for (int i = 0; i < events.size(); i++) {
+      ComplaintEvent event = events.get(i);
+      JsonNode tree = mapper.valueToTree(event);
+
+      assertThat(tree.get("type").textValue()).isEqualTo(JsonNames.EVENT_TYPES.get(i)).isEqualTo(event.getClass().getSimpleName());
+      assertThat(roundTrip(event, ComplaintEvent.class)).isEqualTo(event);
+      assertThat(mapper.readValue(mapper.writeValueAsString(event), event.getClass())).isEqualTo(event);
+    }
+  }
+
+  @Test
+  void every_event_starts_with_the_same_envelope_in_the_same_order() {
+    for (ComplaintEvent event : JsonExamples.oneOfEachType()) {
+      List<String> names = fieldNames(mapper.valueToTree(event));
+      assertThat(names.subList(0, 5)).containsExactly("type", "complaintId", "sequence", "occurredAt", "actor");
+    }
+  }
+
+  @Test
+  void actors_of_every_role_round_trip_with_a_role_discriminator_equal_to_their_role() throws Exception {
+    for (Actor actor : Fixtures.actorsOfEveryRole()) {
+      JsonNode tree = mapper.valueToTree(actor);
+
+      assertThat(tree.get("role").textValue()).isEqualTo(actor.role().name());
+      assertThat(roundTrip(actor, Actor.class)).isEqualTo(actor);
+      assertThat(mapper.readValue(mapper.writeValueAsString(actor), actor.getClass())).isEqualTo(actor);
+    }
+    assertThat(fieldNames(mapper.valueToTree(JsonExamples.OFFICER))).containsExactly("role", "officerId", "post");
+  }
+
+  @Test
+  void phone_post_complaint_id_and_level_are_written_as_plain_strings() throws Exception {
+    assertThat(mapper.writeValueAsString(PhoneNumber.parse("098765 43210"))).isEqualTo("\"+919876543210\"");
+    assertThat(mapper.writeValueAsString(PostId.of("AE-RAIPUR-ZONE-3"))).isEqualTo("\"AE-RAIPUR-ZONE-3\"");
+    assertThat(mapper.writeValueAsString(ComplaintId.of("RPR-2024-000123"))).isEqualTo("\"RPR-2024-000123\"");
+    assertThat(mapper.writeValueAsString(Level.of(0))).isEqualTo("\"L0\"");
+    assertThat(mapper.writeValueAsString(Level.of(12))).isEqualTo("\"L12\"");
+
+    assertThat(mapper.readValue("\"+919876543210\"", PhoneNumber.class)).isEqualTo(PhoneNumber.parse("9876543210"));
+    assertThat(mapper.readValue("\"AE-RAIPUR-ZONE-3\"", PostId.class)).isEqualTo(PostId.of("AE-RAIPUR-ZONE-3"));
+    assertThat(mapper.readValue("\"RPR-2024-000123\"", ComplaintId.class)).isEqualTo(ComplaintId.of("RPR-2024-000123"));
+    assertThat(mapper.readValue("\"L12\"", Level.class)).isEqualTo(Level.of(12));
+  }
+
+  @Test
+  void value_objects_round_trip_on_their_own() throws Exception {
+    Citizen citizen = JsonExamples.citizen();
+    Attachment attachment = Attachment.of("s3://nivaran/a.jpg", "फ़ोटो.jpg");
+    Resolution resolution = new Resolution("ठीक कर दिया", List.of(attachment), JsonExamples.AE, JsonExamples.T0);
+    Closure closure = new Closure(ClosureKind.DUPLICATE, Optional.empty(), Optional.of(ComplaintId.of("RPR-2024-000001")), JsonExamples.T0);
+
+    assertThat(roundTrip(citizen, Citizen.class)).isEqualTo(citizen);
+    assertThat(roundTrip(attachment, Attachment.class)).isEqualTo(attachment);
+    assertThat(roundTrip(JsonExamples.AT_EE, Assignment.class)).isEqualTo(JsonExamples.AT_EE);
+    assertThat(roundTrip(resolution, Resolution.class)).isEqualTo(resolution);
+    assertThat(roundTrip(closure, Closure.class)).isEqualTo(closure);
+    assertThat(fieldNames(mapper.valueToTree(closure))).containsExactly("kind", "duplicateOf", "at");
+  }
+
+  @Test
+  void instants_are_iso_8601_in_utc_and_keep_their_nanoseconds() throws Exception {
+    Instant precise = Instant.parse("2024-03-04T05:30:00.123456789Z");
+    Assignment assignment = new Assignment(JsonExamples.AE, "ENERGY", Level.L1, precise);
+
+    JsonNode tree = mapper.valueToTree(assignment);
+
+    assertThat(tree.get("since").textValue()).isEqualTo("2024-03-04T05:30:00.123456789Z");
+    assertThat(roundTrip(assignment, Assignment.class).since()).isEqualTo(precise);
+  }
+
+  @Test
+  void language_is_written_as_a_bcp47_tag() throws Exception {
+    Citizen citizen = Citizen.builder().from(JsonExamples.citizen()).language(Locale.forLanguageTag("hi-Latn-IN")).build();
+
+    JsonNode tree = mapper.valueToTree(citizen);
+
+    assertThat(tree.get("language").textValue()).isEqualTo("hi-Latn-IN");
+    assertThat(roundTrip(citizen, Citizen.class).language()).isEqualTo(citizen.language());
+  }
+
+  @Test
+  void a_complaint_in_every_state_round_trips() throws Exception {
+    for (Status status : Status.values()) {
+      Complaint complaint = Fixtures.complaintIn(status);
+      assertThat(roundTrip(complaint, Complaint.class)).isEqualTo(complaint);
+    }
+  }
+
+  @Test
+  void the_format_does_not_follow_the_mappers_naming_or_inclusion_settings() throws Exception {
+    ObjectMapper unusual = new ObjectMapper()
+        .registerModule(new NivaranJacksonModule())
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY));
+
+    for (ComplaintEvent event : JsonExamples.oneOfEachType()) {
+      assertThat(unusual.writeValueAsString(event)).isEqualTo(mapper.writeValueAsString(event));
+    }
+    assertThat(unusual.writeValueAsString(JsonExamples.oneOfEachType().get(5))).contains("\"attachments\":[]");
+    assertThat(unusual.writeValueAsString(JsonExamples.registered())).isEqualTo(JsonGoldenTest.REGISTERED);
+  }
+
+  @Test
+  void the_module_registers_once_per_mapper() {
+    ObjectMapper twice = new ObjectMapper().registerModule(new NivaranJacksonModule()).registerModule(new NivaranJacksonModule());
+
+    assertThat(twice.getRegisteredModuleIds()).containsExactly("NivaranJacksonModule");
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

@@ -231,10 +231,21 @@ public abstract class Complaint {
     rating().filter(r -> r < 1 || r > 5).ifPresent(r -> {
       throw new InvalidInputException("rating", "must be between 1 and 5 (was " + r + ")");
     });
-    for (int count : new int[] {returnCount(), reopenCount(), transferCount(), unreachableAttempts()}) {
-      if (count < 0) {
-        throw new InvalidInputException("count", "must not be negative (was " + count + ")");
-      }
+    if (status() == Status.REGISTERED && assignment().isPresent()) {
+      throw new InvalidInputException("assignment", "must be empty in state REGISTERED");
+    }
+    if (closure().filter(c -> c.duplicateOf().isPresent() != (c.kind() == ClosureKind.DUPLICATE)).isPresent()) {
+      throw new InvalidInputException("closure.duplicateOf", "is required for, and only for, a DUPLICATE closure");
+    }
+    notNegative(returnCount(), "returnCount");
+    notNegative(reopenCount(), "reopenCount");
+    notNegative(transferCount(), "transferCount");
+    notNegative(unreachableAttempts(), "unreachableAttempts");
+  }
+
+  private static void notNegative(int count, String field) {
+    if (count < 0) {
+      throw new InvalidInputException(field, "must not be negative (was " + count + ")");
     }
   }
 

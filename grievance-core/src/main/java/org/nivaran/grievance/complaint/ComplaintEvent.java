@@ -112,8 +112,8 @@ public sealed interface ComplaintEvent
       Texts.required(kind, "kind");
       Texts.required(channel, "channel");
       Texts.required(citizen, "citizen");
-      Texts.required(categoryCode, "categoryCode");
-      Texts.required(jurisdictionCode, "jurisdictionCode");
+      Texts.code(categoryCode, "categoryCode");
+      Texts.code(jurisdictionCode, "jurisdictionCode");
       Texts.required(description, "description");
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
       Texts.required(idempotencyKey, "idempotencyKey");
@@ -340,7 +340,7 @@ public sealed interface ComplaintEvent
      */
     public CitizenSatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(rating, "rating");
+      checkRating(rating);
       Texts.required(remark, "remark");
     }
   }
@@ -375,7 +375,7 @@ public sealed interface ComplaintEvent
      */
     public CitizenDissatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(rating, "rating");
+      checkRating(rating);
       Texts.required(reason, "reason");
     }
   }
@@ -525,6 +525,10 @@ public sealed interface ComplaintEvent
       Texts.required(reason, "reason");
       Texts.required(remark, "remark");
       Texts.required(duplicateOf, "duplicateOf");
+      if (duplicateOf.isPresent() != (reason == RejectionReason.DUPLICATE)) {
+        throw new org.nivaran.grievance.InvalidInputException(
+            "duplicateOf", "is required for, and only for, the reason DUPLICATE (reason was " + reason + ")");
+      }
     }
   }
 
@@ -618,6 +622,13 @@ public sealed interface ComplaintEvent
     public ComplaintReopened {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reason, "reason");
+    }
+  }
+
+  private static void checkRating(Optional<Integer> rating) {
+    Texts.required(rating, "rating");
+    if (rating.filter(r -> r < 1 || r > 5).isPresent()) {
+      throw new org.nivaran.grievance.InvalidInputException("rating", "must be between 1 and 5 (was " + rating.get() + ")");
     }
   }
 

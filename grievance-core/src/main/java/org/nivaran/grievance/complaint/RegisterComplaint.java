@@ -31,7 +31,7 @@ import org.nivaran.grievance.internal.Texts;
 public abstract class RegisterComplaint {
   /** The most code points in a description. */
   public static final int MAX_DESCRIPTION_LENGTH = 4000;
-  /** The most characters in an idempotency key. */
+  /** The most code points in an idempotency key. */
   public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 
   RegisterComplaint() {}

@@ -33,7 +33,7 @@ public final class Texts {
 
   /**
    * A one-line text: stripped of surrounding white space, NFC-normalised, 1 to {@code maxLength}
-   * code points, no control characters.
+   * code points, no control characters and no line or paragraph separators (U+2028, U+2029).
    *
    * @param value the raw text
    * @param field the field name for the error
@@ -102,6 +102,10 @@ public final class Texts {
           && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
         throw new InvalidInputException(
             field, String.format(Locale.ROOT, "contains control character U+%04X at index %d", (int) c, i));
+      }
+      if (!multiLine && (c == '\u2028' || c == '\u2029')) {
+        throw new InvalidInputException(
+            field, String.format(Locale.ROOT, "contains line separator U+%04X at index %d", (int) c, i));
       }
     }
     String normalised = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);

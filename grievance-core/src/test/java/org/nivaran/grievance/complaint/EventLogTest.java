@@ -145,6 +145,42 @@ class EventLogTest {
     assertThatThrownBy(() -> validAssigned().rating(6).build())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("rating"));
     assertThatThrownBy(() -> validAssigned().returnCount(-1).build())
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("count"));
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("returnCount"));
+    assertThatThrownBy(() -> validAssigned().unreachableAttempts(-1).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("unreachableAttempts"));
+  }
+
+  @Test
+  void a_registered_complaint_with_an_assignment_is_refused() {
+    Assignment assignment = Fixtures.complaintIn(Status.ASSIGNED).assignment().orElseThrow();
+
+    assertThatThrownBy(() -> Complaint.builder().from(Fixtures.complaintIn(Status.REGISTERED)).assignment(assignment).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("assignment"));
+  }
+
+  @Test
+  void a_closure_naming_a_duplicate_must_be_a_duplicate_closure() {
+    Closure outOfScopeWithDuplicate =
+        new Closure(ClosureKind.OUT_OF_SCOPE, Optional.of("x"), Optional.of(ComplaintId.of("RPR-2024-000001")), Instant.EPOCH);
+
+    assertThatThrownBy(() -> Complaint.builder().from(Fixtures.complaintIn(Status.REJECTED)).closure(outOfScopeWithDuplicate).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("closure.duplicateOf"));
+  }
+
+  @Test
+  void events_refuse_what_no_command_could_produce() {
+    ComplaintId id = Fixtures.ID;
+    Instant at = Fixtures.T0;
+
+    assertThatThrownBy(() -> new ComplaintEvent.CitizenSatisfied(id, 3, at, Fixtures.AGENT, Optional.of(9), Optional.empty()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("rating"));
+    assertThatThrownBy(() -> new ComplaintEvent.CitizenDissatisfied(id, 3, at, Fixtures.AGENT, Optional.of(0), "no"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("rating"));
+    assertThatThrownBy(() -> new ComplaintEvent.ComplaintRejected(
+            id, 2, at, Fixtures.AGENT, RejectionReason.FAKE, "fake", Optional.of(ComplaintId.of("RPR-2024-000001"))))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("duplicateOf"));
+    assertThatThrownBy(() -> new ComplaintEvent.ComplaintRejected(
+            id, 2, at, Fixtures.AGENT, RejectionReason.DUPLICATE, "dup", Optional.empty()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("duplicateOf"));
   }
 }

@@ -40,6 +40,13 @@ class TextsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"\u2028", "\u2029"})
+  void line_and_paragraph_separators_are_allowed_in_multi_line_text_only(String c) {
+    assertThat(Texts.multiLine("a" + c + "b", "description", 100)).isEqualTo("a" + c + "b");
+    refused(() -> Texts.singleLine("a" + c + "b", "citizen.name", 100), "citizen.name");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"\u0000", "\u0007", "\u0008", "\u000B", "\u000C", "\u001B", "\u001F", "\u007F", "\u0085", "\u009F"})
   void control_characters_are_refused_in_every_text(String c) {
     refused(() -> Texts.multiLine("ab" + c + "cd", "description", 100), "description");

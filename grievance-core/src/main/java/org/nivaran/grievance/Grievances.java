@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Every command is decided by {@link Lifecycle} and stored with the version it was decided on,
+ * stamped with the clock's instant (or, if the clock lags, the complaint's latest event time),
  * so two racing commands never both apply to the same version. Refusals are typed:
  * {@link InvalidInputException}, {@code IllegalTransitionException},
  * {@code ActorNotPermittedException}, {@link StaleVersionException}; a refused command stores
@@ -82,6 +83,8 @@ public final class Grievances {
    * @throws org.nivaran.grievance.complaint.ActorNotPermittedException if the actor may not
    * @throws org.nivaran.grievance.store.IdempotencyConflictException if the key was used for a
    *     different request
+   * @throws org.nivaran.grievance.store.DuplicateComplaintIdException if the id scheme issued an id
+   *     the store already holds (see {@link Builder#idScheme})
    */
   public Complaint register(RegisterComplaint request, Actor actor) {
     Objects.requireNonNull(request, "request");
@@ -157,13 +160,22 @@ public final class Grievances {
   }
 
   private Complaint apply(Complaint current, ComplaintCommand command, Actor actor) {
-    List<ComplaintEvent> events = Lifecycle.decide(current, command, actor, clock.instant());
+    List<ComplaintEvent> events = Lifecycle.decide(current, command, actor, now(current));
     Complaint next = current;
     for (ComplaintEvent e : events) {
       next = Lifecycle.evolve(next, e);
     }
     store.append(next, events, current.version());
     return next;
+  }
+
+  /**
+   * The clock's instant, but never earlier than the complaint's latest event: a node whose clock
+   * lags behind another's must not write an event that predates the one before it.
+   */
+  private Instant now(Complaint current) {
+    Instant now = clock.instant();
+    return now.isBefore(current.updatedAt()) ? current.updatedAt() : now;
   }
 
   /**
@@ -197,15 +209,6 @@ public final class Grievances {
     return store.events(Objects.requireNonNull(id, "id"));
   }
 
-  /**
-   * The store this instance writes to.
-   *
-   * @return the store
-   */
-  public ComplaintStore store() {
-    return store;
-  }
-
   /** Builds {@link Grievances}. Not thread-safe; {@link #build()} copies its settings. */
   public static final class Builder {
     private ComplaintStore store = new InMemoryComplaintStore();
@@ -216,7 +219,9 @@ public final class Grievances {
     private Builder() {}
 
     /**
-     * Where complaints are stored.
+     * Where complaints are stored. A store that outlives the JVM also needs an
+     * {@link #idScheme(ComplaintIdScheme) id scheme} that does: the default counts in memory and
+     * would issue ids the store already holds after a restart.
      *
      * @param store the store
      * @return this builder
@@ -249,8 +254,8 @@ public final class Grievances {
     }
 
     /**
-     * How many times {@link Grievances#execute(ComplaintId, ComplaintCommand, Actor)} decides a
-     * command again after losing a race.
+     * How many attempts in all {@link Grievances#execute(ComplaintId, ComplaintCommand, Actor)}
+     * makes: the first decision plus the re-decisions after losing races.
      *
      * @param maxAttempts at least 1
      * @return this builder

@@ -226,7 +226,7 @@ class GrievancesTest {
         Fixtures.requestBuilder()
             .citizen(Citizen.builder().from(Fixtures.citizen()).phone("+91 98765-43210").name(" सुनीता वर्मा ").build())
             .description("  " + Fixtures.request().description() + "\n")
-            .idempotencyKey(" call-7f3a9c ")
+            .idempotencyKey("call-7f3a9c")
             .build();
 
     assertThat(grievances.register(retyped, Fixtures.AGENT)).isEqualTo(first);
@@ -301,5 +301,18 @@ class GrievancesTest {
 
     assertThat(grievances.history(c.id())).extracting(ComplaintEvent::occurredAt).containsOnly(fixed);
     assertThat(assigned.assignment().orElseThrow().since()).isEqualTo(fixed);
+  }
+
+  @Test
+  void an_event_is_never_stamped_before_the_one_it_follows_even_if_the_clock_lags() {
+    java.time.Instant late = Fixtures.T0.plusSeconds(3600);
+    Grievances ahead = Grievances.builder().store(store).clock(java.time.Clock.fixed(late, java.time.ZoneOffset.UTC))
+        .idScheme(org.nivaran.grievance.complaint.ComplaintIdScheme.yearly("AHD", java.time.ZoneId.of("Asia/Kolkata"))).build();
+    Complaint registered = ahead.register(Fixtures.request(), Fixtures.AGENT);
+
+    Complaint assigned = grievances.execute(registered.id(), Fixtures.command(CommandType.ASSIGN), Fixtures.ROUTER);
+
+    assertThat(assigned.updatedAt()).isEqualTo(late);
+    assertThat(grievances.history(registered.id()).get(1).occurredAt()).isEqualTo(late);
   }
 }

@@ -10,7 +10,9 @@ public enum AccessRule {
   /** An officer acts only on complaints assigned to the post they hold. */
   OFFICER_HOLDS_ASSIGNED_POST("an officer acts only on complaints assigned to the post they hold"),
   /** A citizen acts only on their own complaints (matched by phone number). */
-  CITIZEN_OWNS_COMPLAINT("a citizen acts only on complaints registered with their own phone number");
+  CITIZEN_OWNS_COMPLAINT("a citizen acts only on complaints registered with their own phone number"),
+  /** A complaint a supervisor closed specially is reopened by a supervisor only. */
+  SUPERVISOR_REOPENS_SPECIAL_CLOSURE("a complaint closed specially is reopened by a supervisor only");
 
   private final String description;
 

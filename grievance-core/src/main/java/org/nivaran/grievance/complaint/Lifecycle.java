@@ -94,8 +94,10 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * </pre>
  *
  * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
- * only {@code REOPEN}. Besides the roles, two {@link AccessRule}s apply to every command: an
- * officer acts only on complaints assigned to the post they hold, and a citizen only on their own.
+ * only {@code REOPEN}. Besides the roles, further {@link AccessRule}s apply: an officer acts only on
+ * complaints assigned to the post they hold, a citizen only on their own, and a complaint closed
+ * specially is reopened by a supervisor only. Supervisors are not yet scoped to a department or
+ * jurisdiction: any supervisor may issue the commands their role allows.
  * A command is checked in this order: state (else {@link IllegalTransitionException}), role and
  * ownership (else {@link ActorNotPermittedException}), then its data against the complaint (else
  * {@link InvalidInputException}: an escalation or transfer must move the complaint somewhere new,
@@ -338,6 +340,13 @@ public final class Lifecycle {
           AccessRule.CITIZEN_OWNS_COMPLAINT, actor, type,
           "complaint " + c.id() + " was registered by another number");
     }
+    if (type == CommandType.REOPEN
+        && actor.role() != SUPERVISOR
+        && c.closure().filter(closure -> closure.kind() == ClosureKind.SPECIAL_CLOSURE).isPresent()) {
+      throw new ActorNotPermittedException(
+          AccessRule.SUPERVISOR_REOPENS_SPECIAL_CLOSURE, actor, type,
+          "complaint " + c.id() + " was closed specially; only a supervisor may reopen it");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -372,13 +381,16 @@ public final class Lifecycle {
   }
 
   /**
-   * Applies one event to a complaint. Events are facts: the table is not consulted again, but the
-   * event must belong to this complaint and be the next in its log.
+   * Applies one event to a complaint. The event must belong to this complaint, be the next in its
+   * log, and be one {@link #decide} could have produced: its command allowed in the current state
+   * and by its actor's role, an escalation or transfer starting from the current assignment, an
+   * escalation going exactly one level up. A log that breaks these is corrupt and is refused.
    *
    * @param complaint the state before
    * @param event the next event
    * @return the state after
-   * @throws GrievanceException if the event belongs to another complaint or is out of sequence
+   * @throws GrievanceException if the event belongs to another complaint, is out of sequence, or
+   *     could not have followed the current state
    */
   public static Complaint evolve(Complaint complaint, ComplaintEvent event) {
     Objects.requireNonNull(complaint, "complaint");
@@ -392,6 +404,7 @@ public final class Lifecycle {
           "complaint " + complaint.id() + " is at version " + complaint.version()
               + "; the next event must have sequence " + (complaint.version() + 1) + ", was " + event.sequence());
     }
+    checkFact(complaint, event);
     Complaint.Builder c =
         Complaint.builder()
             .from(complaint)
@@ -409,10 +422,9 @@ public final class Lifecycle {
     } else if (event instanceof ReplyReturned) {
       c.returnCount(complaint.returnCount() + 1);
     } else if (event instanceof CitizenSatisfied e) {
-      c.rating(e.rating().or(complaint::rating))
-          .closure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
+      c.rating(e.rating()).closure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
     } else if (event instanceof CitizenDissatisfied e) {
-      c.rating(e.rating().or(complaint::rating)).reopenCount(complaint.reopenCount() + 1);
+      c.rating(e.rating()).reopenCount(complaint.reopenCount() + 1);
     } else if (event instanceof CitizenUnreachable) {
       c.unreachableAttempts(complaint.unreachableAttempts() + 1);
     } else if (event instanceof ComplaintEscalated e) {
@@ -430,6 +442,41 @@ public final class Lifecycle {
     }
     // WorkStarted and InformationRequested change the status alone.
     return c.build();
+  }
+
+  /**
+   * Refuses an event that {@link #decide} could not have produced from {@code c}: a command the
+   * table does not allow in the current state or by the event's role, or an escalation or transfer
+   * that does not start from the current assignment (an escalation must also go exactly one level
+   * up within the department).
+   */
+  private static void checkFact(Complaint c, ComplaintEvent event) {
+    CommandType type = commandOf(event);
+    Row row = TABLE.get(type);
+    if (!row.from().contains(c.status()) || !row.roles().contains(event.actor().role())) {
+      throw new GrievanceException(
+          "complaint " + c.id() + " event " + event.sequence() + " (" + type + " by " + event.actor().role()
+              + ") cannot follow state " + c.status() + "; the log is corrupt");
+    }
+    Assignment from = null;
+    Assignment to = null;
+    if (event instanceof ComplaintEscalated e) {
+      from = e.from();
+      to = e.to();
+      if (!to.level().equals(from.level().next()) || !to.department().equals(from.department())) {
+        throw new GrievanceException(
+            "complaint " + c.id() + " event " + event.sequence() + " escalates " + from.level() + " " + from.department()
+                + " to " + to.level() + " " + to.department() + "; an escalation goes one level up within the department");
+      }
+    } else if (event instanceof ComplaintTransferred e) {
+      from = e.from();
+      to = e.to();
+    }
+    if (from != null && !c.assignment().equals(Optional.of(from))) {
+      throw new GrievanceException(
+          "complaint " + c.id() + " event " + event.sequence() + " moves it from " + from
+              + " but it is at " + c.assignment().map(Object::toString).orElse("no post") + "; the log is corrupt");
+    }
   }
 
   /**

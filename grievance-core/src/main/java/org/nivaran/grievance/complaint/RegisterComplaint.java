@@ -90,7 +90,9 @@ public abstract class RegisterComplaint {
 
   /**
    * A key chosen by the caller (a call id, a WhatsApp message id) so that a retried registration
-   * returns the first complaint instead of creating a second one.
+   * returns the first complaint instead of creating a second one. The key is opaque (never trimmed
+   * or normalised; surrounding white space is refused) and unique across the whole store: hosts
+   * that share a store between call centres or tenants should prefix it, e.g. {@code RPR:call-0017}.
    *
    * @return the key, if any
    */
@@ -146,7 +148,7 @@ public abstract class RegisterComplaint {
     String normalDescription = Texts.multiLine(description(), "description", MAX_DESCRIPTION_LENGTH);
     Optional<String> normalKey =
         Texts.required(idempotencyKey(), "idempotencyKey")
-            .map(k -> Texts.singleLine(k, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH));
+            .map(k -> Texts.opaque(k, "idempotencyKey", MAX_IDEMPOTENCY_KEY_LENGTH));
     if (normalDescription.equals(description()) && normalKey.equals(idempotencyKey())) {
       return this;
     }

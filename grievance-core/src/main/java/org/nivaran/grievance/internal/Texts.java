@@ -33,7 +33,8 @@ public final class Texts {
 
   /**
    * A one-line text: stripped of surrounding white space, NFC-normalised, 1 to {@code maxLength}
-   * code points, no control characters and no line or paragraph separators (U+2028, U+2029).
+   * code points; no control characters, no line or paragraph separators (U+2028, U+2029), no
+   * bidirectional embedding, override or isolate controls, no byte-order mark.
    *
    * @param value the raw text
    * @param field the field name for the error
@@ -84,8 +85,27 @@ public final class Texts {
     return value;
   }
 
-  private static String text(String value, String field, int maxLength, boolean multiLine) {
-    required(value, field);
+  /**
+   * An opaque token such as an idempotency key: 1 to {@code maxLength} code points, no control or
+   * format characters, no surrounding white space. Never rewritten: two keys are the same only if
+   * they are equal as given.
+   *
+   * @param value the token
+   * @param field the field name for the error
+   * @param maxLength the most code points allowed
+   * @return the token, unchanged
+   */
+  public static String opaque(String value, String field, int maxLength) {
+    String checked = singleLine(value, field, maxLength);
+    if (!checked.equals(value)) {
+      throw new InvalidInputException(
+          field, "must be given without surrounding white space and in Unicode NFC (was '" + printable(value) + "')");
+    }
+    return value;
+  }
+
+  private static String text(String raw, String field, int maxLength, boolean multiLine) {
+    String value = stripBlank(required(raw, field));
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c)) {
@@ -103,12 +123,16 @@ public final class Texts {
         throw new InvalidInputException(
             field, String.format(Locale.ROOT, "contains control character U+%04X at index %d", (int) c, i));
       }
+      if (isBidiControlOrBom(c)) {
+        throw new InvalidInputException(
+            field, String.format(Locale.ROOT, "contains bidirectional control or byte-order mark U+%04X at index %d", (int) c, i));
+      }
       if (!multiLine && (c == '\u2028' || c == '\u2029')) {
         throw new InvalidInputException(
             field, String.format(Locale.ROOT, "contains line separator U+%04X at index %d", (int) c, i));
       }
     }
-    String normalised = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+    String normalised = Normalizer.normalize(value, Normalizer.Form.NFC);
     if (normalised.isEmpty()) {
       throw new InvalidInputException(field, "must not be blank (was '" + printable(value) + "')");
     }
@@ -118,6 +142,36 @@ public final class Texts {
           field, "must be at most " + maxLength + " characters (was " + length + ")");
     }
     return normalised;
+  }
+
+  /**
+   * Strips white space from both ends, except control characters other than tab, line feed and
+   * carriage return: those are refused wherever they stand.
+   */
+  private static String stripBlank(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isStrippable(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isStrippable(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isStrippable(char c) {
+    return (Character.isWhitespace(c) || Character.isSpaceChar(c))
+        && (Character.getType(c) != Character.CONTROL || c == '\t' || c == '\n' || c == '\r');
+  }
+
+  /**
+   * Embedding, override and isolate controls (U+202A to U+202E, U+2066 to U+2069) can make text
+   * display differently from what it says; a byte-order mark has no place inside text. The marks
+   * LRM and RLM and the joiners ZWJ and ZWNJ, which Indic and Urdu text needs, stay allowed.
+   */
+  private static boolean isBidiControlOrBom(char c) {
+    return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
   }
 
   private static String printable(String value) {

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.json;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,8 @@ public final class NivaranJson {
    * A new mapper with {@link NivaranJacksonModule} registered, unknown properties ignored for the
    * host's own types too ({@code FAIL_ON_UNKNOWN_PROPERTIES} disabled; Nivaran's readers ignore
    * them in any case), and characters outside the Basic Multilingual Plane (emoji) written as
-   * UTF-8 rather than as {@code \\uD83D\\uDE00} escape pairs. Output is UTF-8 JSON with non-ASCII
+   * UTF-8 rather than as {@code \\uD83D\\uDE00} escape pairs, and a field given twice in one
+   * object refused rather than the last one silently winning. Output is UTF-8 JSON with non-ASCII
    * text unescaped.
    *
    * <p>Each call returns a new mapper, so the caller may configure it further. Once configured, the
@@ -37,6 +39,7 @@ public final class NivaranJson {
         .addModule(new NivaranJacksonModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
   }
 }

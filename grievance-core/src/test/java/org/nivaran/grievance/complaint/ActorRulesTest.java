@@ -280,4 +280,27 @@ class ActorRulesTest {
                 Actor.supervisor("OFF-0002", Fixtures.TEHSILDAR), Fixtures.T0))
         .doesNotThrowAnyException();
   }
+
+  @Test
+  void a_special_closure_is_reopened_by_a_supervisor_only() {
+    Complaint speciallyClosed = Lifecycle.replay(withEvent(
+        Fixtures.historyIn(Status.ASSIGNED), Fixtures.command(CommandType.SPECIAL_CLOSE), Fixtures.COLLECTOR));
+    ComplaintCommand reopen = Fixtures.command(CommandType.REOPEN);
+
+    for (org.nivaran.grievance.actor.Actor actor : java.util.List.of(Fixtures.CITIZEN, Fixtures.AGENT)) {
+      assertThatThrownBy(() -> Lifecycle.decide(speciallyClosed, reopen, actor, Fixtures.T0))
+          .isInstanceOfSatisfying(ActorNotPermittedException.class,
+              e -> assertThat(e.rule()).isEqualTo(AccessRule.SUPERVISOR_REOPENS_SPECIAL_CLOSURE));
+    }
+    assertThat(Lifecycle.decide(speciallyClosed, reopen, Fixtures.COLLECTOR, Fixtures.T0)).hasSize(1);
+    assertThat(Lifecycle.decide(Fixtures.complaintIn(Status.CLOSED), reopen, Fixtures.CITIZEN, Fixtures.T0)).hasSize(1);
+  }
+
+  private static java.util.List<ComplaintEvent> withEvent(
+      java.util.List<ComplaintEvent> history, ComplaintCommand command, org.nivaran.grievance.actor.Actor actor) {
+    Complaint state = Lifecycle.replay(history);
+    java.util.List<ComplaintEvent> all = new java.util.ArrayList<>(history);
+    all.addAll(Lifecycle.decide(state, command, actor, state.updatedAt().plusSeconds(60)));
+    return all;
+  }
 }

@@ -142,14 +142,15 @@ class CommandEffectsTest {
   }
 
   @Test
-  void a_verification_without_a_rating_keeps_the_earlier_rating() {
+  void a_satisfied_verification_without_a_rating_clears_the_earlier_rating() {
     Complaint reopened =
         apply(Fixtures.complaintIn(Status.RESOLVED), CommandType.REPORT_DISSATISFIED, Fixtures.CITIZEN);
     Complaint resolved = apply(reopened, CommandType.RESOLVE, Fixtures.AE_OFFICER);
     Complaint closed =
         apply(resolved, new ComplaintCommand.ConfirmSatisfied(Optional.empty(), Optional.empty()), Fixtures.AGENT);
 
-    assertThat(closed.rating()).contains(2);
+    assertThat(resolved.rating()).contains(2);
+    assertThat(closed.rating()).isEmpty();
     assertThat(closed.closure().orElseThrow().remark()).isEmpty();
   }
 
@@ -176,7 +177,7 @@ class CommandEffectsTest {
     assertThat(speciallyClosed.closure().orElseThrow().remark()).contains("sub judice");
 
     Complaint working =
-        apply(apply(speciallyClosed, CommandType.REOPEN, Fixtures.AGENT), CommandType.START_WORK, Fixtures.AE_OFFICER);
+        apply(apply(speciallyClosed, CommandType.REOPEN, Fixtures.COLLECTOR), CommandType.START_WORK, Fixtures.AE_OFFICER);
     assertThat(working.status()).isEqualTo(Status.IN_PROGRESS);
   }
 

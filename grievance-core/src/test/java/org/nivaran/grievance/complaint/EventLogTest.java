@@ -183,4 +183,54 @@ class EventLogTest {
             id, 2, at, Fixtures.AGENT, RejectionReason.DUPLICATE, "dup", Optional.empty()))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("duplicateOf"));
   }
+
+  @Test
+  void replay_refuses_a_log_that_decide_could_not_have_produced() {
+    Complaint registered = Fixtures.complaintIn(Status.REGISTERED);
+    ComplaintEvent satisfiedTooEarly =
+        new ComplaintEvent.CitizenSatisfied(Fixtures.ID, 2, Fixtures.T0, Fixtures.AGENT, Optional.empty(), Optional.empty());
+
+    assertThatThrownBy(() -> Lifecycle.evolve(registered, satisfiedTooEarly))
+        .isInstanceOf(GrievanceException.class).hasMessageContaining("cannot follow state REGISTERED");
+
+    Complaint assigned = Fixtures.complaintIn(Status.ASSIGNED);
+    Assignment here = assigned.assignment().orElseThrow();
+    Assignment up = new Assignment(Fixtures.EE, here.department(), here.level().next(), Fixtures.T0);
+    Assignment twoUp = new Assignment(Fixtures.EE, here.department(), here.level().next().next(), Fixtures.T0);
+    Assignment elsewhere = new Assignment(Fixtures.TEHSILDAR, here.department(), here.level(), Fixtures.T0);
+    long next = assigned.version() + 1;
+
+    assertThatThrownBy(() -> Lifecycle.evolve(assigned,
+            new ComplaintEvent.ComplaintEscalated(Fixtures.ID, next, Fixtures.T0, Fixtures.CITIZEN, here, up, "r")))
+        .isInstanceOf(GrievanceException.class).hasMessageContaining("by CITIZEN");
+    assertThatThrownBy(() -> Lifecycle.evolve(assigned,
+            new ComplaintEvent.ComplaintEscalated(Fixtures.ID, next, Fixtures.T0, Fixtures.ROUTER, here, twoUp, "r")))
+        .isInstanceOf(GrievanceException.class).hasMessageContaining("one level up");
+    assertThatThrownBy(() -> Lifecycle.evolve(assigned,
+            new ComplaintEvent.ComplaintEscalated(Fixtures.ID, next, Fixtures.T0, Fixtures.ROUTER, elsewhere,
+                new Assignment(Fixtures.EE, here.department(), here.level().next(), Fixtures.T0), "r")))
+        .isInstanceOf(GrievanceException.class).hasMessageContaining("but it is at");
+    assertThat(Lifecycle.evolve(assigned,
+            new ComplaintEvent.ComplaintEscalated(Fixtures.ID, next, Fixtures.T0, Fixtures.ROUTER, here, up, "r")).assignment())
+        .contains(up);
+  }
+
+  @Test
+  void a_satisfied_verification_without_a_rating_leaves_no_earlier_rating_behind() {
+    Complaint reopened = Fixtures.complaintIn(Status.REOPENED); // dissatisfied with rating 2
+    assertThat(reopened.rating()).contains(2);
+    Complaint resolved = Lifecycle.replay(append(Fixtures.historyIn(Status.REOPENED), reopened,
+        Fixtures.command(CommandType.RESOLVE), Fixtures.AE_OFFICER));
+    Complaint closed = Lifecycle.evolve(resolved, new ComplaintEvent.CitizenSatisfied(
+        Fixtures.ID, resolved.version() + 1, Fixtures.T0.plusSeconds(86400), Fixtures.AGENT, Optional.empty(), Optional.empty()));
+
+    assertThat(closed.rating()).isEmpty();
+  }
+
+  private static List<ComplaintEvent> append(List<ComplaintEvent> history, Complaint state, ComplaintCommand command,
+      org.nivaran.grievance.actor.Actor actor) {
+    List<ComplaintEvent> all = new ArrayList<>(history);
+    all.addAll(Lifecycle.decide(state, command, actor, state.updatedAt().plusSeconds(60)));
+    return all;
+  }
 }

@@ -97,8 +97,10 @@ class InputValidationTest {
   }
 
   @Test
-  void an_idempotency_key_is_one_line_of_at_most_128_and_is_stripped() {
-    assertThat(Fixtures.requestBuilder().idempotencyKey("  call-7f3a9c ").build().idempotencyKey()).contains("call-7f3a9c");
+  void an_idempotency_key_is_opaque_one_line_of_at_most_128_never_rewritten() {
+    assertThat(Fixtures.requestBuilder().idempotencyKey("call-7f3a9c").build().idempotencyKey()).contains("call-7f3a9c");
+    refused(() -> Fixtures.requestBuilder().idempotencyKey("  call-7f3a9c ").build(), "idempotencyKey");
+    refused(() -> Fixtures.requestBuilder().idempotencyKey("Jose\u0301").build(), "idempotencyKey");
     assertThat(Fixtures.requestBuilder().idempotencyKey("k".repeat(128)).build().idempotencyKey()).isPresent();
 
     refused(() -> Fixtures.requestBuilder().idempotencyKey("k".repeat(129)).build(), "idempotencyKey");
@@ -129,7 +131,7 @@ class InputValidationTest {
   @Test
   void attachment_fields_are_checked() {
     refused(() -> Attachment.of(" ", "a.jpg"), "attachment.reference");
-    refused(() -> Attachment.of("s3://a\n", "a.jpg"), "attachment.reference");
+    refused(() -> Attachment.of("s3://a\nb", "a.jpg"), "attachment.reference");
     refused(() -> Attachment.of("s3://a", "x".repeat(256)), "attachment.name");
     assertThat(Attachment.of(" s3://a ", " फ़ोटो.jpg ")).isEqualTo(Attachment.of("s3://a", "फ़ोटो.jpg"));
   }

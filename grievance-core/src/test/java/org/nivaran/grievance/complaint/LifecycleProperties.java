@@ -19,6 +19,7 @@ import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Role;
 import org.nivaran.grievance.fixtures.ComplaintArbitraries;
 import org.nivaran.grievance.fixtures.ComplaintArbitraries.Step;
 import org.nivaran.grievance.fixtures.ExpectedLifecycle;
@@ -109,6 +110,10 @@ class LifecycleProperties {
     }
     if (actor instanceof Actor.Citizen citizen && !citizen.phone().equals(c.citizen().phone())) {
       return "refused by " + AccessRule.CITIZEN_OWNS_COMPLAINT;
+    }
+    if (type == CommandType.REOPEN && actor.role() != Role.SUPERVISOR
+        && c.closure().map(Closure::kind).equals(Optional.of(ClosureKind.SPECIAL_CLOSURE))) {
+      return "refused by " + AccessRule.SUPERVISOR_REOPENS_SPECIAL_CLOSURE;
     }
     Assignment at = c.assignment().orElse(null);
     if (command instanceof ComplaintCommand.Escalate e && e.toPost().equals(at.post())) {

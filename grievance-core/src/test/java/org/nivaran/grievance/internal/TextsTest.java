@@ -40,6 +40,31 @@ class TextsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"\u202A", "\u202E", "\u2066", "\u2069", "\uFEFF"})
+  void bidirectional_controls_and_byte_order_marks_are_refused(String c) {
+    refused(() -> Texts.multiLine("ab" + c + "cd", "description", 100), "description");
+    refused(() -> Texts.singleLine(c + "Sunita", "citizen.name", 100), "citizen.name");
+  }
+
+  @Test
+  void joiners_and_direction_marks_that_indic_and_urdu_text_need_are_kept() {
+    String text = "क्\u200Dष \u200C \u200E \u200F";
+    assertThat(Texts.multiLine(text, "description", 100)).isEqualTo(text);
+  }
+
+  @Test
+  void a_trailing_line_break_in_a_one_line_field_is_stripped_not_refused() {
+    assertThat(Texts.singleLine("Sunita\n", "citizen.name", 100)).isEqualTo("Sunita");
+  }
+
+  @Test
+  void an_opaque_token_is_never_rewritten() {
+    assertThat(Texts.opaque("call-0017", "idempotencyKey", 128)).isEqualTo("call-0017");
+    refused(() -> Texts.opaque(" call-0017", "idempotencyKey", 128), "idempotencyKey");
+    refused(() -> Texts.opaque("e\u0301", "idempotencyKey", 128), "idempotencyKey");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"\u2028", "\u2029"})
   void line_and_paragraph_separators_are_allowed_in_multi_line_text_only(String c) {
     assertThat(Texts.multiLine("a" + c + "b", "description", 100)).isEqualTo("a" + c + "b");

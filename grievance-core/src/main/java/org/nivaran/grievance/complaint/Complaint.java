@@ -207,7 +207,7 @@ public abstract class Complaint {
     Texts.required(citizen(), "citizen");
     Texts.code(categoryCode(), "categoryCode");
     Texts.code(jurisdictionCode(), "jurisdictionCode");
-    Texts.required(description(), "description");
+    Texts.multiLine(description(), "description", RegisterComplaint.MAX_DESCRIPTION_LENGTH); // checked, kept as given
     Texts.required(status(), "status");
     Texts.required(assignment(), "assignment");
     Texts.required(resolution(), "resolution");
@@ -231,6 +231,12 @@ public abstract class Complaint {
     rating().filter(r -> r < 1 || r > 5).ifPresent(r -> {
       throw new InvalidInputException("rating", "must be between 1 and 5 (was " + r + ")");
     });
+    if (updatedAt().isBefore(registeredAt())) {
+      throw new InvalidInputException("updatedAt", "must not be before registeredAt (" + registeredAt() + ")");
+    }
+    if ((status() == Status.RESOLVED || status() == Status.RETURNED) && resolution().isEmpty()) {
+      throw new InvalidInputException("resolution", "is required in state " + status());
+    }
     if (status() == Status.REGISTERED && assignment().isPresent()) {
       throw new InvalidInputException("assignment", "must be empty in state REGISTERED");
     }

@@ -114,9 +114,10 @@ public sealed interface ComplaintEvent
       Texts.required(citizen, "citizen");
       Texts.code(categoryCode, "categoryCode");
       Texts.code(jurisdictionCode, "jurisdictionCode");
-      Texts.required(description, "description");
+      checkText(description, "description");
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
-      Texts.required(idempotencyKey, "idempotencyKey");
+      Texts.required(idempotencyKey, "idempotencyKey")
+          .ifPresent(k -> Texts.opaque(k, "idempotencyKey", RegisterComplaint.MAX_IDEMPOTENCY_KEY_LENGTH));
     }
   }
 
@@ -205,7 +206,7 @@ public sealed interface ComplaintEvent
      */
     public InformationRequested {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(note, "note");
+      checkText(note, "note");
     }
   }
 
@@ -239,7 +240,7 @@ public sealed interface ComplaintEvent
      */
     public InformationProvided {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(note, "note");
+      checkText(note, "note");
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
     }
   }
@@ -274,7 +275,7 @@ public sealed interface ComplaintEvent
      */
     public ResolutionFiled {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(reply, "reply");
+      checkText(reply, "reply");
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
     }
   }
@@ -306,7 +307,7 @@ public sealed interface ComplaintEvent
      */
     public ReplyReturned {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(reason, "reason");
+      checkText(reason, "reason");
     }
   }
 
@@ -341,7 +342,7 @@ public sealed interface ComplaintEvent
     public CitizenSatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
       checkRating(rating);
-      Texts.required(remark, "remark");
+      checkText(remark, "remark");
     }
   }
 
@@ -376,7 +377,7 @@ public sealed interface ComplaintEvent
     public CitizenDissatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
       checkRating(rating);
-      Texts.required(reason, "reason");
+      checkText(reason, "reason");
     }
   }
 
@@ -407,7 +408,7 @@ public sealed interface ComplaintEvent
      */
     public CitizenUnreachable {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(remark, "remark");
+      checkText(remark, "remark");
     }
   }
 
@@ -446,7 +447,7 @@ public sealed interface ComplaintEvent
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(from, "from");
       Texts.required(to, "to");
-      Texts.required(reason, "reason");
+      checkText(reason, "reason");
     }
   }
 
@@ -485,7 +486,7 @@ public sealed interface ComplaintEvent
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(from, "from");
       Texts.required(to, "to");
-      Texts.required(reason, "reason");
+      checkText(reason, "reason");
     }
   }
 
@@ -523,7 +524,7 @@ public sealed interface ComplaintEvent
     public ComplaintRejected {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(reason, "reason");
-      Texts.required(remark, "remark");
+      checkText(remark, "remark");
       Texts.required(duplicateOf, "duplicateOf");
       if (duplicateOf.isPresent() != (reason == RejectionReason.DUPLICATE)) {
         throw new org.nivaran.grievance.InvalidInputException(
@@ -559,7 +560,7 @@ public sealed interface ComplaintEvent
      */
     public ComplaintSpeciallyClosed {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(reason, "reason");
+      checkText(reason, "reason");
     }
   }
 
@@ -590,7 +591,7 @@ public sealed interface ComplaintEvent
      */
     public ComplaintWithdrawn {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(reason, "reason");
+      checkText(reason, "reason");
     }
   }
 
@@ -621,8 +622,21 @@ public sealed interface ComplaintEvent
      */
     public ComplaintReopened {
       envelope(complaintId, sequence, occurredAt, actor);
-      Texts.required(reason, "reason");
+      checkText(reason, "reason");
     }
+  }
+
+  /**
+   * Text in an event must pass the checks a command applies (not blank, no control or bidi
+   * characters, no unpaired surrogate, within the longest limit); it is kept exactly as given,
+   * never rewritten, so a stored log reads back byte for byte.
+   */
+  private static void checkText(String text, String field) {
+    Texts.multiLine(text, field, RegisterComplaint.MAX_DESCRIPTION_LENGTH);
+  }
+
+  private static void checkText(Optional<String> text, String field) {
+    Texts.required(text, field).ifPresent(t -> checkText(t, field));
   }
 
   private static void checkRating(Optional<Integer> rating) {

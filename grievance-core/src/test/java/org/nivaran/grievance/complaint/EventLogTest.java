@@ -182,6 +182,24 @@ class EventLogTest {
     assertThatThrownBy(() -> new ComplaintEvent.ComplaintRejected(
             id, 2, at, Fixtures.AGENT, RejectionReason.DUPLICATE, "dup", Optional.empty()))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("duplicateOf"));
+    assertThatThrownBy(() -> new ComplaintEvent.ResolutionFiled(id, 3, at, Fixtures.AE_OFFICER, "  ", List.of()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("reply"));
+    assertThatThrownBy(() -> new ComplaintEvent.InformationRequested(id, 3, at, Fixtures.AE_OFFICER, "a\u0007b"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
+    assertThatThrownBy(() -> new ComplaintEvent.CitizenUnreachable(id, 3, at, Fixtures.AGENT, Optional.of("")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("remark"));
+  }
+
+  @Test
+  void a_restored_complaint_refuses_a_blank_description_a_time_before_registration_and_a_reply_less_resolution() {
+    Complaint resolved = Fixtures.complaintIn(Status.RESOLVED);
+
+    assertThatThrownBy(() -> Complaint.builder().from(resolved).description("\u0000").build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("description"));
+    assertThatThrownBy(() -> Complaint.builder().from(resolved).updatedAt(resolved.registeredAt().minusSeconds(1)).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("updatedAt"));
+    assertThatThrownBy(() -> Complaint.builder().from(resolved).resolution(Optional.empty()).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("resolution"));
   }
 
   @Test

@@ -1,0 +1,133 @@
+package org.nivaran.grievance.sla;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * The SLA of a category: the calendar its time is counted on and the budget at each level.
+ *
+ * <pre>{@code
+ * SlaPolicy mp = SlaPolicy.builder("MP-CM-HELPLINE", "MP-OFFICE")
+ *     .otherwise(SlaBudget.workingDays(7))                 // 7 working days at every level
+ *     .build();
+ * SlaPolicy up = SlaPolicy.builder("UP-1076", "UP-OFFICE")
+ *     .level(Level.of(0), SlaBudget.workingDays(15))       // 15 days at the department
+ *     .otherwise(SlaBudget.workingDays(7))                 // then 7 at each of L1 to L4
+ *     .build();
+ * SlaPolicy raipur = SlaPolicy.builder("RAIPUR-24H", "24X7")
+ *     .otherwise(SlaBudget.openTime(Duration.ofHours(24)))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SlaPolicy {
+  private final String id;
+  private final String calendarId;
+  private final Map<Level, SlaBudget> byLevel;
+  private final SlaBudget otherwise;
+
+  private SlaPolicy(Builder b) {
+    this.id = b.id;
+    this.calendarId = b.calendarId;
+    this.byLevel = Map.copyOf(b.byLevel);
+    this.otherwise = b.otherwise;
+  }
+
+  /**
+   * A builder.
+   *
+   * @param id the policy's id
+   * @param calendarId the id of the calendar its time is counted on
+   * @return the builder
+   */
+  public static Builder builder(String id, String calendarId) {
+    return new Builder(id, calendarId);
+  }
+
+  /**
+   * The policy's id.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The calendar its time is counted on.
+   *
+   * @return the calendar's id
+   */
+  public String calendarId() {
+    return calendarId;
+  }
+
+  /**
+   * The budget at a level: the one given for it, else the default.
+   *
+   * @param level the level
+   * @return the budget
+   */
+  public SlaBudget budgetAt(Level level) {
+    return byLevel.getOrDefault(Objects.requireNonNull(level, "level"), otherwise);
+  }
+
+  @Override
+  public String toString() {
+    return "SlaPolicy[" + id + " on " + calendarId + ", " + new TreeMap<>(byLevel) + ", otherwise " + otherwise + "]";
+  }
+
+  /** Builds an {@link SlaPolicy}. Not thread-safe. */
+  public static final class Builder {
+    private final String id;
+    private final String calendarId;
+    private final Map<Level, SlaBudget> byLevel = new TreeMap<>();
+    private SlaBudget otherwise;
+
+    private Builder(String id, String calendarId) {
+      this.id = Texts.code(id, "id");
+      this.calendarId = Texts.code(calendarId, "calendarId");
+    }
+
+    /**
+     * The budget at one level.
+     *
+     * @param level the level
+     * @param budget its budget
+     * @return this builder
+     */
+    public Builder level(Level level, SlaBudget budget) {
+      byLevel.put(Texts.required(level, "level"), Texts.required(budget, "budget"));
+      return this;
+    }
+
+    /**
+     * The budget at every level not given with {@link #level}.
+     *
+     * @param budget the default budget
+     * @return this builder
+     */
+    public Builder otherwise(SlaBudget budget) {
+      this.otherwise = Texts.required(budget, "budget");
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     * @throws InvalidInputException (field {@code otherwise}) without a default budget
+     */
+    public SlaPolicy build() {
+      if (otherwise == null) {
+        throw new InvalidInputException("otherwise", "is required: the budget at levels not listed");
+      }
+      return new SlaPolicy(this);
+    }
+  }
+}

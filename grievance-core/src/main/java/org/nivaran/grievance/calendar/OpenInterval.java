@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.nivaran.grievance.InvalidInputException;
 
 /**
- * Opening hours within one day, half-open: open from {@link #start()} up to but not including
- * {@link #end()}. The end may be {@code 24:00}, the midnight that ends the day.
+ * Opening hours within one day, half-open: open from {@link #startMinute()} up to but not including
+ * {@link #endMinute()}. The end may be {@code 24:00}, the midnight that ends the day.
  *
  * <p>Immutable and thread-safe.
  *

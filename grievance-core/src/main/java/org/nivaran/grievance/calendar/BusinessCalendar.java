@@ -48,7 +48,8 @@ import org.nivaran.grievance.internal.Texts;
  *       interval across the gap is shorter by it, and one that ends in it ends at the transition.
  *       A local time that occurs twice (a DST overlap) counts once each time it passes: an
  *       interval across it is longer by it; one that starts in it starts at the first occurrence,
- *       one that ends in it ends at the second.
+ *       one that ends in it ends at the second. Two intervals around a break inside an overlap
+ *       may so overlap in real time: the office is open in either, and the time counts once.
  *   <li>Instants from 1900 to 2200 (in the calendar's zone) are supported; others are refused.
  * </ul>
  *
@@ -369,8 +370,13 @@ public final class BusinessCalendar {
       for (OpenInterval i : hoursOn(date)) {
         long s = localNanos(date, i.startMinute(), true);
         long e = localNanos(date, i.endMinute(), false);
+        if (n > 0 && s < ends[n - 1]) {
+          // A start in a DST overlap (its first occurrence) may precede the previous interval's end
+          // in the overlap (its second occurrence): the office is open in both, counted once.
+          s = ends[n - 1];
+        }
         if (e <= s) {
-          continue; // wholly inside a DST gap
+          continue; // wholly inside a DST gap, or within the previous interval
         }
         if (n == starts.length) {
           starts = java.util.Arrays.copyOf(starts, n * 2);

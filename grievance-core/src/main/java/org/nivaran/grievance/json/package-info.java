@@ -8,9 +8,14 @@
  * order, so the format is independent of Java names. The format of a complaint and of each event
  * type is described, with examples, in {@code docs/json-format.md}.
  *
- * <p>Stability: within a major version fields are added, never renamed or removed, and readers
- * ignore fields they do not know. Empty optional fields are omitted; instants are ISO-8601 in UTC;
+ * <p>Stability of the complaint and event format: within a major version fields are added, never
+ * renamed or removed, and readers ignore fields they do not know. Empty optional fields are omitted; instants are ISO-8601 in UTC;
  * languages are BCP 47 tags; phone numbers are E.164; levels are {@code "L1"}-style strings.
+ *
+ * <p>{@link org.nivaran.grievance.json.CalendarJson} reads business calendars and calendar
+ * registries from their JSON definitions, documented in {@code docs/calendar-format.md}. Unlike the
+ * complaint and event readers it refuses unknown fields, and it reports every problem as an
+ * {@link org.nivaran.grievance.InvalidInputException} naming the JSON path.
  *
  * <p>Every public type here is immutable and thread-safe.
  */

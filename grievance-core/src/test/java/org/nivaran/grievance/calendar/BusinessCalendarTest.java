@@ -92,6 +92,26 @@ class BusinessCalendarTest {
   }
 
   @Test
+  void a_break_inside_a_dst_overlap_counts_the_repeated_time_once() {
+    // Regression: New York fell back at 02:00 EDT (06:00Z) on 3 November 2024. 00:00-01:00 ends at
+    // the second 01:00 (06:00Z), 01:45-02:45 starts at the first 01:45 (05:45Z): the two overlap
+    // in real time, and 05:45Z to 06:00Z was counted twice.
+    BusinessCalendar c = BusinessCalendar.builder("NY", ZoneId.of("America/New_York"))
+        .schedule(WeeklySchedule.builder().hours(DayOfWeek.MONDAY, "10:00-18:00").build())
+        .override(LocalDate.of(2024, 11, 3), OpenInterval.parse("00:00-01:00"), OpenInterval.parse("01:45-02:45"))
+        .build();
+    Instant open = Instant.parse("2024-11-03T04:00:00Z");
+    Instant close = Instant.parse("2024-11-03T07:45:00Z");
+
+    assertThat(c.between(open.minusSeconds(3600), close.plusSeconds(3600))).isEqualTo(Duration.ofMinutes(225));
+    assertThat(c.between(Instant.parse("2024-11-03T05:50:00Z"), Instant.parse("2024-11-03T05:51:00Z")))
+        .isEqualTo(Duration.ofMinutes(1));
+    assertThat(c.plus(open, Duration.ofMinutes(225))).isEqualTo(close);
+    assertThat(c.plus(open, Duration.ofMinutes(120))).isEqualTo(Instant.parse("2024-11-03T06:00:00Z"));
+    assertThat(c.isOpen(Instant.parse("2024-11-03T05:59:00Z"))).isTrue();
+  }
+
+  @Test
   void negative_durations_and_reversed_ranges_are_refused_by_name() {
     BusinessCalendar c = office();
     assertThatThrownBy(() -> c.plus(ist("2024-03-04T10:00"), Duration.ofMinutes(-1)))

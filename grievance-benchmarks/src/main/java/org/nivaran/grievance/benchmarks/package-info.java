@@ -1,0 +1,11 @@
+/**
+ * JMH micro-benchmarks of grievance-core, never published: {@link
+ * org.nivaran.grievance.benchmarks.CalendarPlusBenchmark} times {@code BusinessCalendar.plus}
+ * against a {@link org.nivaran.grievance.benchmarks.DaySteppingPlus day-stepping baseline} on the
+ * {@link org.nivaran.grievance.benchmarks.OfficeCalendar office calendar}.
+ *
+ * <p>Build and run: {@code ./mvnw -B -q -pl grievance-benchmarks -am package -DskipTests && java
+ * -jar grievance-benchmarks/target/benchmarks.jar CalendarPlusBenchmark -f 2 -wi 3 -w 2s -i 5 -r
+ * 2s}. {@code ./mvnw verify} compiles them and runs their tests, never the benchmarks.
+ */
+package org.nivaran.grievance.benchmarks;

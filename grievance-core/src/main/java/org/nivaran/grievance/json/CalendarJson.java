@@ -1,0 +1,225 @@
+package org.nivaran.grievance.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.calendar.BusinessCalendar;
+import org.nivaran.grievance.calendar.CalendarRegistry;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * Reads business calendars, and registries of them, from their JSON definitions, in the format
+ * documented in {@code docs/calendar-format.md}.
+ *
+ * <pre>{@code
+ * BusinessCalendar office = CalendarJson.read(Path.of("calendars/cg-office.json"));
+ * CalendarRegistry all = CalendarJson.readRegistry(Path.of("calendars.json"));
+ * Instant deadline = all.get("CG-OFFICE").plus(registeredAt, Duration.ofHours(24));
+ * }</pre>
+ *
+ * <p>The reader is strict, unlike the complaint and event readers of {@link NivaranJacksonModule}:
+ * a field the format does not define is refused, because a misspelt field silently ignored
+ * ({@code "holliday"}, {@code "closedSaturday"}) would silently move deadlines. A field given
+ * twice in one object is refused too.
+ *
+ * <p>Every problem with the content raises an {@link InvalidInputException} whose
+ * {@link InvalidInputException#field() field} is the JSON path of the offending value, with dots
+ * between object fields and {@code [i]} for array elements: {@code zone},
+ * {@code holidays[3].date}, {@code schedules[1].hours.MONDAY}, {@code overrides[0].hours[1]}
+ * ({@code calendars[2].zone} or {@code [2].zone} in a registry). A document that is not JSON at
+ * all, is empty or is of the wrong shape is named {@code document}. Failures to read the input
+ * itself (a missing file, a closed stream) are {@link IOException}s.
+ *
+ * <p>Streams and readers are read to their end and not closed; bytes are decoded as UTF-8 (a
+ * byte-order mark is skipped).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class CalendarJson {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
+
+  /** Jackson's "[Source: ...; line: 3, column: 5]", which names no source here. */
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
+  private CalendarJson() {}
+
+  // -- one calendar ---------------------------------------------------------------------------
+
+  /**
+   * Reads one calendar from JSON text.
+   *
+   * @param json a calendar object
+   * @return the calendar
+   * @throws InvalidInputException naming the JSON path of the first problem found
+   */
+  public static BusinessCalendar read(String json) {
+    try {
+      return parse(MAPPER.createParser(Texts.required(json, "json")), CalendarReader::calendarDocument);
+    } catch (IOException e) {
+      throw new IllegalStateException("reading a String cannot fail: " + e, e);
+    }
+  }
+
+  /**
+   * Reads one calendar from a character stream, to its end; the reader is not closed.
+   *
+   * @param reader a calendar object
+   * @return the calendar
+   * @throws InvalidInputException naming the JSON path of the first problem found
+   * @throws IOException if the reader fails
+   */
+  public static BusinessCalendar read(Reader reader) throws IOException {
+    return parse(MAPPER.createParser(Texts.required(reader, "reader")), CalendarReader::calendarDocument);
+  }
+
+  /**
+   * Reads one calendar from UTF-8 bytes, to their end; the stream is not closed.
+   *
+   * @param in a calendar object
+   * @return the calendar
+   * @throws InvalidInputException naming the JSON path of the first problem found
+   * @throws IOException if the stream fails
+   */
+  public static BusinessCalendar read(InputStream in) throws IOException {
+    return parse(MAPPER.createParser(Texts.required(in, "in")), CalendarReader::calendarDocument);
+  }
+
+  /**
+   * Reads one calendar from a UTF-8 file.
+   *
+   * @param file the file, holding a calendar object
+   * @return the calendar
+   * @throws InvalidInputException naming the JSON path of the first problem found
+   * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
+   */
+  public static BusinessCalendar read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(Texts.required(file, "file"))) {
+      return read(in);
+    }
+  }
+
+  // -- a registry -----------------------------------------------------------------------------
+
+  /**
+   * Reads a registry from JSON text: an array of calendar objects, or an object
+   * {@code {"calendars": [...]}}.
+   *
+   * @param json the registry
+   * @return the registry
+   * @throws InvalidInputException naming the JSON path of the first problem found, e.g.
+   *     {@code calendars[2].id} for a repeated id
+   */
+  public static CalendarRegistry readRegistry(String json) {
+    try {
+      return parse(MAPPER.createParser(Texts.required(json, "json")), CalendarReader::registryDocument);
+    } catch (IOException e) {
+      throw new IllegalStateException("reading a String cannot fail: " + e, e);
+    }
+  }
+
+  /**
+   * Reads a registry from a character stream, to its end; the reader is not closed.
+   *
+   * @param reader the registry, as for {@link #readRegistry(String)}
+   * @return the registry
+   * @throws InvalidInputException naming the JSON path of the first problem found
+   * @throws IOException if the reader fails
+   */
+  public static CalendarRegistry readRegistry(Reader reader) throws IOException {
+    return parse(MAPPER.createParser(Texts.required(reader, "reader")), CalendarReader::registryDocument);
+  }
+
+  /**
+   * Reads a registry from UTF-8 bytes, to their end; the stream is not closed.
+   *
+   * @param in the registry, as for {@link #readRegistry(String)}
+   * @return the registry
+   * @throws InvalidInputException naming the JSON path of the first problem found
+   * @throws IOException if the stream fails
+   */
+  public static CalendarRegistry readRegistry(InputStream in) throws IOException {
+    return parse(MAPPER.createParser(Texts.required(in, "in")), CalendarReader::registryDocument);
+  }
+
+  /**
+   * Reads a registry from a UTF-8 file.
+   *
+   * @param file the file, holding a registry as for {@link #readRegistry(String)}
+   * @return the registry
+   * @throws InvalidInputException naming the JSON path of the first problem found
+   * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
+   */
+  public static CalendarRegistry readRegistry(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(Texts.required(file, "file"))) {
+      return readRegistry(in);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static <T> T parse(JsonParser p, Function<JsonNode, T> reader) throws IOException {
+    JsonNode root;
+    try (p) {
+      root = MAPPER.readTree(p);
+      if (root == null || root.isMissingNode()) {
+        throw new InvalidInputException(CalendarReader.DOCUMENT, "is empty: expected a JSON value");
+      }
+      if (p.nextToken() != null) {
+        throw new InvalidInputException(
+            CalendarReader.DOCUMENT, "holds more than one JSON value (the second starts at " + where(p.currentTokenLocation()) + ")");
+      }
+    } catch (JsonProcessingException e) {
+      String reason = SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+      // At the end of the input, where the parser stopped says nothing about what is missing.
+      String path = reason.startsWith("Unexpected end-of-input") ? "" : pathOf(p.getParsingContext());
+      throw new InvalidInputException(
+          path.isEmpty() ? CalendarReader.DOCUMENT : path, "is not valid JSON at " + where(e.getLocation()) + ": " + reason);
+    }
+    return reader.apply(root);
+  }
+
+  private static String where(JsonLocation at) {
+    return at == null ? "an unknown place" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  /** Where the parser stood, in the path notation of the errors, e.g. {@code hours.MONDAY}. */
+  private static String pathOf(JsonStreamContext context) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add("[" + c.getCurrentIndex() + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add(c.getCurrentName());
+      }
+    }
+    Collections.reverse(parts);
+    StringBuilder path = new StringBuilder();
+    for (String part : parts) {
+      if (path.length() > 0 && !part.startsWith("[")) {
+        path.append('.');
+      }
+      path.append(part);
+    }
+    return path.toString();
+  }
+}

@@ -177,7 +177,7 @@ public final class BusinessCalendar {
    */
   public boolean isOpen(Instant t) {
     long n = nanos(t, "t");
-    return tableOf(n).isOpen(n);
+    return tableOf(n, "t").isOpen(n);
   }
 
   /**
@@ -188,7 +188,7 @@ public final class BusinessCalendar {
    */
   public Instant nextOpen(Instant t) {
     long n = nanos(t, "t");
-    YearTable y = tableOf(n);
+    YearTable y = tableOf(n, "t");
     long open = y.nextOpen(n);
     while (open < 0) {
       y = table(y.year + 1);
@@ -214,7 +214,7 @@ public final class BusinessCalendar {
     if (budget == 0) {
       return t;
     }
-    YearTable y = tableOf(from);
+    YearTable y = tableOf(from, "t");
     long position = y.position(from);
     while (budget > y.total - position) {
       budget -= y.total - position;
@@ -256,8 +256,8 @@ public final class BusinessCalendar {
     if (to < from) {
       throw new InvalidInputException("b", "must not be before a (" + a + "), was " + b);
     }
-    YearTable ya = tableOf(from);
-    YearTable yb = tableOf(to);
+    YearTable ya = tableOf(from, "a");
+    YearTable yb = tableOf(to, "b");
     long open;
     if (ya.year == yb.year) {
       open = yb.position(to) - ya.position(from);
@@ -287,6 +287,7 @@ public final class BusinessCalendar {
       throw new InvalidInputException("n", "must not be negative (was " + n + ")");
     }
     LocalDate date = LocalDate.ofInstant(t, zone);
+    tableOf(from, "t");
     if (n == 0) {
       YearTable y = table(date.getYear());
       if (y.isWorkingDay(date) && y.closeOf(date) > from) {
@@ -315,6 +316,7 @@ public final class BusinessCalendar {
    */
   public Instant endOfLastWorkingDayOfWeek(Instant t) {
     long from = nanos(t, "t");
+    tableOf(from, "t");
     LocalDate sunday = LocalDate.ofInstant(t, zone).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
     while (true) {
       for (LocalDate d = sunday; !d.isBefore(sunday.minusDays(6)); d = d.minusDays(1)) {
@@ -339,20 +341,27 @@ public final class BusinessCalendar {
 
   // ---------------------------------------------------------------------------------------------
 
-  private YearTable tableOf(long t) {
+  /** The table of the year an input instant falls in; {@code field} names the input if it is out of range. */
+  private YearTable tableOf(long t, String field) {
     YearTable y = recent;
     if (y != null && y.contains(t)) {
       return y;
     }
-    y = table(LocalDate.ofInstant(instant(t), zone).getYear());
+    int year = LocalDate.ofInstant(instant(t), zone).getYear();
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      throw new InvalidInputException(
+          field, "must fall within the years " + MIN_YEAR + " to " + MAX_YEAR + " in " + zone + " (was " + instant(t) + ")");
+    }
+    y = table(year);
     recent = y;
     return y;
   }
 
+  /** A year's table; a computation that runs past the supported years is refused. */
   private YearTable table(int year) {
     if (year < MIN_YEAR || year > MAX_YEAR) {
       throw new InvalidInputException(
-          "instant", "must fall within the years " + MIN_YEAR + " to " + MAX_YEAR + " (reached " + year + ")");
+          "result", "would fall after " + MAX_YEAR + " (calendar " + id + " has too little open time left before then)");
     }
     return years.computeIfAbsent(year, this::build);
   }
@@ -413,7 +422,7 @@ public final class BusinessCalendar {
 
   private static long nanos(Instant t, String field) {
     Texts.required(t, field);
-    if (t.getEpochSecond() < -2_240_611_200L || t.getEpochSecond() > 7_289_654_400L) {
+    if (t.getEpochSecond() < -2_240_611_200L || t.getEpochSecond() > 7_289_827_200L) { // overflow guard
       throw new InvalidInputException(field, "must fall within the years " + MIN_YEAR + " to " + MAX_YEAR + " (was " + t + ")");
     }
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();

@@ -203,11 +203,19 @@ public final class WeeklySchedule {
      * Builds the schedule.
      *
      * @return the schedule
-     * @throws InvalidInputException (field {@code hours}) if no weekday has any hours
+     * @throws InvalidInputException (field {@code hours}) if no weekday has any hours, or (field
+     *     {@code closedSaturdays}) if Saturday is the only weekday with hours and every Saturday is
+     *     closed
      */
     public WeeklySchedule build() {
       if (hours.values().stream().allMatch(List::isEmpty)) {
         throw new InvalidInputException("hours", "must open on at least one weekday");
+      }
+      boolean onlySaturday = hours.entrySet().stream()
+          .allMatch(e -> e.getKey() == DayOfWeek.SATURDAY || e.getValue().isEmpty());
+      if (onlySaturday && closedSaturdays.size() == 5) {
+        throw new InvalidInputException(
+            "closedSaturdays", "closes every Saturday, the only weekday with hours: the schedule never opens");
       }
       return new WeeklySchedule(
           Collections.unmodifiableMap(new EnumMap<>(hours)), Collections.unmodifiableSet(new TreeSet<>(closedSaturdays)));

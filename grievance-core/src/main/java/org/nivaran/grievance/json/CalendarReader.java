@@ -168,6 +168,9 @@ final class CalendarReader {
       Map.Entry<String, JsonNode> e = it.next();
       String dayPath = hoursPath + "." + e.getKey();
       DayOfWeek day = weekday(e.getKey(), dayPath);
+      if (e.getValue().isNull()) {
+        continue; // null means absent: closed
+      }
       List<OpenInterval> intervals = intervals(e.getValue(), dayPath);
       at(dayPath, () -> b.hours(day, intervals.toArray(OpenInterval[]::new)));
     }

@@ -29,13 +29,17 @@ public final class SlaClock {
   private final Duration consumedBefore;
   private final Instant since;
   private final boolean running;
+  /** When the budget ran out, once known to lie before {@link #since}; else null. */
+  private final Instant breachedAt;
 
-  private SlaClock(BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running) {
+  private SlaClock(
+      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt) {
     this.calendar = calendar;
     this.budget = budget;
     this.consumedBefore = consumedBefore;
     this.since = since;
     this.running = running;
+    this.breachedAt = breachedAt;
   }
 
   /**
@@ -50,7 +54,7 @@ public final class SlaClock {
     Texts.required(calendar, "calendar");
     Texts.required(budget, "budget");
     Texts.required(at, "at");
-    return new SlaClock(calendar, budget.openTimeFrom(calendar, at), Duration.ZERO, at, true);
+    return new SlaClock(calendar, budget.openTimeFrom(calendar, at), Duration.ZERO, at, true, null);
   }
 
   /**
@@ -64,7 +68,12 @@ public final class SlaClock {
     if (!running) {
       throw new IllegalStateException("the SLA clock is paused already (since " + since + ")");
     }
-    return new SlaClock(calendar, budget, consumed(checkNotBefore(at)), at, false);
+    Duration consumed = consumed(checkNotBefore(at));
+    Instant breach = breachedAt;
+    if (breach == null && consumed.compareTo(budget) >= 0) {
+      breach = calendar.plus(since, budget.minus(consumedBefore));
+    }
+    return new SlaClock(calendar, budget, consumed, at, false, breach);
   }
 
   /**
@@ -78,7 +87,7 @@ public final class SlaClock {
     if (running) {
       throw new IllegalStateException("the SLA clock is running already (since " + since + ")");
     }
-    return new SlaClock(calendar, budget, consumedBefore, checkNotBefore(at), true);
+    return new SlaClock(calendar, budget, consumedBefore, checkNotBefore(at), true, breachedAt);
   }
 
   /**
@@ -133,17 +142,17 @@ public final class SlaClock {
   }
 
   /**
-   * The instant the budget runs out, while the clock runs; empty while paused (it depends on when
-   * it resumes). If the budget was spent before the clock last resumed, the instant it resumed.
+   * The instant the budget runs out. Once it has run out, the instant it did, whether the clock
+   * runs or is paused; before that, the instant it will while the clock runs, and empty while it is
+   * paused (the deadline then depends on when it resumes).
    *
    * @return the deadline
    */
   public Optional<Instant> deadline() {
-    if (!running) {
-      return Optional.empty();
+    if (breachedAt != null) {
+      return Optional.of(breachedAt);
     }
-    Duration left = budget.minus(consumedBefore);
-    return Optional.of(left.isNegative() ? since : calendar.plus(since, left));
+    return running ? Optional.of(calendar.plus(since, budget.minus(consumedBefore))) : Optional.empty();
   }
 
   private Instant checkNotBefore(Instant at) {

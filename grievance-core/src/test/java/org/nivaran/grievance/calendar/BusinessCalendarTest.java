@@ -119,4 +119,26 @@ class BusinessCalendarTest {
     assertThatThrownBy(() -> c.between(ist("2024-03-04T10:00"), ist("2024-03-04T09:00")))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("b"));
   }
+
+  @Test
+  void a_schedule_that_never_opens_is_refused_by_name() {
+    assertThatThrownBy(() -> WeeklySchedule.builder().hours(DayOfWeek.SATURDAY, "10:00-18:00").closedSaturdays(1, 2, 3, 4, 5).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("closedSaturdays"));
+    assertThat(WeeklySchedule.builder().hours(DayOfWeek.SATURDAY, "10:00-18:00").closedSaturdays(1, 2, 3, 4).build()
+        .hoursOn(LocalDate.of(2024, 3, 30))).hasSize(1); // a 5th Saturday
+  }
+
+  @Test
+  void an_input_outside_the_supported_years_is_refused_naming_the_input_in_local_time() {
+    BusinessCalendar newYork = BusinessCalendar.twentyFourSeven("NY", ZoneId.of("America/New_York"));
+    Instant stillLocal2200 = Instant.parse("2201-01-01T01:00:00Z"); // 20:00 on 31 Dec 2200 in New York
+
+    assertThat(newYork.isOpen(stillLocal2200)).isTrue();
+    assertThatThrownBy(() -> newYork.isOpen(Instant.parse("1899-06-01T00:00:00Z")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("t"));
+    assertThatThrownBy(() -> newYork.between(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2201-06-01T00:00:00Z")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("b"));
+    assertThatThrownBy(() -> newYork.plus(Instant.parse("2200-12-01T00:00:00Z"), Duration.ofDays(40)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("result"));
+  }
 }

@@ -208,9 +208,10 @@ class CalendarJsonTest {
   @Test
   void null_is_the_same_as_absent_and_24x7_false_needs_hours() {
     BusinessCalendar c = CalendarJson.read("""
-        {"id": "X", "zone": "Asia/Kolkata", "24x7": false, "hours": {"MONDAY": ["10:00-18:00"]},
+        {"id": "X", "zone": "Asia/Kolkata", "24x7": false, "hours": {"MONDAY": ["10:00-18:00"], "TUESDAY": null},
          "closedSaturdays": null, "holidays": null, "overrides": null, "schedules": null}""");
     assertThat(c.holidays()).isEmpty();
+    assertThat(c.hoursOn(LocalDate.of(2024, 3, 5))).isEmpty(); // a Tuesday: null hours mean closed
     assertThat(c.schedules()).hasSize(1);
   }
 

@@ -98,4 +98,16 @@ class SlaClockTest {
     assertThatThrownBy(() -> SlaBudget.workingDays(0))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("budget"));
   }
+
+  @Test
+  void an_overdue_clock_keeps_the_instant_it_ran_out_through_pauses() {
+    SlaClock clock = SlaClock.start(OFFICE, SlaBudget.openTime(Duration.ofHours(8)), ist("2024-03-04T10:00"));
+    SlaClock paused = clock.pause(ist("2024-03-05T12:00")); // 2 hours overdue
+
+    assertThat(paused.deadline()).contains(ist("2024-03-04T18:00"));
+    assertThat(paused.resume(ist("2024-03-08T10:00")).deadline()).contains(ist("2024-03-04T18:00"));
+    assertThat(clock.pause(ist("2024-03-04T18:00")).resume(ist("2024-03-06T10:00")).deadline())
+        .contains(ist("2024-03-04T18:00"));
+    assertThat(clock.pause(ist("2024-03-04T17:00")).deadline()).isEmpty();
+  }
 }

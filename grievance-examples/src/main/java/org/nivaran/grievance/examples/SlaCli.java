@@ -206,7 +206,7 @@ public final class SlaCli {
         case "t", "a" -> "the date-time";
         case "b" -> "the second date-time";
         case "duration" -> "the duration";
-        case "instant" -> "the span computed";
+        case "result" -> "the deadline";
         default -> e.field();
       };
       throw new LineException(what + " " + e.reason());

@@ -228,9 +228,7 @@ public abstract class Complaint {
     closure().map(Closure::kind).filter(kind -> statusOf(kind) != status()).ifPresent(kind -> {
       throw new InvalidInputException("closure", "of kind " + kind + " does not match state " + status());
     });
-    rating().filter(r -> r < 1 || r > 5).ifPresent(r -> {
-      throw new InvalidInputException("rating", "must be between 1 and 5 (was " + r + ")");
-    });
+    Ratings.check(rating());
     if (updatedAt().isBefore(registeredAt())) {
       throw new InvalidInputException("updatedAt", "must not be before registeredAt (" + registeredAt() + ")");
     }

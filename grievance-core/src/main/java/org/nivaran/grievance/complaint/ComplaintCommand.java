@@ -182,7 +182,7 @@ public sealed interface ComplaintCommand
      * @param remark what they said, if recorded
      */
     public ConfirmSatisfied {
-      rating = checkRating("rating", rating);
+      rating = Ratings.check(rating);
       remark = checkOptionalText("remark", remark);
     }
 
@@ -206,7 +206,7 @@ public sealed interface ComplaintCommand
      * @param reason why they are not satisfied
      */
     public ReportDissatisfied {
-      rating = checkRating("rating", rating);
+      rating = Ratings.check(rating);
       reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
     }
 
@@ -402,17 +402,6 @@ public sealed interface ComplaintCommand
           field, "must hold at most " + Attachment.MAX_PER_COMMAND + " (was " + copy.size() + ")");
     }
     return copy;
-  }
-
-  private static Optional<Integer> checkRating(String field, Optional<Integer> rating) {
-    Texts.required(rating, field);
-    rating.ifPresent(
-        r -> {
-          if (r < 1 || r > 5) {
-            throw new InvalidInputException(field, "must be between 1 and 5 (was " + r + ")");
-          }
-        });
-    return rating;
   }
 
   private static Optional<String> checkOptionalText(String field, Optional<String> text) {

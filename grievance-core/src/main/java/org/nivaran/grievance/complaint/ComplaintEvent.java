@@ -341,7 +341,7 @@ public sealed interface ComplaintEvent
      */
     public CitizenSatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
-      checkRating(rating);
+      Ratings.check(rating);
       checkText(remark, "remark");
     }
   }
@@ -376,7 +376,7 @@ public sealed interface ComplaintEvent
      */
     public CitizenDissatisfied {
       envelope(complaintId, sequence, occurredAt, actor);
-      checkRating(rating);
+      Ratings.check(rating);
       checkText(reason, "reason");
     }
   }
@@ -637,13 +637,6 @@ public sealed interface ComplaintEvent
 
   private static void checkText(Optional<String> text, String field) {
     Texts.required(text, field).ifPresent(t -> checkText(t, field));
-  }
-
-  private static void checkRating(Optional<Integer> rating) {
-    Texts.required(rating, "rating");
-    if (rating.filter(r -> r < 1 || r > 5).isPresent()) {
-      throw new org.nivaran.grievance.InvalidInputException("rating", "must be between 1 and 5 (was " + rating.get() + ")");
-    }
   }
 
   private static void envelope(ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor) {

@@ -73,11 +73,7 @@ public final class CalendarJson {
    * @throws InvalidInputException naming the JSON path of the first problem found
    */
   public static BusinessCalendar read(String json) {
-    try {
-      return parse(MAPPER.createParser(Texts.required(json, "json")), CalendarReader::calendarDocument);
-    } catch (IOException e) {
-      throw new IllegalStateException("reading a String cannot fail: " + e, e);
-    }
+    return parseText(json, CalendarReader::calendarDocument);
   }
 
   /**
@@ -113,9 +109,7 @@ public final class CalendarJson {
    * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
    */
   public static BusinessCalendar read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(Texts.required(file, "file"))) {
-      return read(in);
-    }
+    return parseFile(file, CalendarReader::calendarDocument);
   }
 
   // -- a registry -----------------------------------------------------------------------------
@@ -130,11 +124,7 @@ public final class CalendarJson {
    *     {@code calendars[2].id} for a repeated id
    */
   public static CalendarRegistry readRegistry(String json) {
-    try {
-      return parse(MAPPER.createParser(Texts.required(json, "json")), CalendarReader::registryDocument);
-    } catch (IOException e) {
-      throw new IllegalStateException("reading a String cannot fail: " + e, e);
-    }
+    return parseText(json, CalendarReader::registryDocument);
   }
 
   /**
@@ -170,12 +160,24 @@ public final class CalendarJson {
    * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
    */
   public static CalendarRegistry readRegistry(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(Texts.required(file, "file"))) {
-      return readRegistry(in);
-    }
+    return parseFile(file, CalendarReader::registryDocument);
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  private static <T> T parseText(String json, Function<JsonNode, T> reader) {
+    try {
+      return parse(MAPPER.createParser(Texts.required(json, "json")), reader);
+    } catch (IOException e) {
+      throw new IllegalStateException("reading a String cannot fail: " + e, e);
+    }
+  }
+
+  private static <T> T parseFile(Path file, Function<JsonNode, T> reader) throws IOException {
+    try (InputStream in = Files.newInputStream(Texts.required(file, "file"))) {
+      return parse(MAPPER.createParser(in), reader);
+    }
+  }
 
   private static <T> T parse(JsonParser p, Function<JsonNode, T> reader) throws IOException {
     JsonNode root;

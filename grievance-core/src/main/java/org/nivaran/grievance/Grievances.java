@@ -6,7 +6,39 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.actor.Role;
+import org.nivaran.grievance.calendar.CalendarRegistry;
+import org.nivaran.grievance.complaint.Channel;
+import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.escalation.EscalationPolicies;
+import org.nivaran.grievance.escalation.EscalationPolicy;
+import org.nivaran.grievance.escalation.Escalator;
+import org.nivaran.grievance.escalation.FollowUpSampler;
+import org.nivaran.grievance.escalation.Timekeeper;
+import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.notify.NotificationPolicy;
+import org.nivaran.grievance.notify.Notifier;
+import org.nivaran.grievance.routing.BlockEntry;
+import org.nivaran.grievance.routing.BlockedNumberException;
+import org.nivaran.grievance.routing.Departments;
+import org.nivaran.grievance.routing.Directory;
+import org.nivaran.grievance.routing.Jurisdictions;
+import org.nivaran.grievance.routing.NoRouteException;
+import org.nivaran.grievance.routing.Officer;
+import org.nivaran.grievance.routing.Post;
+import org.nivaran.grievance.routing.Posts;
+import org.nivaran.grievance.routing.TransferPolicy;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
+import org.nivaran.grievance.store.CreateResult;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -54,12 +86,30 @@ public final class Grievances {
   private final Clock clock;
   private final ComplaintIdScheme idScheme;
   private final int maxAttempts;
+  private final AtomicReference<Optional<Directory>> directory;
+  private final EscalationPolicies policies;
+  private final Timekeeper timekeeper;
+  private final Notifier notifier;
+  private final NotificationPolicy notificationPolicy;
+  private final TransferPolicy transferPolicy;
+  private final ZoneId zone;
+
+  private static final Actor ROUTER = Actor.system("router");
+  private static final Actor TIMEKEEPER = Actor.system("timekeeper");
+  private static final Actor TRANSFER_POLICY = Actor.system("transfer-policy");
 
   private Grievances(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
     this.idScheme = b.idScheme;
     this.maxAttempts = b.maxAttempts;
+    this.directory = new AtomicReference<>(Optional.ofNullable(b.directory));
+    this.policies = b.policies;
+    this.timekeeper = new Timekeeper(b.calendars);
+    this.notifier = b.notifier;
+    this.notificationPolicy = b.notificationPolicy;
+    this.transferPolicy = b.transferPolicy;
+    this.zone = b.zone;
   }
 
   /**
@@ -90,6 +140,12 @@ public final class Grievances {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     Lifecycle.authorizeRegistration(request, actor);
+    Optional<Directory> dir = directory.get();
+    Instant checkedAt = clock.instant();
+    dir.flatMap(d -> d.blocklist().activeEntry(request.citizen().phone(), checkedAt)).ifPresent(entry -> {
+      throw new BlockedNumberException(entry);
+    });
+    dir.ifPresent(d -> checkCodes(d, request));
     String fingerprint = request.fingerprint();
     Optional<String> key = request.idempotencyKey();
     if (key.isPresent()) {
@@ -102,12 +158,114 @@ public final class Grievances {
     Instant now = clock.instant();
     ComplaintId id = idScheme.next(request, now);
     ComplaintRegistered registered = Lifecycle.register(id, request, actor, now);
-    Complaint complaint = Lifecycle.start(registered);
-    Complaint stored =
-        store.create(new NewComplaint(complaint, List.of(registered), key, fingerprint)).complaint();
-    LOG.debug("registered {} by {}", stored.id(), actor);
+    Change change = new Change(Lifecycle.start(registered), registered);
+    dir.ifPresent(d -> route(change, d, now));
+    CreateResult result = store.create(new NewComplaint(change.state, change.events, key, fingerprint));
+    Complaint stored = result.complaint();
+    if (result instanceof CreateResult.Created) {
+      LOG.debug("registered {} by {}", stored.id(), actor);
+      publish(stored, change.events);
+    }
     return stored;
   }
+
+  private static void checkCodes(Directory d, RegisterComplaint request) {
+    if (!d.categories().contains(request.categoryCode())) {
+      throw new InvalidInputException("categoryCode", "'" + request.categoryCode() + "' is not a known category");
+    }
+    if (!d.jurisdictions().contains(request.jurisdictionCode())) {
+      throw new InvalidInputException(
+          "jurisdictionCode", "'" + request.jurisdictionCode() + "' is not a known jurisdiction");
+    }
+  }
+
+  /** Assigns a new complaint to its L1 post (or the walk-in post of the day), or flags it unrouted. */
+  private void route(Change change, Directory d, Instant now) {
+    Complaint c = change.state;
+    Optional<EscalationPolicy> policy = policies.forComplaint(c, d.categories());
+    Level entry = policy.map(EscalationPolicy::entryLevel).orElse(Level.L1);
+    Optional<Post> post = Optional.empty();
+    if (c.channel() == Channel.WALK_IN_HEARING) {
+      post = d.router().walkIn(LocalDate.ofInstant(now, zone));
+    }
+    if (post.isEmpty()) {
+      try {
+        post = Optional.of(d.router().route(c.categoryCode(), c.jurisdictionCode(), entry).post());
+      } catch (NoRouteException e) {
+        Optional<PostId> nodal =
+            d.jurisdictions().districtOf(c.jurisdictionCode())
+                .flatMap(district -> d.posts().nodalOfficerFor(district.code()))
+                .map(Post::id);
+        change.run(new ComplaintCommand.Flag(ComplaintFlag.UNROUTED, e.getMessage(), nodal), ROUTER, now);
+        return;
+      }
+    }
+    Post p = post.get();
+    change.run(new ComplaintCommand.Assign(p.id(), p.department(), p.level()), ROUTER, now);
+  }
+
+  /** A complaint's state and the events that lead to it from the stored version. */
+  private final class Change {
+    private Complaint state;
+    private final List<ComplaintEvent> events = new ArrayList<>();
+
+    private Change(Complaint state, ComplaintEvent first) {
+      this.state = state;
+      this.events.add(first);
+    }
+
+    private Change(Complaint state) {
+      this.state = state;
+    }
+
+    /** Decides a command, and keeps the SLA clock in step with each event. */
+    private void run(ComplaintCommand command, Actor actor, Instant now) {
+      for (ComplaintEvent e : Lifecycle.decide(state, command, actor, now)) {
+        Complaint before = state;
+        add(e);
+        Optional<SlaTimer> timer = timekeeper.after(before, e, state, () -> newPolicy(state));
+        if (timer.isPresent()) {
+          for (ComplaintEvent t : Lifecycle.decide(state, new ComplaintCommand.SetSlaTimer(timer.get()), TIMEKEEPER, now)) {
+            add(t);
+          }
+        }
+      }
+    }
+
+    private void add(ComplaintEvent e) {
+      state = Lifecycle.evolve(state, e);
+      events.add(e);
+    }
+  }
+
+  private Optional<SlaPolicy> newPolicy(Complaint c) {
+    return directory.get()
+        .flatMap(d -> d.categories().find(c.categoryCode()))
+        .flatMap(category -> policies.find(category.slaPolicyId()))
+        .map(EscalationPolicy::sla);
+  }
+
+  /** Hands the notifications the events cause to the notifier; a failing notifier is logged. */
+  private void publish(Complaint after, List<ComplaintEvent> events) {
+    if (notifier == null) {
+      return;
+    }
+    Posts posts = directory.get().map(Directory::posts).orElse(NO_POSTS);
+    for (Notification n : notificationPolicy.notificationsFor(after, events, posts)) {
+      send(n);
+    }
+  }
+
+  private void send(Notification n) {
+    try {
+      notifier.send(n);
+    } catch (RuntimeException e) {
+      LOG.warn("notification {} ({} to {}) failed: {}", n.id(), n.kind(), n.recipient().role(), e.toString());
+    }
+  }
+
+  private static final Directory EMPTY_DIRECTORY = Directory.builder().departments(Departments.of(List.of())).build();
+  private static final Posts NO_POSTS = EMPTY_DIRECTORY.posts();
 
   /**
    * Runs a command on the version of a complaint the caller read. If the complaint has moved on,
@@ -160,13 +318,142 @@ public final class Grievances {
   }
 
   private Complaint apply(Complaint current, ComplaintCommand command, Actor actor) {
-    List<ComplaintEvent> events = Lifecycle.decide(current, command, actor, now(current));
-    Complaint next = current;
-    for (ComplaintEvent e : events) {
-      next = Lifecycle.evolve(next, e);
+    Instant now = now(current);
+    Change change = new Change(current);
+    if (command instanceof ComplaintCommand.Transfer t
+        && actor.role() == Role.OFFICER
+        && !transferPolicy.allowsAnother(current.transferCount())) {
+      Lifecycle.decide(current, command, actor, now); // refused as usual if not allowed at all
+      if (current.flags().contains(ComplaintFlag.TRANSFER_LIMIT_REACHED)) {
+        return current;
+      }
+      String detail = "transfer to " + t.toPost() + " (" + t.toDepartment() + ") not made: the complaint was transferred "
+          + current.transferCount() + " time(s), the most the transfer policy allows; reason given: " + t.reason();
+      change.run(new ComplaintCommand.Flag(ComplaintFlag.TRANSFER_LIMIT_REACHED, detail, nodalOfficerOf(current)),
+          TRANSFER_POLICY, now);
+    } else {
+      change.run(command, actor, now);
     }
-    store.append(next, events, current.version());
-    return next;
+    store.append(change.state, change.events, current.version());
+    publish(change.state, change.events);
+    return change.state;
+  }
+
+  private Optional<PostId> nodalOfficerOf(Complaint c) {
+    return directory.get()
+        .filter(d -> d.jurisdictions().contains(c.jurisdictionCode()))
+        .flatMap(d -> d.jurisdictions().districtOf(c.jurisdictionCode())
+            .flatMap(district -> d.posts().nodalOfficerFor(district.code())))
+        .map(Post::id);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Registries, escalation, follow-ups
+
+  /**
+   * The registries in force: the directory given to the builder, as changed since by
+   * {@link #transferOfficer} and {@link #block}.
+   *
+   * @return the directory, or empty if none was configured
+   */
+  public Optional<Directory> directory() {
+    return directory.get();
+  }
+
+  /**
+   * A new officer takes charge of a post (or the post falls vacant). The post keeps its
+   * complaints, so the successor inherits every pending one, and is notified with the list (if
+   * there is any).
+   *
+   * @param post the post
+   * @param successor the new holder, or empty if the post falls vacant
+   * @return the complaints pending at the post, oldest first
+   * @throws IllegalStateException if no directory is configured
+   * @throws InvalidInputException if the post is not in the directory
+   */
+  public List<Complaint> transferOfficer(PostId post, Optional<Officer> successor) {
+    Objects.requireNonNull(post, "post");
+    Objects.requireNonNull(successor, "successor");
+    Directory updated = directory.updateAndGet(d -> Optional.of(requireDirectory(d).withPosts(
+        requireDirectory(d).posts().withHolder(post, successor)))).orElseThrow();
+    List<Complaint> pending = store.findPendingAt(post, FollowUpSampler.MAX_PENDING_PER_POST);
+    LOG.info("post {} now held by {}; {} pending complaint(s) inherited", post,
+        successor.map(Officer::id).orElse("nobody"), pending.size());
+    if (notifier != null && successor.isPresent() && !pending.isEmpty()) {
+      send(notificationPolicy.handover(
+          updated.posts().get(post), successor.get(), pending.stream().map(Complaint::id).toList(), clock.instant()));
+    }
+    return pending;
+  }
+
+  /**
+   * Adds or replaces a blocklist entry: registrations from the number are refused while it is
+   * active.
+   *
+   * @param entry the entry
+   * @throws IllegalStateException if no directory is configured
+   */
+  public void block(BlockEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    directory.updateAndGet(d -> Optional.of(requireDirectory(d).withBlocklist(requireDirectory(d).blocklist().with(entry))));
+  }
+
+  /**
+   * Removes a number from the blocklist.
+   *
+   * @param phone the number
+   * @throws IllegalStateException if no directory is configured
+   */
+  public void unblock(PhoneNumber phone) {
+    Objects.requireNonNull(phone, "phone");
+    directory.updateAndGet(d -> Optional.of(requireDirectory(d).withBlocklist(requireDirectory(d).blocklist().without(phone))));
+  }
+
+  private static Directory requireDirectory(Optional<Directory> d) {
+    return d.orElseThrow(() -> new IllegalStateException("no directory is configured (Grievances.Builder.directory)"));
+  }
+
+  /**
+   * An escalator over this instance's store, policies, directory and clock, issuing its commands
+   * through {@link #execute(ComplaintId, long, ComplaintCommand, Actor)}.
+   *
+   * @return the escalator
+   */
+  public Escalator escalator() {
+    return Escalator.builder()
+        .store(store)
+        .policies(policies)
+        .directory(() -> directory.get().orElse(EMPTY_DIRECTORY))
+        .timekeeper(timekeeper)
+        .gateway(this::execute)
+        .clock(clock)
+        .build();
+  }
+
+  /**
+   * The stuck list: complaints whose escalation could not happen (no post above, vacant post),
+   * oldest first.
+   *
+   * @param limit the most to return, at least 1
+   * @return the stuck complaints
+   */
+  public List<Complaint> stuck(int limit) {
+    return store.findFlagged(ComplaintFlag.ESCALATION_BLOCKED, limit);
+  }
+
+  /**
+   * A reproducible sample of pending complaints per L1 post of the directory, for the call
+   * centre's reminder calls (see {@link FollowUpSampler}).
+   *
+   * @param perPost how many per post, at least 1
+   * @param seed the seed, e.g. the day's number
+   * @return the sample per post
+   * @throws IllegalStateException if no directory is configured
+   */
+  public Map<PostId, List<Complaint>> followUps(int perPost, long seed) {
+    List<PostId> l1 = requireDirectory(directory.get()).posts().all().stream()
+        .filter(p -> p.level().equals(Level.L1)).map(Post::id).toList();
+    return FollowUpSampler.sample(store, l1, perPost, seed);
   }
 
   /**
@@ -215,8 +502,101 @@ public final class Grievances {
     private Clock clock = Clock.systemUTC();
     private ComplaintIdScheme idScheme = ComplaintIdScheme.yearly("NVR", ZoneId.of("Asia/Kolkata"));
     private int maxAttempts = 5;
+    private Directory directory;
+    private CalendarRegistry calendars = CalendarRegistry.of();
+    private EscalationPolicies policies = EscalationPolicies.none();
+    private Notifier notifier;
+    private NotificationPolicy notificationPolicy =
+        NotificationPolicy.builder().deadlines(c -> c.sla().flatMap(SlaTimer::deadline)).build();
+    private TransferPolicy transferPolicy = TransferPolicy.unlimited();
+    private ZoneId zone = ZoneId.of("Asia/Kolkata");
 
     private Builder() {}
+
+    /**
+     * The registries: departments, categories, jurisdictions, posts, duty roster, blocklist. With
+     * a directory, a registration is checked against the blocklist and the known category and
+     * jurisdiction codes, and is assigned at once to its post (the walk-in post of the day for
+     * {@code WALK_IN_HEARING}; else the category's department's post at the entry level of its
+     * escalation policy, falling back up the jurisdiction tree), or flagged {@code UNROUTED} when
+     * there is none. Without one, complaints are assigned by {@code Assign} commands.
+     *
+     * @param directory the registries
+     * @return this builder
+     */
+    public Builder directory(Directory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The calendars the escalation policies count on.
+     *
+     * @param calendars the calendars
+     * @return this builder
+     */
+    public Builder calendars(CalendarRegistry calendars) {
+      this.calendars = Objects.requireNonNull(calendars, "calendars");
+      return this;
+    }
+
+    /**
+     * The escalation policies categories name. A complaint records its policy's SLA terms when
+     * first assigned, and its level's clock is kept by the {@link Timekeeper}.
+     *
+     * @param policies the policies
+     * @return this builder
+     */
+    public Builder escalationPolicies(EscalationPolicies policies) {
+      this.policies = Objects.requireNonNull(policies, "policies");
+      return this;
+    }
+
+    /**
+     * Where notifications go, straight after each stored change; none by default. A notifier
+     * that throws is logged and does not undo the change.
+     *
+     * @param notifier the notifier
+     * @return this builder
+     */
+    public Builder notifier(Notifier notifier) {
+      this.notifier = Objects.requireNonNull(notifier, "notifier");
+      return this;
+    }
+
+    /**
+     * Which events notify whom, with which templates; by default every kind, the stock English
+     * and Hindi templates, and the SLA deadline in the {@code {deadline}} placeholder.
+     *
+     * @param policy the notification policy
+     * @return this builder
+     */
+    public Builder notificationPolicy(NotificationPolicy policy) {
+      this.notificationPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * How often officers may transfer a complaint between departments; unlimited by default.
+     *
+     * @param transferPolicy the policy
+     * @return this builder
+     */
+    public Builder transferPolicy(TransferPolicy transferPolicy) {
+      this.transferPolicy = Objects.requireNonNull(transferPolicy, "transferPolicy");
+      return this;
+    }
+
+    /**
+     * The zone whose date picks the duty roster's post for a walk-in; Asia/Kolkata by default.
+     *
+     * @param zone the zone
+     * @return this builder
+     */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
 
     /**
      * Where complaints are stored. A store that outlives the JVM also needs an

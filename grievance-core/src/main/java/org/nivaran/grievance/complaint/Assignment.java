@@ -1,5 +1,6 @@
 package org.nivaran.grievance.complaint;
 
+import org.nivaran.grievance.actor.Level;
 import java.time.Instant;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;

@@ -26,6 +26,12 @@ public enum CommandType {
   ESCALATE,
   /** {@link ComplaintCommand.Transfer}: send it to another department's post. */
   TRANSFER,
+  /** {@link ComplaintCommand.Reassign}: give it to another post of the same department. */
+  REASSIGN,
+  /** {@link ComplaintCommand.Flag}: mark it for attention; the status stays. */
+  FLAG,
+  /** {@link ComplaintCommand.SetSlaTimer}: record the SLA clock of its level; the status stays. */
+  SET_SLA_TIMER,
   /** {@link ComplaintCommand.Reject}: reject as duplicate, out of scope or fake. */
   REJECT,
   /** {@link ComplaintCommand.SpecialClose}: close without satisfaction, with a reason. */

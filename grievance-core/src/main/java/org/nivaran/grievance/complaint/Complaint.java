@@ -1,8 +1,11 @@
 package org.nivaran.grievance.complaint;
 
+import org.nivaran.grievance.actor.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.nivaran.grievance.sla.SlaTimer;
 import org.immutables.value.Value;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PostId;
@@ -142,6 +145,22 @@ public abstract class Complaint {
   public abstract int unreachableAttempts();
 
   /**
+   * The SLA clock of the current level, with the policy in force recorded when the complaint was
+   * first assigned; empty before assignment, right after a move to another post until the new
+   * level's clock is set, and for complaints no SLA policy applies to.
+   *
+   * @return the timer, if any
+   */
+  public abstract Optional<SlaTimer> sla();
+
+  /**
+   * The flags set on the complaint (see {@link ComplaintFlag} for when each is cleared).
+   *
+   * @return the flags
+   */
+  public abstract Set<ComplaintFlag> flags();
+
+  /**
    * When it was registered.
    *
    * @return the instant
@@ -179,6 +198,25 @@ public abstract class Complaint {
   public Optional<Level> level() {
     return assignment().map(Assignment::level);
   }
+
+  /**
+   * When the escalator must act on the complaint: the deadline of its level's running SLA clock,
+   * while it waits on its post (assigned, in progress, returned or reopened) and is not flagged as
+   * stuck or overdue at the top rung. Stores index this instant to find due complaints without a
+   * scan.
+   *
+   * @return the due instant, if the complaint is due at some point
+   */
+  public Optional<Instant> dueAt() {
+    if (!DUE_STATES.contains(status()) || flags().stream().anyMatch(ComplaintFlag::isEscalationFlag)) {
+      return Optional.empty();
+    }
+    return sla().filter(SlaTimer::running).flatMap(SlaTimer::deadline);
+  }
+
+  private static final Set<Status> DUE_STATES =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED));
 
   /**
    * A builder, for storage adapters and serialisers that restore a complaint they saved. Ordinary
@@ -245,6 +283,12 @@ public abstract class Complaint {
     notNegative(reopenCount(), "reopenCount");
     notNegative(transferCount(), "transferCount");
     notNegative(unreachableAttempts(), "unreachableAttempts");
+    Texts.required(sla(), "sla");
+    sla().filter(t -> !level().filter(t.level()::equals).isPresent()).ifPresent(t -> {
+      throw new InvalidInputException(
+          "sla.level", "must be the complaint's level " + level().map(Object::toString).orElse("(none)") + " (was " + t.level() + ")");
+    });
+
   }
 
   private static void notNegative(int count, String field) {

@@ -1,10 +1,12 @@
 package org.nivaran.grievance.complaint;
 
+import org.nivaran.grievance.actor.Level;
 import java.util.List;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /**
  * A command on an existing complaint. Run it with {@code Grievances.execute(id, command, actor)};
@@ -26,6 +28,9 @@ public sealed interface ComplaintCommand
         ComplaintCommand.RecordUnreachable,
         ComplaintCommand.Escalate,
         ComplaintCommand.Transfer,
+        ComplaintCommand.Reassign,
+        ComplaintCommand.Flag,
+        ComplaintCommand.SetSlaTimer,
         ComplaintCommand.Reject,
         ComplaintCommand.SpecialClose,
         ComplaintCommand.Withdraw,
@@ -387,6 +392,94 @@ public sealed interface ComplaintCommand
     @Override
     public CommandType type() {
       return CommandType.REOPEN;
+    }
+  }
+
+  /**
+   * Give the complaint to another post of its department (a manual reassignment), at that post's
+   * level; the level's SLA clock starts again.
+   *
+   * @param toPost the new post, other than the current one
+   * @param level the new post's level
+   * @param reason why, recorded in the event
+   */
+  record Reassign(PostId toPost, Level level, String reason) implements ComplaintCommand {
+    /**
+     * Checks the parts.
+     *
+     * @param toPost the new post, other than the current one
+     * @param level the new post's level
+     * @param reason why, recorded in the event
+     *
+     * @throws InvalidInputException naming the field that is missing or not valid
+     */
+    public Reassign {
+      Texts.required(toPost, "toPost");
+      Texts.required(level, "level");
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.REASSIGN;
+    }
+  }
+
+  /**
+   * Mark an open complaint for attention (stuck escalation, overdue at the top rung, bounced
+   * between departments, no route). The status stays; the flag is cleared when the complaint
+   * moves to another post or leaves the open states.
+   *
+   * @param flag the flag, not set already
+   * @param detail what happened, recorded in the event
+   * @param attention the post whose holder is asked to attend to it (the district's nodal
+   *     officer, the head of department), if any; notification policies alert its holder
+   */
+  record Flag(ComplaintFlag flag, String detail, Optional<PostId> attention) implements ComplaintCommand {
+    /**
+     * Checks the parts.
+     *
+     * @param flag the flag, not set already
+     * @param detail what happened, recorded in the event
+     * @param attention the post whose holder is asked to attend to it (the district's nodal
+     *     officer, the head of department), if any; notification policies alert its holder
+     *
+     * @throws InvalidInputException naming the field that is missing or not valid
+     */
+    public Flag {
+      Texts.required(flag, "flag");
+      detail = Texts.multiLine(detail, "detail", MAX_REASON_LENGTH);
+      Texts.required(attention, "attention");
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.FLAG;
+    }
+  }
+
+  /**
+   * Record the SLA clock of the complaint's current level. Issued by the system (the
+   * timekeeping of {@code Grievances}) after the commands that start, pause or resume a level's
+   * time; the status stays.
+   *
+   * @param timer the clock, at the complaint's current level
+   */
+  record SetSlaTimer(SlaTimer timer) implements ComplaintCommand {
+    /**
+     * Checks the part.
+     *
+     * @param timer the clock, at the complaint's current level
+     *
+     * @throws InvalidInputException if the timer is missing
+     */
+    public SetSlaTimer {
+      Texts.required(timer, "timer");
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.SET_SLA_TIMER;
     }
   }
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /**
  * Something that happened to a complaint. Events are the complaint's audit trail and the source
@@ -28,6 +30,9 @@ public sealed interface ComplaintEvent
         ComplaintEvent.CitizenUnreachable,
         ComplaintEvent.ComplaintEscalated,
         ComplaintEvent.ComplaintTransferred,
+        ComplaintEvent.ComplaintReassigned,
+        ComplaintEvent.ComplaintFlagged,
+        ComplaintEvent.SlaTimerSet,
         ComplaintEvent.ComplaintRejected,
         ComplaintEvent.ComplaintSpeciallyClosed,
         ComplaintEvent.ComplaintWithdrawn,
@@ -631,6 +636,122 @@ public sealed interface ComplaintEvent
    * characters, no unpaired surrogate, within the longest limit); it is kept exactly as given,
    * never rewritten, so a stored log reads back byte for byte.
    */
+  /**
+   * The complaint was given to another post of its department.
+   *
+   * @param complaintId the complaint
+   * @param sequence the event's position in the complaint's log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param from the assignment before
+   * @param to the assignment after, in the same department
+   * @param reason why
+   */
+  record ComplaintReassigned(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Assignment from,
+      Assignment to,
+      String reason)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the event's position in the complaint's log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param from the assignment before
+     * @param to the assignment after, in the same department
+     * @param reason why
+     *
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid field
+     */
+    public ComplaintReassigned {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(from, "from");
+      Texts.required(to, "to");
+      checkText(reason, "reason");
+    }
+  }
+
+  /**
+   * The complaint was marked for attention.
+   *
+   * @param complaintId the complaint
+   * @param sequence the event's position in the complaint's log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param flag the flag set
+   * @param detail what happened
+   * @param attention the post whose holder is asked to attend to it, if any
+   */
+  record ComplaintFlagged(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      ComplaintFlag flag,
+      String detail,
+      Optional<PostId> attention)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the event's position in the complaint's log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param flag the flag set
+     * @param detail what happened
+     * @param attention the post whose holder is asked to attend to it, if any
+     *
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid field
+     */
+    public ComplaintFlagged {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(flag, "flag");
+      checkText(detail, "detail");
+      Texts.required(attention, "attention");
+    }
+  }
+
+  /**
+   * The SLA clock of the complaint's level was started, paused or resumed; the timer carries the
+   * policy in force and the deadline computed then.
+   *
+   * @param complaintId the complaint
+   * @param sequence the event's position in the complaint's log, from 1
+   * @param occurredAt when
+   * @param actor who (the system)
+   * @param timer the clock after the change
+   */
+  record SlaTimerSet(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      SlaTimer timer)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the event's position in the complaint's log, from 1
+     * @param occurredAt when
+     * @param actor who (the system)
+     * @param timer the clock after the change
+     *
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid field
+     */
+    public SlaTimerSet {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(timer, "timer");
+    }
+  }
+
   private static void checkText(String text, String field) {
     Texts.multiLine(text, field, RegisterComplaint.MAX_DESCRIPTION_LENGTH);
   }

@@ -30,11 +30,15 @@ import java.util.stream.Collectors;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.actor.Role;
 import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
 import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
 import org.nivaran.grievance.complaint.ComplaintCommand.Escalate;
+import org.nivaran.grievance.complaint.ComplaintCommand.Flag;
+import org.nivaran.grievance.complaint.ComplaintCommand.Reassign;
+import org.nivaran.grievance.complaint.ComplaintCommand.SetSlaTimer;
 import org.nivaran.grievance.complaint.ComplaintCommand.ProvideInformation;
 import org.nivaran.grievance.complaint.ComplaintCommand.RecordUnreachable;
 import org.nivaran.grievance.complaint.ComplaintCommand.Reject;
@@ -52,6 +56,9 @@ import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
@@ -130,6 +137,9 @@ public final class Lifecycle {
           row(CommandType.RECORD_UNREACHABLE, EnumSet.of(RESOLVED), RESOLVED, CALL_CENTRE_AGENT, SYSTEM),
           row(CommandType.ESCALATE, WORKABLE, ASSIGNED, SUPERVISOR, SYSTEM),
           row(CommandType.TRANSFER, WORKABLE, ASSIGNED, OFFICER, SUPERVISOR),
+          row(CommandType.REASSIGN, WORKABLE, ASSIGNED, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.FLAG, OPEN, null, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.SET_SLA_TIMER, minus(OPEN, REGISTERED), null, SYSTEM),
           row(CommandType.REJECT, minus(OPEN, RESOLVED), REJECTED, CALL_CENTRE_AGENT, OFFICER, SUPERVISOR),
           row(CommandType.SPECIAL_CLOSE, minus(OPEN, REGISTERED), CLOSED, SUPERVISOR),
           row(CommandType.WITHDRAW, OPEN, WITHDRAWN, CITIZEN, CALL_CENTRE_AGENT),
@@ -144,10 +154,11 @@ public final class Lifecycle {
    * The state a command leads to.
    *
    * @param command the command's type
-   * @return its target state
+   * @return its target state, or empty for the commands that keep the state ({@code FLAG},
+   *     {@code SET_SLA_TIMER})
    */
-  public static Status target(CommandType command) {
-    return TABLE.get(Objects.requireNonNull(command, "command")).to();
+  public static Optional<Status> target(CommandType command) {
+    return Optional.ofNullable(TABLE.get(Objects.requireNonNull(command, "command")).to());
   }
 
   /**
@@ -299,6 +310,25 @@ public final class Lifecycle {
       }
       Assignment to = new Assignment(t.toPost(), t.toDepartment(), t.level(), now);
       return new ComplaintTransferred(id, seq, now, actor, from, to, t.reason());
+    } else if (command instanceof Reassign r) {
+      Assignment from = assignmentOf(c);
+      if (from.post().equals(r.toPost())) {
+        throw new InvalidInputException("toPost", "must differ from the current post " + from.post());
+      }
+      return new ComplaintReassigned(
+          id, seq, now, actor, from, new Assignment(r.toPost(), from.department(), r.level(), now), r.reason());
+    } else if (command instanceof Flag f) {
+      if (c.flags().contains(f.flag())) {
+        throw new InvalidInputException("flag", f.flag() + " is set already on complaint " + id);
+      }
+      return new ComplaintFlagged(id, seq, now, actor, f.flag(), f.detail(), f.attention());
+    } else if (command instanceof SetSlaTimer t) {
+      Level level = assignmentOf(c).level();
+      if (!t.timer().level().equals(level)) {
+        throw new InvalidInputException(
+            "timer.level", "must be the complaint's level " + level + " (was " + t.timer().level() + ")");
+      }
+      return new SlaTimerSet(id, seq, now, actor, t.timer());
     } else if (command instanceof Reject r) {
       if (r.duplicateOf().filter(id::equals).isPresent()) {
         throw new InvalidInputException("duplicateOf", "must name another complaint (was " + id + " itself)");
@@ -408,29 +438,33 @@ public final class Lifecycle {
     Complaint.Builder c =
         Complaint.builder()
             .from(complaint)
-            .status(TABLE.get(commandOf(event)).to())
+            .status(statusAfter(complaint, event))
             .updatedAt(event.occurredAt())
             .version(event.sequence());
     Instant at = event.occurredAt();
     if (event instanceof ComplaintAssigned e) {
-      c.assignment(e.assignment());
+      moveTo(c, e.assignment());
     } else if (event instanceof InformationProvided e) {
       c.addAllAttachments(e.attachments());
     } else if (event instanceof ResolutionFiled e) {
       PostId post = assignmentOf(complaint).post();
       c.resolution(new Resolution(e.reply(), e.attachments(), post, at)).unreachableAttempts(0);
+      clearEscalationFlags(c, complaint);
     } else if (event instanceof ReplyReturned) {
       c.returnCount(complaint.returnCount() + 1);
     } else if (event instanceof CitizenSatisfied e) {
       c.rating(e.rating()).closure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
     } else if (event instanceof CitizenDissatisfied e) {
       c.rating(e.rating()).reopenCount(complaint.reopenCount() + 1);
+      clearEscalationFlags(c, complaint);
     } else if (event instanceof CitizenUnreachable) {
       c.unreachableAttempts(complaint.unreachableAttempts() + 1);
     } else if (event instanceof ComplaintEscalated e) {
-      c.assignment(e.to());
+      moveTo(c, e.to());
     } else if (event instanceof ComplaintTransferred e) {
-      c.assignment(e.to()).transferCount(complaint.transferCount() + 1);
+      moveTo(c, e.to()).transferCount(complaint.transferCount() + 1);
+    } else if (event instanceof ComplaintReassigned e) {
+      moveTo(c, e.to());
     } else if (event instanceof ComplaintRejected e) {
       c.closure(new Closure(e.reason().closureKind(), Optional.of(e.remark()), e.duplicateOf(), at));
     } else if (event instanceof ComplaintSpeciallyClosed e) {
@@ -439,9 +473,31 @@ public final class Lifecycle {
       c.closure(new Closure(ClosureKind.WITHDRAWN, e.reason(), Optional.empty(), at));
     } else if (event instanceof ComplaintReopened) {
       c.closure(Optional.empty()).reopenCount(complaint.reopenCount() + 1);
+      clearEscalationFlags(c, complaint);
+    } else if (event instanceof ComplaintFlagged e) {
+      c.addFlags(e.flag());
+    } else if (event instanceof SlaTimerSet e) {
+      c.sla(e.timer());
     }
     // WorkStarted and InformationRequested change the status alone.
+    if (!statusAfter(complaint, event).isOpen()) {
+      c.flags(Set.of());
+    }
     return c.build();
+  }
+
+  private static Status statusAfter(Complaint complaint, ComplaintEvent event) {
+    Status to = TABLE.get(commandOf(event)).to();
+    return to == null ? complaint.status() : to;
+  }
+
+  /** A move to another post: the new level's clock is set by a later event; all flags clear. */
+  private static Complaint.Builder moveTo(Complaint.Builder c, Assignment to) {
+    return c.assignment(to).sla(Optional.empty()).flags(Set.of());
+  }
+
+  private static void clearEscalationFlags(Complaint.Builder c, Complaint before) {
+    c.flags(before.flags().stream().filter(f -> !f.isEscalationFlag()).toList());
   }
 
   /**
@@ -471,6 +527,17 @@ public final class Lifecycle {
     } else if (event instanceof ComplaintTransferred e) {
       from = e.from();
       to = e.to();
+    } else if (event instanceof ComplaintReassigned e) {
+      from = e.from();
+      to = e.to();
+      if (!to.department().equals(from.department()) || to.post().equals(from.post())) {
+        throw new GrievanceException(
+            "complaint " + c.id() + " event " + event.sequence() + " reassigns " + from.post() + " " + from.department()
+                + " to " + to.post() + " " + to.department() + "; a reassignment moves to another post of the same department");
+      }
+    } else if (event instanceof ComplaintFlagged e && c.flags().contains(e.flag())) {
+      throw new GrievanceException(
+          "complaint " + c.id() + " event " + event.sequence() + " sets " + e.flag() + ", which is set already; the log is corrupt");
     }
     if (from != null && !c.assignment().equals(Optional.of(from))) {
       throw new GrievanceException(
@@ -523,6 +590,9 @@ public final class Lifecycle {
     if (event instanceof ComplaintSpeciallyClosed) return CommandType.SPECIAL_CLOSE;
     if (event instanceof ComplaintWithdrawn) return CommandType.WITHDRAW;
     if (event instanceof ComplaintReopened) return CommandType.REOPEN;
+    if (event instanceof ComplaintReassigned) return CommandType.REASSIGN;
+    if (event instanceof ComplaintFlagged) return CommandType.FLAG;
+    if (event instanceof SlaTimerSet) return CommandType.SET_SLA_TIMER;
     throw new AssertionError("unhandled event " + event);
   }
 
@@ -534,7 +604,7 @@ public final class Lifecycle {
     Collections.addAll(r, roles);
     return new Row(
         command,
-        Collections.unmodifiableSet(EnumSet.copyOf(from.isEmpty() ? EnumSet.noneOf(Status.class) : from)),
+        Collections.unmodifiableSet(from.isEmpty() ? EnumSet.noneOf(Status.class) : EnumSet.copyOf(from)),
         to,
         Collections.unmodifiableSet(r));
   }

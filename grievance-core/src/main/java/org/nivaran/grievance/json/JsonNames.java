@@ -24,7 +24,7 @@ final class JsonNames {
   /** Every actor role, in documentation order. */
   static final List<String> ROLES = List.of(ROLE_CITIZEN, ROLE_AGENT, ROLE_OFFICER, ROLE_SUPERVISOR, ROLE_SYSTEM);
 
-  /** Every event type, in lifecycle order. */
+  /** Every event type, in the order of {@code ComplaintEvent}'s permits clause. */
   static final List<String> EVENT_TYPES =
       List.of(
           "ComplaintRegistered",
@@ -39,6 +39,9 @@ final class JsonNames {
           "CitizenUnreachable",
           "ComplaintEscalated",
           "ComplaintTransferred",
+          "ComplaintReassigned",
+          "ComplaintFlagged",
+          "SlaTimerSet",
           "ComplaintRejected",
           "ComplaintSpeciallyClosed",
           "ComplaintWithdrawn",
@@ -72,6 +75,12 @@ final class JsonNames {
       return "ComplaintEscalated";
     } else if (e instanceof ComplaintEvent.ComplaintTransferred) {
       return "ComplaintTransferred";
+    } else if (e instanceof ComplaintEvent.ComplaintReassigned) {
+      return "ComplaintReassigned";
+    } else if (e instanceof ComplaintEvent.ComplaintFlagged) {
+      return "ComplaintFlagged";
+    } else if (e instanceof ComplaintEvent.SlaTimerSet) {
+      return "SlaTimerSet";
     } else if (e instanceof ComplaintEvent.ComplaintRejected) {
       return "ComplaintRejected";
     } else if (e instanceof ComplaintEvent.ComplaintSpeciallyClosed) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.util.function.Function;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Assignment;
@@ -14,16 +15,20 @@ import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
-import org.nivaran.grievance.complaint.Level;
 import org.nivaran.grievance.complaint.Resolution;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /**
  * The Jackson module that writes and reads Nivaran's types in the format documented in
  * {@code docs/json-format.md}: {@link Complaint}, every {@link ComplaintEvent} (with a {@code type}
  * discriminator such as {@code "ComplaintRegistered"}), {@link Actor} (with a {@code role}
  * discriminator), {@link Citizen}, {@link Assignment}, {@link Resolution}, {@link Closure},
- * {@link Attachment}, and the string-valued {@link PhoneNumber} (E.164), {@link PostId},
- * {@link ComplaintId} and {@link Level} ({@code "L2"}).
+ * {@link Attachment}, the SLA types {@link SlaTimer}, {@link SlaPolicy} and {@link SlaBudget}
+ * (durations as ISO-8601 strings such as {@code "PT56H"}), and the string-valued
+ * {@link PhoneNumber} (E.164), {@link PostId}, {@link ComplaintId} and {@link Level}
+ * ({@code "L2"}).
  *
  * <pre>{@code
  * ObjectMapper mapper = new ObjectMapper().registerModule(new NivaranJacksonModule());
@@ -35,11 +40,12 @@ import org.nivaran.grievance.complaint.Resolution;
  * <p>Every serializer and deserializer is hand-written with explicit field names and a fixed field
  * order, so the format does not follow Java class, record component or accessor names, nor the
  * mapper's naming strategy or inclusion settings. Readers ignore fields they do not know, whether
- * or not {@code FAIL_ON_UNKNOWN_PROPERTIES} is enabled. A document that cannot be read raises a
+ * or not {@code FAIL_ON_UNKNOWN_PROPERTIES} is enabled (the keys of an SLA policy's {@code levels}
+ * map are data, not fields, and must each be a level). A document that cannot be read raises a
  * {@link com.fasterxml.jackson.databind.JsonMappingException} whose message names the field path:
  * {@link com.fasterxml.jackson.databind.exc.MismatchedInputException} for a missing field or a
  * value of the wrong JSON shape, {@link com.fasterxml.jackson.databind.exc.InvalidFormatException}
- * for an unparsable instant, level or enum constant,
+ * for an unparsable instant, duration, level or enum constant,
  * {@link com.fasterxml.jackson.databind.exc.InvalidTypeIdException} for an unknown event type or
  * actor role, and {@link com.fasterxml.jackson.databind.exc.ValueInstantiationException} (caused by
  * the domain's {@link org.nivaran.grievance.InvalidInputException}) for a value the domain refuses.
@@ -70,6 +76,11 @@ public final class NivaranJacksonModule extends SimpleModule {
     object(Assignment.class, "Assignment", Writers::assignment, Readers::assignment);
     object(Resolution.class, "Resolution", Writers::resolution, Readers::resolution);
     object(Closure.class, "Closure", Writers::closure, Readers::closure);
+    object(SlaBudget.class, "SlaBudget", Writers::slaBudget, Readers::slaBudget);
+    budget(SlaBudget.OpenTime.class, "openTime");
+    budget(SlaBudget.WorkingDays.class, "workingDays");
+    object(SlaPolicy.class, "SlaPolicy", Writers::slaPolicy, Readers::slaPolicy);
+    object(SlaTimer.class, "SlaTimer", Writers::slaTimer, Readers::slaTimer);
     object(Complaint.class, "Complaint", Writers::complaint, Readers::complaint);
 
     object(Actor.class, "Actor", Writers::actor, Readers::actor);
@@ -98,6 +109,21 @@ public final class NivaranJacksonModule extends SimpleModule {
   private <T> void object(
       Class<T> type, String name, WriterSerializer.ValueWriter<T> writer, Function<Fields, T> reader) {
     add(type, name, writer, root -> reader.apply(Fields.of(root, "")));
+  }
+
+  /**
+   * Registers a deserializer for one kind of {@link SlaBudget}, which refuses a budget of the other
+   * kind; a budget has no discriminator but its one field, {@code field}.
+   */
+  private <T extends SlaBudget> void budget(Class<T> type, String field) {
+    String name = "SlaBudget." + type.getSimpleName();
+    addDeserializer(type, new TreeDeserializer<>(type, name, root -> {
+      SlaBudget value = Readers.slaBudget(Fields.of(root, ""));
+      if (!type.isInstance(value)) {
+        throw ReadFailure.wrongShape("", "an object with '" + field + "'", "a budget of " + value);
+      }
+      return type.cast(value);
+    }));
   }
 
   /**

@@ -1,10 +1,16 @@
 package org.nivaran.grievance.json;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Assignment;
@@ -20,6 +26,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
@@ -30,18 +38,23 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Kind;
-import org.nivaran.grievance.complaint.Level;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.complaint.Resolution;
 import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /**
  * Reads each Nivaran type from a JSON tree, field by field, by the names in
- * {@code docs/json-format.md}. Unknown fields are ignored. Failures are {@link ReadFailure}s naming
- * the path. Stateless and thread-safe.
+ * {@code docs/json-format.md}. Unknown fields are ignored, except as keys of a map (an SLA policy's
+ * {@code levels}, whose keys must be levels). Failures are {@link ReadFailure}s naming the path.
+ * Stateless and thread-safe.
  */
 final class Readers {
   private Readers() {}
@@ -110,6 +123,56 @@ final class Readers {
     return f.build(() -> new Closure(kind, remark, duplicateOf, at));
   }
 
+  // -- SLA ------------------------------------------------------------------------------------
+
+  /** A budget: an object with exactly one of {@code openTime} and {@code workingDays}. */
+  static SlaBudget slaBudget(Fields f) {
+    boolean openTime = f.has("openTime");
+    if (openTime == f.has("workingDays")) {
+      throw ReadFailure.wrongShape(
+          f.path(), "an object with exactly one of 'openTime' and 'workingDays'",
+          openTime ? "an object with both" : "an object with neither");
+    }
+    if (openTime) {
+      Duration open = f.duration("openTime");
+      return Fields.value(f.at("openTime"), () -> SlaBudget.openTime(open));
+    }
+    int days = f.intValue("workingDays");
+    return Fields.value(f.at("workingDays"), () -> SlaBudget.workingDays(days));
+  }
+
+  static SlaPolicy slaPolicy(Fields f) {
+    String id = f.text("id");
+    String calendar = f.text("calendar");
+    SlaPolicy.Builder b =
+        f.buildNaming(() -> SlaPolicy.builder(id, calendar), field -> field.equals("calendarId") ? "calendar" : field);
+    Map<Level, String> keys = new HashMap<>();
+    for (Map.Entry<String, Fields> member : f.members("levels").entrySet()) {
+      String key = member.getKey();
+      String path = member.getValue().path();
+      Level level = Fields.level(key, path);
+      String earlier = keys.putIfAbsent(level, key);
+      if (earlier != null) {
+        throw ReadFailure.invalidValue(path, new InvalidInputException(
+            "levels", "must give each level once (" + level + " is given as '" + earlier + "' and '" + key + "')"));
+      }
+      b.level(level, slaBudget(member.getValue()));
+    }
+    b.otherwise(slaBudget(f.object("otherwise")));
+    return f.build(b::build);
+  }
+
+  static SlaTimer slaTimer(Fields f) {
+    SlaPolicy policy = slaPolicy(f.object("policy"));
+    Level level = f.level("level");
+    Duration budget = f.duration("budget");
+    Duration consumed = f.duration("consumed");
+    Instant since = f.instant("since");
+    boolean running = f.booleanValue("running");
+    Optional<Instant> deadline = f.optionalInstant("deadline");
+    return f.build(() -> new SlaTimer(policy, level, budget, consumed, since, running, deadline));
+  }
+
   // -- actor ----------------------------------------------------------------------------------
 
   static Actor actor(Fields f) {
@@ -164,10 +227,12 @@ final class Readers {
             .reopenCount(f.intValue("reopenCount"))
             .transferCount(f.intValue("transferCount"))
             .unreachableAttempts(f.intValue("unreachableAttempts"))
+            .sla(f.optionalObject("sla").map(Readers::slaTimer))
+            .flags(f.enumValues("flags", ComplaintFlag.class))
             .registeredAt(f.instant("registeredAt"))
             .updatedAt(f.instant("updatedAt"))
             .version(f.longValue("version"));
-    return f.build(b::build);
+    return f.buildWhole(b::build);
   }
 
   // -- events ---------------------------------------------------------------------------------
@@ -243,6 +308,22 @@ final class Readers {
         Assignment to = assignment(f.object("to"));
         String reason = f.text("reason");
         yield f.build(() -> new ComplaintTransferred(id, seq, at, actor, from, to, reason));
+      }
+      case "ComplaintReassigned" -> {
+        Assignment from = assignment(f.object("from"));
+        Assignment to = assignment(f.object("to"));
+        String reason = f.text("reason");
+        yield f.build(() -> new ComplaintReassigned(id, seq, at, actor, from, to, reason));
+      }
+      case "ComplaintFlagged" -> {
+        ComplaintFlag flag = f.enumValue("flag", ComplaintFlag.class);
+        String detail = f.text("detail");
+        var attention = f.optionalText("attention").map(s -> Fields.value(f.at("attention"), () -> new PostId(s)));
+        yield f.build(() -> new ComplaintFlagged(id, seq, at, actor, flag, detail, attention));
+      }
+      case "SlaTimerSet" -> {
+        SlaTimer timer = slaTimer(f.object("timer"));
+        yield f.build(() -> new SlaTimerSet(id, seq, at, actor, timer));
       }
       case "ComplaintRejected" -> {
         RejectionReason reason = f.enumValue("reason", RejectionReason.class);

@@ -2,10 +2,14 @@ package org.nivaran.grievance.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Citizen;
@@ -17,6 +21,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
@@ -27,13 +33,17 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Resolution;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /**
  * Writes each Nivaran type as JSON, field by field, in the order and with the names documented in
- * {@code docs/json-format.md}. Empty optionals are omitted; lists are always written. Stateless and
- * thread-safe.
+ * {@code docs/json-format.md}. Empty optionals are omitted; lists, flag sets and maps are always
+ * written. Stateless and thread-safe.
  */
 final class Writers {
   private Writers() {}
@@ -48,6 +58,11 @@ final class Writers {
   /** A level as {@code L} and its rung, e.g. {@code L2}. */
   static String level(Level l) {
     return "L" + l.rung();
+  }
+
+  /** A duration as ISO-8601 in hours, minutes and seconds, e.g. {@code PT56H} or {@code PT0S}. */
+  static String duration(Duration d) {
+    return d.toString();
   }
 
   private static void optionalText(JsonGenerator g, String field, Optional<String> value) throws IOException {
@@ -117,6 +132,61 @@ final class Writers {
     g.writeEndObject();
   }
 
+  // -- SLA ------------------------------------------------------------------------------------
+
+  static void slaBudget(JsonGenerator g, SlaBudget budget) throws IOException {
+    g.writeStartObject(budget);
+    if (budget instanceof SlaBudget.OpenTime b) {
+      g.writeStringField("openTime", duration(b.openTime()));
+    } else if (budget instanceof SlaBudget.WorkingDays b) {
+      g.writeNumberField("workingDays", b.days());
+    } else {
+      throw new IllegalArgumentException("no JSON form for SLA budget " + budget.getClass().getName());
+    }
+    g.writeEndObject();
+  }
+
+  static void slaPolicy(JsonGenerator g, SlaPolicy p) throws IOException {
+    g.writeStartObject(p);
+    g.writeStringField("id", p.id());
+    g.writeStringField("calendar", p.calendarId());
+    g.writeObjectFieldStart("levels");
+    for (Map.Entry<Level, SlaBudget> level : p.levels().entrySet()) {
+      g.writeFieldName(level(level.getKey()));
+      slaBudget(g, level.getValue());
+    }
+    g.writeEndObject();
+    g.writeFieldName("otherwise");
+    slaBudget(g, p.otherwise());
+    g.writeEndObject();
+  }
+
+  static void slaTimer(JsonGenerator g, SlaTimer t) throws IOException {
+    g.writeStartObject(t);
+    g.writeFieldName("policy");
+    slaPolicy(g, t.policy());
+    g.writeStringField("level", level(t.level()));
+    g.writeStringField("budget", duration(t.budget()));
+    g.writeStringField("consumed", duration(t.consumed()));
+    g.writeStringField("since", instant(t.since()));
+    g.writeBooleanField("running", t.running());
+    if (t.deadline().isPresent()) {
+      g.writeStringField("deadline", instant(t.deadline().get()));
+    }
+    g.writeEndObject();
+  }
+
+  /** The flags set, by name, in the order {@link ComplaintFlag} declares them. */
+  private static void flags(JsonGenerator g, String field, Set<ComplaintFlag> flags) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (ComplaintFlag flag : ComplaintFlag.values()) {
+      if (flags.contains(flag)) {
+        g.writeString(flag.name());
+      }
+    }
+    g.writeEndArray();
+  }
+
   // -- actor ----------------------------------------------------------------------------------
 
   static void actor(JsonGenerator g, Actor actor) throws IOException {
@@ -169,6 +239,11 @@ final class Writers {
     g.writeNumberField("reopenCount", c.reopenCount());
     g.writeNumberField("transferCount", c.transferCount());
     g.writeNumberField("unreachableAttempts", c.unreachableAttempts());
+    if (c.sla().isPresent()) {
+      g.writeFieldName("sla");
+      slaTimer(g, c.sla().get());
+    }
+    flags(g, "flags", c.flags());
     g.writeStringField("registeredAt", instant(c.registeredAt()));
     g.writeStringField("updatedAt", instant(c.updatedAt()));
     g.writeNumberField("version", c.version());
@@ -228,6 +303,21 @@ final class Writers {
       g.writeFieldName("to");
       assignment(g, e.to());
       g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintReassigned e) {
+      g.writeFieldName("from");
+      assignment(g, e.from());
+      g.writeFieldName("to");
+      assignment(g, e.to());
+      g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintFlagged e) {
+      g.writeStringField("flag", e.flag().name());
+      g.writeStringField("detail", e.detail());
+      if (e.attention().isPresent()) {
+        g.writeStringField("attention", e.attention().get().code());
+      }
+    } else if (event instanceof SlaTimerSet e) {
+      g.writeFieldName("timer");
+      slaTimer(g, e.timer());
     } else if (event instanceof ComplaintRejected e) {
       g.writeStringField("reason", e.reason().name());
       g.writeStringField("remark", e.remark());

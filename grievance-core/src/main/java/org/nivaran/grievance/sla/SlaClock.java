@@ -155,6 +155,22 @@ public final class SlaClock {
     return running ? Optional.of(calendar.plus(since, budget.minus(consumedBefore))) : Optional.empty();
   }
 
+  // Package-private access for SlaTimer, the stored form of a clock.
+
+  static SlaClock restore(
+      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt) {
+    return new SlaClock(calendar, budget, consumedBefore, since, running, breachedAt);
+  }
+
+  Duration consumedBefore() {
+    return consumedBefore;
+  }
+
+  Instant since() {
+    return since;
+  }
+
+
   private Instant checkNotBefore(Instant at) {
     Objects.requireNonNull(at, "at");
     if (at.isBefore(since)) {

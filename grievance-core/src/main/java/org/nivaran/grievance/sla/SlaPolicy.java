@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.nivaran.grievance.InvalidInputException;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.internal.Texts;
 
 /**
@@ -75,6 +75,41 @@ public final class SlaPolicy {
    */
   public SlaBudget budgetAt(Level level) {
     return byLevel.getOrDefault(Objects.requireNonNull(level, "level"), otherwise);
+  }
+
+  /**
+   * The budgets set level by level (not the {@link #otherwise() default}).
+   *
+   * @return the budgets by level, in level order
+   */
+  public java.util.SortedMap<Level, SlaBudget> levels() {
+    return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(byLevel));
+  }
+
+  /**
+   * The budget at every level not {@linkplain #levels() set}.
+   *
+   * @return the default budget
+   */
+  public SlaBudget otherwise() {
+    return otherwise;
+  }
+
+  /**
+   * Two policies are equal when id, calendar and every budget are.
+   *
+   * @param o the other object
+   * @return whether equal
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SlaPolicy p
+        && id.equals(p.id) && calendarId.equals(p.calendarId) && byLevel.equals(p.byLevel) && otherwise.equals(p.otherwise);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, calendarId, byLevel, otherwise);
   }
 
   @Override

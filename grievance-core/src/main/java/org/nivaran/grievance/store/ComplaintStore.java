@@ -1,8 +1,11 @@
 package org.nivaran.grievance.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
 
@@ -74,4 +77,38 @@ public interface ComplaintStore {
    * @throws IdempotencyConflictException if the key was used for a request with another fingerprint
    */
   Optional<Complaint> findByIdempotencyKey(String key, String fingerprint);
+
+  /**
+   * The complaints due for escalation at an instant: those whose {@link Complaint#dueAt()} is not
+   * after {@code at}, earliest first (ties by id). Implementations answer from an index on the
+   * due instant, never by reading every complaint.
+   *
+   * @param at the instant
+   * @param limit the most complaints to return, at least 1
+   * @return the due complaints, at most {@code limit}
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  List<Complaint> findDue(Instant at, int limit);
+
+  /**
+   * The open complaints carrying a flag, oldest registration first (ties by id); for instance
+   * the stuck list ({@link ComplaintFlag#ESCALATION_BLOCKED}).
+   *
+   * @param flag the flag
+   * @param limit the most complaints to return, at least 1
+   * @return the flagged complaints, at most {@code limit}
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  List<Complaint> findFlagged(ComplaintFlag flag, int limit);
+
+  /**
+   * The open complaints assigned to a post (its pending work, which a successor inherits), oldest
+   * registration first (ties by id).
+   *
+   * @param post the post
+   * @param limit the most complaints to return, at least 1
+   * @return the pending complaints, at most {@code limit}
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  List<Complaint> findPendingAt(PostId post, int limit);
 }

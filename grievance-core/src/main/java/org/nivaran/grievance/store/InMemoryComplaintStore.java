@@ -1,6 +1,13 @@
 package org.nivaran.grievance.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Predicate;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +34,18 @@ public final class InMemoryComplaintStore implements ComplaintStore {
   private final ConcurrentMap<ComplaintId, Entry> complaints = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Claim> claims = new ConcurrentHashMap<>();
   private final Object createLock = new Object();
+  private final ConcurrentSkipListSet<Due> due = new ConcurrentSkipListSet<>();
+  private final ConcurrentMap<PostId, Set<ComplaintId>> pendingByPost = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ComplaintFlag, Set<ComplaintId>> flagged = new ConcurrentHashMap<>();
+
+  /** An entry of the due index: the due instant, then the id (its text) for a total order. */
+  private record Due(Instant at, ComplaintId id) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
+  }
 
   /** Creates an empty store. */
   public InMemoryComplaintStore() {}
@@ -47,6 +66,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
       }
       registration.idempotencyKey()
           .ifPresent(k -> claims.put(k, new Claim(state.id(), registration.fingerprint())));
+      reindex(null, state);
       return new CreateResult.Created(state);
     }
   }
@@ -68,6 +88,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
           List<ComplaintEvent> all = new ArrayList<>(entry.events().size() + added.size());
           all.addAll(entry.events());
           all.addAll(added);
+          reindex(entry.state(), state);
           return new Entry(state, List.copyOf(all));
         });
   }
@@ -94,6 +115,84 @@ public final class InMemoryComplaintStore implements ComplaintStore {
       throw new IdempotencyConflictException(key, claim.complaintId());
     }
     return find(claim.complaintId());
+  }
+
+  @Override
+  public List<Complaint> findDue(Instant at, int limit) {
+    Objects.requireNonNull(at, "at");
+    checkLimit(limit);
+    List<Complaint> found = new ArrayList<>();
+    for (Due d : due) {
+      if (found.size() == limit || d.at().isAfter(at)) {
+        break;
+      }
+      Entry entry = complaints.get(d.id());
+      if (entry != null && entry.state().dueAt().filter(t -> !t.isAfter(at)).isPresent()) {
+        found.add(entry.state());
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public List<Complaint> findFlagged(ComplaintFlag flag, int limit) {
+    Objects.requireNonNull(flag, "flag");
+    checkLimit(limit);
+    return select(flagged.getOrDefault(flag, Set.of()), c -> c.flags().contains(flag), limit);
+  }
+
+  @Override
+  public List<Complaint> findPendingAt(PostId post, int limit) {
+    Objects.requireNonNull(post, "post");
+    checkLimit(limit);
+    return select(
+        pendingByPost.getOrDefault(post, Set.of()), c -> c.status().isOpen() && c.post().equals(Optional.of(post)), limit);
+  }
+
+  private List<Complaint> select(Set<ComplaintId> ids, Predicate<Complaint> still, int limit) {
+    return ids.stream()
+        .map(complaints::get)
+        .filter(Objects::nonNull)
+        .map(Entry::state)
+        .filter(still)
+        .sorted(BY_REGISTRATION)
+        .limit(limit)
+        .toList();
+  }
+
+  private static final Comparator<Complaint> BY_REGISTRATION =
+      Comparator.comparing(Complaint::registeredAt).thenComparing(c -> c.id().toString());
+
+  private static void checkLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+    }
+  }
+
+  /** Moves a complaint between index entries as its state changes (called under its entry's lock). */
+  private void reindex(Complaint before, Complaint after) {
+    ComplaintId id = after.id();
+    Optional<Instant> dueBefore = before == null ? Optional.empty() : before.dueAt();
+    if (!dueBefore.equals(after.dueAt())) {
+      dueBefore.ifPresent(t -> due.remove(new Due(t, id)));
+      after.dueAt().ifPresent(t -> due.add(new Due(t, id)));
+    }
+    Optional<PostId> postBefore = before == null ? Optional.empty() : before.post().filter(p -> before.status().isOpen());
+    Optional<PostId> postAfter = after.post().filter(p -> after.status().isOpen());
+    if (!postBefore.equals(postAfter)) {
+      postBefore.ifPresent(p -> pendingByPost.getOrDefault(p, Set.of()).remove(after.id()));
+      postAfter.ifPresent(p -> pendingByPost.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(after.id()));
+    }
+    Set<ComplaintFlag> flagsBefore = before == null ? Set.of() : before.flags();
+    for (ComplaintFlag f : ComplaintFlag.values()) {
+      boolean was = flagsBefore.contains(f);
+      boolean is = after.flags().contains(f);
+      if (was && !is) {
+        flagged.getOrDefault(f, Set.of()).remove(after.id());
+      } else if (is && !was) {
+        flagged.computeIfAbsent(f, k -> ConcurrentHashMap.newKeySet()).add(after.id());
+      }
+    }
   }
 
   /**

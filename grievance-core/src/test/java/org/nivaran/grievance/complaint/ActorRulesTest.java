@@ -1,5 +1,6 @@
 package org.nivaran.grievance.complaint;
 
+import org.nivaran.grievance.actor.Level;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

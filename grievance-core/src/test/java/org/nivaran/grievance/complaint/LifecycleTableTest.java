@@ -68,7 +68,8 @@ class LifecycleTableTest {
         assertThat(event.occurredAt()).isEqualTo(now);
         assertThat(event.actor()).isEqualTo(actor);
         Complaint after = Lifecycle.evolve(complaint, event);
-        assertThat(after.status()).isEqualTo(Lifecycle.target(type)).isEqualTo(ExpectedLifecycle.target(type));
+        assertThat(Lifecycle.target(type)).isEqualTo(ExpectedLifecycle.target(type));
+        assertThat(after.status()).isEqualTo(Lifecycle.target(type).orElse(status));
         assertThat(after.version()).isEqualTo(complaint.version() + 1);
         assertThat(after.updatedAt()).isEqualTo(now);
         assertThat(after.id()).isEqualTo(complaint.id());
@@ -92,7 +93,7 @@ class LifecycleTableTest {
     ExpectedLifecycle.Row expected = ExpectedLifecycle.row(type);
 
     assertThat(Lifecycle.allowedIn(type)).containsExactlyInAnyOrderElementsOf(expected.from());
-    assertThat(Lifecycle.target(type)).isEqualTo(expected.to());
+    assertThat(Lifecycle.target(type)).isEqualTo(java.util.Optional.ofNullable(expected.to()));
     assertThat(Lifecycle.rolesFor(type)).containsExactlyInAnyOrderElementsOf(expected.roles());
     for (Status s : Status.values()) {
       assertThat(Lifecycle.allows(s, type)).as("%s allowed in %s", type, s).isEqualTo(expected.from().contains(s));
@@ -159,7 +160,7 @@ class LifecycleTableTest {
   void register_is_allowed_in_no_state_and_may_be_issued_by_every_role() {
     assertThat(Lifecycle.allowedIn(CommandType.REGISTER)).isEmpty();
     assertThat(Lifecycle.rolesFor(CommandType.REGISTER)).containsExactlyInAnyOrder(Role.values());
-    assertThat(Lifecycle.target(CommandType.REGISTER)).isEqualTo(Status.REGISTERED);
+    assertThat(Lifecycle.target(CommandType.REGISTER)).contains(Status.REGISTERED);
   }
 
   @Test

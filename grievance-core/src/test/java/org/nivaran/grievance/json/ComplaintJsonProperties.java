@@ -5,25 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.fixtures.ComplaintArbitraries;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /** Everything the lifecycle can produce survives a trip through JSON unchanged. */
 class ComplaintJsonProperties {
   private static final ObjectMapper MAPPER = NivaranJson.objectMapper();
 
+  /** The shared random walk, also reassigning, flagging and setting SLA timers. */
   @Provide
   Arbitrary<List<ComplaintEvent>> histories() {
-    return ComplaintArbitraries.histories();
+    return SlaJsonArbitraries.histories();
+  }
+
+  @Provide
+  Arbitrary<SlaTimer> timers() {
+    return SlaJsonArbitraries.timers();
   }
 
   @Provide
@@ -49,6 +64,28 @@ class ComplaintJsonProperties {
     Complaint again = MAPPER.readValue(MAPPER.writeValueAsBytes(complaint), Complaint.class);
 
     assertThat(again).isEqualTo(complaint);
+    // The histories must really exercise the new events and attributes, or this proves little.
+    Map<String, Boolean> seen = new LinkedHashMap<>();
+    seen.put("complaint has an SLA timer", complaint.sla().isPresent());
+    seen.put("complaint has flags", !complaint.flags().isEmpty());
+    seen.put("log has ComplaintReassigned", log.stream().anyMatch(ComplaintReassigned.class::isInstance));
+    seen.put("log has ComplaintFlagged", log.stream().anyMatch(ComplaintFlagged.class::isInstance));
+    seen.put("log has SlaTimerSet", log.stream().anyMatch(SlaTimerSet.class::isInstance));
+    seen.forEach((label, present) -> {
+      Statistics.label(label).collect(present);
+      Statistics.label(label).coverage(c -> c.check(true).percentage(p -> p >= 5));
+    });
+  }
+
+  @Property(tries = 500)
+  void any_sla_timer_round_trips_on_its_own_and_inside_an_event(@ForAll("timers") SlaTimer timer) throws Exception {
+    SlaTimerSet event = new SlaTimerSet(JsonExamples.ID, 3, JsonExamples.T0, JsonExamples.ROUTER, timer);
+
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsBytes(timer), SlaTimer.class)).isEqualTo(timer);
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsBytes(timer.policy()), SlaPolicy.class)).isEqualTo(timer.policy());
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsBytes(timer.policy().otherwise()), SlaBudget.class))
+        .isEqualTo(timer.policy().otherwise());
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsBytes(event), ComplaintEvent.class)).isEqualTo(event);
   }
 
   @Property(tries = 200)

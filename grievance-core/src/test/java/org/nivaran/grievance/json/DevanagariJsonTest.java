@@ -12,8 +12,11 @@ import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Citizen;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 
 /** Hindi text, with everything that makes Unicode hard, comes back exactly as it went in. */
 class DevanagariJsonTest {
@@ -74,6 +77,33 @@ class DevanagariJsonTest {
     InformationRequested again = mapper.readValue(mapper.writeValueAsString(event), InformationRequested.class);
 
     assertThat(utf8(again.note())).isEqualTo(utf8(HARD_HINDI));
+  }
+
+  @Test
+  void devanagari_flag_detail_and_reassignment_reason_round_trip_byte_for_byte() throws Exception {
+    ComplaintFlagged flagged = new ComplaintFlagged(JsonExamples.ID, 14, JsonExamples.T0, JsonExamples.ESCALATOR,
+        ComplaintFlag.OVERDUE_AT_TOP, HARD_HINDI, Optional.of(JsonExamples.COLLECTOR));
+    ComplaintReassigned reassigned = new ComplaintReassigned(JsonExamples.ID, 13, JsonExamples.T0, JsonExamples.SUPERVISOR,
+        JsonExamples.AT_TEHSILDAR, JsonExamples.AT_NAIB_TEHSILDAR, HARD_HINDI);
+
+    ComplaintFlagged flaggedAgain = mapper.readValue(mapper.writeValueAsBytes(flagged), ComplaintFlagged.class);
+    ComplaintReassigned reassignedAgain = mapper.readValue(mapper.writeValueAsString(reassigned), ComplaintReassigned.class);
+
+    assertThat(utf8(flaggedAgain.detail())).isEqualTo(utf8(HARD_HINDI));
+    assertThat(utf8(reassignedAgain.reason())).isEqualTo(utf8(HARD_HINDI));
+    assertThat(flaggedAgain).isEqualTo(flagged);
+    assertThat(reassignedAgain).isEqualTo(reassigned);
+  }
+
+  @Test
+  void devanagari_description_of_a_complaint_with_a_timer_and_flags_round_trips_byte_for_byte() throws Exception {
+    Complaint complaint = Complaint.builder().from(JsonExamples.flaggedComplaint()).description(HARD_HINDI).build();
+
+    Complaint again = mapper.readValue(mapper.writeValueAsBytes(complaint), Complaint.class);
+
+    assertThat(utf8(again.description())).isEqualTo(utf8(HARD_HINDI));
+    assertThat(again).isEqualTo(complaint);
+    assertThat(again.sla()).contains(JsonExamples.AT_EE_TIMER);
   }
 
   @Test

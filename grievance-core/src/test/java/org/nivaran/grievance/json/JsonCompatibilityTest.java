@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /** The stability promise: readers ignore what they do not know, and tolerate what may be left out. */
 class JsonCompatibilityTest {
@@ -26,10 +29,19 @@ class JsonCompatibilityTest {
       .registerModule(new NivaranJacksonModule())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** Adds fields of every JSON shape, as a newer writer might, to every object in the tree. */
+  /**
+   * Adds fields of every JSON shape, as a newer writer might, to every object in the tree, except
+   * to a map whose keys are data (an SLA policy's {@code levels}), whose values it still visits.
+   */
   private static JsonNode withUnknownFieldsEverywhere(JsonNode node) {
     if (node instanceof ObjectNode o) {
-      o.fieldNames().forEachRemaining(name -> withUnknownFieldsEverywhere(o.get(name)));
+      o.fieldNames().forEachRemaining(name -> {
+        if (name.equals("levels") && o.has("otherwise")) {
+          o.get(name).forEach(JsonCompatibilityTest::withUnknownFieldsEverywhere);
+        } else {
+          withUnknownFieldsEverywhere(o.get(name));
+        }
+      });
       o.put("addedInAFutureVersion", "नया क्षेत्र");
       o.put("someCount", 42);
       o.putNull("nothingYet");
@@ -59,6 +71,73 @@ class JsonCompatibilityTest {
   }
 
   @Test
+  void unknown_fields_are_ignored_inside_sla_timers_policies_and_budgets() throws Exception {
+    Complaint complaint = JsonExamples.flaggedComplaint();
+    JsonNode tree = withUnknownFieldsEverywhere(strict.valueToTree(complaint));
+    assertThat(tree.at("/sla").has("addedInAFutureVersion")).isTrue();
+    assertThat(tree.at("/sla/policy").has("addedInAFutureVersion")).isTrue();
+    assertThat(tree.at("/sla/policy/levels/L1").has("addedInAFutureVersion")).isTrue();
+    assertThat(tree.at("/sla/policy/otherwise").has("addedInAFutureVersion")).isTrue();
+
+    assertThat(strict.readValue(strict.writeValueAsString(tree), Complaint.class)).isEqualTo(complaint);
+    assertThat(strict.treeToValue(withUnknownFieldsEverywhere(strict.valueToTree(JsonExamples.PAUSED_TIMER)), SlaTimer.class))
+        .isEqualTo(JsonExamples.PAUSED_TIMER);
+  }
+
+  /** A complaint as written before complaints had an SLA timer and flags. */
+  private static final String COMPLAINT_WITHOUT_SLA_AND_FLAGS = """
+      {"id":"RPR-2024-000123","kind":"COMPLAINT","channel":"PHONE_CALL",
+       "citizen":{"name":"सुनीता वर्मा","phone":"+919876543210","language":"hi","address":"वार्ड 12, रायपुर"},
+       "categoryCode":"ENERGY.SUPPLY.OUTAGE","jurisdictionCode":"CG.RAIPUR.WARD-12",
+       "description":"तीन दिन से बिजली नहीं है। ट्रांसफ़ॉर्मर ख़राब है।",
+       "attachments":[{"reference":"wa-media://3EB0C7","name":"ट्रांसफ़ॉर्मर.jpg"}],
+       "status":"IN_PROGRESS",
+       "assignment":{"post":"EE-RAIPUR-CITY","department":"ENERGY","level":"L2","since":"2024-03-04T15:30:00Z"},
+       "returnCount":0,"reopenCount":0,"transferCount":0,"unreachableAttempts":0,
+       "registeredAt":"2024-03-04T05:30:00Z","updatedAt":"2024-03-04T16:30:00Z","version":5}
+      """;
+
+  @Test
+  void a_complaint_written_before_sla_and_flags_existed_reads_with_no_timer_and_no_flags() throws Exception {
+    Complaint read = strict.readValue(COMPLAINT_WITHOUT_SLA_AND_FLAGS, Complaint.class);
+
+    assertThat(read.status()).isEqualTo(Status.IN_PROGRESS);
+    assertThat(read.assignment()).contains(JsonExamples.AT_EE);
+    assertThat(read.sla()).isEmpty();
+    assertThat(read.flags()).isEmpty();
+    assertThat(read.dueAt()).isEmpty();
+    assertThat(strict.readValue(strict.writeValueAsString(read), Complaint.class)).isEqualTo(read);
+    ObjectNode closedBefore = strict.valueToTree(JsonExamples.closedComplaint());
+    closedBefore.remove("flags");
+    assertThat(strict.treeToValue(closedBefore, Complaint.class)).isEqualTo(JsonExamples.closedComplaint());
+  }
+
+  @Test
+  void flags_and_levels_written_as_null_read_as_empty() throws Exception {
+    ObjectNode tree = strict.valueToTree(JsonExamples.flaggedComplaint());
+    tree.putNull("flags");
+    ((ObjectNode) tree.at("/sla/policy")).putNull("levels");
+
+    Complaint read = strict.treeToValue(tree, Complaint.class);
+
+    assertThat(read.flags()).isEmpty();
+    assertThat(read.sla().orElseThrow().policy().levels()).isEmpty();
+    assertThat(read.sla().orElseThrow().policy().otherwise()).isEqualTo(JsonExamples.ENERGY_SLA.otherwise());
+  }
+
+  @Test
+  void a_durations_other_iso_forms_and_an_offset_deadline_read_as_the_same_values() throws Exception {
+    ObjectNode tree = strict.valueToTree(JsonExamples.AT_EE_TIMER);
+    tree.put("budget", "P2DT8H");
+    tree.put("deadline", "2024-03-13T18:00:00+05:30");
+
+    SlaTimer read = strict.treeToValue(tree, SlaTimer.class);
+
+    assertThat(read).isEqualTo(JsonExamples.AT_EE_TIMER);
+    assertThat(strict.valueToTree(read).get("budget").textValue()).isEqualTo("PT56H");
+  }
+
+  @Test
   void unknown_fields_are_ignored_inside_a_host_record_too() throws Exception {
     record Envelope(String source, Complaint complaint, List<ComplaintEvent> events) {}
     ObjectMapper mapper = NivaranJson.objectMapper();
@@ -79,18 +158,27 @@ class JsonCompatibilityTest {
     Complaint registered = Complaint.builder().from(JsonExamples.closedComplaint())
         .status(Status.REGISTERED).assignment(Optional.empty()).resolution(Optional.empty())
         .closure(Optional.empty()).rating(Optional.empty()).build();
+    ComplaintFlagged flagged = new ComplaintFlagged(
+        JsonExamples.ID, 3, JsonExamples.T0, JsonExamples.ROUTER, ComplaintFlag.UNROUTED, "कोई पद नहीं मिला", Optional.empty());
 
     JsonNode w = strict.valueToTree(withdrawn);
     JsonNode s = strict.valueToTree(satisfied);
     JsonNode c = strict.valueToTree(registered);
+    JsonNode f = strict.valueToTree(flagged);
+    JsonNode paused = strict.valueToTree(JsonExamples.PAUSED_TIMER);
 
     assertThat(w.has("reason")).isFalse();
     assertThat(s.has("rating")).isFalse();
     assertThat(s.has("remark")).isFalse();
-    assertThat(c.has("assignment") || c.has("resolution") || c.has("closure") || c.has("rating")).isFalse();
+    assertThat(c.has("assignment") || c.has("resolution") || c.has("closure") || c.has("rating") || c.has("sla")).isFalse();
+    assertThat(c.get("flags").isArray() && c.get("flags").isEmpty()).isTrue();
+    assertThat(f.has("attention")).isFalse();
+    assertThat(paused.has("deadline")).isFalse();
     assertThat(strict.treeToValue(w, ComplaintEvent.class)).isEqualTo(withdrawn);
     assertThat(strict.treeToValue(s, ComplaintEvent.class)).isEqualTo(satisfied);
     assertThat(strict.treeToValue(c, Complaint.class)).isEqualTo(registered);
+    assertThat(strict.treeToValue(f, ComplaintEvent.class)).isEqualTo(flagged);
+    assertThat(strict.treeToValue(paused, SlaTimer.class)).isEqualTo(JsonExamples.PAUSED_TIMER);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.nivaran.grievance.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,9 @@ import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
 
 /** A document that cannot be read says which field is wrong and why. */
 class JsonErrorsTest {
@@ -177,6 +180,171 @@ class JsonErrorsTest {
     assertThat(instant.getValue()).isEqualTo("कल सुबह");
     assertThat(channel.getOriginalMessage()).contains("field 'channel' must be one of PHONE_CALL, WHATSAPP", "(was 'FAX')");
     assertThat(level.getOriginalMessage()).contains("field 'from.level' must be 'L' followed by the rung", "(was 'first')");
+  }
+
+  // -- SLA timers and flags -------------------------------------------------------------------
+
+  private ObjectNode flaggedComplaint() {
+    return mapper.valueToTree(JsonExamples.flaggedComplaint());
+  }
+
+  private ObjectNode sla(ObjectNode complaint) {
+    return (ObjectNode) complaint.get("sla");
+  }
+
+  private ObjectNode policy(ObjectNode complaint) {
+    return (ObjectNode) complaint.at("/sla/policy");
+  }
+
+  @Test
+  void malformed_sla_timer_values_are_refused_naming_their_path_and_value() {
+    ObjectNode badBudget = flaggedComplaint();
+    sla(badBudget).put("budget", "56 hours");
+    ObjectNode badSince = flaggedComplaint();
+    sla(badSince).put("since", "सोमवार");
+    ObjectNode stringRunning = flaggedComplaint();
+    sla(stringRunning).put("running", "true");
+    ObjectNode noConsumed = flaggedComplaint();
+    sla(noConsumed).remove("consumed");
+    ObjectNode noPolicy = flaggedComplaint();
+    sla(noPolicy).remove("policy");
+    ObjectNode badLevelKey = flaggedComplaint();
+    ((ObjectNode) policy(badLevelKey).get("levels")).set("level-1", mapper.createObjectNode().put("workingDays", 3));
+
+    assertThat(readingFails(badBudget, Complaint.class, InvalidFormatException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: field 'sla.budget' must be an ISO-8601 duration such as 'PT56H' (was '56 hours')");
+    assertThat(readingFails(badSince, Complaint.class, InvalidFormatException.class).getOriginalMessage())
+        .contains("field 'sla.since' must be an ISO-8601 instant", "(was 'सोमवार')");
+    assertThat(readingFails(stringRunning, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: field 'sla.running' must be a JSON boolean (was a string)");
+    assertThat(readingFails(noConsumed, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: missing required field 'sla.consumed'");
+    assertThat(readingFails(noPolicy, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: missing required field 'sla.policy'");
+    assertThat(readingFails(badLevelKey, Complaint.class, InvalidFormatException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: field 'sla.policy.levels.level-1' must be 'L' followed by the rung, e.g. 'L1' "
+            + "(was 'level-1')");
+  }
+
+  @Test
+  void a_budget_must_have_exactly_one_of_open_time_and_working_days() {
+    ObjectNode both = flaggedComplaint();
+    ((ObjectNode) policy(both).get("otherwise")).put("openTime", "PT24H");
+    ObjectNode neither = flaggedComplaint();
+    ((ObjectNode) policy(neither).get("levels")).putObject("L1").put("calendarDays", 3);
+    ObjectNode noOtherwise = flaggedComplaint();
+    policy(noOtherwise).remove("otherwise");
+    ObjectNode levelsArray = flaggedComplaint();
+    policy(levelsArray).putArray("levels");
+
+    assertThat(readingFails(both, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: field 'sla.policy.otherwise' must be an object with exactly one of "
+            + "'openTime' and 'workingDays' (was an object with both)");
+    assertThat(readingFails(neither, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .endsWith("field 'sla.policy.levels.L1' must be an object with exactly one of 'openTime' and 'workingDays' "
+            + "(was an object with neither)");
+    assertThat(readingFails(noOtherwise, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: missing required field 'sla.policy.otherwise'");
+    assertThat(readingFails(levelsArray, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .endsWith("field 'sla.policy.levels' must be a JSON object (was an array)");
+  }
+
+  @Test
+  void sla_values_the_domain_refuses_name_the_json_field() {
+    ObjectNode zeroDays = flaggedComplaint();
+    ((ObjectNode) policy(zeroDays).at("/levels/L1")).put("workingDays", 0);
+    ObjectNode negativeOpenTime = flaggedComplaint();
+    ((ObjectNode) policy(negativeOpenTime).get("otherwise")).remove("workingDays");
+    ((ObjectNode) policy(negativeOpenTime).get("otherwise")).put("openTime", "-PT1H");
+    ObjectNode badCalendar = flaggedComplaint();
+    policy(badCalendar).put("calendar", "दफ़्तर");
+    ObjectNode levelTwice = flaggedComplaint();
+    ((ObjectNode) policy(levelTwice).get("levels")).putObject("L01").put("workingDays", 4);
+    ObjectNode runningWithoutDeadline = flaggedComplaint();
+    sla(runningWithoutDeadline).remove("deadline");
+    ObjectNode zeroBudget = flaggedComplaint();
+    sla(zeroBudget).put("budget", "PT0S");
+
+    assertThat(readingFails(zeroDays, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: invalid value in field 'sla.policy.levels.L1.workingDays': "
+            + "budget must be at least 1 working day (was 0)");
+    assertThat(readingFails(negativeOpenTime, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .startsWith("Cannot read Complaint: invalid value in field 'sla.policy.otherwise.openTime': budget must be positive");
+    assertThat(readingFails(badCalendar, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .startsWith("Cannot read Complaint: invalid value in field 'sla.policy.calendar': calendarId must be ASCII letters");
+    assertThat(readingFails(levelTwice, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: invalid value in field 'sla.policy.levels.L01': "
+            + "levels must give each level once (L1 is given as 'L1' and 'L01')");
+    assertThat(readingFails(runningWithoutDeadline, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: invalid value in field 'sla.deadline': deadline is required while the clock runs");
+    assertThat(readingFails(zeroBudget, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: invalid value in field 'sla.budget': budget must be positive (was PT0S)");
+  }
+
+  @Test
+  void complaint_invariants_on_the_timer_and_closure_name_the_whole_path() {
+    ObjectNode otherLevel = flaggedComplaint();
+    sla(otherLevel).put("level", "L3");
+    ObjectNode duplicateWithoutOriginal = complaint();
+    ((ObjectNode) duplicateWithoutOriginal.get("closure")).put("kind", "DUPLICATE");
+    duplicateWithoutOriginal.put("status", "REJECTED");
+
+    assertThat(readingFails(otherLevel, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: invalid value in field 'sla.level': "
+            + "sla.level must be the complaint's level L2 (was L3)");
+    assertThat(readingFails(duplicateWithoutOriginal, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .startsWith("Cannot read Complaint: invalid value in field 'closure.duplicateOf': ");
+  }
+
+  @Test
+  void unknown_or_repeated_flags_are_refused_naming_the_element() {
+    ObjectNode unknown = flaggedComplaint();
+    ((ArrayNode) unknown.get("flags")).add("ON_FIRE");
+    ObjectNode repeated = flaggedComplaint();
+    ((ArrayNode) repeated.get("flags")).add("ESCALATION_BLOCKED");
+    ObjectNode notAString = flaggedComplaint();
+    ((ArrayNode) notAString.get("flags")).add(3);
+    ObjectNode notAnArray = flaggedComplaint().put("flags", "ESCALATION_BLOCKED");
+    ObjectNode flaggedEvent = mapper.valueToTree(JsonExamples.oneOfEachType().get(13));
+    flaggedEvent.put("flag", "LOST");
+    ObjectNode badAttention = mapper.valueToTree(JsonExamples.oneOfEachType().get(13));
+    badAttention.put("attention", "कलेक्टर");
+
+    InvalidFormatException flag = readingFails(unknown, Complaint.class, InvalidFormatException.class);
+    assertThat(flag.getOriginalMessage()).isEqualTo("Cannot read Complaint: field 'flags[1]' must be one of "
+        + "UNROUTED, ESCALATION_BLOCKED, OVERDUE_AT_TOP, TRANSFER_LIMIT_REACHED (was 'ON_FIRE')");
+    assertThat(flag.getValue()).isEqualTo("ON_FIRE");
+    assertThat(readingFails(repeated, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
+        .isEqualTo("Cannot read Complaint: invalid value in field 'flags[1]': "
+            + "flags must not list ESCALATION_BLOCKED twice");
+    assertThat(readingFails(notAString, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .endsWith("field 'flags[1]' must be a JSON string (was the number 3)");
+    assertThat(readingFails(notAnArray, Complaint.class, MismatchedInputException.class).getOriginalMessage())
+        .endsWith("field 'flags' must be a JSON array (was a string)");
+    assertThat(readingFails(flaggedEvent, ComplaintEvent.class, InvalidFormatException.class).getOriginalMessage())
+        .startsWith("Cannot read ComplaintEvent: field 'flag' must be one of UNROUTED,");
+    assertThat(readingFails(badAttention, ComplaintEvent.class, ValueInstantiationException.class).getOriginalMessage())
+        .startsWith("Cannot read ComplaintEvent: invalid value in field 'attention': ");
+  }
+
+  @Test
+  void a_level_key_given_twice_in_the_text_is_refused_by_the_ready_made_mapper() {
+    String json = mapper.valueToTree(JsonExamples.ENERGY_SLA).toString()
+        .replace("\"levels\":{", "\"levels\":{\"L1\":{\"workingDays\":9},");
+
+    StreamReadException e = catchThrowableOfType(StreamReadException.class, () -> mapper.readValue(json, SlaPolicy.class));
+
+    assertThat(json).contains("\"L1\":{\"workingDays\":9},\"L1\":{\"workingDays\":3}");
+    assertThat(e).hasMessageContaining("Duplicate field 'L1'");
+  }
+
+  @Test
+  void reading_a_budget_as_the_other_kind_is_refused() {
+    MismatchedInputException e = catchThrowableOfType(MismatchedInputException.class,
+        () -> mapper.readValue("{\"workingDays\": 7}", SlaBudget.OpenTime.class));
+
+    assertThat(e.getOriginalMessage())
+        .isEqualTo("Cannot read SlaBudget.OpenTime: the value must be an object with 'openTime' (was a budget of 7 working day(s))");
   }
 
   // -- values the domain refuses --------------------------------------------------------------

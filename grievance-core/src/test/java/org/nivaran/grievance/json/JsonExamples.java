@@ -1,9 +1,12 @@
 package org.nivaran.grievance.json;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Assignment;
@@ -19,6 +22,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
@@ -29,17 +34,22 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Kind;
-import org.nivaran.grievance.complaint.Level;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.complaint.Resolution;
 import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /**
  * Fixed values built here and nowhere else, so the golden test and the documented examples do not
- * move when the shared fixtures change: one event of every type and one closed complaint.
+ * move when the shared fixtures change: one event of every type, one closed complaint and one open
+ * complaint with a running SLA timer and a flag.
  */
 final class JsonExamples {
   static final ComplaintId ID = ComplaintId.of("RPR-2024-000123");
@@ -54,10 +64,38 @@ final class JsonExamples {
   static final Actor SUPERVISOR = Actor.supervisor("OFF-0001", PostId.of("COLLECTOR-RAIPUR"));
   static final Actor ROUTER = Actor.system("router");
   static final Actor ESCALATOR = Actor.system("escalator");
+  static final Actor TIMEKEEPER = Actor.system("timekeeper");
+  static final PostId COLLECTOR = PostId.of("COLLECTOR-RAIPUR");
+  static final PostId NAIB_TEHSILDAR = PostId.of("NAIB-TEHSILDAR-RAIPUR");
 
   static final Assignment AT_AE = new Assignment(AE, "ENERGY", Level.L1, at(1));
   static final Assignment AT_EE = new Assignment(EE, "ENERGY", Level.L2, at(10));
   static final Assignment AT_TEHSILDAR = new Assignment(TEHSILDAR, "REVENUE", Level.L1, at(11));
+  static final Assignment AT_NAIB_TEHSILDAR = new Assignment(NAIB_TEHSILDAR, "REVENUE", Level.L1, at(12));
+
+  /** 3 working days at L1, 7 at every other level, on an office calendar (10:00 to 18:00 IST). */
+  static final SlaPolicy ENERGY_SLA =
+      SlaPolicy.builder("CG-ENERGY", "CG-OFFICE")
+          .level(Level.L1, SlaBudget.workingDays(3))
+          .otherwise(SlaBudget.workingDays(7))
+          .build();
+
+  /**
+   * The clock of L2 started when the complaint reached the EE on Monday evening: 7 working days of
+   * 8 office hours, ending at 18:00 IST on Wednesday of the next week.
+   */
+  static final SlaTimer AT_EE_TIMER =
+      new SlaTimer(ENERGY_SLA, Level.L2, Duration.ofHours(56), Duration.ZERO, at(10), true,
+          Optional.of(Instant.parse("2024-03-13T12:30:00Z")));
+
+  /** 24 hours of open time at every level, on a 24x7 calendar. */
+  static final SlaPolicy ROUND_THE_CLOCK_SLA =
+      SlaPolicy.builder("RAIPUR-24H", "24X7").otherwise(SlaBudget.openTime(Duration.ofHours(24))).build();
+
+  /** An L1 clock paused after 3 of its 24 hours, while the complaint awaits the citizen. */
+  static final SlaTimer PAUSED_TIMER =
+      new SlaTimer(ROUND_THE_CLOCK_SLA, Level.L1, Duration.ofHours(24), Duration.ofHours(3), at(4), false,
+          Optional.empty());
 
   private JsonExamples() {}
 
@@ -100,11 +138,45 @@ final class JsonExamples {
         new CitizenUnreachable(ID, 10, at(9), AGENT, Optional.of("फ़ोन बंद है")),
         new ComplaintEscalated(ID, 11, at(10), ESCALATOR, AT_AE, AT_EE, "L1 पर 7 कार्य दिवस बीत गए"),
         new ComplaintTransferred(ID, 12, at(11), SUPERVISOR, AT_EE, AT_TEHSILDAR, "भूमि विवाद है, बिजली का मामला नहीं"),
-        new ComplaintRejected(ID, 13, at(12), AGENT, RejectionReason.DUPLICATE, "यही शिकायत पहले दर्ज है",
+        new ComplaintReassigned(ID, 13, at(12), SUPERVISOR, AT_TEHSILDAR, AT_NAIB_TEHSILDAR,
+            "गाँव नायब तहसीलदार के क्षेत्र में है"),
+        new ComplaintFlagged(ID, 14, at(13), ESCALATOR, ComplaintFlag.ESCALATION_BLOCKED,
+            "ENERGY विभाग में L3 का कोई पद नहीं", Optional.of(COLLECTOR)),
+        new SlaTimerSet(ID, 15, at(14), TIMEKEEPER, AT_EE_TIMER),
+        new ComplaintRejected(ID, 16, at(15), AGENT, RejectionReason.DUPLICATE, "यही शिकायत पहले दर्ज है",
             Optional.of(ComplaintId.of("RPR-2024-000098"))),
-        new ComplaintSpeciallyClosed(ID, 14, at(13), SUPERVISOR, "मामला न्यायालय में विचाराधीन है"),
-        new ComplaintWithdrawn(ID, 15, at(14), CITIZEN, Optional.of("समस्या अपने आप हल हो गई")),
-        new ComplaintReopened(ID, 16, at(15), SUPERVISOR, "आपूर्ति फिर से बंद है"));
+        new ComplaintSpeciallyClosed(ID, 17, at(16), SUPERVISOR, "मामला न्यायालय में विचाराधीन है"),
+        new ComplaintWithdrawn(ID, 18, at(17), CITIZEN, Optional.of("समस्या अपने आप हल हो गई")),
+        new ComplaintReopened(ID, 19, at(18), SUPERVISOR, "आपूर्ति फिर से बंद है"));
+  }
+
+  /**
+   * A complaint escalated to the EE at L2, whose L2 time ran out with no L3 post to escalate to:
+   * a running SLA timer and the {@code ESCALATION_BLOCKED} flag, no resolution or closure yet.
+   */
+  static Complaint flaggedComplaint() {
+    ComplaintRegistered r = registered();
+    return Complaint.builder()
+        .id(ID)
+        .kind(r.kind())
+        .channel(r.channel())
+        .citizen(r.citizen())
+        .categoryCode(r.categoryCode())
+        .jurisdictionCode(r.jurisdictionCode())
+        .description(r.description())
+        .attachments(r.attachments())
+        .status(Status.ASSIGNED)
+        .assignment(AT_EE)
+        .returnCount(0)
+        .reopenCount(0)
+        .transferCount(0)
+        .unreachableAttempts(0)
+        .sla(AT_EE_TIMER)
+        .flags(Set.of(ComplaintFlag.ESCALATION_BLOCKED))
+        .registeredAt(T0)
+        .updatedAt(Instant.parse("2024-03-13T12:30:00Z"))
+        .version(7)
+        .build();
   }
 
   /** A complaint closed with the citizen's satisfaction: every optional attribute present. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,9 +23,13 @@ import org.nivaran.grievance.complaint.Citizen;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /** docs/json-format.md tells the truth: its examples are exactly what the module writes. */
 class JsonFormatDocTest {
@@ -61,6 +66,9 @@ class JsonFormatDocTest {
             : tree.has("reference") ? Attachment.class
             : tree.has("department") ? Assignment.class
             : tree.has("phone") ? Citizen.class
+            : tree.has("running") ? SlaTimer.class
+            : tree.has("otherwise") ? SlaPolicy.class
+            : tree.has("openTime") || tree.has("workingDays") ? SlaBudget.class
             : Object.class;
     assertThat(type).as("a Nivaran type for %s", example).isNotEqualTo(Object.class);
     Object value = mapper.treeToValue(tree, type);
@@ -72,7 +80,7 @@ class JsonFormatDocTest {
   @Test
   void every_json_block_in_the_doc_is_exactly_what_the_module_writes() throws Exception {
     List<String> blocks = matches(BLOCK);
-    assertThat(blocks).hasSize(17);
+    assertThat(blocks).hasSize(21);
 
     List<Object> values = new ArrayList<>();
     for (String block : blocks) {
@@ -81,6 +89,7 @@ class JsonFormatDocTest {
 
     List<Object> expected = new ArrayList<>();
     expected.add(JsonExamples.closedComplaint());
+    expected.add(JsonExamples.flaggedComplaint());
     expected.addAll(JsonExamples.oneOfEachType());
     assertThat(values).containsExactlyElementsOf(expected);
   }
@@ -89,9 +98,13 @@ class JsonFormatDocTest {
   void every_inline_json_object_in_the_doc_is_exactly_what_the_module_writes() throws Exception {
     List<String> inline = matches(INLINE);
     assertThat(inline).hasSizeGreaterThanOrEqualTo(5);
+    List<Object> values = new ArrayList<>();
     for (String example : inline) {
-      readBack(example);
+      values.add(readBack(example));
     }
+    assertThat(values).contains(
+        JsonExamples.PAUSED_TIMER, JsonExamples.ROUND_THE_CLOCK_SLA, SlaBudget.workingDays(7),
+        SlaBudget.openTime(Duration.ofHours(24)));
   }
 
   @Test
@@ -105,7 +118,8 @@ class JsonFormatDocTest {
   @Test
   void the_doc_lists_every_enum_value() {
     for (Class<? extends Enum<?>> type :
-        List.of(Kind.class, Channel.class, Status.class, ClosureKind.class, RejectionReason.class, Role.class)) {
+        List.of(Kind.class, Channel.class, Status.class, ClosureKind.class, RejectionReason.class, Role.class,
+            ComplaintFlag.class)) {
       for (Enum<?> constant : type.getEnumConstants()) {
         assertThat(doc).as("%s.%s", type.getSimpleName(), constant).contains("`" + constant.name() + "`");
       }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,15 @@ import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Resolution;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.fixtures.Fixtures;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
 
 /** What the module writes for each type, and that it reads it back. */
 class NivaranJacksonModuleTest {
@@ -103,6 +108,55 @@ class NivaranJacksonModuleTest {
     assertThat(roundTrip(resolution, Resolution.class)).isEqualTo(resolution);
     assertThat(roundTrip(closure, Closure.class)).isEqualTo(closure);
     assertThat(fieldNames(mapper.valueToTree(closure))).containsExactly("kind", "duplicateOf", "at");
+  }
+
+  @Test
+  void sla_timers_policies_and_budgets_round_trip_on_their_own_in_the_documented_field_order() throws Exception {
+    SlaTimer timer = JsonExamples.AT_EE_TIMER;
+    SlaBudget.OpenTime openTime = new SlaBudget.OpenTime(Duration.ofMinutes(90).plusNanos(5));
+    SlaBudget.WorkingDays workingDays = new SlaBudget.WorkingDays(7);
+
+    assertThat(roundTrip(timer, SlaTimer.class)).isEqualTo(timer);
+    assertThat(roundTrip(JsonExamples.PAUSED_TIMER, SlaTimer.class)).isEqualTo(JsonExamples.PAUSED_TIMER);
+    assertThat(roundTrip(timer.policy(), SlaPolicy.class)).isEqualTo(timer.policy());
+    assertThat(roundTrip(openTime, SlaBudget.class)).isEqualTo(openTime);
+    assertThat(roundTrip(openTime, SlaBudget.OpenTime.class)).isEqualTo(openTime);
+    assertThat(roundTrip(workingDays, SlaBudget.WorkingDays.class)).isEqualTo(workingDays);
+    assertThat(fieldNames(mapper.valueToTree(timer)))
+        .containsExactly("policy", "level", "budget", "consumed", "since", "running", "deadline");
+    assertThat(fieldNames(mapper.valueToTree(timer.policy()))).containsExactly("id", "calendar", "levels", "otherwise");
+    assertThat(mapper.writeValueAsString(openTime)).isEqualTo("{\"openTime\":\"PT1H30M0.000000005S\"}");
+    assertThat(mapper.writeValueAsString(workingDays)).isEqualTo("{\"workingDays\":7}");
+  }
+
+  @Test
+  void policy_levels_are_written_in_level_order_keyed_by_level() throws Exception {
+    SlaPolicy policy = SlaPolicy.builder("UP-1076", "UP-OFFICE")
+        .level(Level.of(12), SlaBudget.workingDays(2))
+        .level(Level.of(0), SlaBudget.workingDays(15))
+        .level(Level.L2, SlaBudget.openTime(Duration.ofHours(16)))
+        .otherwise(SlaBudget.workingDays(7))
+        .build();
+
+    JsonNode tree = mapper.valueToTree(policy);
+
+    assertThat(fieldNames(tree.get("levels"))).containsExactly("L0", "L2", "L12");
+    assertThat(tree.get("otherwise").get("workingDays").intValue()).isEqualTo(7);
+    assertThat(roundTrip(policy, SlaPolicy.class)).isEqualTo(policy);
+  }
+
+  @Test
+  void complaint_flags_are_written_in_declaration_order_whatever_the_order_they_were_set_in() throws Exception {
+    Complaint complaint = Complaint.builder().from(JsonExamples.flaggedComplaint())
+        .flags(List.of(ComplaintFlag.TRANSFER_LIMIT_REACHED, ComplaintFlag.UNROUTED, ComplaintFlag.OVERDUE_AT_TOP))
+        .build();
+
+    JsonNode tree = mapper.valueToTree(complaint);
+
+    assertThat(tree.get("flags").toString()).isEqualTo("[\"UNROUTED\",\"OVERDUE_AT_TOP\",\"TRANSFER_LIMIT_REACHED\"]");
+    assertThat(fieldNames(tree).subList(fieldNames(tree).indexOf("unreachableAttempts"), fieldNames(tree).size()))
+        .containsExactly("unreachableAttempts", "sla", "flags", "registeredAt", "updatedAt", "version");
+    assertThat(roundTrip(complaint, Complaint.class)).isEqualTo(complaint);
   }
 
   @Test

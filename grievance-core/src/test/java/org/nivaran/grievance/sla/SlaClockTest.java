@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.calendar.WeeklySchedule;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.actor.Level;
 
 /** The SLA clock and policies on the examples of DOMAIN.md. */
 class SlaClockTest {

@@ -29,7 +29,7 @@ import org.nivaran.grievance.complaint.ComplaintCommand.ReturnReply;
 import org.nivaran.grievance.complaint.ComplaintCommand.StartWork;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Status;
 
 class QuickStartTest {

@@ -21,7 +21,7 @@ import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
 import org.nivaran.grievance.complaint.ComplaintCommand.Resolve;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
-import org.nivaran.grievance.complaint.Level;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.Status;
 

@@ -1,4 +1,4 @@
-package org.nivaran.grievance.complaint;
+package org.nivaran.grievance.actor;
 
 import org.nivaran.grievance.InvalidInputException;
 

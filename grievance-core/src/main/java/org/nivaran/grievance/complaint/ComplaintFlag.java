@@ -1,0 +1,31 @@
+package org.nivaran.grievance.complaint;
+
+/**
+ * Why an open complaint needs attention beyond its post. A flag is set by a
+ * {@link ComplaintCommand.Flag} command and cleared when the complaint moves to another post
+ * (assigned, escalated, transferred, reassigned) or leaves the open states; the escalation flags
+ * are also cleared when a reply is filed or the complaint reopens.
+ */
+public enum ComplaintFlag {
+  /** No post could be found for its category and jurisdiction at registration. */
+  UNROUTED,
+  /**
+   * Its level's time ran out but the escalation could not happen (no supervisor post configured,
+   * the next post vacant); it is on the stuck list.
+   */
+  ESCALATION_BLOCKED,
+  /** Its level's time ran out at the top rung of its ladder. */
+  OVERDUE_AT_TOP,
+  /** It was bounced between departments as often as the transfer policy allows. */
+  TRANSFER_LIMIT_REACHED;
+
+  /**
+   * Whether the flag concerns the current level's escalation, and is therefore cleared when a
+   * reply is filed or the complaint reopens.
+   *
+   * @return whether an escalation flag
+   */
+  public boolean isEscalationFlag() {
+    return this == ESCALATION_BLOCKED || this == OVERDUE_AT_TOP;
+  }
+}

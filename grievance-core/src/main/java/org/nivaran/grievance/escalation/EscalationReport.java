@@ -1,0 +1,74 @@
+package org.nivaran.grievance.escalation;
+
+import java.util.List;
+import java.util.Objects;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.complaint.ComplaintId;
+
+/**
+ * What one sweep of the {@link Escalator} did.
+ *
+ * @param outcomes one entry per complaint acted on, in the order acted on
+ */
+public record EscalationReport(List<Outcome> outcomes) {
+
+  /**
+   * Copies the list.
+   *
+   * @param outcomes one entry per complaint acted on, in the order acted on
+   *
+   * @throws NullPointerException if it is null
+   */
+  public EscalationReport {
+    outcomes = List.copyOf(Objects.requireNonNull(outcomes, "outcomes"));
+  }
+
+  /** What was done to a due complaint. */
+  public enum Action {
+    /** Moved one level up. */
+    ESCALATED,
+    /** The escalation could not happen; flagged and on the stuck list. */
+    BLOCKED,
+    /** At the top rung: flagged overdue (and the head of department named, if so configured). */
+    OVERDUE_AT_TOP,
+    /** At the top rung: its clock started again. */
+    RESTARTED_AT_TOP
+  }
+
+  /**
+   * One complaint acted on.
+   *
+   * @param complaintId the complaint
+   * @param from the level it was at
+   * @param action what was done
+   * @param detail the reason recorded, or the post it moved to
+   */
+  public record Outcome(ComplaintId complaintId, Level from, Action action, String detail) {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param from the level it was at
+     * @param action what was done
+     * @param detail the reason recorded, or the post it moved to
+     *
+     * @throws NullPointerException if one is null
+     */
+    public Outcome {
+      Objects.requireNonNull(complaintId, "complaintId");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /**
+   * How many complaints the sweep acted on in a way.
+   *
+   * @param action the action
+   * @return the count
+   */
+  public long count(Action action) {
+    return outcomes.stream().filter(o -> o.action() == action).count();
+  }
+}

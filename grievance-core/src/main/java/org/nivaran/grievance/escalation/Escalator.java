@@ -1,0 +1,347 @@
+package org.nivaran.grievance.escalation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintCommand;
+import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.escalation.EscalationReport.Action;
+import org.nivaran.grievance.escalation.EscalationReport.Outcome;
+import org.nivaran.grievance.routing.Directory;
+import org.nivaran.grievance.sla.SlaTimer;
+import org.nivaran.grievance.store.ComplaintStore;
+import org.nivaran.grievance.store.StaleVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Escalates the complaints whose level's time has run out. A sweep asks the store for the due
+ * complaints ({@link ComplaintStore#findDue}, an index on the deadline, never a scan), asks each
+ * one's {@link EscalationPolicy} what happens, and issues the command through the
+ * {@link Gateway} under the version it read:
+ *
+ * <ul>
+ *   <li>up one level: {@code Escalate} to the post above; the new level's clock starts from the
+ *       instant the old one ran out;
+ *   <li>blocked (no post above, vacant post): {@code Flag ESCALATION_BLOCKED} with the reason; the
+ *       complaint leaves the due list and joins the stuck list, which every sweep retries;
+ *   <li>at the top rung: the ladder's {@link PastTop} action.
+ * </ul>
+ *
+ * <p>Each complaint is escalated at most once per level: a complaint moved up is no longer due
+ * until its new level's time runs out, and a sweep that lost a race (another sweep or an officer
+ * changed the complaint since it was read) reads it again and decides afresh, so a resolved
+ * complaint is never escalated. Sweeps may run concurrently.
+ *
+ * <pre>{@code
+ * Escalator escalator = grievances.escalator();
+ * EscalationReport report = escalator.sweep();          // from a scheduler, every few minutes
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class Escalator {
+  private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
+  private static final int MAX_RACES = 5;
+
+  /**
+   * Issues a command to a complaint under an expected version; {@code Grievances::execute} is
+   * one. Implementations must be thread-safe.
+   */
+  @FunctionalInterface
+  public interface Gateway {
+    /**
+     * Decides, stores and publishes a command.
+     *
+     * @param id the complaint
+     * @param expectedVersion the version the escalator read
+     * @param command the command
+     * @param actor who issues it
+     * @return the complaint after the command
+     * @throws StaleVersionException if the complaint changed since it was read
+     */
+    Complaint execute(ComplaintId id, long expectedVersion, ComplaintCommand command, Actor actor);
+  }
+
+  private final ComplaintStore store;
+  private final EscalationPolicies policies;
+  private final Supplier<Directory> directory;
+  private final Timekeeper timekeeper;
+  private final Gateway gateway;
+  private final Clock clock;
+  private final Actor actor;
+  private final int batchSize;
+
+  private Escalator(Builder b) {
+    this.store = Objects.requireNonNull(b.store, "store");
+    this.policies = Objects.requireNonNull(b.policies, "policies");
+    this.directory = Objects.requireNonNull(b.directory, "directory");
+    this.timekeeper = Objects.requireNonNull(b.timekeeper, "timekeeper");
+    this.gateway = Objects.requireNonNull(b.gateway, "gateway");
+    this.clock = b.clock;
+    this.actor = b.actor;
+    this.batchSize = b.batchSize;
+  }
+
+  /**
+   * A builder; store, policies, directory, timekeeper and gateway are required.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sweeps at the clock's current instant.
+   *
+   * @return what was done
+   */
+  public EscalationReport sweep() {
+    return sweep(clock.instant());
+  }
+
+  /**
+   * Acts on every complaint due at {@code now}, then retries the stuck list.
+   *
+   * @param now the instant; complaints whose deadline is after it are left alone
+   * @return what was done
+   */
+  public EscalationReport sweep(Instant now) {
+    Objects.requireNonNull(now, "now");
+    List<Outcome> outcomes = new ArrayList<>();
+    Directory dir = directory.get();
+    while (true) {
+      List<Complaint> due = store.findDue(now, batchSize);
+      int acted = 0;
+      for (Complaint c : due) {
+        Optional<Outcome> o = handle(c, now, dir, false);
+        if (o.isPresent()) {
+          outcomes.add(o.get());
+          acted++;
+        }
+      }
+      if (due.size() < batchSize || acted == 0) {
+        break;
+      }
+    }
+    for (Complaint c : store.findFlagged(ComplaintFlag.ESCALATION_BLOCKED, Integer.MAX_VALUE)) {
+      handle(c, now, dir, true).ifPresent(outcomes::add);
+    }
+    EscalationReport report = new EscalationReport(outcomes);
+    if (!outcomes.isEmpty()) {
+      LOG.info("escalation sweep at {}: {} escalated, {} blocked, {} overdue at the top, {} restarted at the top",
+          now, report.count(Action.ESCALATED), report.count(Action.BLOCKED), report.count(Action.OVERDUE_AT_TOP),
+          report.count(Action.RESTARTED_AT_TOP));
+    }
+    return report;
+  }
+
+  /**
+   * Acts on one complaint, reading it again after a lost race.
+   *
+   * @param stuckRetry whether this is a retry of the stuck list (then only a move up is done)
+   */
+  private Optional<Outcome> handle(Complaint read, Instant now, Directory dir, boolean stuckRetry) {
+    Complaint c = read;
+    for (int race = 0; race < MAX_RACES; race++) {
+      Optional<Decision> decision = decide(c, now, dir, stuckRetry);
+      if (decision.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        gateway.execute(c.id(), c.version(), decision.get().command(), actor);
+        return Optional.of(decision.get().outcome());
+      } catch (StaleVersionException e) {
+        Optional<Complaint> again = store.find(c.id());
+        if (again.isEmpty()) {
+          return Optional.empty();
+        }
+        c = again.get();
+      }
+    }
+    LOG.warn("complaint {} kept changing while being escalated; left for the next sweep", read.id());
+    return Optional.empty();
+  }
+
+  private record Decision(ComplaintCommand command, Outcome outcome) {}
+
+  private Optional<Decision> decide(Complaint c, Instant now, Directory dir, boolean stuckRetry) {
+    Optional<EscalationPolicy> policy = policies.forComplaint(c, dir.categories());
+    if (c.level().isEmpty() || c.sla().isEmpty()) {
+      return Optional.empty();
+    }
+    var level = c.level().get();
+    if (stuckRetry) {
+      if (!c.flags().contains(ComplaintFlag.ESCALATION_BLOCKED) || policy.isEmpty()) {
+        return Optional.empty();
+      }
+      EscalationStep step = policy.get().onDeadline(c, dir);
+      if (step instanceof EscalationStep.MoveUp up) {
+        return Optional.of(moveUp(c, up, level, "stuck escalation unblocked"));
+      }
+      return Optional.empty();
+    }
+    if (policy.map(p -> p.deadline(c)).orElseGet(c::dueAt).filter(d -> !d.isAfter(now)).isEmpty()) {
+      return Optional.empty(); // not due (any more)
+    }
+    if (policy.isEmpty()) {
+      String reason = "escalation policy '" + c.sla().get().policy().id() + "' is not configured";
+      return Optional.of(blocked(c, level, new EscalationStep.Blocked(reason, Optional.empty())));
+    }
+    EscalationStep step = policy.get().onDeadline(c, dir);
+    if (step instanceof EscalationStep.MoveUp up) {
+      return Optional.of(moveUp(c, up, level, level + " time ran out"));
+    } else if (step instanceof EscalationStep.Blocked b) {
+      return Optional.of(blocked(c, level, b));
+    }
+    EscalationStep.AtTop top = (EscalationStep.AtTop) step;
+    SlaTimer timer = c.sla().get();
+    if (top.action() == PastTop.STAY) {
+      Instant start = timer.deadline().filter(d -> d.isBefore(now)).orElse(now);
+      SlaTimer restarted = timekeeper.restart(c, start).orElseThrow();
+      return Optional.of(new Decision(
+          new ComplaintCommand.SetSlaTimer(restarted),
+          new Outcome(c.id(), level, Action.RESTARTED_AT_TOP, "deadline now " + restarted.deadline().orElseThrow())));
+    }
+    String detail = level + " is the top rung and its time ran out at " + timer.deadline().orElse(now);
+    return Optional.of(new Decision(
+        new ComplaintCommand.Flag(ComplaintFlag.OVERDUE_AT_TOP, detail, top.attention()),
+        new Outcome(c.id(), level, Action.OVERDUE_AT_TOP, detail)));
+  }
+
+  private static Decision moveUp(Complaint c, EscalationStep.MoveUp up, org.nivaran.grievance.actor.Level level, String why) {
+    String reason = why + "; escalated from " + c.post().orElseThrow() + " (" + level + ") to " + up.to().id();
+    return new Decision(
+        new ComplaintCommand.Escalate(up.to().id(), reason),
+        new Outcome(c.id(), level, Action.ESCALATED, up.to().id().toString()));
+  }
+
+  private static Decision blocked(Complaint c, org.nivaran.grievance.actor.Level level, EscalationStep.Blocked b) {
+    return new Decision(
+        new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED, b.reason(), b.attention()),
+        new Outcome(c.id(), level, Action.BLOCKED, b.reason()));
+  }
+
+  /** Builds an {@link Escalator}. Not thread-safe. */
+  public static final class Builder {
+    private ComplaintStore store;
+    private EscalationPolicies policies;
+    private Supplier<Directory> directory;
+    private Timekeeper timekeeper;
+    private Gateway gateway;
+    private Clock clock = Clock.systemUTC();
+    private Actor actor = Actor.system("escalator");
+    private int batchSize = 500;
+
+    private Builder() {}
+
+    /**
+     * Where due complaints are found.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(ComplaintStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The escalation policies.
+     *
+     * @param policies the policies
+     * @return this builder
+     */
+    public Builder policies(EscalationPolicies policies) {
+      this.policies = Objects.requireNonNull(policies, "policies");
+      return this;
+    }
+
+    /**
+     * The registries, read afresh at each sweep (posts change with transfers).
+     *
+     * @param directory the current directory
+     * @return this builder
+     */
+    public Builder directory(Supplier<Directory> directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The timekeeper, for ladders that restart the top rung's clock.
+     *
+     * @param timekeeper the timekeeper
+     * @return this builder
+     */
+    public Builder timekeeper(Timekeeper timekeeper) {
+      this.timekeeper = Objects.requireNonNull(timekeeper, "timekeeper");
+      return this;
+    }
+
+    /**
+     * Where commands are issued.
+     *
+     * @param gateway the gateway, e.g. {@code grievances::execute}
+     * @return this builder
+     */
+    public Builder gateway(Gateway gateway) {
+      this.gateway = Objects.requireNonNull(gateway, "gateway");
+      return this;
+    }
+
+    /**
+     * The clock {@link #sweep()} reads; the system UTC clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Who the commands are issued by; {@code Actor.system("escalator")} by default.
+     *
+     * @param actor a system or supervisor actor
+     * @return this builder
+     */
+    public Builder actor(Actor actor) {
+      this.actor = Objects.requireNonNull(actor, "actor");
+      return this;
+    }
+
+    /**
+     * How many due complaints are read at a time; 500 by default.
+     *
+     * @param batchSize at least 1
+     * @return this builder
+     */
+    public Builder batchSize(int batchSize) {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batchSize must be at least 1 (was " + batchSize + ")");
+      }
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /**
+     * Builds the escalator.
+     *
+     * @return the escalator
+     * @throws NullPointerException if a required part is missing
+     */
+    public Escalator build() {
+      return new Escalator(this);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.nivaran.grievance.escalation;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.nivaran.grievance.calendar.BusinessCalendar;
+import org.nivaran.grievance.calendar.CalendarRegistry;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
+
+/**
+ * Keeps a complaint's SLA clock in step with its lifecycle: says, after each event, what the
+ * clock of the current level becomes.
+ *
+ * <table>
+ *   <caption>Events and the clock</caption>
+ *   <tr><th>event</th><th>clock</th></tr>
+ *   <tr><td>assigned, transferred, reassigned</td><td>starts at the new level, with the
+ *       budget of the policy the complaint recorded (at its first assignment, the policy its
+ *       category names)</td></tr>
+ *   <tr><td>escalated</td><td>starts at the new level from the instant the old level's time ran
+ *       out (or the escalation, if earlier), so late sweeps do not shift later deadlines; from the
+ *       escalation itself when the complaint was on the stuck list</td></tr>
+ *   <tr><td>information requested, reply filed</td><td>pauses</td></tr>
+ *   <tr><td>information provided, reply returned</td><td>resumes with the budget left</td></tr>
+ *   <tr><td>citizen dissatisfied, reopened</td><td>starts again at the same level</td></tr>
+ *   <tr><td>anything else</td><td>unchanged</td></tr>
+ * </table>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Timekeeper {
+  private final CalendarRegistry calendars;
+
+  /**
+   * A timekeeper counting on the given calendars.
+   *
+   * @param calendars the calendars policies name
+   */
+  public Timekeeper(CalendarRegistry calendars) {
+    this.calendars = Objects.requireNonNull(calendars, "calendars");
+  }
+
+  /**
+   * The clock after an event, if the event changes it.
+   *
+   * @param before the complaint before the event
+   * @param event the event
+   * @param after the complaint after the event
+   * @param policyForNew the SLA policy for a complaint that has recorded none (looked up only then)
+   * @return the new timer, or empty if the clock does not change (or no policy applies)
+   * @throws org.nivaran.grievance.calendar.UnknownCalendarException if the policy's calendar is not
+   *     registered
+   */
+  public Optional<SlaTimer> after(
+      Complaint before, ComplaintEvent event, Complaint after, Supplier<Optional<SlaPolicy>> policyForNew) {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(policyForNew, "policyForNew");
+    Instant at = event.occurredAt();
+    Optional<SlaTimer> current = before.sla();
+    if (event instanceof ComplaintEscalated) {
+      Instant start =
+          before.flags().contains(ComplaintFlag.ESCALATION_BLOCKED)
+              ? at // it waited on the stuck list; the new level gets its whole budget from now
+              : current.flatMap(SlaTimer::deadline).filter(d -> d.isBefore(at)).orElse(at);
+      return start(current.map(SlaTimer::policy).or(policyForNew), after, start);
+    }
+    if (event instanceof ComplaintAssigned || event instanceof ComplaintTransferred
+        || event instanceof ComplaintReassigned) {
+      return start(current.map(SlaTimer::policy).or(policyForNew), after, at);
+    }
+    if (event instanceof CitizenDissatisfied || event instanceof ComplaintReopened) {
+      return start(current.map(SlaTimer::policy), after, at);
+    }
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    SlaTimer timer = current.get();
+    if ((event instanceof InformationRequested || event instanceof ResolutionFiled) && timer.running()) {
+      return Optional.of(timer.pause(calendarOf(timer.policy()), at));
+    }
+    if ((event instanceof InformationProvided || event instanceof ReplyReturned) && !timer.running()) {
+      return Optional.of(timer.resume(calendarOf(timer.policy()), at));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Starts the clock of a complaint's current level again (a ladder that keeps a complaint at
+   * its top rung).
+   *
+   * @param complaint the complaint, with a recorded timer
+   * @param start when the new budget starts
+   * @return the new timer, or empty if the complaint has no timer
+   */
+  public Optional<SlaTimer> restart(Complaint complaint, Instant start) {
+    Objects.requireNonNull(start, "start");
+    return start(complaint.sla().map(SlaTimer::policy), complaint, start);
+  }
+
+  private Optional<SlaTimer> start(Optional<SlaPolicy> policy, Complaint after, Instant start) {
+    if (policy.isEmpty() || after.level().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(SlaTimer.start(policy.get(), after.level().get(), calendarOf(policy.get()), start));
+  }
+
+  private BusinessCalendar calendarOf(SlaPolicy policy) {
+    return calendars.get(policy.calendarId());
+  }
+}

@@ -1,0 +1,81 @@
+package org.nivaran.grievance.notify;
+
+import java.time.Instant;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.routing.Language;
+
+/**
+ * One message to one person, ready for a {@link Notifier}.
+ *
+ * <p>The {@link #id()} is stable: the same complaint event told to the same recipient always gets
+ * the same id, e.g. {@code RPR-2024-000001#3:holder:EE-RAIPUR} (complaint, event sequence,
+ * {@linkplain Recipient#key() recipient key}), so a provider can drop a repeated delivery.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the stable, deterministic id (see above)
+ * @param complaintId the complaint it is about; for a {@link NotificationKind#HANDOVER} the first
+ *     of the pending complaints
+ * @param eventSequence the sequence of the complaint event that caused it, or the complaint's
+ *     version when no single event did; 0 for a handover
+ * @param kind what it is about
+ * @param recipient who it goes to
+ * @param channel how it travels
+ * @param language the language of the body
+ * @param body the rendered text
+ * @param createdAt when the event it reports happened, or when it was asked for
+ */
+public record Notification(
+    String id,
+    ComplaintId complaintId,
+    long eventSequence,
+    NotificationKind kind,
+    Recipient recipient,
+    DeliveryChannel channel,
+    Language language,
+    String body,
+    Instant createdAt) {
+  /** The most code points in an id. */
+  public static final int MAX_ID_LENGTH = 300;
+  /** The most code points in a body. */
+  public static final int MAX_BODY_LENGTH = 2000;
+
+  /**
+   * Validates the fields; the id and the body are checked, not rewritten.
+   *
+   * @param id the stable, deterministic id
+   * @param complaintId the complaint it is about
+   * @param eventSequence the sequence of the event that caused it, 0 or more
+   * @param kind what it is about
+   * @param recipient who it goes to
+   * @param channel how it travels
+   * @param language the language of the body
+   * @param body the rendered text, at most {@value #MAX_BODY_LENGTH} code points
+   * @param createdAt when
+   * @throws InvalidInputException naming the field
+   */
+  public Notification {
+    Texts.opaque(id, "id", MAX_ID_LENGTH);
+    Texts.required(complaintId, "complaintId");
+    if (eventSequence < 0) {
+      throw new InvalidInputException("eventSequence", "must not be negative (was " + eventSequence + ")");
+    }
+    Texts.required(kind, "kind");
+    Texts.required(recipient, "recipient");
+    Texts.required(channel, "channel");
+    Texts.required(language, "language");
+    Texts.multiLine(body, "body", MAX_BODY_LENGTH);
+    Texts.required(createdAt, "createdAt");
+  }
+
+  /**
+   * How many SMS parts the body costs, whatever the {@link #channel()}; see {@link SmsSegments}.
+   *
+   * @return the part count, at least 1
+   */
+  public int smsSegments() {
+    return SmsSegments.count(body);
+  }
+}

@@ -1,0 +1,31 @@
+package org.nivaran.grievance.notify;
+
+/**
+ * What a notification is about; each kind has its own {@link Template} per language.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public enum NotificationKind {
+  /** To the citizen: the complaint was registered, with its number. */
+  REGISTERED,
+  /** To the holder of a post: a complaint was assigned to it. */
+  ASSIGNED,
+  /** To the holder of a post: a complaint was transferred to it from another department. */
+  TRANSFERRED_TO_YOU,
+  /** To the holder of a post: a complaint was escalated to it. */
+  ESCALATED_TO_YOU,
+  /** To a supervisor up the chain: a complaint under them was escalated past level 2. */
+  ESCALATED_SUPERVISOR,
+  /** To the holder of a post: its reply was returned as of poor quality. */
+  RETURNED,
+  /** To the citizen: an action-taken reply was filed. */
+  RESOLVED,
+  /** To the citizen: the complaint was closed, rejected or withdrawn. */
+  CLOSED,
+  /** To an officer taking charge of a post: the complaints pending with it. */
+  HANDOVER,
+  /** To a head of department or nodal officer: a complaint is overdue at the top of the ladder. */
+  OVERDUE_AT_TOP,
+  /** To a head of department or nodal officer: a complaint was flagged for attention. */
+  FLAGGED
+}

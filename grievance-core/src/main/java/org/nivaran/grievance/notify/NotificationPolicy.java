@@ -1,0 +1,615 @@
+package org.nivaran.grievance.notify;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.complaint.Assignment;
+import org.nivaran.grievance.complaint.Channel;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
+import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.routing.Officer;
+import org.nivaran.grievance.routing.Post;
+import org.nivaran.grievance.routing.PostDuty;
+import org.nivaran.grievance.routing.Posts;
+
+/**
+ * Decides who is told what: turns the events a command appended into {@link Notification}s.
+ *
+ * <pre>{@code
+ * NotificationPolicy policy = NotificationPolicy.builder()
+ *     .deadlines(complaint -> slaDeadlineOf(complaint))   // fills {deadline}; "-" without it
+ *     .build();
+ * List<Notification> out = policy.notificationsFor(after, appendedEvents, posts);
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Events and notifications</caption>
+ *   <tr><th>event</th><th>kind</th><th>to</th></tr>
+ *   <tr><td>ComplaintRegistered</td><td>{@link NotificationKind#REGISTERED REGISTERED}</td><td>the citizen</td></tr>
+ *   <tr><td>ComplaintAssigned</td><td>{@link NotificationKind#ASSIGNED ASSIGNED}</td><td>the holder of the post</td></tr>
+ *   <tr><td>ComplaintTransferred</td><td>{@link NotificationKind#TRANSFERRED_TO_YOU TRANSFERRED_TO_YOU}</td><td>the holder of the new post</td></tr>
+ *   <tr><td>ComplaintEscalated</td><td>{@link NotificationKind#ESCALATED_TO_YOU ESCALATED_TO_YOU}</td><td>the holder of the new post</td></tr>
+ *   <tr><td>ComplaintEscalated to L3 or above</td><td>{@link NotificationKind#ESCALATED_SUPERVISOR ESCALATED_SUPERVISOR}</td>
+ *       <td>the holder of every post above the new post</td></tr>
+ *   <tr><td>ComplaintReassigned</td><td>{@link NotificationKind#ASSIGNED ASSIGNED}</td><td>the holder of the new post</td></tr>
+ *   <tr><td>ComplaintFlagged naming an attention post</td><td>{@link NotificationKind#OVERDUE_AT_TOP
+ *       OVERDUE_AT_TOP} for that flag, else {@link NotificationKind#FLAGGED FLAGGED}</td><td>the holder of
+ *       the attention post (as head of department, nodal officer or supervisor, by its duties)</td></tr>
+ *   <tr><td>ReplyReturned</td><td>{@link NotificationKind#RETURNED RETURNED}</td><td>the holder of the post</td></tr>
+ *   <tr><td>ResolutionFiled</td><td>{@link NotificationKind#RESOLVED RESOLVED}</td><td>the citizen</td></tr>
+ *   <tr><td>CitizenSatisfied, ComplaintSpeciallyClosed, ComplaintRejected, ComplaintWithdrawn</td>
+ *       <td>{@link NotificationKind#CLOSED CLOSED}</td><td>the citizen</td></tr>
+ * </table>
+ *
+ * <p>A vacant post, or one not in the {@link Posts} given, is told nothing; that is not an error.
+ * Other events tell no one. A kind not {@linkplain Builder#enabledKinds enabled} is never made by
+ * {@link #notificationsFor} or {@link #toPost}.
+ *
+ * <p>Officers are written to in their own language, on WhatsApp if they opted in, else by SMS; the
+ * citizen in Hindi if their language is {@code hi}, else in English, on WhatsApp if the complaint
+ * came on WhatsApp, else by SMS.
+ *
+ * <p>Immutable and thread-safe, provided the deadline function is.
+ */
+public final class NotificationPolicy {
+  /** The zone dates are shown in unless another is set: India Standard Time. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Kolkata");
+  /** The most complaint numbers a {@link NotificationKind#HANDOVER} lists before "+N more". */
+  public static final int MAX_LISTED_IDS = 20;
+  /** The most code points of a reason or reply copied into a message; longer ones are cut. */
+  public static final int MAX_REASON_LENGTH = 160;
+  /** The value of a placeholder that has nothing to show. */
+  public static final String NONE = "-";
+
+  private static final Map<Long, String> MONTHS = months();
+
+  private final Templates templates;
+  private final ZoneId zone;
+  private final Set<NotificationKind> enabledKinds;
+  private final Function<Complaint, Optional<Instant>> deadlines;
+  private final DateTimeFormatter dateFormat;
+
+  private NotificationPolicy(Builder b) {
+    this.templates = b.templates;
+    this.zone = b.zone;
+    this.enabledKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.enabledKinds));
+    this.deadlines = b.deadlines;
+    this.dateFormat =
+        new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.DAY_OF_MONTH)
+            .appendLiteral(' ')
+            .appendText(ChronoField.MONTH_OF_YEAR, MONTHS)
+            .appendLiteral(' ')
+            .appendValue(ChronoField.YEAR, 4, 9, SignStyle.NORMAL)
+            .appendLiteral(' ')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .toFormatter(Locale.ROOT)
+            .withZone(zone);
+  }
+
+  /**
+   * A builder with the default templates, zone {@link #DEFAULT_ZONE}, every kind enabled and no
+   * deadlines.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The policy with every default.
+   *
+   * @return {@code builder().build()}
+   */
+  public static NotificationPolicy defaults() {
+    return builder().build();
+  }
+
+  /**
+   * The templates the texts come from.
+   *
+   * @return the templates
+   */
+  public Templates templates() {
+    return templates;
+  }
+
+  /**
+   * The zone dates are shown in.
+   *
+   * @return the zone
+   */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * The kinds this policy makes.
+   *
+   * @return an unmodifiable set
+   */
+  public Set<NotificationKind> enabledKinds() {
+    return enabledKinds;
+  }
+
+  /**
+   * Whether this policy makes notifications of a kind.
+   *
+   * @param kind the kind
+   * @return true if enabled
+   */
+  public boolean isEnabled(NotificationKind kind) {
+    return enabledKinds.contains(Texts.required(kind, "kind"));
+  }
+
+  /**
+   * An instant as messages show it, in {@link #zone()}: e.g. {@code 12 Mar 2024 17:30}, English
+   * month abbreviations and ASCII digits whatever the language.
+   *
+   * @param instant the instant
+   * @return the text
+   */
+  public String format(Instant instant) {
+    return dateFormat.format(Texts.required(instant, "instant"));
+  }
+
+  /**
+   * The notifications the events appended to a complaint call for, in event order and, within an
+   * event, citizen or holder first and then supervisors from the lowest up.
+   *
+   * @param after the complaint after the events were applied; its citizen, channel and category
+   *     are used, and the deadline function is asked about it
+   * @param events the events just appended, in order, all of {@code after}
+   * @param posts the posts, with their current holders
+   * @return the notifications, possibly none
+   * @throws InvalidInputException (field {@code events}) if an event belongs to another complaint
+   */
+  public List<Notification> notificationsFor(Complaint after, List<ComplaintEvent> events, Posts posts) {
+    Texts.required(after, "after");
+    Texts.required(posts, "posts");
+    for (ComplaintEvent e : Texts.required(events, "events")) {
+      if (!Texts.required(e, "events").complaintId().equals(after.id())) {
+        throw new InvalidInputException(
+            "events", "holds event " + e.sequence() + " of complaint " + e.complaintId() + ", not of " + after.id());
+      }
+    }
+    String deadline = deadlineOf(after);
+    List<Notification> out = new ArrayList<>();
+    Optional<Assignment> current = assignmentBefore(after, events);
+    for (ComplaintEvent event : events) {
+      current = assignmentAfter(event, current);
+      Request r = new Request(after, event, current, posts, deadline, out);
+      tell(event, r);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The one place that says which event tells whom; a new event gets its case here. */
+  private void tell(ComplaintEvent event, Request r) {
+    if (event instanceof ComplaintRegistered) {
+      r.toCitizen(NotificationKind.REGISTERED, same(NONE));
+    } else if (event instanceof ComplaintAssigned e) {
+      r.toHolder(NotificationKind.ASSIGNED, e.assignment(), same(NONE));
+    } else if (event instanceof ComplaintTransferred e) {
+      r.toHolder(NotificationKind.TRANSFERRED_TO_YOU, e.to(), same(e.reason()));
+    } else if (event instanceof ComplaintReassigned e) {
+      r.toHolder(NotificationKind.ASSIGNED, e.to(), same(e.reason()));
+    } else if (event instanceof ComplaintFlagged e && e.attention().isPresent()) {
+      NotificationKind kind =
+          e.flag() == ComplaintFlag.OVERDUE_AT_TOP ? NotificationKind.OVERDUE_AT_TOP : NotificationKind.FLAGGED;
+      r.posts.find(e.attention().get()).ifPresent(post -> r.current.ifPresent(a -> r.posts.find(a.post()).ifPresent(
+          subject -> r.toOfficer(kind, attentionRole(post), post, subject, a, same(e.detail())))));
+    } else if (event instanceof ComplaintEscalated e) {
+      r.toHolder(NotificationKind.ESCALATED_TO_YOU, e.to(), same(e.reason()));
+      if (e.to().level().compareTo(Level.L2) > 0) {
+        r.toSupervisors(NotificationKind.ESCALATED_SUPERVISOR, e.to(), same(e.reason()));
+      }
+    } else if (event instanceof ReplyReturned e) {
+      r.current.ifPresent(a -> r.toHolder(NotificationKind.RETURNED, a, same(e.reason())));
+    } else if (event instanceof ResolutionFiled e) {
+      r.toCitizen(NotificationKind.RESOLVED, same(e.reply()));
+    } else if (event instanceof CitizenSatisfied) {
+      r.toCitizen(NotificationKind.CLOSED, l -> l == Language.HINDI ? "आपकी संतुष्टि पर निराकृत" : "resolved to your satisfaction");
+    } else if (event instanceof ComplaintSpeciallyClosed e) {
+      r.toCitizen(NotificationKind.CLOSED, same(e.reason()));
+    } else if (event instanceof ComplaintRejected e) {
+      r.toCitizen(NotificationKind.CLOSED, l -> rejection(e, l));
+    } else if (event instanceof ComplaintWithdrawn e) {
+      r.toCitizen(
+          NotificationKind.CLOSED,
+          l -> e.reason().orElse(l == Language.HINDI ? "आपके अनुरोध पर वापस ली गई" : "withdrawn at your request"));
+    }
+    // Other events (work started, information requested or provided, dissatisfied, unreachable,
+    // reopened) tell no one.
+  }
+
+  /**
+   * The notification to an officer taking charge of a post, listing the complaints pending with it.
+   * It is made whatever {@link #enabledKinds()} says; ask {@link #isEnabled} first to honour it.
+   *
+   * @param post the post taken over
+   * @param successor the officer taking charge
+   * @param pending the complaints pending with the post, in the order to list them; at least one
+   * @param at when the charge was taken
+   * @return the notification: kind {@link NotificationKind#HANDOVER}, role
+   *     {@link RecipientRole#POST_HOLDER}, event sequence 0, about the first pending complaint, with
+   *     id {@code handover:POST:OFFICER@INSTANT}; {@code {count}} is the number pending and
+   *     {@code {ids}} the first {@value #MAX_LISTED_IDS} then {@code +N more}
+   * @throws InvalidInputException (field {@code pending}) if nothing is pending
+   */
+  public Notification handover(Post post, Officer successor, List<ComplaintId> pending, Instant at) {
+    Texts.required(post, "post");
+    Texts.required(successor, "successor");
+    Texts.required(at, "at");
+    List<ComplaintId> ids = List.copyOf(Texts.required(pending, "pending"));
+    if (ids.isEmpty()) {
+      throw new InvalidInputException("pending", "must name at least one complaint (was empty)");
+    }
+    Language language = successor.language();
+    Map<String, String> values = blankValues();
+    putPost(values, post, post.level());
+    values.put("count", Integer.toString(ids.size()));
+    values.put("ids", listIds(ids, language));
+    Recipient recipient = officer(RecipientRole.POST_HOLDER, post, successor);
+    String id = "handover:" + post.id().code() + ":" + successor.id() + "@" + at;
+    return new Notification(
+        id, ids.get(0), 0, NotificationKind.HANDOVER, recipient, channelOf(successor), language,
+        templates.render(NotificationKind.HANDOVER, language, values), at);
+  }
+
+  /**
+   * A notification about a complaint to the holder of a post in a given role, for what no single
+   * event reports: a complaint overdue at the top of its ladder, told to the head of department,
+   * or one flagged for the district's nodal officer.
+   *
+   * <p>{@code {post}} and {@code {level}} are the complaint's current post and level, not the
+   * recipient's; {@code {postTitle}} is the title of the recipient's post when the complaint is at
+   * it, else {@value #NONE}.
+   *
+   * @param kind what it is about, e.g. {@link NotificationKind#OVERDUE_AT_TOP} or
+   *     {@link NotificationKind#FLAGGED}
+   * @param complaint the complaint
+   * @param post the post to tell
+   * @param role why its holder is told; not {@link RecipientRole#CITIZEN}
+   * @param reason the {@code {reason}} value; cut to {@value #MAX_REASON_LENGTH} code points
+   * @param eventSequence the complaint version it is about, which makes the id
+   *     {@code COMPLAINT#SEQUENCE:KIND:ROLE:POST}, e.g. {@code RPR-2024-000001#5:overdue_at_top:head:CE-ENERGY}
+   * @param at when it is made
+   * @return the notification, or empty if the post is vacant or the kind is not enabled
+   * @throws InvalidInputException naming the field, e.g. {@code role} for the citizen
+   */
+  public Optional<Notification> toPost(
+      NotificationKind kind, Complaint complaint, Post post, RecipientRole role, String reason, long eventSequence, Instant at) {
+    Texts.required(kind, "kind");
+    Texts.required(complaint, "complaint");
+    Texts.required(post, "post");
+    Texts.required(at, "at");
+    if (Texts.required(role, "role") == RecipientRole.CITIZEN) {
+      throw new InvalidInputException("role", "must be an officer's role, not CITIZEN");
+    }
+    Texts.multiLine(reason, "reason", Integer.MAX_VALUE);
+    if (eventSequence < 1) {
+      throw new InvalidInputException("eventSequence", "must be at least 1 (was " + eventSequence + ")");
+    }
+    if (!isEnabled(kind) || post.holder().isEmpty()) {
+      return Optional.empty();
+    }
+    Officer officer = post.holder().get();
+    Map<String, String> values = complaintValues(complaint, deadlineOf(complaint), reason);
+    complaint.assignment().ifPresent(a -> {
+      values.put("post", a.post().code());
+      values.put("level", a.level().toString());
+      if (a.post().equals(post.id())) {
+        values.put("postTitle", post.title());
+      }
+    });
+    Recipient recipient = officer(role, post, officer);
+    String id = complaint.id() + "#" + eventSequence + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + recipient.key();
+    return Optional.of(new Notification(
+        id, complaint.id(), eventSequence, kind, recipient, channelOf(officer), officer.language(),
+        templates.render(kind, officer.language(), values), at));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** What one event's notifications are made from; collects them into {@code out}. */
+  private final class Request {
+    final Complaint complaint;
+    final ComplaintEvent event;
+    final Optional<Assignment> current;
+    final Posts posts;
+    final String deadline;
+    final List<Notification> out;
+
+    Request(
+        Complaint complaint, ComplaintEvent event, Optional<Assignment> current, Posts posts, String deadline,
+        List<Notification> out) {
+      this.complaint = complaint;
+      this.event = event;
+      this.current = current;
+      this.posts = posts;
+      this.deadline = deadline;
+      this.out = out;
+    }
+
+    void toCitizen(NotificationKind kind, Function<Language, String> reason) {
+      if (!isEnabled(kind)) {
+        return;
+      }
+      Language language = languageOf(complaint);
+      Map<String, String> values = complaintValues(complaint, deadline, reason.apply(language));
+      current.ifPresent(a -> {
+        values.put("post", a.post().code());
+        values.put("level", a.level().toString());
+        posts.find(a.post()).ifPresent(p -> values.put("postTitle", p.title()));
+      });
+      Recipient recipient =
+          new Recipient(RecipientRole.CITIZEN, complaint.citizen().phone(), Optional.empty(), complaint.citizen().name());
+      DeliveryChannel channel = complaint.channel() == Channel.WHATSAPP ? DeliveryChannel.WHATSAPP : DeliveryChannel.SMS;
+      add(kind, recipient, channel, language, values);
+    }
+
+    void toHolder(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {
+      posts.find(assignment.post()).ifPresent(post -> toOfficer(kind, RecipientRole.POST_HOLDER, post, post, assignment, reason));
+    }
+
+    void toSupervisors(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {
+      posts.find(assignment.post()).ifPresent(post -> {
+        for (Post above : posts.chainAbove(post.id())) {
+          toOfficer(kind, RecipientRole.SUPERVISOR, above, post, assignment, reason);
+        }
+      });
+    }
+
+    /** Tells the holder of {@code recipientPost}, if any, about the complaint at {@code subject}. */
+    void toOfficer(
+        NotificationKind kind, RecipientRole role, Post recipientPost, Post subject, Assignment assignment,
+        Function<Language, String> reason) {
+      if (!isEnabled(kind) || recipientPost.holder().isEmpty()) {
+        return;
+      }
+      Officer officer = recipientPost.holder().get();
+      Map<String, String> values = complaintValues(complaint, deadline, reason.apply(officer.language()));
+      putPost(values, subject, assignment.level());
+      add(kind, officer(role, recipientPost, officer), channelOf(officer), officer.language(), values);
+    }
+
+    private void add(
+        NotificationKind kind, Recipient recipient, DeliveryChannel channel, Language language, Map<String, String> values) {
+      String id = complaint.id() + "#" + event.sequence() + ":" + recipient.key();
+      out.add(new Notification(
+          id, complaint.id(), event.sequence(), kind, recipient, channel, language,
+          templates.render(kind, language, values), event.occurredAt()));
+    }
+  }
+
+  /** The role in which the holder of a flag's attention post is told. */
+  private static RecipientRole attentionRole(Post post) {
+    if (post.duties().contains(PostDuty.HEAD_OF_DEPARTMENT)) {
+      return RecipientRole.HEAD_OF_DEPARTMENT;
+    }
+    return post.duties().contains(PostDuty.NODAL_OFFICER) ? RecipientRole.NODAL_OFFICER : RecipientRole.SUPERVISOR;
+  }
+
+  /** The assignment in force just before the first event: undone from the first event that moves it. */
+  private static Optional<Assignment> assignmentBefore(Complaint after, List<ComplaintEvent> events) {
+    for (ComplaintEvent e : events) {
+      if (e instanceof ComplaintAssigned || e instanceof ComplaintRegistered) {
+        return Optional.empty();
+      } else if (e instanceof ComplaintEscalated x) {
+        return Optional.of(x.from());
+      } else if (e instanceof ComplaintTransferred x) {
+        return Optional.of(x.from());
+      } else if (e instanceof ComplaintReassigned x) {
+        return Optional.of(x.from());
+      }
+    }
+    return after.assignment();
+  }
+
+  private static Optional<Assignment> assignmentAfter(ComplaintEvent e, Optional<Assignment> before) {
+    if (e instanceof ComplaintAssigned x) {
+      return Optional.of(x.assignment());
+    } else if (e instanceof ComplaintEscalated x) {
+      return Optional.of(x.to());
+    } else if (e instanceof ComplaintReassigned x) {
+      return Optional.of(x.to());
+    } else if (e instanceof ComplaintTransferred x) {
+      return Optional.of(x.to());
+    }
+    return before;
+  }
+
+  private static Function<Language, String> same(String reason) {
+    return language -> reason;
+  }
+
+  private static String rejection(ComplaintRejected e, Language language) {
+    boolean hindi = language == Language.HINDI;
+    String why =
+        switch (e.reason()) {
+          case DUPLICATE -> {
+            String of = e.duplicateOf().map(ComplaintId::value).orElse(NONE);
+            yield hindi ? "शिकायत " + of + " की पुनरावृत्ति" : "duplicate of complaint " + of;
+          }
+          case OUT_OF_SCOPE -> hindi ? "विषय क्षेत्र से बाहर" : "out of scope";
+          case FAKE -> hindi ? "असत्य पाई गई" : "found to be false";
+        };
+    return why + " - " + e.remark();
+  }
+
+  private static Language languageOf(Complaint complaint) {
+    return "hi".equals(complaint.citizen().language().getLanguage()) ? Language.HINDI : Language.ENGLISH;
+  }
+
+  private static DeliveryChannel channelOf(Officer officer) {
+    return officer.whatsappOptIn() ? DeliveryChannel.WHATSAPP : DeliveryChannel.SMS;
+  }
+
+  private static Recipient officer(RecipientRole role, Post post, Officer officer) {
+    return new Recipient(role, officer.phone(), Optional.of(post.id()), officer.name());
+  }
+
+  private String deadlineOf(Complaint complaint) {
+    Optional<Instant> deadline = deadlines.apply(complaint);
+    if (deadline == null) {
+      throw new InvalidInputException("deadlines", "returned null for complaint " + complaint.id() + "; return Optional.empty()");
+    }
+    return deadline.map(this::format).orElse(NONE);
+  }
+
+  /** Every placeholder, valued {@link #NONE}. */
+  private static Map<String, String> blankValues() {
+    Map<String, String> values = new LinkedHashMap<>();
+    Template.PLACEHOLDERS.forEach(p -> values.put(p, NONE));
+    return values;
+  }
+
+  private static Map<String, String> complaintValues(Complaint complaint, String deadline, String reason) {
+    Map<String, String> values = blankValues();
+    values.put("complaintId", complaint.id().value());
+    values.put("category", complaint.categoryCode());
+    values.put("citizenName", complaint.citizen().name());
+    values.put("deadline", deadline);
+    values.put("reason", shorten(reason));
+    return values;
+  }
+
+  private static void putPost(Map<String, String> values, Post post, Level level) {
+    values.put("post", post.id().code());
+    values.put("postTitle", post.title());
+    values.put("level", level.toString());
+  }
+
+  /** One line, at most {@link #MAX_REASON_LENGTH} code points, "..." marking a cut. */
+  static String shorten(String text) {
+    String line = text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    if (line.codePointCount(0, line.length()) <= MAX_REASON_LENGTH) {
+      return line;
+    }
+    return line.substring(0, line.offsetByCodePoints(0, MAX_REASON_LENGTH - 3)) + "...";
+  }
+
+  private static String listIds(List<ComplaintId> ids, Language language) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < Math.min(ids.size(), MAX_LISTED_IDS); i++) {
+      out.append(i == 0 ? "" : ", ").append(ids.get(i).value());
+    }
+    int more = ids.size() - MAX_LISTED_IDS;
+    if (more > 0) {
+      out.append(" +").append(more).append(language == Language.HINDI ? " और" : " more");
+    }
+    return out.toString();
+  }
+
+  private static Map<Long, String> months() {
+    String[] names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    Map<Long, String> months = new HashMap<>();
+    for (int m = 1; m <= 12; m++) {
+      months.put((long) m, names[m - 1]);
+    }
+    return Map.copyOf(months);
+  }
+
+  /** Builds a {@link NotificationPolicy}. Not thread-safe; use one builder per thread. */
+  public static final class Builder {
+    private Templates templates = Templates.defaults();
+    private ZoneId zone = DEFAULT_ZONE;
+    private Set<NotificationKind> enabledKinds = EnumSet.allOf(NotificationKind.class);
+    private Function<Complaint, Optional<Instant>> deadlines = complaint -> Optional.empty();
+
+    private Builder() {}
+
+    /**
+     * The texts; {@link Templates#defaults()} unless set.
+     *
+     * @param templates the templates
+     * @return this builder
+     */
+    public Builder templates(Templates templates) {
+      this.templates = Texts.required(templates, "templates");
+      return this;
+    }
+
+    /**
+     * The zone dates are shown in; {@link #DEFAULT_ZONE} unless set.
+     *
+     * @param zone the zone
+     * @return this builder
+     */
+    public Builder zone(ZoneId zone) {
+      this.zone = Texts.required(zone, "zone");
+      return this;
+    }
+
+    /**
+     * The kinds to make; all unless set. The set is copied.
+     *
+     * @param kinds the kinds, possibly none
+     * @return this builder
+     */
+    public Builder enabledKinds(Set<NotificationKind> kinds) {
+      Texts.required(kinds, "enabledKinds").forEach(k -> Texts.required(k, "enabledKinds"));
+      this.enabledKinds = kinds.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(kinds);
+      return this;
+    }
+
+    /**
+     * Where the {@code {deadline}} value comes from: the instant by which the complaint must be
+     * resolved at its current level, e.g. its SLA deadline. Unless set, or when it returns empty,
+     * the placeholder shows {@value NotificationPolicy#NONE}. It must be thread-safe and must not
+     * return null.
+     *
+     * @param deadlines the lookup, given the complaint after the events
+     * @return this builder
+     */
+    public Builder deadlines(Function<Complaint, Optional<Instant>> deadlines) {
+      this.deadlines = Texts.required(deadlines, "deadlines");
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     */
+    public NotificationPolicy build() {
+      return new NotificationPolicy(this);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.nivaran.grievance.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.calendar.BusinessCalendar;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * The SLA clock of a complaint's current level in its stored form: the {@linkplain #policy()
+ * policy in force} (recorded when the complaint was first assigned, so that a later change of the
+ * configuration never rewrites a running complaint's deadlines), the level, the level's budget of
+ * open time, the open time consumed before {@link #since()}, whether the clock runs, and the
+ * {@linkplain #deadline() deadline} computed when the timer was last set.
+ *
+ * <p>A timer holds no calendar: the operations that count open time take the calendar named by
+ * {@code policy().calendarId()} and refuse another. The recorded deadline lets a store index and
+ * query complaints by deadline without any calendar.
+ *
+ * <pre>{@code
+ * SlaTimer t = SlaTimer.start(policy, Level.L1, office, assignedAt);
+ * t = t.pause(office, documentsAskedAt).resume(office, documentsReceivedAt);
+ * boolean late = t.isBreached(now);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param policy the SLA policy in force for the complaint
+ * @param level the level whose time this clock counts
+ * @param budget the level's budget in open time of the policy's calendar
+ * @param consumed the open time consumed before {@code since}
+ * @param since when the clock last started, paused or resumed
+ * @param running whether the clock runs
+ * @param deadline while running, when the budget runs out; while paused, when it ran out if it
+ *     has, else empty
+ */
+public record SlaTimer(
+    SlaPolicy policy, Level level, Duration budget, Duration consumed, Instant since, boolean running,
+    Optional<Instant> deadline) {
+
+  /**
+   * Checks the parts.
+   *
+   * @param policy the SLA policy in force for the complaint
+   * @param level the level whose time this clock counts
+   * @param budget the level's budget in open time of the policy's calendar
+   * @param consumed the open time consumed before {@code since}
+   * @param since when the clock last started, paused or resumed
+   * @param running whether the clock runs
+   * @param deadline while running, when the budget runs out; while paused, when it ran out if it
+   *     has, else empty
+   *
+   * @throws InvalidInputException if a part is missing, the budget is not positive, the consumed
+   *     time is negative, a running timer has no deadline or a deadline lies before {@code since}
+   *     while the budget is not spent
+   */
+  public SlaTimer {
+    Texts.required(policy, "policy");
+    Texts.required(level, "level");
+    Texts.required(budget, "budget");
+    Texts.required(consumed, "consumed");
+    Texts.required(since, "since");
+    Texts.required(deadline, "deadline");
+    if (budget.isNegative() || budget.isZero()) {
+      throw new InvalidInputException("budget", "must be positive (was " + budget + ")");
+    }
+    if (consumed.isNegative()) {
+      throw new InvalidInputException("consumed", "must not be negative (was " + consumed + ")");
+    }
+    if (running && deadline.isEmpty()) {
+      throw new InvalidInputException("deadline", "is required while the clock runs");
+    }
+  }
+
+  /**
+   * Starts the clock of a level: its budget from the policy, counted from {@code at}.
+   *
+   * @param policy the policy in force
+   * @param level the level
+   * @param calendar the policy's calendar
+   * @param at when the level's time starts
+   * @return a running timer
+   * @throws InvalidInputException if the calendar is not the policy's
+   */
+  public static SlaTimer start(SlaPolicy policy, Level level, BusinessCalendar calendar, Instant at) {
+    Texts.required(policy, "policy");
+    Texts.required(level, "level");
+    checkCalendar(policy, calendar);
+    return of(policy, level, SlaClock.start(calendar, policy.budgetAt(level), at));
+  }
+
+  /**
+   * Pauses the clock (the complaint waits on the citizen or on verification).
+   *
+   * @param calendar the policy's calendar
+   * @param at when the clock stops
+   * @return the paused timer
+   * @throws IllegalStateException if paused already
+   * @throws InvalidInputException if {@code at} lies before {@link #since()} or the calendar is not
+   *     the policy's
+   */
+  public SlaTimer pause(BusinessCalendar calendar, Instant at) {
+    return of(policy, level, clock(calendar).pause(at));
+  }
+
+  /**
+   * Resumes the clock with the budget left when it paused.
+   *
+   * @param calendar the policy's calendar
+   * @param at when the clock starts again
+   * @return the running timer
+   * @throws IllegalStateException if running already
+   * @throws InvalidInputException if {@code at} lies before {@link #since()} or the calendar is not
+   *     the policy's
+   */
+  public SlaTimer resume(BusinessCalendar calendar, Instant at) {
+    return of(policy, level, clock(calendar).resume(at));
+  }
+
+  /**
+   * Whether the level's budget is spent at an instant: the deadline is known and not after it.
+   *
+   * @param at the instant, not before {@link #since()} for a meaningful answer
+   * @return whether breached
+   */
+  public boolean isBreached(Instant at) {
+    Texts.required(at, "at");
+    return deadline.filter(d -> !at.isBefore(d)).isPresent();
+  }
+
+  /**
+   * The clock as an {@link SlaClock}, to ask for consumed and remaining time at any instant.
+   *
+   * @param calendar the policy's calendar
+   * @return the clock
+   * @throws InvalidInputException if the calendar is not the policy's
+   */
+  public SlaClock clock(BusinessCalendar calendar) {
+    checkCalendar(policy, calendar);
+    Instant breachedAt = deadline.filter(d -> !running || !d.isAfter(since)).orElse(null);
+    return SlaClock.restore(calendar, budget, consumed, since, running, breachedAt);
+  }
+
+  private static SlaTimer of(SlaPolicy policy, Level level, SlaClock clock) {
+    return new SlaTimer(
+        policy, level, clock.budget(), clock.consumedBefore(), clock.since(), clock.isRunning(), clock.deadline());
+  }
+
+  private static void checkCalendar(SlaPolicy policy, BusinessCalendar calendar) {
+    Texts.required(calendar, "calendar");
+    if (!calendar.id().equals(policy.calendarId())) {
+      throw new InvalidInputException(
+          "calendar", "must be the policy's calendar '" + policy.calendarId() + "' (was '" + calendar.id() + "')");
+    }
+  }
+}

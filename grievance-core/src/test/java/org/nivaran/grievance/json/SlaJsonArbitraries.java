@@ -1,0 +1,162 @@
+package org.nivaran.grievance.json;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.nivaran.grievance.GrievanceException;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintCommand;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.complaint.Lifecycle;
+import org.nivaran.grievance.complaint.RegisterComplaint;
+import org.nivaran.grievance.fixtures.ComplaintArbitraries;
+import org.nivaran.grievance.fixtures.Fixtures;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.SlaTimer;
+
+/**
+ * jqwik arbitraries for the JSON tests, beyond the shared {@link ComplaintArbitraries}: SLA
+ * budgets, policies and timers with random values, and event logs whose random walk also
+ * reassigns, flags and sets SLA timers, so that complaints carry timers and flags.
+ */
+final class SlaJsonArbitraries {
+  private SlaJsonArbitraries() {}
+
+  private static final Actor TIMEKEEPER = Actor.system("timekeeper");
+
+  /** A positive duration, from a nanosecond to about 4 years, often whole hours. */
+  static Arbitrary<Duration> positiveDurations() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(1, 35_000).map(Duration::ofHours),
+        Combinators.combine(Arbitraries.longs().between(0, 126_000_000L), Arbitraries.longs().between(0, 999_999_999L))
+            .as(Duration::ofSeconds)
+            .filter(d -> !d.isZero()));
+  }
+
+  static Arbitrary<Duration> nonNegativeDurations() {
+    return Arbitraries.oneOf(Arbitraries.just(Duration.ZERO), positiveDurations());
+  }
+
+  /** An instant within about 30 years of 2024, sometimes with nanoseconds. */
+  static Arbitrary<Instant> instants() {
+    return Combinators.combine(
+            Arbitraries.longs().between(-500_000_000L, 500_000_000L),
+            Arbitraries.oneOf(Arbitraries.just(0L), Arbitraries.longs().between(0, 999_999_999L)))
+        .as((seconds, nanos) -> Fixtures.T0.plusSeconds(seconds).plusNanos(nanos));
+  }
+
+  static Arbitrary<Level> levels() {
+    return Arbitraries.integers().between(0, 99).map(Level::of);
+  }
+
+  static Arbitrary<SlaBudget> budgets() {
+    return Arbitraries.oneOf(
+        positiveDurations().map(SlaBudget::openTime),
+        Arbitraries.integers().between(1, 400).map(SlaBudget::workingDays));
+  }
+
+  static Arbitrary<SlaPolicy> policies() {
+    return Combinators.combine(
+            Arbitraries.of("CG-ENERGY", "UP-1076", "MP.CM_HELPLINE", "RAIPUR-24H", "9"),
+            Arbitraries.of("CG-OFFICE", "24X7", "UP.OFFICE_2024"),
+            Arbitraries.maps(levels(), budgets()).ofMaxSize(5),
+            budgets())
+        .as((id, calendar, byLevel, otherwise) -> {
+          SlaPolicy.Builder b = SlaPolicy.builder(id, calendar).otherwise(otherwise);
+          for (Map.Entry<Level, SlaBudget> level : byLevel.entrySet()) {
+            b.level(level.getKey(), level.getValue());
+          }
+          return b.build();
+        });
+  }
+
+  /** Timers at {@code level}: running ones with a deadline, paused ones with or without. */
+  static Arbitrary<SlaTimer> timers(Arbitrary<Level> level) {
+    return Combinators.combine(
+            policies(), level, positiveDurations(), nonNegativeDurations(), instants(), Arbitraries.of(true, false),
+            nonNegativeDurations(), Arbitraries.of(true, false))
+        .as((policy, l, budget, consumed, since, running, untilDeadline, withDeadline) -> new SlaTimer(
+            policy, l, budget, consumed, since, running,
+            running || withDeadline ? Optional.of(since.plus(untilDeadline)) : Optional.empty()));
+  }
+
+  static Arbitrary<SlaTimer> timers() {
+    return timers(levels());
+  }
+
+  /** A command made from the complaint's current state, with the actor issuing it. */
+  record Step(Function<Complaint, ComplaintCommand> command, Actor actor) {}
+
+  /**
+   * The steps of the shared random walk, plus assignments by an agent or the router (so that more
+   * walks reach the states that take a timer), reassignments, flags and SLA timers at the
+   * complaint's level.
+   */
+  static Arbitrary<Step> steps() {
+    Arbitrary<Step> shared = ComplaintArbitraries.steps().map(s -> new Step(c -> s.command(), s.actor()));
+    Arbitrary<Step> reassign = Combinators.combine(
+            Arbitraries.of(ComplaintArbitraries.POSTS), Arbitraries.integers().between(0, 4).map(Level::of),
+            ComplaintArbitraries.text(80), ComplaintArbitraries.actors())
+        .as((post, level, reason, actor) -> new Step(c -> new ComplaintCommand.Reassign(post, level, reason), actor));
+    Arbitrary<Step> flag = Combinators.combine(
+            Arbitraries.of(ComplaintFlag.class), ComplaintArbitraries.text(80),
+            Arbitraries.of(PostId.of("COLLECTOR-RAIPUR"), PostId.of("NODAL-CG")).optional(),
+            ComplaintArbitraries.actors())
+        .as((f, detail, attention, actor) -> new Step(c -> new ComplaintCommand.Flag(f, detail, attention), actor));
+    Arbitrary<Step> assign = Combinators.combine(
+            Arbitraries.of(ComplaintArbitraries.POSTS), Arbitraries.of(ComplaintArbitraries.DEPARTMENTS),
+            Arbitraries.integers().between(0, 4).map(Level::of), Arbitraries.of(Fixtures.AGENT, Fixtures.ROUTER))
+        .as((post, department, level, actor) -> new Step(c -> new ComplaintCommand.Assign(post, department, level), actor));
+    Arbitrary<Step> timer = timers(Arbitraries.just(Level.L1))
+        .map(t -> new Step(
+            c -> new ComplaintCommand.SetSlaTimer(c.level().map(l -> withLevel(t, l)).orElse(t)), TIMEKEEPER));
+    return Arbitraries.frequencyOf(Tuple.of(4, shared), Tuple.of(1, assign), Tuple.of(2, reassign), Tuple.of(2, flag), Tuple.of(3, timer));
+  }
+
+  private static SlaTimer withLevel(SlaTimer t, Level level) {
+    return new SlaTimer(t.policy(), level, t.budget(), t.consumed(), t.since(), t.running(), t.deadline());
+  }
+
+  /**
+   * An event log grown by a random walk like {@link ComplaintArbitraries#histories()}, with the
+   * steps of {@link #steps()}, keeping those {@link Lifecycle#decide} accepts.
+   */
+  static Arbitrary<List<ComplaintEvent>> histories() {
+    return Combinators.combine(ComplaintArbitraries.requests(), steps().list().ofMaxSize(30))
+        .as((request, steps) -> {
+          RegisterComplaint r = RegisterComplaint.builder().from(request).citizen(
+              Citizen.builder().from(request.citizen()).phone(Fixtures.CITIZEN.phone()).build()).build();
+          List<ComplaintEvent> events = new ArrayList<>();
+          Instant now = Fixtures.T0;
+          ComplaintEvent.ComplaintRegistered registered = Lifecycle.register(Fixtures.ID, r, Fixtures.AGENT, now);
+          events.add(registered);
+          Complaint state = Lifecycle.start(registered);
+          for (Step step : steps) {
+            now = now.plusSeconds(937);
+            try {
+              for (ComplaintEvent e : Lifecycle.decide(state, step.command().apply(state), step.actor(), now)) {
+                events.add(e);
+                state = Lifecycle.evolve(state, e);
+              }
+            } catch (GrievanceException refused) {
+              // refused steps leave the log as it was
+            }
+          }
+          return events;
+        });
+  }
+}

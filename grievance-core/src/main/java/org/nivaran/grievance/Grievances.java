@@ -16,6 +16,7 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.actor.Role;
 import org.nivaran.grievance.calendar.CalendarRegistry;
+import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Channel;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.escalation.EscalationPolicies;
@@ -24,6 +25,7 @@ import org.nivaran.grievance.escalation.Escalator;
 import org.nivaran.grievance.escalation.FollowUpSampler;
 import org.nivaran.grievance.escalation.Timekeeper;
 import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.routing.BlockEntry;
@@ -135,27 +137,30 @@ public final class Grievances {
    *     different request
    * @throws org.nivaran.grievance.store.DuplicateComplaintIdException if the id scheme issued an id
    *     the store already holds (see {@link Builder#idScheme})
+   * @throws BlockedNumberException if a directory is configured and the citizen's number is on its
+   *     blocklist
+   * @throws InvalidInputException (field {@code categoryCode} or {@code jurisdictionCode}) if a
+   *     directory is configured and does not know the code
    */
   public Complaint register(RegisterComplaint request, Actor actor) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     Lifecycle.authorizeRegistration(request, actor);
-    Optional<Directory> dir = directory.get();
-    Instant checkedAt = clock.instant();
-    dir.flatMap(d -> d.blocklist().activeEntry(request.citizen().phone(), checkedAt)).ifPresent(entry -> {
-      throw new BlockedNumberException(entry);
-    });
-    dir.ifPresent(d -> checkCodes(d, request));
     String fingerprint = request.fingerprint();
     Optional<String> key = request.idempotencyKey();
-    if (key.isPresent()) {
+    if (key.isPresent()) { // a retry returns what the first attempt stored, whatever changed since
       Optional<Complaint> earlier = store.findByIdempotencyKey(key.get(), fingerprint);
       if (earlier.isPresent()) {
         LOG.debug("registration with key {} replayed as {}", key.get(), earlier.get().id());
         return earlier.get();
       }
     }
+    Optional<Directory> dir = directory.get();
     Instant now = clock.instant();
+    dir.flatMap(d -> d.blocklist().activeEntry(request.citizen().phone(), now)).ifPresent(entry -> {
+      throw new BlockedNumberException(entry);
+    });
+    dir.ifPresent(d -> checkCodes(d, request));
     ComplaintId id = idScheme.next(request, now);
     ComplaintRegistered registered = Lifecycle.register(id, request, actor, now);
     Change change = new Change(Lifecycle.start(registered), registered);
@@ -251,7 +256,15 @@ public final class Grievances {
       return;
     }
     Posts posts = directory.get().map(Directory::posts).orElse(NO_POSTS);
-    for (Notification n : notificationPolicy.notificationsFor(after, events, posts)) {
+    List<Notification> notifications;
+    try {
+      notifications = notificationPolicy.notificationsFor(after, events, posts);
+    } catch (RuntimeException e) { // the change is stored; a bad template must not report it failed
+      LOG.warn("notifications for complaint {} events {}..{} could not be made: {}", after.id(),
+          events.get(0).sequence(), events.get(events.size() - 1).sequence(), e.toString());
+      return;
+    }
+    for (Notification n : notifications) {
       send(n);
     }
   }
@@ -319,6 +332,7 @@ public final class Grievances {
 
   private Complaint apply(Complaint current, ComplaintCommand command, Actor actor) {
     Instant now = now(current);
+    directory.get().ifPresent(d -> checkTarget(d, current, command));
     Change change = new Change(current);
     if (command instanceof ComplaintCommand.Transfer t
         && actor.role() == Role.OFFICER
@@ -337,6 +351,36 @@ public final class Grievances {
     store.append(change.state, change.events, current.version());
     publish(change.state, change.events);
     return change.state;
+  }
+
+  /**
+   * With a directory, a command that moves a complaint must name a post the directory has, of the
+   * department and level the command says.
+   */
+  private static void checkTarget(Directory d, Complaint current, ComplaintCommand command) {
+    if (command instanceof ComplaintCommand.Assign a) {
+      checkPost(d, a.post(), "post", a.department(), "department", a.level());
+    } else if (command instanceof ComplaintCommand.Transfer t) {
+      checkPost(d, t.toPost(), "toPost", t.toDepartment(), "toDepartment", t.level());
+    } else if (command instanceof ComplaintCommand.Reassign r && current.assignment().isPresent()) {
+      checkPost(d, r.toPost(), "toPost", current.assignment().get().department(), "toPost", r.level());
+    } else if (command instanceof ComplaintCommand.Escalate e && current.assignment().isPresent()) {
+      Assignment from = current.assignment().get();
+      checkPost(d, e.toPost(), "toPost", from.department(), "toPost", from.level().next());
+    }
+  }
+
+  private static void checkPost(
+      Directory d, PostId id, String postField, String department, String departmentField, Level level) {
+    Post post = d.posts().find(id)
+        .orElseThrow(() -> new InvalidInputException(postField, "'" + id + "' is not a post of the directory"));
+    if (!post.department().equals(department)) {
+      throw new InvalidInputException(
+          departmentField, "post " + id + " belongs to the department '" + post.department() + "', not '" + department + "'");
+    }
+    if (!post.level().equals(level)) {
+      throw new InvalidInputException("level", "post " + id + " is at " + post.level() + ", not " + level);
+    }
   }
 
   private Optional<PostId> nodalOfficerOf(Complaint c) {
@@ -367,7 +411,8 @@ public final class Grievances {
    *
    * @param post the post
    * @param successor the new holder, or empty if the post falls vacant
-   * @return the complaints pending at the post, oldest first
+   * @return the complaints pending at the post, oldest first (at most
+   *     {@value org.nivaran.grievance.escalation.FollowUpSampler#MAX_PENDING_PER_POST})
    * @throws IllegalStateException if no directory is configured
    * @throws InvalidInputException if the post is not in the directory
    */
@@ -379,9 +424,14 @@ public final class Grievances {
     List<Complaint> pending = store.findPendingAt(post, FollowUpSampler.MAX_PENDING_PER_POST);
     LOG.info("post {} now held by {}; {} pending complaint(s) inherited", post,
         successor.map(Officer::id).orElse("nobody"), pending.size());
-    if (notifier != null && successor.isPresent() && !pending.isEmpty()) {
-      send(notificationPolicy.handover(
-          updated.posts().get(post), successor.get(), pending.stream().map(Complaint::id).toList(), clock.instant()));
+    if (notifier != null && successor.isPresent() && !pending.isEmpty()
+        && notificationPolicy.isEnabled(NotificationKind.HANDOVER)) {
+      try {
+        send(notificationPolicy.handover(
+            updated.posts().get(post), successor.get(), pending.stream().map(Complaint::id).toList(), clock.instant()));
+      } catch (RuntimeException e) {
+        LOG.warn("the handover notification for post {} could not be made: {}", post, e.toString());
+      }
     }
     return pending;
   }
@@ -652,8 +702,17 @@ public final class Grievances {
      * Builds the entry point.
      *
      * @return a new {@link Grievances}
+     * @throws InvalidInputException (field {@code calendars}) if an escalation policy counts on a
+     *     calendar not registered
      */
     public Grievances build() {
+      for (EscalationPolicy p : policies.all()) {
+        if (calendars.find(p.sla().calendarId()).isEmpty()) {
+          throw new InvalidInputException(
+              "calendars", "hold no calendar '" + p.sla().calendarId() + "', which the escalation policy '" + p.id()
+                  + "' counts on");
+        }
+      }
       return new Grievances(this);
     }
   }

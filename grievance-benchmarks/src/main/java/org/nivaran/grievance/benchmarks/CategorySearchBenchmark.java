@@ -2,6 +2,7 @@ package org.nivaran.grievance.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.routing.Categories;
@@ -143,5 +144,41 @@ public class CategorySearchBenchmark {
     String query = queries[next];
     next = next + 1 == queries.length ? 0 : next + 1;
     return categories.search(query, LIMIT);
+  }
+
+  /**
+   * The baseline, in the same run: what a portal writes by hand, a lower-cased substring test of
+   * the query against every category's names and aliases, keeping the first {@value #LIMIT}. It
+   * ranks nothing and finds no misspelt or romanised match, so it is a floor on the work a scan
+   * does, not an equal.
+   *
+   * @return the first matches in table order
+   */
+  @Benchmark
+  public List<Category> naiveScan() {
+    String query = queries[next].toLowerCase(Locale.ROOT);
+    next = next + 1 == queries.length ? 0 : next + 1;
+    List<Category> found = new ArrayList<>(LIMIT);
+    for (Category c : categories.all()) {
+      if (matches(c, query)) {
+        found.add(c);
+        if (found.size() == LIMIT) {
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean matches(Category c, String query) {
+    if (c.nameEn().toLowerCase(Locale.ROOT).contains(query) || c.nameHi().contains(query)) {
+      return true;
+    }
+    for (String alias : c.aliases()) {
+      if (alias.toLowerCase(Locale.ROOT).contains(query)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2,7 +2,9 @@
  * JMH micro-benchmarks of grievance-core, never published: {@link
  * org.nivaran.grievance.benchmarks.CalendarPlusBenchmark} times {@code BusinessCalendar.plus}
  * against a {@link org.nivaran.grievance.benchmarks.DaySteppingPlus day-stepping baseline} on the
- * {@link org.nivaran.grievance.benchmarks.OfficeCalendar office calendar}.
+ * {@link org.nivaran.grievance.benchmarks.OfficeCalendar office calendar}; {@link
+ * org.nivaran.grievance.benchmarks.CategorySearchBenchmark} times the category search over 1,000
+ * categories against a plain substring scan.
  *
  * <p>Build and run: {@code ./mvnw -B -q -pl grievance-benchmarks -am package -DskipTests && java
  * -jar grievance-benchmarks/target/benchmarks.jar CalendarPlusBenchmark -f 2 -wi 3 -w 2s -i 5 -r

@@ -94,6 +94,9 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * RECORD_UNREACHABLE   RESOLVED                                           RESOLVED          agent, system
  * ESCALATE             ASSIGNED IN_PROGRESS RETURNED REOPENED             ASSIGNED (+1 lvl) supervisor, system
  * TRANSFER             ASSIGNED IN_PROGRESS RETURNED REOPENED             ASSIGNED          officer, supervisor
+ * REASSIGN             ASSIGNED IN_PROGRESS RETURNED REOPENED             ASSIGNED          agent, supervisor, system
+ * FLAG                 every open state                                   (unchanged)       agent, supervisor, system
+ * SET_SLA_TIMER        every open state but REGISTERED                    (unchanged)       system
  * REJECT               every open state but RESOLVED                      REJECTED          agent, officer, supervisor
  * SPECIAL_CLOSE        every open state but REGISTERED                    CLOSED            supervisor
  * WITHDRAW             every open state                                   WITHDRAWN         citizen, agent
@@ -109,6 +112,10 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * ownership (else {@link ActorNotPermittedException}), then its data against the complaint (else
  * {@link InvalidInputException}: an escalation or transfer must move the complaint somewhere new,
  * a duplicate must name another complaint).
+ *
+ * <p>Flags ({@link ComplaintFlag}) clear when the complaint moves to another post or leaves the
+ * open states; the escalation flags also clear when a reply is filed or the complaint reopens. A
+ * move to another post clears the SLA timer until the next {@code SET_SLA_TIMER}.
  *
  * <p>Every command yields exactly one event today; {@link #decide} returns a list so that policies
  * may add more without changing its signature. Stateless and thread-safe.

@@ -1,18 +1,18 @@
 package org.nivaran.grievance.escalation;
 
-import java.time.Instant;
-import java.util.Optional;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.routing.Directory;
 import org.nivaran.grievance.sla.SlaPolicy;
 
 /**
- * The escalation SPI: for a complaint, when its current level's time runs out and what happens
- * then. Categories name a policy by {@link #id()}; {@link LadderPolicy} is the stock
- * implementation. A policy's {@linkplain #sla() SLA policy} is recorded on each complaint when
- * it is first assigned, so a later change of the configuration never rewrites the deadlines of
- * complaints already running.
+ * The escalation SPI: for a complaint, when its current level's time runs out (its {@linkplain
+ * #sla() SLA policy}: the calendar and the budget of each level) and what happens then ({@link
+ * #onDeadline}). Categories name a policy by {@link #id()}; {@link LadderPolicy} is the stock
+ * implementation. The SLA policy is recorded on each complaint when it is first assigned, and the
+ * deadline of its level is recorded with each change of its clock ({@link Complaint#dueAt()}), so
+ * a later change of the configuration never rewrites the deadlines of complaints already running,
+ * and stores find due complaints by an index on that instant.
  *
  * <p>Implementations must be immutable and thread-safe: the escalator calls them from any
  * thread.
@@ -39,17 +39,6 @@ public interface EscalationPolicy {
    * @return the entry level
    */
   Level entryLevel();
-
-  /**
-   * When the complaint's current level's time runs out: by default the deadline of its recorded
-   * SLA clock, while it waits on its post ({@link Complaint#dueAt()}).
-   *
-   * @param complaint the complaint
-   * @return the instant, or empty if its time is not running
-   */
-  default Optional<Instant> deadline(Complaint complaint) {
-    return complaint.dueAt();
-  }
 
   /**
    * What happens to a complaint whose level's time has run out.

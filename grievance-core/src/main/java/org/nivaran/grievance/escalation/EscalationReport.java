@@ -32,7 +32,9 @@ public record EscalationReport(List<Outcome> outcomes) {
     /** At the top rung: flagged overdue (and the head of department named, if so configured). */
     OVERDUE_AT_TOP,
     /** At the top rung: its clock started again. */
-    RESTARTED_AT_TOP
+    RESTARTED_AT_TOP,
+    /** The command failed (the detail says why); the complaint is left as it was. */
+    FAILED
   }
 
   /**

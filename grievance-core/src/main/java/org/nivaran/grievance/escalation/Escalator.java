@@ -3,12 +3,16 @@ package org.nivaran.grievance.escalation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
@@ -50,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Escalator {
   private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
   private static final int MAX_RACES = 5;
+  /** Restarts a top rung's clock, a command only the system may issue. */
+  private static final Actor SYSTEM = Actor.system("escalator");
 
   /**
    * Issues a command to a complaint under an expected version; {@code Grievances::execute} is
@@ -109,26 +115,41 @@ public final class Escalator {
   }
 
   /**
-   * Acts on every complaint due at {@code now}, then retries the stuck list.
+   * Acts on every complaint due at {@code now}, then retries the stuck list. A complaint whose
+   * command fails for another reason than a lost race is reported as {@link Action#FAILED} (and
+   * logged) and the sweep goes on.
    *
-   * @param now the instant; complaints whose deadline is after it are left alone
+   * @param now the instant, not after the clock's (the events are stamped by the gateway's clock);
+   *     complaints whose deadline is after it are left alone
    * @return what was done
+   * @throws IllegalArgumentException if {@code now} is after the clock's instant
    */
   public EscalationReport sweep(Instant now) {
     Objects.requireNonNull(now, "now");
+    Instant clockNow = clock.instant();
+    if (now.isAfter(clockNow)) {
+      throw new IllegalArgumentException(
+          "now (" + now + ") is after the clock's instant (" + clockNow + "); the events are stamped by the clock, "
+              + "so a sweep cannot act ahead of it");
+    }
     List<Outcome> outcomes = new ArrayList<>();
     Directory dir = directory.get();
+    Set<ComplaintId> passed = new HashSet<>(); // failed or not acted on: not asked for again
     while (true) {
-      List<Complaint> due = store.findDue(now, batchSize);
-      int acted = 0;
+      List<Complaint> due = store.findDue(now, batchSize + passed.size()).stream()
+          .filter(c -> !passed.contains(c.id()))
+          .toList();
+      if (due.isEmpty()) {
+        break;
+      }
       for (Complaint c : due) {
         Optional<Outcome> o = handle(c, now, dir, false);
-        if (o.isPresent()) {
-          outcomes.add(o.get());
-          acted++;
+        o.ifPresent(outcomes::add);
+        if (o.isEmpty() || o.get().action() == Action.FAILED) {
+          passed.add(c.id());
         }
       }
-      if (due.size() < batchSize || acted == 0) {
+      if (due.size() < batchSize) {
         break;
       }
     }
@@ -152,12 +173,14 @@ public final class Escalator {
   private Optional<Outcome> handle(Complaint read, Instant now, Directory dir, boolean stuckRetry) {
     Complaint c = read;
     for (int race = 0; race < MAX_RACES; race++) {
-      Optional<Decision> decision = decide(c, now, dir, stuckRetry);
-      if (decision.isEmpty()) {
-        return Optional.empty();
-      }
+      Optional<Decision> decision;
       try {
-        gateway.execute(c.id(), c.version(), decision.get().command(), actor);
+        decision = decide(c, now, dir, stuckRetry);
+        if (decision.isEmpty()) {
+          return Optional.empty();
+        }
+        ComplaintCommand command = decision.get().command();
+        gateway.execute(c.id(), c.version(), command, command instanceof ComplaintCommand.SetSlaTimer ? SYSTEM : actor);
         return Optional.of(decision.get().outcome());
       } catch (StaleVersionException e) {
         Optional<Complaint> again = store.find(c.id());
@@ -165,6 +188,10 @@ public final class Escalator {
           return Optional.empty();
         }
         c = again.get();
+      } catch (RuntimeException e) { // one complaint's failure must not stop the sweep
+        LOG.warn("escalating complaint {} failed; the sweep goes on", c.id(), e);
+        return Optional.of(new Outcome(c.id(), c.level().orElse(org.nivaran.grievance.actor.Level.of(0)),
+            Action.FAILED, String.valueOf(e.getMessage())));
       }
     }
     LOG.warn("complaint {} kept changing while being escalated; left for the next sweep", read.id());
@@ -180,7 +207,8 @@ public final class Escalator {
     }
     var level = c.level().get();
     if (stuckRetry) {
-      if (!c.flags().contains(ComplaintFlag.ESCALATION_BLOCKED) || policy.isEmpty()) {
+      if (!c.flags().contains(ComplaintFlag.ESCALATION_BLOCKED) || policy.isEmpty()
+          || !Lifecycle.allows(c.status(), CommandType.ESCALATE)) {
         return Optional.empty();
       }
       EscalationStep step = policy.get().onDeadline(c, dir);
@@ -189,7 +217,7 @@ public final class Escalator {
       }
       return Optional.empty();
     }
-    if (policy.map(p -> p.deadline(c)).orElseGet(c::dueAt).filter(d -> !d.isAfter(now)).isEmpty()) {
+    if (c.dueAt().filter(d -> !d.isAfter(now)).isEmpty()) {
       return Optional.empty(); // not due (any more)
     }
     if (policy.isEmpty()) {
@@ -310,7 +338,8 @@ public final class Escalator {
     }
 
     /**
-     * Who the commands are issued by; {@code Actor.system("escalator")} by default.
+     * Who the escalations and flags are issued by; {@code Actor.system("escalator")} by default.
+     * A top rung's clock restart is always issued by the system.
      *
      * @param actor a system or supervisor actor
      * @return this builder

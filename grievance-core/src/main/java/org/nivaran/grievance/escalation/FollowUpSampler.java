@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.store.ComplaintStore;
 
 /**
  * A reproducible random sample of pending complaints per post, for the call centre's reminder
- * calls to L1 officers. The same seed, posts and pending complaints give the same sample, in
+ * calls to L1 officers. Pending means waiting on the officer: assigned, in progress, returned or
+ * reopened (not awaiting the citizen, not resolved and awaiting verification). The same seed, posts and pending complaints give the same sample, in
  * whatever order the posts are given; each post's sample depends only on the seed, the post and
  * its own pending complaints.
  *
@@ -51,6 +54,7 @@ public final class FollowUpSampler {
     Map<PostId, List<Complaint>> samples = new LinkedHashMap<>();
     for (PostId post : posts.stream().distinct().sorted(Comparator.comparing(PostId::code)).toList()) {
       List<Complaint> pending = new ArrayList<>(store.findPendingAt(post, MAX_PENDING_PER_POST));
+      pending.removeIf(c -> !Lifecycle.allows(c.status(), CommandType.RESOLVE)); // the officer's move
       if (pending.isEmpty()) {
         continue;
       }

@@ -126,7 +126,7 @@ public final class LadderPolicy implements EscalationPolicy {
     String department = complaint.assignment().orElseThrow().department();
     if (level.compareTo(top) >= 0) {
       Optional<org.nivaran.grievance.actor.PostId> head =
-          pastTop == PastTop.NOTIFY_HEAD_OF_DEPARTMENT
+          pastTop == PastTop.NOTIFY_HEAD_OF_DEPARTMENT && directory.departments().contains(department)
               ? directory.posts().headOf(department).map(Post::id)
               : Optional.empty();
       return new EscalationStep.AtTop(pastTop, head);
@@ -140,6 +140,11 @@ public final class LadderPolicy implements EscalationPolicy {
     Optional<Post> above = directory.posts().supervisorOf(postId);
     if (above.isEmpty()) {
       return new EscalationStep.Blocked("no post above " + postId + " (" + level + ") is configured", nodal);
+    }
+    if (!above.get().department().equals(department)) {
+      return new EscalationStep.Blocked(
+          "the post above " + postId + ", " + above.get().id() + ", belongs to the department "
+              + above.get().department() + ", not " + department, nodal);
     }
     if (above.get().isVacant()) {
       return new EscalationStep.Blocked(

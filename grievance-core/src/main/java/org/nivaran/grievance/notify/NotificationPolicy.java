@@ -232,8 +232,9 @@ public final class NotificationPolicy {
     } else if (event instanceof ComplaintFlagged e && e.attention().isPresent()) {
       NotificationKind kind =
           e.flag() == ComplaintFlag.OVERDUE_AT_TOP ? NotificationKind.OVERDUE_AT_TOP : NotificationKind.FLAGGED;
-      r.posts.find(e.attention().get()).ifPresent(post -> r.current.ifPresent(a -> r.posts.find(a.post()).ifPresent(
-          subject -> r.toOfficer(kind, attentionRole(post), post, subject, a, same(e.detail())))));
+      r.posts.find(e.attention().get()).flatMap(post -> toPost(
+              kind, r.complaint, post, attentionRole(post), e.detail(), e.sequence(), e.occurredAt()))
+          .ifPresent(r.out::add);
     } else if (event instanceof ComplaintEscalated e) {
       r.toHolder(NotificationKind.ESCALATED_TO_YOU, e.to(), same(e.reason()));
       if (e.to().level().compareTo(Level.L2) > 0) {
@@ -397,7 +398,7 @@ public final class NotificationPolicy {
     }
 
     /** Tells the holder of {@code recipientPost}, if any, about the complaint at {@code subject}. */
-    void toOfficer(
+    private void toOfficer(
         NotificationKind kind, RecipientRole role, Post recipientPost, Post subject, Assignment assignment,
         Function<Language, String> reason) {
       if (!isEnabled(kind) || recipientPost.holder().isEmpty()) {

@@ -3,13 +3,16 @@ package org.nivaran.grievance.routing;
 import org.nivaran.grievance.InvalidInputException;
 
 /**
- * How often an officer may transfer a complaint to another department before it is flagged for
- * the district's nodal officer instead ("not my department" bouncing). A transfer by a
- * supervisor (the nodal officer sorting it out) is not limited.
+ * How often a complaint may be transferred between departments before an officer's further
+ * transfer is refused and the complaint is flagged for the district's nodal officer instead ("not
+ * my department" bouncing). Every transfer counts ({@code Complaint.transferCount()}), but only
+ * officers are held to the limit: a supervisor (the nodal officer sorting it out) may always
+ * transfer. An officer's transfer refused this way returns the complaint unchanged but for the
+ * {@code TRANSFER_LIMIT_REACHED} flag (set once).
  *
  * <p>Immutable and thread-safe.
  *
- * @param maxTransfers the most transfers by officers a complaint may have had; a further one is
+ * @param maxTransfers the most transfers (by anyone) a complaint may have had for an officer to transfer it again; a further one is
  *     not made, and the complaint is flagged {@code TRANSFER_LIMIT_REACHED} instead
  */
 public record TransferPolicy(int maxTransfers) {
@@ -17,7 +20,7 @@ public record TransferPolicy(int maxTransfers) {
   /**
    * Checks the limit.
    *
-   * @param maxTransfers the most transfers by officers a complaint may have had; a further one is
+   * @param maxTransfers the most transfers (by anyone) a complaint may have had for an officer to transfer it again; a further one is
    *     not made, and the complaint is flagged {@code TRANSFER_LIMIT_REACHED} instead
    *
    * @throws InvalidInputException if it is negative

@@ -61,12 +61,15 @@ public final class InMemoryComplaintStore implements ComplaintStore {
       if (earlier.isPresent()) {
         return new CreateResult.Replayed(earlier.get());
       }
-      if (complaints.putIfAbsent(state.id(), new Entry(state, registration.events())) != null) {
-        throw new DuplicateComplaintIdException(state.id());
-      }
+      complaints.compute(state.id(), (id, existing) -> {
+        if (existing != null) {
+          throw new DuplicateComplaintIdException(id);
+        }
+        reindex(null, state); // under the entry's lock, as appends do
+        return new Entry(state, registration.events());
+      });
       registration.idempotencyKey()
           .ifPresent(k -> claims.put(k, new Claim(state.id(), registration.fingerprint())));
-      reindex(null, state);
       return new CreateResult.Created(state);
     }
   }

@@ -263,6 +263,10 @@ class EscalationEndToEndTest {
         grievances.history(c.id()).size() - 1);
     assertThat(flagged.detail()).contains("no post above TEHSILDAR-RAIPUR");
     assertThat(flagged.attention()).contains(NODAL);
+    assertThat(sent).filteredOn(n -> n.kind() == NotificationKind.FLAGGED).singleElement().satisfies(n -> {
+      assertThat(n.recipient().post()).contains(NODAL);
+      assertThat(n.recipient().role()).isEqualTo(org.nivaran.grievance.notify.RecipientRole.NODAL_OFFICER);
+    });
     // later sweeps do not record it again
     c = sweepAt(ist(2024, 4, 2, 10, 0), c);
     assertThat(grievances.history(c.id()).stream().filter(e -> e instanceof ComplaintEvent.ComplaintFlagged)).hasSize(1);
@@ -314,6 +318,59 @@ class EscalationEndToEndTest {
         Actor.supervisor("OFF-NODAL", NODAL));
     assertThat(sorted.post()).contains(AE);
     assertThat(sorted.flags()).isEmpty();
+  }
+
+  @Test
+  void a_ladder_that_notifies_the_head_of_department_past_the_top_names_and_tells_the_chief_engineer() {
+    Grievances headed = Grievances.builder()
+        .store(store).clock(clock).directory(District.directory()).calendars(District.CALENDARS)
+        .escalationPolicies(EscalationPolicies.of(LadderPolicy.builder("MP", "OFFICE")
+            .otherwise(org.nivaran.grievance.sla.SlaBudget.workingDays(7))
+            .top(Level.L2)
+            .pastTop(PastTop.NOTIFY_HEAD_OF_DEPARTMENT)
+            .build()))
+        .notifier(sent::add)
+        .build();
+    Complaint c = headed.register(request("ENERGY.SUPPLY", "WARD-12"), AGENT);
+    clock.set(ist(2024, 4, 1, 10, 0));
+    headed.escalator().sweep();
+    clock.set(ist(2024, 4, 10, 10, 0));
+    headed.escalator().sweep();
+
+    Complaint after = headed.get(c.id());
+    assertThat(after.level()).contains(Level.L2);
+    assertThat(after.flags()).containsExactly(ComplaintFlag.OVERDUE_AT_TOP);
+    assertThat(sent).filteredOn(n -> n.kind() == NotificationKind.OVERDUE_AT_TOP).singleElement().satisfies(n -> {
+      assertThat(n.recipient().post()).contains(CE);
+      assertThat(n.recipient().role()).isEqualTo(org.nivaran.grievance.notify.RecipientRole.HEAD_OF_DEPARTMENT);
+    });
+  }
+
+  @Test
+  void a_complaint_no_post_can_take_is_kept_flagged_unrouted_for_the_nodal_officer() {
+    // revenue has a post only at the tehsil; a complaint about the district itself has none
+    Complaint c = grievances.register(request("REVENUE.LAND", "RAIPUR"), AGENT);
+
+    assertThat(c.status()).isEqualTo(Status.REGISTERED);
+    assertThat(c.flags()).containsExactly(ComplaintFlag.UNROUTED);
+    assertThat(store.findFlagged(ComplaintFlag.UNROUTED, 10)).extracting(Complaint::id).containsExactly(c.id());
+    assertThat(sent).filteredOn(n -> n.kind() == NotificationKind.FLAGGED)
+        .extracting(n -> n.recipient().post().orElseThrow()).containsExactly(NODAL);
+    // assigned by hand, the flag clears and the clock starts
+    Complaint assigned = grievances.execute(c.id(), new ComplaintCommand.Assign(TEHSILDAR, "REVENUE", Level.L1), AGENT);
+    assertThat(assigned.flags()).isEmpty();
+    assertThat(deadline(assigned)).isEqualTo(ist(2024, 3, 29, 18, 0));
+  }
+
+  @Test
+  void unknown_codes_are_refused_naming_the_field_and_nothing_is_stored() {
+    assertThatThrownBy(() -> grievances.register(request("ENERGY.NO-SUCH", "WARD-12"), AGENT))
+        .isInstanceOfSatisfying(org.nivaran.grievance.InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("categoryCode"));
+    assertThatThrownBy(() -> grievances.register(request("ENERGY.SUPPLY", "WARD-99"), AGENT))
+        .isInstanceOfSatisfying(org.nivaran.grievance.InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("jurisdictionCode"));
+    assertThat(store.size()).isZero();
   }
 
   @Test

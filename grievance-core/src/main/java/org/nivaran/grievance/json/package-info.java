@@ -17,6 +17,15 @@
  * complaint and event readers it refuses unknown fields, and it reports every problem as an
  * {@link org.nivaran.grievance.InvalidInputException} naming the JSON path.
  *
+ * <p>The module also writes and reads the SLA types a complaint records ({@code SlaTimer},
+ * {@code SlaPolicy}, {@code SlaBudget}).
+ *
+ * <p>{@link org.nivaran.grievance.json.DirectoryJson} reads a whole routing directory (departments,
+ * jurisdictions, categories, posts, roster, blocklist) from one JSON document, documented in
+ * {@code docs/registry-format.md}; it too refuses unknown fields, and reports every problem as an
+ * {@link org.nivaran.grievance.routing.InvalidRowException} naming the section, the row and the
+ * field.
+ *
  * <p>Every public type here is immutable and thread-safe.
  */
 package org.nivaran.grievance.json;

@@ -53,7 +53,7 @@ public record SlaTimer(
    *     has, else empty
    *
    * @throws InvalidInputException if a part is missing, the budget is not positive, the consumed
-   *     time is negative, a running timer has no deadline or a deadline lies before {@code since}
+   *     time is negative, a running timer has no deadline or a deadline lies at or before {@code since}
    *     while the budget is not spent
    */
   public SlaTimer {
@@ -71,6 +71,11 @@ public record SlaTimer(
     }
     if (running && deadline.isEmpty()) {
       throw new InvalidInputException("deadline", "is required while the clock runs");
+    }
+    if (deadline.filter(d -> !d.isAfter(since)).isPresent() && consumed.compareTo(budget) < 0) {
+      throw new InvalidInputException(
+          "deadline", "may lie at or before since (" + since + ") only once the budget is spent (consumed " + consumed
+              + " of " + budget + ")");
     }
   }
 

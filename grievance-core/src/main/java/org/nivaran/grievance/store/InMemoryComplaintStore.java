@@ -183,7 +183,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     Optional<PostId> postBefore = before == null ? Optional.empty() : before.post().filter(p -> before.status().isOpen());
     Optional<PostId> postAfter = after.post().filter(p -> after.status().isOpen());
     if (!postBefore.equals(postAfter)) {
-      postBefore.ifPresent(p -> pendingByPost.getOrDefault(p, Set.of()).remove(after.id()));
+      postBefore.map(pendingByPost::get).ifPresent(ids -> ids.remove(after.id()));
       postAfter.ifPresent(p -> pendingByPost.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(after.id()));
     }
     Set<ComplaintFlag> flagsBefore = before == null ? Set.of() : before.flags();
@@ -191,7 +191,7 @@ public final class InMemoryComplaintStore implements ComplaintStore {
       boolean was = flagsBefore.contains(f);
       boolean is = after.flags().contains(f);
       if (was && !is) {
-        flagged.getOrDefault(f, Set.of()).remove(after.id());
+        Optional.ofNullable(flagged.get(f)).ifPresent(ids -> ids.remove(after.id()));
       } else if (is && !was) {
         flagged.computeIfAbsent(f, k -> ConcurrentHashMap.newKeySet()).add(after.id());
       }

@@ -84,14 +84,23 @@ final class SlaJsonArbitraries {
         });
   }
 
-  /** Timers at {@code level}: running ones with a deadline, paused ones with or without. */
+  /**
+   * Timers at {@code level}, as a clock can leave them: with budget left, running ones have a
+   * deadline after {@code since} and paused ones none; overdue ones (budget spent), running or
+   * paused, keep the instant the budget ran out, at or before {@code since}.
+   */
   static Arbitrary<SlaTimer> timers(Arbitrary<Level> level) {
     return Combinators.combine(
             policies(), level, positiveDurations(), nonNegativeDurations(), instants(), Arbitraries.of(true, false),
             nonNegativeDurations(), Arbitraries.of(true, false))
-        .as((policy, l, budget, consumed, since, running, untilDeadline, withDeadline) -> new SlaTimer(
-            policy, l, budget, consumed, since, running,
-            running || withDeadline ? Optional.of(since.plus(untilDeadline)) : Optional.empty()));
+        .as((policy, l, budget, extra, since, running, gap, overdue) -> {
+          if (overdue) {
+            return new SlaTimer(policy, l, budget, budget.plus(extra), since, running, Optional.of(since.minus(gap)));
+          }
+          java.time.Duration consumed = extra.compareTo(budget) < 0 ? extra : java.time.Duration.ZERO;
+          return new SlaTimer(policy, l, budget, consumed, since, running,
+              running ? Optional.of(since.plus(gap).plusSeconds(1)) : Optional.empty());
+        });
   }
 
   static Arbitrary<SlaTimer> timers() {

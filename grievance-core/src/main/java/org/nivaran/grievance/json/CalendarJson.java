@@ -1,9 +1,7 @@
 package org.nivaran.grievance.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +11,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.nivaran.grievance.InvalidInputException;
@@ -188,40 +183,16 @@ public final class CalendarJson {
       }
       if (p.nextToken() != null) {
         throw new InvalidInputException(
-            CalendarReader.DOCUMENT, "holds more than one JSON value (the second starts at " + where(p.currentTokenLocation()) + ")");
+            CalendarReader.DOCUMENT, "holds more than one JSON value (the second starts at " + Fields.where(p.currentTokenLocation()) + ")");
       }
     } catch (JsonProcessingException e) {
       String reason = SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
       // At the end of the input, where the parser stopped says nothing about what is missing.
-      String path = reason.startsWith("Unexpected end-of-input") ? "" : pathOf(p.getParsingContext());
+      String path = reason.startsWith("Unexpected end-of-input") ? "" : Fields.pathOf(p.getParsingContext());
       throw new InvalidInputException(
-          path.isEmpty() ? CalendarReader.DOCUMENT : path, "is not valid JSON at " + where(e.getLocation()) + ": " + reason);
+          path.isEmpty() ? CalendarReader.DOCUMENT : path, "is not valid JSON at " + Fields.where(e.getLocation()) + ": " + reason);
     }
     return reader.apply(root);
   }
 
-  private static String where(JsonLocation at) {
-    return at == null ? "an unknown place" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-  }
-
-  /** Where the parser stood, in the path notation of the errors, e.g. {@code hours.MONDAY}. */
-  private static String pathOf(JsonStreamContext context) {
-    List<String> parts = new ArrayList<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add("[" + c.getCurrentIndex() + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add(c.getCurrentName());
-      }
-    }
-    Collections.reverse(parts);
-    StringBuilder path = new StringBuilder();
-    for (String part : parts) {
-      if (path.length() > 0 && !part.startsWith("[")) {
-        path.append('.');
-      }
-      path.append(part);
-    }
-    return path.toString();
-  }
 }

@@ -1,9 +1,7 @@
 package org.nivaran.grievance.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -96,12 +93,12 @@ final class DirectoryReader {
       }
       if (p.nextToken() != null) {
         throw new InvalidRowException(
-            source, 0, DOCUMENT, "holds more than one JSON value (the second starts at " + where(p.currentTokenLocation()) + ")");
+            source, 0, DOCUMENT, "holds more than one JSON value (the second starts at " + Fields.where(p.currentTokenLocation()) + ")");
       }
     } catch (JsonProcessingException e) {
-      String reason = "is not valid JSON at " + where(e.getLocation()) + ": "
+      String reason = "is not valid JSON at " + Fields.where(e.getLocation()) + ": "
           + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
-      String path = reason.contains("Unexpected end-of-input") ? "" : pathOf(p.getParsingContext());
+      String path = reason.contains("Unexpected end-of-input") ? "" : Fields.pathOf(p.getParsingContext());
       Matcher m = SECTION_PATH.matcher(path);
       if (m.matches() && SECTIONS.contains(m.group(1)) && m.group(2) != null) {
         String field = m.group(3).isEmpty() ? DOCUMENT : m.group(3);
@@ -112,30 +109,6 @@ final class DirectoryReader {
     return directory(root, source);
   }
 
-  private static String where(JsonLocation at) {
-    return at == null ? "an unknown place" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-  }
-
-  /** Where the parser stood, e.g. {@code posts[2].holder.phone}. */
-  private static String pathOf(JsonStreamContext context) {
-    List<String> parts = new ArrayList<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add(c.getCurrentName());
-      }
-    }
-    Collections.reverse(parts);
-    StringBuilder path = new StringBuilder();
-    for (String part : parts) {
-      if (path.length() > 0 && !part.startsWith("[")) {
-        path.append('.');
-      }
-      path.append(part);
-    }
-    return path.toString();
-  }
 
   // -- the document ---------------------------------------------------------------------------
 

@@ -197,10 +197,7 @@ public final class Grievances {
       try {
         post = Optional.of(d.router().route(c.categoryCode(), c.jurisdictionCode(), entry).post());
       } catch (NoRouteException e) {
-        Optional<PostId> nodal =
-            d.jurisdictions().districtOf(c.jurisdictionCode())
-                .flatMap(district -> d.posts().nodalOfficerFor(district.code()))
-                .map(Post::id);
+        Optional<PostId> nodal = d.nodalOfficerOf(c.jurisdictionCode()).map(Post::id);
         change.run(new ComplaintCommand.Flag(ComplaintFlag.UNROUTED, e.getMessage(), nodal), ROUTER, now);
         return;
       }
@@ -384,11 +381,7 @@ public final class Grievances {
   }
 
   private Optional<PostId> nodalOfficerOf(Complaint c) {
-    return directory.get()
-        .filter(d -> d.jurisdictions().contains(c.jurisdictionCode()))
-        .flatMap(d -> d.jurisdictions().districtOf(c.jurisdictionCode())
-            .flatMap(district -> d.posts().nodalOfficerFor(district.code())))
-        .map(Post::id);
+    return directory.get().flatMap(d -> d.nodalOfficerOf(c.jurisdictionCode())).map(Post::id);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.routing.Directory;
@@ -125,7 +126,7 @@ public final class LadderPolicy implements EscalationPolicy {
         .orElseThrow(() -> new InvalidInputException("complaint", complaint.id() + " is not assigned"));
     String department = complaint.assignment().orElseThrow().department();
     if (level.compareTo(top) >= 0) {
-      Optional<org.nivaran.grievance.actor.PostId> head =
+      Optional<PostId> head =
           pastTop == PastTop.NOTIFY_HEAD_OF_DEPARTMENT && directory.departments().contains(department)
               ? directory.posts().headOf(department).map(Post::id)
               : Optional.empty();
@@ -133,7 +134,7 @@ public final class LadderPolicy implements EscalationPolicy {
     }
     var postId = complaint.post().orElseThrow();
     Optional<Post> post = directory.posts().find(postId);
-    Optional<org.nivaran.grievance.actor.PostId> nodal = nodalOfficer(complaint, directory);
+    Optional<PostId> nodal = directory.nodalOfficerOf(complaint.jurisdictionCode()).map(Post::id);
     if (post.isEmpty()) {
       return new EscalationStep.Blocked("post " + postId + " is not in the directory", nodal);
     }
@@ -151,15 +152,6 @@ public final class LadderPolicy implements EscalationPolicy {
           "the post above " + postId + ", " + above.get().id() + " (" + above.get().level() + "), is vacant", nodal);
     }
     return new EscalationStep.MoveUp(above.get());
-  }
-
-  private static Optional<org.nivaran.grievance.actor.PostId> nodalOfficer(Complaint complaint, Directory directory) {
-    if (!directory.jurisdictions().contains(complaint.jurisdictionCode())) {
-      return Optional.empty();
-    }
-    return directory.jurisdictions().districtOf(complaint.jurisdictionCode())
-        .flatMap(d -> directory.posts().nodalOfficerFor(d.code()))
-        .map(Post::id);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.nivaran.grievance.routing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Texts;
 
@@ -120,6 +121,21 @@ public final class Directory {
    */
   public Blocklist blocklist() {
     return blocklist;
+  }
+
+  /**
+   * The nodal officer's post of the district a jurisdiction lies in: the post asked to sort out
+   * complaints that are stuck, unrouted or bounced between departments.
+   *
+   * @param jurisdictionCode the complaint's jurisdiction, known or not
+   * @return the post, or empty if the code is unknown, lies in no district, or the district has
+   *     no nodal officer
+   */
+  public Optional<Post> nodalOfficerOf(String jurisdictionCode) {
+    if (!jurisdictions.contains(Texts.required(jurisdictionCode, "jurisdictionCode"))) {
+      return Optional.empty();
+    }
+    return jurisdictions.districtOf(jurisdictionCode).flatMap(d -> posts.nodalOfficerFor(d.code()));
   }
 
   /**

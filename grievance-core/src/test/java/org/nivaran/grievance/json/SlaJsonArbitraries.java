@@ -2,7 +2,6 @@ package org.nivaran.grievance.json;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,17 +10,14 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
-import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PostId;
-import org.nivaran.grievance.complaint.Citizen;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Lifecycle;
-import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.fixtures.ComplaintArbitraries;
 import org.nivaran.grievance.fixtures.Fixtures;
 import org.nivaran.grievance.sla.SlaBudget;
@@ -146,26 +142,7 @@ final class SlaJsonArbitraries {
    */
   static Arbitrary<List<ComplaintEvent>> histories() {
     return Combinators.combine(ComplaintArbitraries.requests(), steps().list().ofMaxSize(30))
-        .as((request, steps) -> {
-          RegisterComplaint r = RegisterComplaint.builder().from(request).citizen(
-              Citizen.builder().from(request.citizen()).phone(Fixtures.CITIZEN.phone()).build()).build();
-          List<ComplaintEvent> events = new ArrayList<>();
-          Instant now = Fixtures.T0;
-          ComplaintEvent.ComplaintRegistered registered = Lifecycle.register(Fixtures.ID, r, Fixtures.AGENT, now);
-          events.add(registered);
-          Complaint state = Lifecycle.start(registered);
-          for (Step step : steps) {
-            now = now.plusSeconds(937);
-            try {
-              for (ComplaintEvent e : Lifecycle.decide(state, step.command().apply(state), step.actor(), now)) {
-                events.add(e);
-                state = Lifecycle.evolve(state, e);
-              }
-            } catch (GrievanceException refused) {
-              // refused steps leave the log as it was
-            }
-          }
-          return events;
-        });
+        .as((request, steps) -> ComplaintArbitraries.walk(
+            request, steps.stream().map(Step::command).toList(), steps.stream().map(Step::actor).toList()));
   }
 }

@@ -3,12 +3,13 @@ package org.nivaran.grievance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
@@ -50,6 +51,7 @@ import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
+import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.InMemoryComplaintStore;
 import org.nivaran.grievance.store.NewComplaint;
@@ -165,7 +167,8 @@ public final class Grievances {
     ComplaintRegistered registered = Lifecycle.register(id, request, actor, now);
     Change change = new Change(Lifecycle.start(registered), registered);
     dir.ifPresent(d -> route(change, d, now));
-    CreateResult result = store.create(new NewComplaint(change.state, change.events, key, fingerprint));
+    CreateResult result = store.create(
+        new NewComplaint(change.state, change.events, key, fingerprint, outboxFor(change.state, change.events)));
     Complaint stored = result.complaint();
     if (result instanceof CreateResult.Created) {
       LOG.debug("registered {} by {}", stored.id(), actor);
@@ -247,22 +250,33 @@ public final class Grievances {
         .map(EscalationPolicy::sla);
   }
 
-  /** Hands the notifications the events cause to the notifier; a failing notifier is logged. */
+  /**
+   * Hands the notifications a stored change causes to the notifier; a failing notifier is logged.
+   * With a store that keeps an outbox, they were stored with the change and this does nothing.
+   */
   private void publish(Complaint after, List<ComplaintEvent> events) {
-    if (notifier == null) {
+    if (notifier == null || store.keepsOutbox()) {
       return;
     }
+    for (Notification n : notificationsFor(after, events)) {
+      send(n);
+    }
+  }
+
+  /** The notifications to store with a change, for a store that keeps an outbox; else none. */
+  private List<Notification> outboxFor(Complaint after, List<ComplaintEvent> events) {
+    return store.keepsOutbox() ? notificationsFor(after, events) : List.of();
+  }
+
+  /** The notifications events cause; none (logged) if the policy fails, which must not fail the change. */
+  private List<Notification> notificationsFor(Complaint after, List<ComplaintEvent> events) {
     Posts posts = directory.get().map(Directory::posts).orElse(NO_POSTS);
-    List<Notification> notifications;
     try {
-      notifications = notificationPolicy.notificationsFor(after, events, posts);
-    } catch (RuntimeException e) { // the change is stored; a bad template must not report it failed
+      return notificationPolicy.notificationsFor(after, events, posts);
+    } catch (RuntimeException e) {
       LOG.warn("notifications for complaint {} events {}..{} could not be made: {}", after.id(),
           events.get(0).sequence(), events.get(events.size() - 1).sequence(), e.toString());
-      return;
-    }
-    for (Notification n : notifications) {
-      send(n);
+      return List.of();
     }
   }
 
@@ -328,6 +342,52 @@ public final class Grievances {
   }
 
   private Complaint apply(Complaint current, ComplaintCommand command, Actor actor) {
+    Optional<Change> change = plan(current, command, actor);
+    if (change.isEmpty()) {
+      return current;
+    }
+    Change c = change.get();
+    store.append(new Append(c.state, c.events, current.version(), outboxFor(c.state, c.events)));
+    publish(c.state, c.events);
+    return c.state;
+  }
+
+  /**
+   * Decides commands on complaints as read and stores the changes as one batch
+   * ({@link ComplaintStore#appendAll}): the escalator's path, which reads nothing again.
+   *
+   * @return the requests not carried out, by complaint, with why (a lost race is a
+   *     {@link StaleVersionException})
+   */
+  private Map<ComplaintId, RuntimeException> applyAll(List<Escalator.Request> requests) {
+    Map<ComplaintId, RuntimeException> failed = new LinkedHashMap<>();
+    List<Append> appends = new ArrayList<>(requests.size());
+    List<Change> changes = new ArrayList<>(requests.size());
+    for (Escalator.Request r : requests) {
+      try {
+        plan(r.complaint(), r.command(), r.actor()).ifPresent(c -> {
+          appends.add(new Append(c.state, c.events, r.complaint().version(), outboxFor(c.state, c.events)));
+          changes.add(c);
+        });
+      } catch (RuntimeException e) {
+        failed.put(r.complaint().id(), e);
+      }
+    }
+    if (appends.isEmpty()) {
+      return failed;
+    }
+    Map<ComplaintId, RuntimeException> skipped = store.appendAll(appends);
+    failed.putAll(skipped);
+    for (Change c : changes) {
+      if (!skipped.containsKey(c.state.id())) {
+        publish(c.state, c.events);
+      }
+    }
+    return failed;
+  }
+
+  /** Decides a command; empty if it leaves the complaint as it is. */
+  private Optional<Change> plan(Complaint current, ComplaintCommand command, Actor actor) {
     Instant now = now(current);
     directory.get().ifPresent(d -> checkTarget(d, current, command));
     Change change = new Change(current);
@@ -336,7 +396,7 @@ public final class Grievances {
         && !transferPolicy.allowsAnother(current.transferCount())) {
       Lifecycle.decide(current, command, actor, now); // refused as usual if not allowed at all
       if (current.flags().contains(ComplaintFlag.TRANSFER_LIMIT_REACHED)) {
-        return current;
+        return Optional.empty();
       }
       String detail = "transfer to " + t.toPost() + " (" + t.toDepartment() + ") not made: the complaint was transferred "
           + current.transferCount() + " time(s), the most the transfer policy allows; reason given: " + t.reason();
@@ -345,9 +405,7 @@ public final class Grievances {
     } else {
       change.run(command, actor, now);
     }
-    store.append(change.state, change.events, current.version());
-    publish(change.state, change.events);
-    return change.state;
+    return Optional.of(change);
   }
 
   /**
@@ -417,11 +475,16 @@ public final class Grievances {
     List<Complaint> pending = store.findPendingAt(post, FollowUpSampler.MAX_PENDING_PER_POST);
     LOG.info("post {} now held by {}; {} pending complaint(s) inherited", post,
         successor.map(Officer::id).orElse("nobody"), pending.size());
-    if (notifier != null && successor.isPresent() && !pending.isEmpty()
+    if ((notifier != null || store.keepsOutbox()) && successor.isPresent() && !pending.isEmpty()
         && notificationPolicy.isEnabled(NotificationKind.HANDOVER)) {
       try {
-        send(notificationPolicy.handover(
-            updated.posts().get(post), successor.get(), pending.stream().map(Complaint::id).toList(), clock.instant()));
+        Notification handover = notificationPolicy.handover(
+            updated.posts().get(post), successor.get(), pending.stream().map(Complaint::id).toList(), clock.instant());
+        if (store.keepsOutbox()) {
+          store.enqueue(List.of(handover));
+        } else {
+          send(handover);
+        }
       } catch (RuntimeException e) {
         LOG.warn("the handover notification for post {} could not be made: {}", post, e.toString());
       }
@@ -468,7 +531,17 @@ public final class Grievances {
         .policies(policies)
         .directory(() -> directory.get().orElse(EMPTY_DIRECTORY))
         .timekeeper(timekeeper)
-        .gateway(this::execute)
+        .gateway(new Escalator.Gateway() {
+          @Override
+          public Complaint execute(ComplaintId id, long expectedVersion, ComplaintCommand command, Actor actor) {
+            return Grievances.this.execute(id, expectedVersion, command, actor);
+          }
+
+          @Override
+          public Map<ComplaintId, RuntimeException> executeAll(List<Escalator.Request> requests) {
+            return applyAll(requests);
+          }
+        })
         .clock(clock)
         .build();
   }
@@ -597,7 +670,9 @@ public final class Grievances {
 
     /**
      * Where notifications go, straight after each stored change; none by default. A notifier
-     * that throws is logged and does not undo the change.
+     * that throws is logged and does not undo the change. Not for a store that
+     * {@linkplain ComplaintStore#keepsOutbox() keeps an outbox}: that store writes the
+     * notifications with the change, and its relay hands them to the notifier.
      *
      * @param notifier the notifier
      * @return this builder
@@ -697,8 +772,13 @@ public final class Grievances {
      * @return a new {@link Grievances}
      * @throws InvalidInputException (field {@code calendars}) if an escalation policy counts on a
      *     calendar not registered
+     * @throws IllegalStateException if a notifier is given with a store that keeps an outbox
      */
     public Grievances build() {
+      if (notifier != null && store.keepsOutbox()) {
+        throw new IllegalStateException("the store keeps an outbox, so notifications are stored with each change; "
+            + "give the notifier to the outbox relay, not to Grievances");
+      }
       for (EscalationPolicy p : policies.all()) {
         if (calendars.find(p.sla().calendarId()).isEmpty()) {
           throw new InvalidInputException(

@@ -1,9 +1,12 @@
 package org.nivaran.grievance.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
@@ -26,10 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Escalates the complaints whose level's time has run out. A sweep asks the store for the due
- * complaints ({@link ComplaintStore#findDue}, an index on the deadline, never a scan), asks each
- * one's {@link EscalationPolicy} what happens, and issues the command through the
- * {@link Gateway} under the version it read:
+ * Escalates the complaints whose level's time has run out. A sweep claims the due complaints in
+ * batches ({@link ComplaintStore#claimDue}: an index on the deadline, never a scan; on a shared
+ * database, rows no other sweeper holds), asks each one's {@link EscalationPolicy} what happens,
+ * and stores the batch's commands through the {@link Gateway} under the versions it read:
  *
  * <ul>
  *   <li>up one level: {@code Escalate} to the post above; the new level's clock starts from the
@@ -42,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each complaint is escalated at most once per level: a complaint moved up is no longer due
  * until its new level's time runs out, and a sweep that lost a race (another sweep or an officer
  * changed the complaint since it was read) reads it again and decides afresh, so a resolved
- * complaint is never escalated. Sweeps may run concurrently.
+ * complaint is never escalated. Sweeps may run concurrently, in one JVM or on many nodes.
  *
  * <pre>{@code
  * Escalator escalator = grievances.escalator();
@@ -74,6 +77,51 @@ public final class Escalator {
      * @throws StaleVersionException if the complaint changed since it was read
      */
     Complaint execute(ComplaintId id, long expectedVersion, ComplaintCommand command, Actor actor);
+
+    /**
+     * Decides and stores several commands, each on the complaint as the escalator read it (its
+     * version is the expected one). {@code Grievances} stores them as one batch; this default
+     * runs {@link #execute} for each.
+     *
+     * @param requests the commands, at most one per complaint
+     * @return the requests not carried out, by complaint, with why; a lost race is a
+     *     {@link StaleVersionException}
+     */
+    default Map<ComplaintId, RuntimeException> executeAll(List<Request> requests) {
+      Map<ComplaintId, RuntimeException> failed = new LinkedHashMap<>();
+      for (Request r : requests) {
+        try {
+          execute(r.complaint().id(), r.complaint().version(), r.command(), r.actor());
+        } catch (RuntimeException e) {
+          failed.put(r.complaint().id(), e);
+        }
+      }
+      return failed;
+    }
+  }
+
+  /**
+   * One command of a batch for {@link Gateway#executeAll}.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * @param complaint the complaint as read; its version is the expected one
+   * @param command the command
+   * @param actor who issues it
+   */
+  public record Request(Complaint complaint, ComplaintCommand command, Actor actor) {
+    /**
+     * Checks the fields.
+     *
+     * @param complaint the complaint as read
+     * @param command the command
+     * @param actor who issues it
+     */
+    public Request {
+      Objects.requireNonNull(complaint, "complaint");
+      Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(actor, "actor");
+    }
   }
 
   private final ComplaintStore store;
@@ -84,6 +132,7 @@ public final class Escalator {
   private final Clock clock;
   private final Actor actor;
   private final int batchSize;
+  private final Duration claimLease;
 
   private Escalator(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
@@ -94,6 +143,7 @@ public final class Escalator {
     this.clock = b.clock;
     this.actor = b.actor;
     this.batchSize = b.batchSize;
+    this.claimLease = b.claimLease;
   }
 
   /**
@@ -136,19 +186,13 @@ public final class Escalator {
     Directory dir = directory.get();
     Set<ComplaintId> passed = new HashSet<>(); // failed or not acted on: not asked for again
     while (true) {
-      List<Complaint> due = store.findDue(now, batchSize + passed.size()).stream()
+      List<Complaint> due = store.claimDue(now, batchSize + passed.size(), claimLease).stream()
           .filter(c -> !passed.contains(c.id()))
           .toList();
       if (due.isEmpty()) {
         break;
       }
-      for (Complaint c : due) {
-        Optional<Outcome> o = handle(c, now, dir, false);
-        o.ifPresent(outcomes::add);
-        if (o.isEmpty() || o.get().action() == Action.FAILED) {
-          passed.add(c.id());
-        }
-      }
+      handleBatch(due, now, dir, outcomes, passed);
       if (due.size() < batchSize) {
         break;
       }
@@ -163,6 +207,65 @@ public final class Escalator {
           report.count(Action.RESTARTED_AT_TOP));
     }
     return report;
+  }
+
+  /**
+   * Decides every complaint of a claimed batch and stores the commands as one batch; a complaint
+   * that lost a race is read and handled again on its own.
+   */
+  private void handleBatch(List<Complaint> due, Instant now, Directory dir, List<Outcome> outcomes, Set<ComplaintId> passed) {
+    List<Request> requests = new ArrayList<>(due.size());
+    Map<ComplaintId, Outcome> planned = new LinkedHashMap<>();
+    for (Complaint c : due) {
+      Optional<Decision> decision;
+      try {
+        decision = decide(c, now, dir, false);
+      } catch (RuntimeException e) {
+        outcomes.add(failed(c, e));
+        passed.add(c.id());
+        continue;
+      }
+      if (decision.isEmpty()) {
+        passed.add(c.id());
+        continue;
+      }
+      ComplaintCommand command = decision.get().command();
+      requests.add(new Request(c, command, command instanceof ComplaintCommand.SetSlaTimer ? SYSTEM : actor));
+      planned.put(c.id(), decision.get().outcome());
+    }
+    Map<ComplaintId, RuntimeException> notDone;
+    boolean batchFailed = false;
+    try {
+      notDone = requests.isEmpty() ? Map.of() : gateway.executeAll(requests);
+    } catch (RuntimeException e) { // the batch as a whole failed: try each on its own
+      LOG.warn("storing a batch of {} escalation(s) failed; trying them one by one", requests.size(), e);
+      notDone = Map.of();
+      batchFailed = true;
+    }
+    for (Request r : requests) {
+      ComplaintId id = r.complaint().id();
+      RuntimeException e = notDone.get(id);
+      if (e == null && !batchFailed) {
+        outcomes.add(planned.get(id));
+        continue;
+      }
+      Optional<Outcome> o;
+      if (batchFailed || e instanceof StaleVersionException) {
+        o = store.find(id).flatMap(again -> handle(again, now, dir, false));
+      } else {
+        LOG.warn("escalating complaint {} failed; the sweep goes on", id, e);
+        o = Optional.of(failed(r.complaint(), e));
+      }
+      o.ifPresent(outcomes::add);
+      if (o.isEmpty() || o.get().action() == Action.FAILED) {
+        passed.add(id);
+      }
+    }
+  }
+
+  private static Outcome failed(Complaint c, RuntimeException e) {
+    return new Outcome(c.id(), c.level().orElse(org.nivaran.grievance.actor.Level.of(0)), Action.FAILED,
+        String.valueOf(e.getMessage()));
   }
 
   /**
@@ -190,8 +293,7 @@ public final class Escalator {
         c = again.get();
       } catch (RuntimeException e) { // one complaint's failure must not stop the sweep
         LOG.warn("escalating complaint {} failed; the sweep goes on", c.id(), e);
-        return Optional.of(new Outcome(c.id(), c.level().orElse(org.nivaran.grievance.actor.Level.of(0)),
-            Action.FAILED, String.valueOf(e.getMessage())));
+        return Optional.of(failed(c, e));
       }
     }
     LOG.warn("complaint {} kept changing while being escalated; left for the next sweep", read.id());
@@ -268,6 +370,7 @@ public final class Escalator {
     private Clock clock = Clock.systemUTC();
     private Actor actor = Actor.system("escalator");
     private int batchSize = 500;
+    private Duration claimLease = Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -360,6 +463,25 @@ public final class Escalator {
         throw new IllegalArgumentException("batchSize must be at least 1 (was " + batchSize + ")");
       }
       this.batchSize = batchSize;
+      return this;
+    }
+
+    /**
+     * How long a claimed batch of due complaints is kept from other sweepers
+     * ({@link ComplaintStore#claimDue}); 5 minutes by default. Make it longer than a batch takes:
+     * when it runs out, another sweeper may take the same complaints, and then loses a version race
+     * rather than escalating twice.
+     *
+     * @param lease positive
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder claimLease(Duration lease) {
+      Objects.requireNonNull(lease, "lease");
+      if (lease.isNegative() || lease.isZero()) {
+        throw new IllegalArgumentException("claimLease must be positive (was " + lease + ")");
+      }
+      this.claimLease = lease;
       return this;
     }
 

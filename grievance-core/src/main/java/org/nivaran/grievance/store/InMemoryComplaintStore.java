@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import java.util.List;
@@ -23,9 +27,11 @@ import org.nivaran.grievance.complaint.ComplaintId;
  *
  * <p>Thread-safe. Appends to one complaint are atomic compare-and-set operations on its version;
  * appends to different complaints do not contend. Creates are serialised so that an idempotency
- * key and its complaint appear together.
+ * key and its complaint appear together. It keeps no outbox ({@link #keepsOutbox()} is false):
+ * {@code Grievances} hands notifications straight to its notifier. The
+ * {@linkplain ComplaintQueries work lists} other than the pending list read every complaint.
  */
-public final class InMemoryComplaintStore implements ComplaintStore {
+public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQueries {
 
   private record Entry(Complaint state, List<ComplaintEvent> events) {}
 
@@ -55,6 +61,9 @@ public final class InMemoryComplaintStore implements ComplaintStore {
     Objects.requireNonNull(registration, "registration");
     Complaint state = registration.state();
     checkEvents(state, registration.events(), 0);
+    if (!registration.notifications().isEmpty()) {
+      throw new UnsupportedOperationException("InMemoryComplaintStore keeps no outbox; send the notifications directly");
+    }
     synchronized (createLock) {
       Optional<Complaint> earlier =
           registration.idempotencyKey().flatMap(k -> findByIdempotencyKey(k, registration.fingerprint()));
@@ -165,6 +174,66 @@ public final class InMemoryComplaintStore implements ComplaintStore {
 
   private static final Comparator<Complaint> BY_REGISTRATION =
       Comparator.comparing(Complaint::registeredAt).thenComparing(c -> c.id().toString());
+
+  // ---------------------------------------------------------------------------------------------
+  // Work lists
+
+  @Override
+  public Page<Complaint> pendingAt(PostId post, PageRequest page) {
+    Objects.requireNonNull(post, "post");
+    return page(pendingByPost.getOrDefault(post, Set.of()).stream().map(complaints::get),
+        c -> c.status().isOpen() && c.post().equals(Optional.of(post)), Complaint::registeredAt, false, page);
+  }
+
+  @Override
+  public Page<Complaint> overdue(Instant at, PageRequest page) {
+    Objects.requireNonNull(at, "at");
+    return page(complaints.values().stream(),
+        c -> c.status().isOpen() && c.dueAt().filter(t -> !t.isAfter(at)).isPresent(),
+        c -> c.dueAt().orElseThrow(), false, page);
+  }
+
+  @Override
+  public Page<Complaint> byStatus(Status status, String jurisdictionCode, PageRequest page) {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(jurisdictionCode, "jurisdictionCode");
+    return page(complaints.values().stream(),
+        c -> c.status() == status && c.jurisdictionCode().equals(jurisdictionCode), Complaint::registeredAt, false, page);
+  }
+
+  @Override
+  public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest page) {
+    Objects.requireNonNull(phone, "phone");
+    return page(complaints.values().stream(), c -> c.citizen().phone().equals(phone), Complaint::registeredAt, true, page);
+  }
+
+  private static Page<Complaint> page(
+      Stream<Entry> entries, Predicate<Complaint> in, Function<Complaint, Instant> key, boolean newestFirst, PageRequest page) {
+    Objects.requireNonNull(page, "page");
+    Comparator<PageCursor> order = Comparator.comparing(PageCursor::at).thenComparing(k -> k.id().toString());
+    if (newestFirst) {
+      order = order.reversed();
+    }
+    Comparator<PageCursor> byCursor = order;
+    Optional<PageCursor> after = page.after();
+    List<Complaint> rows = entries
+        .filter(Objects::nonNull)
+        .map(Entry::state)
+        .filter(in)
+        .filter(c -> after.isEmpty() || byCursor.compare(cursor(c, key), after.get()) > 0)
+        .sorted((a, b) -> byCursor.compare(cursor(a, key), cursor(b, key)))
+        .limit(page.size() + 1L)
+        .toList();
+    if (rows.size() <= page.size()) {
+      return new Page<>(rows, Optional.empty());
+    }
+    List<Complaint> items = rows.subList(0, page.size());
+    return new Page<>(items, Optional.of(cursor(items.get(items.size() - 1), key)));
+  }
+
+  private static PageCursor cursor(Complaint c, Function<Complaint, Instant> key) {
+    return new PageCursor(key.apply(c), c.id());
+  }
 
   private static void checkLimit(int limit) {
     if (limit < 1) {

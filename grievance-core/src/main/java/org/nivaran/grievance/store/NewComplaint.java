@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.notify.Notification;
 
 /**
  * What {@link ComplaintStore#create} stores: a new complaint, its first events, and the
@@ -16,9 +17,15 @@ import org.nivaran.grievance.complaint.ComplaintEvent;
  * @param events its first events, sequence 1 onwards
  * @param idempotencyKey the request's key, if it had one
  * @param fingerprint the request's {@code RegisterComplaint.fingerprint()}
+ * @param notifications the notifications the first events cause, for a store that
+ *     {@linkplain ComplaintStore#keepsOutbox() keeps an outbox}; otherwise empty
  */
 public record NewComplaint(
-    Complaint state, List<ComplaintEvent> events, Optional<String> idempotencyKey, String fingerprint) {
+    Complaint state,
+    List<ComplaintEvent> events,
+    Optional<String> idempotencyKey,
+    String fingerprint,
+    List<Notification> notifications) {
   /**
    * Checks the fields and copies the list.
    *
@@ -26,15 +33,29 @@ public record NewComplaint(
    * @param events its first events, sequence 1 onwards
    * @param idempotencyKey the request's key, if it had one
    * @param fingerprint the request's {@code RegisterComplaint.fingerprint()}
+   * @param notifications the notifications the first events cause
    */
   public NewComplaint {
     Objects.requireNonNull(state, "state");
     events = List.copyOf(events);
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(fingerprint, "fingerprint");
+    notifications = List.copyOf(notifications);
     if (events.isEmpty() || events.size() != state.version()) {
       throw new IllegalArgumentException(
           "a new complaint at version " + state.version() + " needs that many events, got " + events.size());
     }
+  }
+
+  /**
+   * A new complaint without notifications.
+   *
+   * @param state the complaint after its first events
+   * @param events its first events, sequence 1 onwards
+   * @param idempotencyKey the request's key, if it had one
+   * @param fingerprint the request's {@code RegisterComplaint.fingerprint()}
+   */
+  public NewComplaint(Complaint state, List<ComplaintEvent> events, Optional<String> idempotencyKey, String fingerprint) {
+    this(state, events, idempotencyKey, fingerprint, List.of());
   }
 }

@@ -1,0 +1,54 @@
+package org.nivaran.grievance.store;
+
+import java.util.List;
+import java.util.Objects;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.notify.Notification;
+
+/**
+ * One change to a stored complaint, for {@link ComplaintStore#append(Append)} and
+ * {@link ComplaintStore#appendAll}: its new events, the state they lead to, the version they were
+ * decided on, and the notifications they cause (written with them by a store that
+ * {@linkplain ComplaintStore#keepsOutbox() keeps an outbox}).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param state the complaint after the events; its version is {@code expectedVersion + events.size()}
+ * @param events the new events, sequences {@code expectedVersion + 1} onwards, at least one
+ * @param expectedVersion the version the change was decided on
+ * @param notifications the notifications the events cause; empty for a store without an outbox
+ */
+public record Append(Complaint state, List<ComplaintEvent> events, long expectedVersion, List<Notification> notifications) {
+  /**
+   * Checks the fields and copies the lists.
+   *
+   * @param state the complaint after the events
+   * @param events the new events, at least one, as many as the versions between
+   * @param expectedVersion the version the change was decided on
+   * @param notifications the notifications the events cause
+   * @throws IllegalArgumentException if the events do not lead from {@code expectedVersion} to the
+   *     state's version
+   */
+  public Append {
+    Objects.requireNonNull(state, "state");
+    events = List.copyOf(events);
+    notifications = List.copyOf(notifications);
+    if (events.isEmpty() || state.version() != expectedVersion + events.size()) {
+      throw new IllegalArgumentException("an append from version " + expectedVersion + " to " + state.version()
+          + " needs " + (state.version() - expectedVersion) + " event(s), got " + events.size());
+    }
+  }
+
+  /**
+   * A change that causes no stored notifications.
+   *
+   * @param state the complaint after the events
+   * @param events the new events
+   * @param expectedVersion the version the change was decided on
+   * @return the change
+   */
+  public static Append of(Complaint state, List<ComplaintEvent> events, long expectedVersion) {
+    return new Append(state, events, expectedVersion, List.of());
+  }
+}

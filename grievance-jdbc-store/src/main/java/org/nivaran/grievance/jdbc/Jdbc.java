@@ -1,0 +1,101 @@
+package org.nivaran.grievance.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** Transactions on a data source: a connection per call, never held between calls. */
+final class Jdbc {
+  /** The SQL state of a unique-key violation, in PostgreSQL and H2 alike. */
+  static final String UNIQUE_VIOLATION = "23505";
+  /** The latest instant a column holds: 9999-12-31, beyond which no deadline is meaningful. */
+  private static final Instant MAX = Instant.parse("9999-12-31T23:59:59Z");
+  private static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+
+  private final DataSource dataSource;
+
+  Jdbc(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Work done on one connection inside one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs work in a transaction: commits what it returns, rolls back if it throws (a
+   * {@link SQLException} becomes a {@link JdbcStoreException} naming the operation; a runtime
+   * exception propagates as it is).
+   */
+  <T> T inTransaction(String operation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        restore(c, auto);
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException(operation, e);
+    }
+  }
+
+  /** Runs read-only work on a connection in auto-commit mode. */
+  <T> T read(String operation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new JdbcStoreException(operation, e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void restore(Connection c, boolean auto) {
+    try {
+      if (!c.isClosed()) {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException ignored) {
+      // a broken connection goes back to the pool, which discards it
+    }
+  }
+
+  static void setInstant(PreparedStatement ps, int i, Instant at) throws SQLException {
+    if (at == null) {
+      ps.setObject(i, null);
+    } else {
+      Instant clamped = at.isAfter(MAX) ? MAX : at.isBefore(MIN) ? MIN : at;
+      ps.setObject(i, OffsetDateTime.ofInstant(clamped, ZoneOffset.UTC));
+    }
+  }
+
+  static Instant getInstant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,73 @@
+package org.nivaran.grievance.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.notify.DeliveryChannel;
+import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.notify.NotificationKind;
+import org.nivaran.grievance.notify.Recipient;
+import org.nivaran.grievance.notify.RecipientRole;
+import org.nivaran.grievance.routing.Language;
+
+/** Writes notifications to {@code nivaran_outbox} and reads them back; shared by the store and the relay. */
+final class OutboxRows {
+  private OutboxRows() {}
+
+  static final String INSERT = "INSERT INTO nivaran_outbox (message_id, complaint_id, event_sequence, kind, "
+      + "recipient_role, recipient_phone, recipient_post, recipient_name, channel, language, body, created_at, "
+      + "state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)";
+
+  /** The columns {@link #read} needs, for a SELECT list. */
+  static final String COLUMNS = "seq, message_id, complaint_id, event_sequence, kind, recipient_role, recipient_phone, "
+      + "recipient_post, recipient_name, channel, language, body, created_at";
+
+  /** Inserts the notifications as pending, due at once, on the caller's transaction. */
+  static void insert(Connection c, List<Notification> notifications) throws SQLException {
+    if (notifications.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (Notification n : notifications) {
+        bind(ps, n);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static void bind(PreparedStatement ps, Notification n) throws SQLException {
+    ps.setString(1, n.id());
+    ps.setString(2, n.complaintId().value());
+    ps.setLong(3, n.eventSequence());
+    ps.setString(4, n.kind().name());
+    ps.setString(5, n.recipient().role().name());
+    ps.setString(6, n.recipient().phone().e164());
+    ps.setString(7, n.recipient().post().map(PostId::code).orElse(null));
+    ps.setString(8, n.recipient().name());
+    ps.setString(9, n.channel().name());
+    ps.setString(10, n.language().name());
+    ps.setString(11, n.body());
+    Jdbc.setInstant(ps, 12, n.createdAt());
+    Jdbc.setInstant(ps, 13, n.createdAt());
+  }
+
+  /** The notification of the current row of a result set selected with {@link #COLUMNS}. */
+  static Notification read(ResultSet rs) throws SQLException {
+    Optional<PostId> post = Optional.ofNullable(rs.getString("recipient_post")).map(PostId::new);
+    Recipient recipient = new Recipient(RecipientRole.valueOf(rs.getString("recipient_role")),
+        new PhoneNumber(rs.getString("recipient_phone")), post, rs.getString("recipient_name"));
+    Instant created = Jdbc.getInstant(rs, "created_at");
+    return new Notification(rs.getString("message_id"), ComplaintId.of(rs.getString("complaint_id")),
+        rs.getLong("event_sequence"), NotificationKind.valueOf(rs.getString("kind")), recipient,
+        DeliveryChannel.valueOf(rs.getString("channel")), Language.valueOf(rs.getString("language")),
+        rs.getString("body"), created);
+  }
+}

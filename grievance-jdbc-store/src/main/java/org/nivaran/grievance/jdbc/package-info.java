@@ -1,0 +1,8 @@
+/**
+ * The JDBC store: {@link org.nivaran.grievance.jdbc.JdbcComplaintStore} keeps complaints, their
+ * hash-chained event log, idempotency keys and the notification outbox in PostgreSQL (production)
+ * or H2 (embedded); {@link org.nivaran.grievance.jdbc.OutboxRelay} delivers the outbox;
+ * {@link org.nivaran.grievance.jdbc.SchemaInstaller} creates the tables where no migration tool
+ * does. Plain JDBC on a host's {@link javax.sql.DataSource}; no connection is held between calls.
+ */
+package org.nivaran.grievance.jdbc;

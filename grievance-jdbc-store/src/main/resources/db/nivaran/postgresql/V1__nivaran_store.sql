@@ -1,0 +1,88 @@
+-- Nivaran JDBC store, schema version 1, for PostgreSQL 12 or later.
+-- A host that runs Flyway can add classpath:db/nivaran/postgresql to its locations; otherwise
+-- org.nivaran.grievance.jdbc.SchemaInstaller runs this file once.
+
+-- The current state of each complaint: its JSON document plus the columns the work lists,
+-- the escalator and the reports filter on. Ids sort by code point (COLLATE "C"), as in Java.
+CREATE TABLE nivaran_complaint (
+  id                       VARCHAR(64) COLLATE "C" PRIMARY KEY,
+  version                  BIGINT       NOT NULL,
+  status                   VARCHAR(32)  NOT NULL,
+  is_open                  BOOLEAN      NOT NULL,
+  category_code            VARCHAR(64)  NOT NULL,
+  jurisdiction_code        VARCHAR(64)  NOT NULL,
+  citizen_phone            VARCHAR(20)  NOT NULL,
+  post_code                VARCHAR(64),
+  department_code          VARCHAR(64),
+  level                    SMALLINT,
+  due_at                   TIMESTAMP WITH TIME ZONE,
+  registered_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+  updated_at               TIMESTAMP WITH TIME ZONE NOT NULL,
+  flag_unrouted            BOOLEAN      NOT NULL DEFAULT FALSE,
+  flag_escalation_blocked  BOOLEAN      NOT NULL DEFAULT FALSE,
+  flag_overdue_at_top      BOOLEAN      NOT NULL DEFAULT FALSE,
+  flag_transfer_limit      BOOLEAN      NOT NULL DEFAULT FALSE,
+  claimed_until            TIMESTAMP WITH TIME ZONE,
+  head_hash                CHAR(64)     NOT NULL,
+  state                    TEXT         NOT NULL
+);
+CREATE INDEX nivaran_complaint_due ON nivaran_complaint (due_at, id) WHERE due_at IS NOT NULL;
+CREATE INDEX nivaran_complaint_post ON nivaran_complaint (post_code, registered_at, id) WHERE is_open;
+CREATE INDEX nivaran_complaint_status ON nivaran_complaint (jurisdiction_code, status, registered_at, id);
+CREATE INDEX nivaran_complaint_citizen ON nivaran_complaint (citizen_phone, registered_at, id);
+CREATE INDEX nivaran_complaint_department ON nivaran_complaint (department_code, level, status);
+CREATE INDEX nivaran_complaint_registered ON nivaran_complaint (registered_at);
+CREATE INDEX nivaran_complaint_unrouted ON nivaran_complaint (registered_at, id) WHERE flag_unrouted AND is_open;
+CREATE INDEX nivaran_complaint_blocked ON nivaran_complaint (registered_at, id) WHERE flag_escalation_blocked AND is_open;
+CREATE INDEX nivaran_complaint_overdue_top ON nivaran_complaint (registered_at, id) WHERE flag_overdue_at_top AND is_open;
+CREATE INDEX nivaran_complaint_transfer_limit ON nivaran_complaint (registered_at, id) WHERE flag_transfer_limit AND is_open;
+
+-- The append-only event log. Each row's hash covers its content and the previous row's hash,
+-- so altering or removing a row breaks the chain (JdbcComplaintStore.verifyLog).
+CREATE TABLE nivaran_event (
+  complaint_id  VARCHAR(64) COLLATE "C" NOT NULL,
+  sequence      BIGINT       NOT NULL,
+  type          VARCHAR(40)  NOT NULL,
+  occurred_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+  payload       TEXT         NOT NULL,
+  prev_hash     CHAR(64)     NOT NULL,
+  hash          CHAR(64)     NOT NULL,
+  CONSTRAINT nivaran_event_pk PRIMARY KEY (complaint_id, sequence)
+);
+CREATE INDEX nivaran_event_occurred ON nivaran_event (occurred_at);
+
+-- Idempotency keys of registrations: one complaint per key.
+CREATE TABLE nivaran_idempotency (
+  idempotency_key  VARCHAR(200) PRIMARY KEY,
+  fingerprint      VARCHAR(200) NOT NULL,
+  complaint_id     VARCHAR(64) COLLATE "C" NOT NULL,
+  created_at       TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- The transactional outbox: notifications written with the events that cause them, delivered
+-- by OutboxRelay. state is PENDING, SENT or DEAD.
+CREATE TABLE nivaran_outbox (
+  seq              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  message_id       VARCHAR(300) NOT NULL,
+  complaint_id     VARCHAR(64) COLLATE "C" NOT NULL,
+  event_sequence   BIGINT       NOT NULL,
+  kind             VARCHAR(32)  NOT NULL,
+  recipient_role   VARCHAR(32)  NOT NULL,
+  recipient_phone  VARCHAR(20)  NOT NULL,
+  recipient_post   VARCHAR(64),
+  recipient_name   VARCHAR(400) NOT NULL,
+  channel          VARCHAR(16)  NOT NULL,
+  language         VARCHAR(16)  NOT NULL,
+  body             TEXT         NOT NULL,
+  created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+  state            VARCHAR(8)   NOT NULL,
+  attempts         INTEGER      NOT NULL DEFAULT 0,
+  next_attempt_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  lease_token      VARCHAR(36),
+  last_error       VARCHAR(1000),
+  sent_at          TIMESTAMP WITH TIME ZONE,
+  dead_at          TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX nivaran_outbox_due ON nivaran_outbox (next_attempt_at, seq) WHERE state = 'PENDING';
+CREATE INDEX nivaran_outbox_dead ON nivaran_outbox (dead_at, seq) WHERE state = 'DEAD';
+CREATE INDEX nivaran_outbox_message ON nivaran_outbox (message_id);

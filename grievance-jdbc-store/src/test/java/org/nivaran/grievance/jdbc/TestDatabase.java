@@ -1,0 +1,126 @@
+package org.nivaran.grievance.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A fresh database with the Nivaran schema for one test class: an H2 in-memory database, or a new
+ * schema in the PostgreSQL named by {@code NIVARAN_PG_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code NIVARAN_PG_USER}, default
+ * {@code postgres}), dropped on {@link #close()}.
+ *
+ * <p>When PostgreSQL cannot be reached, its tests are skipped with a message saying how to enable
+ * them; with {@code CI=true} they fail instead, so CI never passes without them.
+ */
+final class TestDatabase implements AutoCloseable {
+  static final String PG_URL = System.getenv().getOrDefault("NIVARAN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_USER = System.getenv().getOrDefault("NIVARAN_PG_USER", "postgres");
+  static final String PG_PASSWORD = System.getenv().getOrDefault("NIVARAN_PG_PASSWORD", "");
+
+  /** The databases a test can run on. */
+  enum Kind {
+    H2,
+    POSTGRESQL
+  }
+
+  private final Kind kind;
+  private final HikariDataSource dataSource;
+  private final String schema;
+
+  private TestDatabase(Kind kind, HikariDataSource dataSource, String schema) {
+    this.kind = kind;
+    this.dataSource = dataSource;
+    this.schema = schema;
+  }
+
+  static TestDatabase create(Kind kind) {
+    return create(kind, 10);
+  }
+
+  static TestDatabase create(Kind kind, int poolSize) {
+    return kind == Kind.H2 ? h2(poolSize) : postgres(poolSize);
+  }
+
+  static TestDatabase h2(int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:nivaran-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    config.setMaximumPoolSize(poolSize);
+    HikariDataSource ds = new HikariDataSource(config);
+    SchemaInstaller.install(ds);
+    return new TestDatabase(Kind.H2, ds, null);
+  }
+
+  static TestDatabase postgres(int poolSize) {
+    requirePostgres();
+    String schema = "nivaran_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create the test schema " + schema, e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    config.setUsername(PG_USER);
+    config.setPassword(PG_PASSWORD);
+    config.setMaximumPoolSize(poolSize);
+    HikariDataSource ds = new HikariDataSource(config);
+    SchemaInstaller.install(ds);
+    return new TestDatabase(Kind.POSTGRESQL, ds, schema);
+  }
+
+  /**
+   * Skips the calling test when PostgreSQL is unreachable, or fails it when {@code CI=true}.
+   */
+  static void requirePostgres() {
+    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
+      c.isValid(2);
+    } catch (SQLException e) {
+      String why = "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " (" + e.getMessage() + ")";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail(why + "; CI=true requires the PostgreSQL tests to run (see DEVELOPERS.md)");
+      }
+      Assumptions.abort(why + "; PostgreSQL tests skipped. To run them, start PostgreSQL on 127.0.0.1:5432 "
+          + "with a database 'test' for user 'postgres', or set NIVARAN_PG_URL / NIVARAN_PG_USER / NIVARAN_PG_PASSWORD "
+          + "(see DEVELOPERS.md)");
+    }
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** A connection outside the pool, for a test that kills or locks one on purpose. */
+  Connection rawConnection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    if (schema != null) {
+      try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not drop the test schema " + schema, e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind.name();
+  }
+}

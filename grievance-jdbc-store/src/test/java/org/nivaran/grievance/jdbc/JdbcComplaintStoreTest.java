@@ -1,0 +1,107 @@
+package org.nivaran.grievance.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nivaran.grievance.Grievances;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintCommand;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintIdScheme;
+import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.store.ComplaintNotFoundException;
+import org.nivaran.grievance.store.PageRequest;
+import org.nivaran.grievance.tck.MutableClock;
+import org.nivaran.grievance.tck.SampleDistrict;
+
+class JdbcComplaintStoreTest {
+  static final Instant T0 = Instant.parse("2024-03-04T05:30:00Z");
+
+  private static Grievances grievances(JdbcComplaintStore store, MutableClock clock) {
+    return SampleDistrict.grievances(store, clock).idScheme(ComplaintIdScheme.yearly("RPR", SampleDistrict.IST)).build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void registrationIsStoredWithItsEventsAndNotificationsInTheOutbox(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      MutableClock clock = new MutableClock(T0);
+      Complaint c = grievances(store, clock).register(SampleDistrict.request(2), SampleDistrict.AGENT);
+
+      assertThat(c.status()).isEqualTo(Status.ASSIGNED);
+      assertThat(store.find(c.id())).contains(c);
+      List<ComplaintEvent> events = store.events(c.id());
+      assertThat(events).hasSize((int) c.version());
+      assertThat(events.get(0).sequence()).isEqualTo(1);
+      assertThat(store.verifyLog(c.id()).intact()).isTrue();
+      assertThat(store.findPendingAt(SampleDistrict.ENERGY_L1, 10)).containsExactly(c);
+      assertThat(store.pendingAt(SampleDistrict.ENERGY_L1, PageRequest.first(10)).items()).containsExactly(c);
+      try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement();
+          var rs = s.executeQuery("SELECT COUNT(*) FROM nivaran_outbox WHERE complaint_id = '" + c.id() + "'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("registered to the citizen, assigned to the post holder").isEqualTo(2);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void dueComplaintsAreClaimedOnceWithinTheLease(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      MutableClock clock = new MutableClock(T0);
+      Grievances g = grievances(store, clock);
+      Complaint a = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      Instant late = a.dueAt().orElseThrow().plusSeconds(1);
+
+      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).containsExactly(a);
+      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("claimed by the first sweeper").isEmpty();
+      assertThat(store.claimDue(late.plus(Duration.ofMinutes(6)), 10, Duration.ofMinutes(5))).as("lease expired")
+          .containsExactly(a);
+      assertThat(store.findDue(late, 10)).containsExactly(a);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void alteredOrRemovedEventRowsAreFoundByVerifyLog(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      MutableClock clock = new MutableClock(T0);
+      Grievances g = grievances(store, clock);
+      Complaint c = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      clock.advance(Duration.ofHours(1));
+      c = g.execute(c.id(), new ComplaintCommand.StartWork(), org.nivaran.grievance.actor.Actor.officer("OFF-AE", SampleDistrict.ENERGY_L1));
+      long version = c.version();
+      assertThat(store.verifyLog(c.id()).intact()).isTrue();
+
+      try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement()) {
+        s.executeUpdate("UPDATE nivaran_event SET payload = REPLACE(payload, 'बिजली', 'पानी') WHERE complaint_id = '"
+            + c.id() + "' AND sequence = 1");
+      }
+      LogVerification altered = store.verifyLog(c.id());
+      assertThat(altered.intact()).isFalse();
+      assertThat(altered.firstBadSequence()).contains(1L);
+      assertThat(altered.problem().orElseThrow()).contains("altered");
+
+      Complaint d = g.register(SampleDistrict.request(4), SampleDistrict.AGENT);
+      try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement()) {
+        s.executeUpdate("DELETE FROM nivaran_event WHERE complaint_id = '" + d.id() + "' AND sequence = " + d.version());
+      }
+      LogVerification removed = store.verifyLog(d.id());
+      assertThat(removed.firstBadSequence()).contains(d.version());
+      assertThat(removed.problem().orElseThrow()).contains("missing");
+      assertThat(version).isGreaterThan(1);
+      assertThatThrownBy(() -> store.verifyLog(org.nivaran.grievance.complaint.ComplaintId.of("NOPE-1")))
+          .isInstanceOf(ComplaintNotFoundException.class);
+    }
+  }
+}

@@ -86,3 +86,12 @@ CREATE TABLE nivaran_outbox (
 CREATE INDEX nivaran_outbox_due ON nivaran_outbox (state, next_attempt_at, seq);
 CREATE INDEX nivaran_outbox_dead ON nivaran_outbox (state, dead_at, seq);
 CREATE INDEX nivaran_outbox_message ON nivaran_outbox (message_id);
+
+-- Complaint number blocks: JdbcIdScheme reserves numbers per prefix and year in blocks, so that
+-- every node issues ids no other node issues, across restarts.
+CREATE TABLE nivaran_id_block (
+  prefix      VARCHAR(32) NOT NULL,
+  year        INTEGER     NOT NULL,
+  next_value  BIGINT      NOT NULL,
+  CONSTRAINT nivaran_id_block_pk PRIMARY KEY (prefix, year)
+);

@@ -1,0 +1,146 @@
+package org.nivaran.grievance.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ComplaintIdScheme;
+import org.nivaran.grievance.complaint.RegisterComplaint;
+
+/**
+ * Complaint ids {@code PREFIX-YYYY-NNNNNN} numbered by the database, for a store that outlives
+ * the JVM and is shared by several nodes: each node reserves a block of numbers per prefix and
+ * year in {@code nivaran_id_block} (one short transaction per block) and issues them from memory.
+ * No two nodes issue the same id, before or after a restart; a node that stops leaves the rest of
+ * its block unused, so numbers can have gaps (as an idempotent retry's can).
+ *
+ * <pre>{@code
+ * Grievances.builder().store(store).idScheme(JdbcIdScheme.yearly(dataSource, "RPR", IST, 100))...
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcIdScheme implements ComplaintIdScheme {
+  private final Jdbc jdbc;
+  private final Function<RegisterComplaint, String> prefixOf;
+  private final ZoneId zone;
+  private final int blockSize;
+  private final Map<String, long[]> blocks = new HashMap<>(); // "PREFIX|year" -> {next, end}
+
+  private JdbcIdScheme(DataSource dataSource, Function<RegisterComplaint, String> prefixOf, ZoneId zone, int blockSize) {
+    this.jdbc = new Jdbc(dataSource);
+    this.prefixOf = Objects.requireNonNull(prefixOf, "prefixOf");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    if (blockSize < 1 || blockSize > 1_000_000) {
+      throw new IllegalArgumentException("blockSize must be 1 to 1,000,000 (was " + blockSize + ")");
+    }
+    this.blockSize = blockSize;
+  }
+
+  /**
+   * One prefix for every complaint.
+   *
+   * @param dataSource the store's database
+   * @param prefix e.g. {@code RPR}: capital letters, digits and hyphens
+   * @param zone the zone whose calendar year starts each sequence
+   * @param blockSize how many numbers a node reserves at a time, 1 to 1,000,000 (100 is a good
+   *     start: one database round trip per hundred registrations)
+   * @return the scheme
+   */
+  public static JdbcIdScheme yearly(DataSource dataSource, String prefix, ZoneId zone, int blockSize) {
+    Objects.requireNonNull(prefix, "prefix");
+    ComplaintId.of(prefix + "-2024-1"); // the prefix must make valid ids
+    return new JdbcIdScheme(dataSource, r -> prefix, zone, blockSize);
+  }
+
+  /**
+   * The prefix chosen per registration (by district, say).
+   *
+   * @param dataSource the store's database
+   * @param prefixOf picks the prefix
+   * @param zone the zone whose calendar year starts each sequence
+   * @param blockSize how many numbers a node reserves at a time, 1 to 1,000,000
+   * @return the scheme
+   */
+  public static JdbcIdScheme yearly(
+      DataSource dataSource, Function<RegisterComplaint, String> prefixOf, ZoneId zone, int blockSize) {
+    return new JdbcIdScheme(dataSource, prefixOf, zone, blockSize);
+  }
+
+  /**
+   * The next id for a registration.
+   *
+   * @param request the registration
+   * @param registeredAt when
+   * @return a fresh id
+   * @throws InvalidInputException (field {@code prefix}) if the chosen prefix is too long
+   * @throws JdbcStoreException if a new block cannot be reserved
+   */
+  @Override
+  public ComplaintId next(RegisterComplaint request, Instant registeredAt) {
+    String prefix = Objects.requireNonNull(prefixOf.apply(request), "prefix");
+    if (prefix.isEmpty() || prefix.length() > 32) {
+      throw new InvalidInputException("prefix", "must be 1 to 32 characters (was '" + prefix + "')");
+    }
+    int year = registeredAt.atZone(zone).getYear();
+    long n;
+    synchronized (blocks) {
+      long[] block = blocks.get(prefix + "|" + year);
+      if (block == null || block[0] >= block[1]) {
+        long start = reserve(prefix, year);
+        block = new long[] {start, start + blockSize};
+        blocks.put(prefix + "|" + year, block);
+      }
+      n = block[0]++;
+    }
+    return ComplaintId.of(String.format("%s-%d-%06d", prefix, year, n));
+  }
+
+  /** Reserves the next block; returns its first number. */
+  private long reserve(String prefix, int year) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return jdbc.inTransaction("reserving complaint numbers for " + prefix + "-" + year, c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "SELECT next_value FROM nivaran_id_block WHERE prefix = ? AND year = ? FOR UPDATE")) {
+            ps.setString(1, prefix);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                long start = rs.getLong(1);
+                try (PreparedStatement up = c.prepareStatement(
+                    "UPDATE nivaran_id_block SET next_value = ? WHERE prefix = ? AND year = ?")) {
+                  up.setLong(1, start + blockSize);
+                  up.setString(2, prefix);
+                  up.setInt(3, year);
+                  up.executeUpdate();
+                }
+                return start;
+              }
+            }
+          }
+          try (PreparedStatement ins = c.prepareStatement(
+              "INSERT INTO nivaran_id_block (prefix, year, next_value) VALUES (?, ?, ?)")) {
+            ins.setString(1, prefix);
+            ins.setInt(2, year);
+            ins.setLong(3, 1L + blockSize);
+            ins.executeUpdate();
+          }
+          return 1L;
+        });
+      } catch (JdbcStoreException e) {
+        // two nodes started the year's sequence at once: the loser reads the winner's row
+        if (!Jdbc.UNIQUE_VIOLATION.equals(e.sqlState()) || attempt > 2) {
+          throw e;
+        }
+      }
+    }
+  }
+}

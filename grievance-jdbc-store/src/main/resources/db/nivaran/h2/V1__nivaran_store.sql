@@ -91,7 +91,7 @@ CREATE INDEX nivaran_outbox_message ON nivaran_outbox (message_id);
 -- every node issues ids no other node issues, across restarts.
 CREATE TABLE nivaran_id_block (
   prefix      VARCHAR(32) NOT NULL,
-  year        INTEGER     NOT NULL,
+  id_year     INTEGER     NOT NULL,
   next_value  BIGINT      NOT NULL,
-  CONSTRAINT nivaran_id_block_pk PRIMARY KEY (prefix, year)
+  CONSTRAINT nivaran_id_block_pk PRIMARY KEY (prefix, id_year)
 );

@@ -109,14 +109,14 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
       try {
         return jdbc.inTransaction("reserving complaint numbers for " + prefix + "-" + year, c -> {
           try (PreparedStatement ps = c.prepareStatement(
-              "SELECT next_value FROM nivaran_id_block WHERE prefix = ? AND year = ? FOR UPDATE")) {
+              "SELECT next_value FROM nivaran_id_block WHERE prefix = ? AND id_year = ? FOR UPDATE")) {
             ps.setString(1, prefix);
             ps.setInt(2, year);
             try (ResultSet rs = ps.executeQuery()) {
               if (rs.next()) {
                 long start = rs.getLong(1);
                 try (PreparedStatement up = c.prepareStatement(
-                    "UPDATE nivaran_id_block SET next_value = ? WHERE prefix = ? AND year = ?")) {
+                    "UPDATE nivaran_id_block SET next_value = ? WHERE prefix = ? AND id_year = ?")) {
                   up.setLong(1, start + blockSize);
                   up.setString(2, prefix);
                   up.setInt(3, year);
@@ -127,7 +127,7 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
             }
           }
           try (PreparedStatement ins = c.prepareStatement(
-              "INSERT INTO nivaran_id_block (prefix, year, next_value) VALUES (?, ?, ?)")) {
+              "INSERT INTO nivaran_id_block (prefix, id_year, next_value) VALUES (?, ?, ?)")) {
             ins.setString(1, prefix);
             ins.setInt(2, year);
             ins.setLong(3, 1L + blockSize);

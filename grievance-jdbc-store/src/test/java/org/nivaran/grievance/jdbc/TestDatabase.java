@@ -107,6 +107,11 @@ final class TestDatabase implements AutoCloseable {
     return dataSource.getConnection();
   }
 
+  /** Takes a connection out of the pool for good (it is closed when given back). */
+  void evict(Connection pooled) {
+    dataSource.evictConnection(pooled);
+  }
+
   @Override
   public void close() {
     dataSource.close();

@@ -104,4 +104,60 @@ class JdbcComplaintStoreTest {
           .isInstanceOf(ComplaintNotFoundException.class);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aBatchWritesTheCurrentChangesAndSkipsTheStaleAndTheMissing(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      MutableClock clock = new MutableClock(T0);
+      Grievances g = grievances(store, clock);
+      Complaint a = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      Complaint b = g.register(SampleDistrict.request(4), SampleDistrict.AGENT);
+      clock.advance(Duration.ofHours(1));
+      org.nivaran.grievance.actor.Actor officer =
+          org.nivaran.grievance.actor.Actor.officer("OFF-AE", SampleDistrict.ENERGY_L1);
+      Complaint bMoved = g.execute(b.id(), new ComplaintCommand.StartWork(), officer); // b is now stale for the batch
+
+      java.util.function.Function<Complaint, org.nivaran.grievance.store.Append> startWork = c -> {
+        List<ComplaintEvent> events = org.nivaran.grievance.complaint.Lifecycle.decide(
+            c, new ComplaintCommand.StartWork(), officer, clock.instant());
+        Complaint after = c;
+        for (ComplaintEvent e : events) {
+          after = org.nivaran.grievance.complaint.Lifecycle.evolve(after, e);
+        }
+        return org.nivaran.grievance.store.Append.of(after, events, c.version());
+      };
+      var skipped = store.appendAll(List.of(startWork.apply(a), startWork.apply(b)));
+
+      assertThat(skipped).containsOnlyKeys(b.id());
+      assertThat(skipped.get(b.id())).isInstanceOf(org.nivaran.grievance.store.StaleVersionException.class);
+      assertThat(store.find(a.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+      assertThat(store.find(b.id())).contains(bMoved);
+      assertThat(store.verifyLog(a.id()).intact()).isTrue();
+      assertThat(store.verifyLog(b.id()).intact()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void grievancesGivesNotificationsToTheOutboxAndRefusesADirectNotifier(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      MutableClock clock = new MutableClock(T0);
+      assertThatThrownBy(() -> SampleDistrict.grievances(store, clock).notifier(n -> {}).build())
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("outbox");
+      Grievances g = grievances(store, clock);
+      g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      g.transferOfficer(SampleDistrict.ENERGY_L1, java.util.Optional.of(new org.nivaran.grievance.routing.Officer(
+          "OFF-NEW", "नई अधिकारी", org.nivaran.grievance.actor.PhoneNumber.parse("9826000099"), true,
+          org.nivaran.grievance.routing.Language.HINDI)));
+      try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement();
+          var rs = s.executeQuery("SELECT recipient_phone, body FROM nivaran_outbox WHERE kind = 'HANDOVER'")) {
+        assertThat(rs.next()).as("the handover list is in the outbox").isTrue();
+        assertThat(rs.getString(1)).isEqualTo("+919826000099");
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
 }

@@ -53,7 +53,7 @@ CREATE INDEX nivaran_event_occurred ON nivaran_event (occurred_at);
 
 -- Idempotency keys of registrations: one complaint per key.
 CREATE TABLE nivaran_idempotency (
-  idempotency_key  VARCHAR(200) PRIMARY KEY,
+  idempotency_key  VARCHAR(512) PRIMARY KEY,
   fingerprint      VARCHAR(200) NOT NULL,
   complaint_id     VARCHAR(64) COLLATE "C" NOT NULL,
   created_at       TIMESTAMP WITH TIME ZONE NOT NULL
@@ -63,7 +63,7 @@ CREATE TABLE nivaran_idempotency (
 -- by OutboxRelay. state is PENDING, SENT or DEAD.
 CREATE TABLE nivaran_outbox (
   seq              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  message_id       VARCHAR(300) NOT NULL,
+  message_id       VARCHAR(600) NOT NULL,
   complaint_id     VARCHAR(64) COLLATE "C" NOT NULL,
   event_sequence   BIGINT       NOT NULL,
   kind             VARCHAR(32)  NOT NULL,

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,14 +91,7 @@ public final class SchemaInstaller {
   }
 
   private static void createHistory(Connection c) throws SQLException {
-    DatabaseMetaData meta = c.getMetaData();
-    String table = meta.storesUpperCaseIdentifiers() ? "NIVARAN_SCHEMA_HISTORY" : "nivaran_schema_history";
-    try (ResultSet rs = meta.getTables(null, null, table, new String[] {"TABLE"})) {
-      if (rs.next()) {
-        return;
-      }
-    }
-    try (Statement s = c.createStatement()) {
+    try (Statement s = c.createStatement()) { // in the connection's current schema, whatever others hold
       s.execute("CREATE TABLE IF NOT EXISTS nivaran_schema_history ("
           + "version VARCHAR(100) PRIMARY KEY, installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
     }

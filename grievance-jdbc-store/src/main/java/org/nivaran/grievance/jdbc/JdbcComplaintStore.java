@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -521,9 +522,14 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     return jdbc.inTransaction("claiming due complaints", c -> {
       List<String> ids = new ArrayList<>();
       List<Complaint> claimed = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, state FROM nivaran_complaint WHERE due_at <= ? "
-          + "AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at, id " + limitClause()
-          + " FOR UPDATE SKIP LOCKED")) {
+      // H2 locks every matching row before it sorts and limits, so there the due index's order
+      // stands in for ORDER BY (and the batch is sorted below); PostgreSQL locks only what it returns.
+      String sql = dialect == Dialect.H2
+          ? "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE due_at <= ? "
+              + "AND (claimed_until IS NULL OR claimed_until <= ?) FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED"
+          : "SELECT id, state FROM nivaran_complaint WHERE due_at <= ? "
+              + "AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
         Jdbc.setInstant(ps, 1, at);
         Jdbc.setInstant(ps, 2, at);
         ps.setInt(3, limit);
@@ -545,6 +551,7 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
           ps.executeUpdate();
         }
       }
+      claimed.sort(Comparator.comparing((Complaint x) -> x.dueAt().orElseThrow()).thenComparing(Complaint::id));
       return List.copyOf(claimed);
     });
   }

@@ -54,9 +54,14 @@ final class TestDatabase implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:nivaran-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     config.setMaximumPoolSize(poolSize);
-    HikariDataSource ds = new HikariDataSource(config);
-    SchemaInstaller.install(ds);
-    return new TestDatabase(Kind.H2, ds, null);
+    TestDatabase db = new TestDatabase(Kind.H2, new HikariDataSource(config), null);
+    try {
+      SchemaInstaller.install(db.dataSource);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
   }
 
   static TestDatabase postgres(int poolSize) {
@@ -72,9 +77,14 @@ final class TestDatabase implements AutoCloseable {
     config.setUsername(PG_USER);
     config.setPassword(PG_PASSWORD);
     config.setMaximumPoolSize(poolSize);
-    HikariDataSource ds = new HikariDataSource(config);
-    SchemaInstaller.install(ds);
-    return new TestDatabase(Kind.POSTGRESQL, ds, schema);
+    TestDatabase db = new TestDatabase(Kind.POSTGRESQL, new HikariDataSource(config), schema);
+    try {
+      SchemaInstaller.install(db.dataSource);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
   }
 
   /**

@@ -1,0 +1,788 @@
+package org.nivaran.grievance.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.notify.DeliveryChannel;
+import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.notify.NotificationFailedException;
+import org.nivaran.grievance.notify.NotificationKind;
+import org.nivaran.grievance.notify.Notifier;
+import org.nivaran.grievance.notify.Recipient;
+import org.nivaran.grievance.notify.RecipientRole;
+import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.tck.MutableClock;
+import org.nivaran.grievance.tck.RecordingNotifier;
+
+class OutboxRelayTest {
+  private static final Instant T0 = Instant.parse("2024-06-01T04:30:00Z");
+  private static final Duration LEASE = Duration.ofMinutes(1);
+  private static final Duration PAST_MAX_BACKOFF = Duration.ofHours(1).plusSeconds(1);
+
+  // --- delivery ----------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void sendsEachPendingMessageOnceAndMarksItSent(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0.plusSeconds(5));
+      List<Notification> messages = List.of(citizenMessage(1), officerMessage(1), citizenMessage(2));
+      insert(db.dataSource(), messages);
+      RecordingNotifier notifier = new RecordingNotifier();
+      OutboxRelay relay = relay(db.dataSource(), notifier, clock).build();
+
+      RelayReport report = relay.relayOnce();
+
+      assertThat(report).isEqualTo(new RelayReport(3, 3, 0, 0, 0));
+      assertThat(notifier.sent()).containsExactlyElementsOf(messages);
+      assertThat(notifier.sent()).extracting(Notification::id)
+          .containsExactly("RPR-2024-000001#1:citizen", "RPR-2024-000001#1:holder:EE-RAIPUR", "RPR-2024-000002#1:citizen");
+      assertThat(notifier.sent().get(0).body()).isEqualTo("नमस्ते सुनीता जी, आपकी शिकायत RPR-2024-000001 दर्ज कर ली गई है।");
+      assertThat(notifier.sent().get(1).body()).isEqualTo("शिकायत RPR-2024-000001 आपको सौंपी गई है। कृपया समय सीमा में निपटाएँ।");
+      for (Row row : rows(db.dataSource()).values()) {
+        assertThat(row.state()).isEqualTo("SENT");
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.sentAt()).isEqualTo(clock.instant());
+        assertThat(row.leaseToken()).isNull();
+        assertThat(row.lastError()).isNull();
+      }
+      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 3, 0));
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(0, 0, 0, 0, 0));
+      assertThat(notifier.sent()).hasSize(3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void flakyNotifierLeavesEveryMessageSentOrDeadAndNoneLost(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      List<Notification> messages = IntStream.rangeClosed(1, 1000)
+          .mapToObj(i -> i % 3 == 0 ? officerMessage(i) : citizenMessage(i)).toList();
+      insert(db.dataSource(), messages);
+      FlakyNotifier notifier = new FlakyNotifier(20240601L);
+      int maxAttempts = 3;
+      OutboxRelay relay = relay(db.dataSource(), notifier, clock)
+          .maxAttempts(maxAttempts).random(new SplittableRandom(7)).build();
+
+      List<RelayReport> reports = new ArrayList<>();
+      int rounds = 0;
+      while (relay.counts().pending() > 0) {
+        assertThat(++rounds).as("rounds").isLessThan(100);
+        reports.add(relay.relayOnce());
+        clock.advance(PAST_MAX_BACKOFF);
+      }
+
+      Map<String, Row> rows = rows(db.dataSource());
+      OutboxCounts counts = relay.counts();
+      assertThat(rows).hasSize(1000);
+      assertThat(counts.sent() + counts.dead()).isEqualTo(1000);
+      assertThat(counts.pending()).isZero();
+      Set<String> sent = idsIn(rows, "SENT");
+      Set<String> dead = idsIn(rows, "DEAD");
+      assertThat(sent.size() + dead.size()).isEqualTo(1000);
+      // every SENT message was delivered, and every delivered one is SENT
+      assertThat(notifier.delivered).isEqualTo(sent);
+      // each attempt in the database is one call of the notifier
+      rows.forEach((id, row) -> assertThat(row.attempts()).as(id).isEqualTo(notifier.calls(id)));
+      assertThat(reports.stream().mapToInt(RelayReport::claimed).sum())
+          .isEqualTo(notifier.calls.values().stream().mapToInt(AtomicInteger::get).sum());
+      // a permanent failure is final: dead, no further attempt
+      assertThat(notifier.permanentAt).isNotEmpty();
+      notifier.permanentAt.forEach((id, attempt) -> {
+        assertThat(rows.get(id).state()).as(id).isEqualTo("DEAD");
+        assertThat(rows.get(id).attempts()).as(id).isEqualTo(attempt);
+        assertThat(rows.get(id).lastError()).as(id).startsWith("permanent failure");
+      });
+      long deadAtFirstAttempt = notifier.permanentAt.values().stream().filter(a -> a == 1).count();
+      assertThat(deadAtFirstAttempt).isGreaterThan(100);
+      notifier.permanentAt.entrySet().stream().filter(e -> e.getValue() == 1)
+          .forEach(e -> assertThat(rows.get(e.getKey()).attempts()).isEqualTo(1));
+      // the others died of temporary failures on every allowed attempt
+      Set<String> exhausted = new HashSet<>(dead);
+      exhausted.removeAll(notifier.permanentAt.keySet());
+      assertThat(exhausted).isNotEmpty();
+      for (String id : exhausted) {
+        assertThat(rows.get(id).attempts()).as(id).isEqualTo(maxAttempts);
+        assertThat(rows.get(id).lastError()).as(id).startsWith("temporary failure");
+      }
+      // reports add up, and no SENT message was ever reported dead
+      assertThat(reports.stream().mapToInt(RelayReport::sent).sum()).isEqualTo(sent.size());
+      assertThat(reports.stream().mapToInt(RelayReport::dead).sum()).isEqualTo(dead.size());
+      assertThat(reports.stream().mapToInt(RelayReport::lostLeases).sum()).isZero();
+      for (RelayReport r : reports) {
+        assertThat(r.sent() + r.retried() + r.dead() + r.lostLeases()).isEqualTo(r.claimed());
+      }
+      Set<String> listedDead = relay.dead(5000).stream().map(d -> d.notification().id()).collect(Collectors.toSet());
+      assertThat(listedDead).isEqualTo(dead).doesNotContainAnyElementsOf(sent);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void fourRelaysOnFourThreadsDeliverEachMessageExactlyOnce(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, 5)) {
+      MutableClock clock = new MutableClock(T0);
+      List<Notification> messages = IntStream.rangeClosed(1, 2000)
+          .mapToObj(i -> i % 2 == 0 ? officerMessage(i) : citizenMessage(i)).toList();
+      insert(db.dataSource(), messages);
+      RecordingNotifier notifier = new RecordingNotifier();
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> claimed = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          OutboxRelay relay = relay(db.dataSource(), notifier, clock).batchSize(50).build();
+          claimed.add(threads.submit(() -> {
+            start.await();
+            int total = 0;
+            RelayReport report;
+            do {
+              report = relay.relayOnce();
+              assertThat(report.lostLeases()).isZero();
+              total += report.claimed();
+            } while (report.claimed() > 0);
+            return total;
+          }));
+        }
+        start.countDown();
+        int totalClaimed = 0;
+        for (Future<Integer> f : claimed) {
+          totalClaimed += f.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(totalClaimed).isEqualTo(2000);
+      } finally {
+        threads.shutdownNow();
+      }
+      List<String> sentIds = notifier.sent().stream().map(Notification::id).toList();
+      assertThat(sentIds).hasSize(2000).doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(messages.stream().map(Notification::id).toList());
+      OutboxRelay observer = relay(db.dataSource(), notifier, clock).build();
+      assertThat(observer.counts()).isEqualTo(new OutboxCounts(0, 2000, 0));
+      assertThat(rows(db.dataSource()).values()).allSatisfy(row -> assertThat(row.attempts()).isEqualTo(1));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aClaimSkipsRowsLockedByAnotherTransactionInsteadOfWaitingOrComingBackEmpty(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      List<Notification> messages = List.of(citizenMessage(1), citizenMessage(2), citizenMessage(3));
+      insert(db.dataSource(), messages);
+      RecordingNotifier notifier = new RecordingNotifier();
+      OutboxRelay relay = relay(db.dataSource(), notifier, clock).batchSize(2).build();
+      ExecutorService thread = Executors.newSingleThreadExecutor();
+      try (Connection locker = db.rawConnection()) {
+        locker.setAutoCommit(false);
+        try (PreparedStatement ps = locker.prepareStatement("SELECT seq FROM nivaran_outbox WHERE seq = ? FOR UPDATE")) {
+          ps.setLong(1, rows(db.dataSource()).get(messages.get(0).id()).seq());
+          ps.executeQuery().close();
+        }
+        // the oldest due row is locked: the claim takes the next two instead
+        RelayReport report = thread.submit(relay::relayOnce).get(5, TimeUnit.SECONDS);
+        assertThat(report).isEqualTo(new RelayReport(2, 2, 0, 0, 0));
+        assertThat(notifier.sent()).containsExactly(messages.get(1), messages.get(2));
+        locker.rollback();
+      } finally {
+        thread.shutdownNow();
+      }
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
+      assertThat(notifier.sent()).containsExactlyInAnyOrderElementsOf(messages);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aClaimLocksOnlyTheRowsItTakesSoAConcurrentRelayClaimsTheNextOnes(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      List<Notification> messages = IntStream.rangeClosed(1, 5).mapToObj(OutboxRelayTest::citizenMessage).toList();
+      insert(db.dataSource(), messages);
+      RecordingNotifier notifier = new RecordingNotifier();
+      OutboxRelay a = relay(db.dataSource(), notifier, clock).batchSize(2).build();
+      OutboxRelay b = relay(db.dataSource(), notifier, clock).batchSize(2).build();
+      ExecutorService thread = Executors.newSingleThreadExecutor();
+      try (Connection open = db.rawConnection()) {
+        open.setAutoCommit(false);
+        // A's claim transaction, held open
+        List<OutboxRelay.Claim> claimedByA = a.claim(open, clock.instant(), "lease-held-open").claims();
+        assertThat(claimedByA).extracting(claim -> claim.notification().id())
+            .containsExactly(messages.get(0).id(), messages.get(1).id());
+        RelayReport report = thread.submit(b::relayOnce).get(5, TimeUnit.SECONDS);
+        assertThat(report).isEqualTo(new RelayReport(2, 2, 0, 0, 0));
+        assertThat(notifier.sent()).containsExactly(messages.get(2), messages.get(3));
+        open.rollback();
+      } finally {
+        thread.shutdownNow();
+      }
+      assertThat(a.drain()).isEqualTo(3);
+      assertThat(notifier.sent()).hasSize(5).containsExactlyInAnyOrderElementsOf(messages);
+    }
+  }
+
+  // --- leases ------------------------------------------------------------------------------------
+
+  /** What the relay that lost its lease finally hears from its notifier. */
+  enum LateOutcome {
+    SUCCESS,
+    TEMPORARY_FAILURE,
+    PERMANENT_FAILURE,
+    UNEXPECTED_EXCEPTION
+  }
+
+  static Stream<Arguments> kindsAndLateOutcomes() {
+    return Stream.of(TestDatabase.Kind.values())
+        .flatMap(kind -> Stream.of(LateOutcome.values()).map(outcome -> Arguments.of(kind, outcome)));
+  }
+
+  /** Holds each send until released, then succeeds or fails as told. */
+  static final class GatedNotifier implements Notifier {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<Notification> delivered = new CopyOnWriteArrayList<>();
+    private final LateOutcome outcome;
+
+    GatedNotifier(LateOutcome outcome) {
+      this.outcome = outcome;
+    }
+
+    @Override
+    public void send(Notification n) {
+      entered.countDown();
+      try {
+        if (!release.await(30, TimeUnit.SECONDS)) {
+          throw new AssertionError("never released");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      switch (outcome) {
+        case SUCCESS -> delivered.add(n);
+        case TEMPORARY_FAILURE -> throw new NotificationFailedException(n.id(), false, "gateway timed out");
+        case PERMANENT_FAILURE -> throw new NotificationFailedException(n.id(), true, "number unreachable");
+        case UNEXPECTED_EXCEPTION -> throw new IllegalStateException("gateway client broke");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, late {1}")
+  @MethodSource("kindsAndLateOutcomes")
+  void aRelayWhoseLeaseExpiredCannotOverwriteTheNewerAttemptThatSentTheMessage(
+      TestDatabase.Kind kind, LateOutcome late) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      Notification message = officerMessage(7);
+      insert(db.dataSource(), List.of(message));
+      GatedNotifier slow = new GatedNotifier(late);
+      RecordingNotifier fast = new RecordingNotifier();
+      OutboxRelay a = relay(db.dataSource(), slow, clock).lease(LEASE).build();
+      OutboxRelay b = relay(db.dataSource(), fast, clock).lease(LEASE).build();
+      ExecutorService thread = Executors.newSingleThreadExecutor();
+      try {
+        Future<RelayReport> aReport = thread.submit(a::relayOnce);
+        assertThat(slow.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Row leasedByA = rows(db.dataSource()).get(message.id());
+        assertThat(leasedByA.attempts()).isEqualTo(1);
+        assertThat(leasedByA.leaseToken()).isNotNull();
+        assertThat(leasedByA.nextAttemptAt()).isEqualTo(T0.plus(LEASE));
+
+        assertThat(b.relayOnce().claimed()).as("claimed while A's lease holds").isZero();
+        clock.advance(LEASE.plusSeconds(1));
+        Instant bSentAt = clock.instant();
+        assertThat(b.relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
+        Row sentByB = rows(db.dataSource()).get(message.id());
+        assertThat(sentByB.state()).isEqualTo("SENT");
+        assertThat(sentByB.attempts()).isEqualTo(2);
+        assertThat(sentByB.sentAt()).isEqualTo(bSentAt);
+
+        clock.advance(Duration.ofMinutes(5));
+        slow.release.countDown();
+        assertThat(aReport.get(30, TimeUnit.SECONDS)).isEqualTo(new RelayReport(1, 0, 0, 0, 1));
+        assertThat(rows(db.dataSource()).get(message.id())).isEqualTo(sentByB);
+      } finally {
+        slow.release.countDown();
+        thread.shutdownNow();
+      }
+      assertThat(fast.sent()).containsExactly(message);
+      assertThat(a.counts()).isEqualTo(new OutboxCounts(0, 1, 0));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, late {1}")
+  @MethodSource("kindsAndLateOutcomes")
+  void aRelayWhoseLeaseExpiredCannotOverwriteTheNewerAttemptStillInFlight(TestDatabase.Kind kind, LateOutcome late)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      Notification message = citizenMessage(8);
+      insert(db.dataSource(), List.of(message));
+      GatedNotifier slowA = new GatedNotifier(late);
+      GatedNotifier slowB = new GatedNotifier(LateOutcome.SUCCESS);
+      OutboxRelay a = relay(db.dataSource(), slowA, clock).lease(LEASE).build();
+      OutboxRelay b = relay(db.dataSource(), slowB, clock).lease(LEASE).build();
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        Future<RelayReport> aReport = threads.submit(a::relayOnce);
+        assertThat(slowA.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        String tokenA = rows(db.dataSource()).get(message.id()).leaseToken();
+        clock.advance(LEASE.plusSeconds(1));
+        Instant bClaimedAt = clock.instant();
+        Future<RelayReport> bReport = threads.submit(b::relayOnce);
+        assertThat(slowB.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Row leasedByB = rows(db.dataSource()).get(message.id());
+        assertThat(leasedByB.state()).isEqualTo("PENDING");
+        assertThat(leasedByB.attempts()).isEqualTo(2);
+        assertThat(leasedByB.leaseToken()).isNotNull().isNotEqualTo(tokenA);
+        assertThat(leasedByB.nextAttemptAt()).isEqualTo(bClaimedAt.plus(LEASE));
+
+        // A finishes first, within B's lease: its outcome must not touch B's attempt
+        clock.advance(Duration.ofSeconds(10));
+        slowA.release.countDown();
+        assertThat(aReport.get(30, TimeUnit.SECONDS)).isEqualTo(new RelayReport(1, 0, 0, 0, 1));
+        assertThat(rows(db.dataSource()).get(message.id())).isEqualTo(leasedByB);
+
+        clock.advance(Duration.ofSeconds(10));
+        Instant bSentAt = clock.instant();
+        slowB.release.countDown();
+        assertThat(bReport.get(30, TimeUnit.SECONDS)).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
+        Row sent = rows(db.dataSource()).get(message.id());
+        assertThat(sent.state()).isEqualTo("SENT");
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.sentAt()).isEqualTo(bSentAt);
+        assertThat(sent.lastError()).isNull();
+        assertThat(sent.deadAt()).isNull();
+        assertThat(sent.leaseToken()).isNull();
+      } finally {
+        slowA.release.countDown();
+        slowB.release.countDown();
+        threads.shutdownNow();
+      }
+      assertThat(slowB.delivered).containsExactly(message);
+    }
+  }
+
+  // --- retries -----------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void backoffGrowsExponentiallyWithJitterThenTheMessageDies(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      Notification message = citizenMessage(3);
+      insert(db.dataSource(), List.of(message));
+      AtomicInteger calls = new AtomicInteger();
+      Notifier alwaysBusy = n -> {
+        calls.incrementAndGet();
+        throw new NotificationFailedException(n.id(), false, "gateway busy, try later");
+      };
+      Duration base = Duration.ofSeconds(10);
+      Duration max = Duration.ofSeconds(60);
+      OutboxRelay relay = relay(db.dataSource(), alwaysBusy, clock)
+          .backoff(base, max).maxAttempts(5).random(new SplittableRandom(11)).build();
+
+      Instant attemptedAt = T0;
+      for (int attempt = 1; attempt <= 4; attempt++) {
+        assertThat(relay.relayOnce()).as("attempt " + attempt).isEqualTo(new RelayReport(1, 0, 1, 0, 0));
+        Row row = rows(db.dataSource()).get(message.id());
+        assertThat(row.state()).isEqualTo("PENDING");
+        assertThat(row.attempts()).isEqualTo(attempt);
+        assertThat(row.leaseToken()).isNull();
+        assertThat(row.lastError()).contains("gateway busy, try later");
+        Duration delay = base.multipliedBy(1L << (attempt - 1));
+        if (delay.compareTo(max) > 0) {
+          delay = max;
+        }
+        Duration waited = Duration.between(attemptedAt, row.nextAttemptAt());
+        assertThat(waited).as("wait after attempt " + attempt)
+            .isBetween(delay.dividedBy(2), delay);
+        // not due a microsecond early; due on the dot
+        clock.set(row.nextAttemptAt().minusNanos(1000));
+        assertThat(relay.relayOnce().claimed()).isZero();
+        clock.set(row.nextAttemptAt());
+        attemptedAt = row.nextAttemptAt();
+      }
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1, 0));
+      Row dead = rows(db.dataSource()).get(message.id());
+      assertThat(dead.state()).isEqualTo("DEAD");
+      assertThat(dead.attempts()).isEqualTo(5);
+      assertThat(dead.deadAt()).isEqualTo(attemptedAt);
+      assertThat(dead.lastError()).isEqualTo(
+          "temporary failure sending notification RPR-2024-000003#1:citizen: gateway busy, try later");
+      assertThat(calls).hasValue(5);
+      clock.advance(Duration.ofDays(1));
+      assertThat(relay.relayOnce().claimed()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void unexpectedExceptionsAreRetriedWithTheirMessageCleanedAndCut(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      insert(db.dataSource(), List.of(citizenMessage(1), citizenMessage(2)));
+      String huge = "socket closed\u0000" + "ज".repeat(1000);
+      Notifier broken = n -> {
+        throw new IllegalStateException(huge);
+      };
+      OutboxRelay relay = relay(db.dataSource(), broken, clock).maxAttempts(2).build();
+
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(2, 0, 2, 0, 0));
+      Row row = rows(db.dataSource()).get("RPR-2024-000001#1:citizen");
+      assertThat(row.state()).isEqualTo("PENDING");
+      assertThat(row.lastError()).hasSize(1000)
+          .startsWith("unexpected failure sending notification RPR-2024-000001#1:citizen: "
+              + "java.lang.IllegalStateException: socket closed\uFFFDज")
+          .doesNotContain("\u0000");
+
+      clock.advance(PAST_MAX_BACKOFF);
+      assertThat(relay.relayOnce()).as("second and last attempt").isEqualTo(new RelayReport(2, 0, 0, 2, 0));
+      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 0, 2));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void drainRelaysEverythingDueAndStopsAtMessagesWaitingForARetry(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      insert(db.dataSource(), IntStream.rangeClosed(1, 250).mapToObj(OutboxRelayTest::citizenMessage).toList());
+      RecordingNotifier notifier = new RecordingNotifier();
+      assertThat(relay(db.dataSource(), notifier, clock).batchSize(100).build().drain()).isEqualTo(250);
+      assertThat(notifier.sent()).hasSize(250);
+
+      insert(db.dataSource(), IntStream.rangeClosed(251, 255).mapToObj(OutboxRelayTest::citizenMessage).toList());
+      AtomicInteger calls = new AtomicInteger();
+      Notifier down = n -> {
+        calls.incrementAndGet();
+        throw new NotificationFailedException(n.id(), false, "gateway down");
+      };
+      OutboxRelay failing = relay(db.dataSource(), down, clock).batchSize(2).build();
+      assertThat(failing.drain()).isZero();
+      assertThat(calls).hasValue(5);
+      assertThat(failing.counts()).isEqualTo(new OutboxCounts(5, 250, 0));
+      clock.advance(PAST_MAX_BACKOFF);
+      assertThat(failing.drain()).isZero();
+      assertThat(calls).hasValue(10);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRowThatIsNoLongerAValidNotificationIsMadeDeadInsteadOfBlockingTheOutbox(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      List<Notification> messages = List.of(citizenMessage(1), citizenMessage(2), citizenMessage(3));
+      insert(db.dataSource(), messages);
+      new Jdbc(db.dataSource()).inTransaction("spoiling a row", c -> {
+        try (PreparedStatement ps =
+            c.prepareStatement("UPDATE nivaran_outbox SET recipient_phone = '12345' WHERE message_id = ?")) {
+          ps.setString(1, messages.get(1).id());
+          return ps.executeUpdate();
+        }
+      });
+      RecordingNotifier notifier = new RecordingNotifier();
+      OutboxRelay relay = relay(db.dataSource(), notifier, clock).build();
+
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(3, 2, 0, 1, 0));
+      assertThat(notifier.sent()).containsExactly(messages.get(0), messages.get(2));
+      Row spoiled = rows(db.dataSource()).get(messages.get(1).id());
+      assertThat(spoiled.state()).isEqualTo("DEAD");
+      assertThat(spoiled.attempts()).isZero();
+      assertThat(spoiled.deadAt()).isEqualTo(T0);
+      assertThat(spoiled.lastError()).startsWith("the stored row is not a valid notification").contains("phone");
+      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 2, 1));
+      assertThat(relay.dead(10)).as("left out of the list, not failing it").isEmpty();
+      assertThat(relay.relayOnce().claimed()).isZero();
+    }
+  }
+
+  // --- dead letters --------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void deadLettersAreListedIntactAndCanBeRedriven(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      Notification first = officerMessage(1);
+      Notification fine = citizenMessage(2);
+      Notification second = citizenMessage(3);
+      insert(db.dataSource(), List.of(first, fine, second));
+      Set<String> rejected = ConcurrentHashMap.newKeySet();
+      rejected.addAll(Set.of(first.id(), second.id()));
+      RecordingNotifier delivered = new RecordingNotifier();
+      Notifier notifier = n -> {
+        if (rejected.contains(n.id())) {
+          throw new NotificationFailedException(n.id(), true, "DLT template not approved");
+        }
+        delivered.send(n);
+      };
+      OutboxRelay relay = relay(db.dataSource(), notifier, clock).batchSize(1).build();
+
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1, 0));
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1, 0));
+      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 1, 2));
+
+      List<DeadLetter> dead = relay.dead(10);
+      assertThat(dead).extracting(DeadLetter::notification).containsExactly(first, second);
+      assertThat(dead.get(0).notification().body()).isEqualTo(first.body());
+      assertThat(dead.get(0).notification().recipient().post()).contains(PostId.of("EE-RAIPUR"));
+      assertThat(dead).extracting(DeadLetter::deadAt).containsExactly(T0, T0.plus(Duration.ofMinutes(2)));
+      assertThat(dead).extracting(DeadLetter::attempts).containsExactly(1, 1);
+      assertThat(dead).extracting(DeadLetter::lastError).containsExactly(
+          "permanent failure sending notification RPR-2024-000001#1:holder:EE-RAIPUR: DLT template not approved",
+          "permanent failure sending notification RPR-2024-000003#1:citizen: DLT template not approved");
+      assertThat(relay.dead(1)).extracting(DeadLetter::notification).containsExactly(first);
+      Map<String, Row> rows = rows(db.dataSource());
+      assertThat(dead).extracting(DeadLetter::seq)
+          .containsExactly(rows.get(first.id()).seq(), rows.get(second.id()).seq());
+
+      // redrive one: pending again with fresh attempts, sent on the next relay once fixed
+      rejected.clear();
+      long firstSeq = dead.get(0).seq();
+      assertThat(relay.redrive(firstSeq)).isTrue();
+      assertThat(relay.redrive(firstSeq)).as("no longer dead").isFalse();
+      assertThat(relay.redrive(rows.get(fine.id()).seq())).as("sent, not dead").isFalse();
+      assertThat(relay.redrive(987_654_321L)).as("no such row").isFalse();
+      Row redriven = rows(db.dataSource()).get(first.id());
+      assertThat(redriven.state()).isEqualTo("PENDING");
+      assertThat(redriven.attempts()).isZero();
+      assertThat(redriven.deadAt()).isNull();
+      assertThat(redriven.nextAttemptAt()).isEqualTo(clock.instant());
+      assertThat(redriven.lastError()).contains("DLT template not approved");
+      assertThat(relay.counts()).isEqualTo(new OutboxCounts(1, 1, 1));
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
+      assertThat(rows(db.dataSource()).get(first.id()).attempts()).isEqualTo(1);
+
+      // redrive all
+      assertThat(relay.redriveAll()).isEqualTo(1);
+      assertThat(relay.redriveAll()).isZero();
+      assertThat(relay.dead(10)).isEmpty();
+      assertThat(relay.drain()).isEqualTo(1);
+      assertThat(delivered.sent()).containsExactly(fine, first, second);
+      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 3, 0));
+    }
+  }
+
+  // --- configuration and back-off arithmetic -----------------------------------------------------
+
+  @Test
+  void builderRefusesMissingAndInvalidSettings() {
+    DataSource ds = new JdbcDataSource();
+    Notifier notifier = new RecordingNotifier();
+    assertThatThrownBy(() -> OutboxRelay.builder().notifier(notifier).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("dataSource");
+    assertThatThrownBy(() -> OutboxRelay.builder().dataSource(ds).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("notifier");
+    OutboxRelay.Builder b = OutboxRelay.builder();
+    assertThatThrownBy(() -> b.batchSize(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("batchSize");
+    assertThatThrownBy(() -> b.maxAttempts(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> b.lease(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lease");
+    assertThatThrownBy(() -> b.lease(Duration.ofSeconds(-5))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lease");
+    assertThatThrownBy(() -> b.backoff(Duration.ZERO, Duration.ofHours(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff base");
+    assertThatThrownBy(() -> b.backoff(Duration.ofSeconds(10), Duration.ofSeconds(9)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff max");
+    assertThatThrownBy(() -> b.dataSource(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("dataSource");
+    assertThatThrownBy(() -> b.notifier(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("notifier");
+    assertThatThrownBy(() -> b.clock(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("clock");
+    assertThatThrownBy(() -> b.random(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("random");
+    assertThatThrownBy(() -> b.lease(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("lease");
+    assertThatThrownBy(() -> b.backoff(null, Duration.ofHours(1))).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("base");
+    assertThatThrownBy(() -> b.backoff(Duration.ofSeconds(1), null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("max");
+
+    OutboxRelay relay = OutboxRelay.builder().dataSource(ds).notifier(notifier).build();
+    assertThatThrownBy(() -> relay.dead(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
+    // the smallest valid settings are accepted
+    OutboxRelay.builder().dataSource(ds).notifier(notifier).batchSize(1).maxAttempts(1)
+        .lease(Duration.ofMillis(1)).backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
+  }
+
+  @Test
+  void retryDelayIsHalfTheExponentialDelayPlusJitterOfUpToTheOtherHalf() {
+    Duration base = Duration.ofSeconds(10);
+    Duration max = Duration.ofHours(1);
+    assertThat(OutboxRelay.exponentialDelay(base, max, 1)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(OutboxRelay.exponentialDelay(base, max, 2)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(OutboxRelay.exponentialDelay(base, max, 9)).isEqualTo(Duration.ofSeconds(2560));
+    assertThat(OutboxRelay.exponentialDelay(base, max, 10)).isEqualTo(max);
+    assertThat(OutboxRelay.exponentialDelay(base, max, Integer.MAX_VALUE)).isEqualTo(max);
+    Duration huge = Duration.ofDays(365L * 100_000);
+    assertThat(OutboxRelay.exponentialDelay(huge, huge.multipliedBy(4), 40)).isEqualTo(huge.multipliedBy(4));
+
+    OutboxRelay relay = OutboxRelay.builder().dataSource(new JdbcDataSource()).notifier(new RecordingNotifier())
+        .random(new SplittableRandom(3)).build();
+    for (int attempts = 1; attempts <= 12; attempts++) {
+      Duration delay = OutboxRelay.exponentialDelay(base, max, attempts);
+      Duration low = delay;
+      Duration high = Duration.ZERO;
+      for (int i = 0; i < 2000; i++) {
+        Duration d = relay.retryDelay(attempts);
+        assertThat(d).isBetween(delay.dividedBy(2), delay);
+        low = d.compareTo(low) < 0 ? d : low;
+        high = d.compareTo(high) > 0 ? d : high;
+      }
+      // the jitter spreads over the whole upper half
+      assertThat(low).isLessThan(delay.multipliedBy(11).dividedBy(20));
+      assertThat(high).isGreaterThan(delay.multipliedBy(19).dividedBy(20));
+    }
+    OutboxRelay seededA = OutboxRelay.builder().dataSource(new JdbcDataSource()).notifier(new RecordingNotifier())
+        .random(new SplittableRandom(99)).build();
+    OutboxRelay seededB = OutboxRelay.builder().dataSource(new JdbcDataSource()).notifier(new RecordingNotifier())
+        .random(new SplittableRandom(99)).build();
+    for (int attempts = 1; attempts <= 8; attempts++) {
+      assertThat(seededA.retryDelay(attempts)).isEqualTo(seededB.retryDelay(attempts));
+    }
+  }
+
+  @Test
+  void errorTextIsCutToTheColumnWithoutSplittingACharacter() {
+    assertThat(OutboxRelay.errorText(null)).isEqualTo("(no message)");
+    assertThat(OutboxRelay.errorText("a\u0000b")).isEqualTo("a\uFFFDb");
+    assertThat(OutboxRelay.errorText("x".repeat(1000))).hasSize(1000);
+    assertThat(OutboxRelay.errorText("x".repeat(999) + "\uD83D\uDE00")).isEqualTo("x".repeat(999));
+  }
+
+  // --- fixtures ------------------------------------------------------------------------------------
+
+  private static OutboxRelay.Builder relay(DataSource ds, Notifier notifier, MutableClock clock) {
+    return OutboxRelay.builder().dataSource(ds).notifier(notifier).clock(clock);
+  }
+
+  private static String complaint(int i) {
+    return String.format("RPR-2024-%06d", i);
+  }
+
+  static Notification citizenMessage(int i) {
+    Recipient citizen = new Recipient(RecipientRole.CITIZEN, new PhoneNumber("+919876543210"), Optional.empty(),
+        "सुनीता देवी");
+    return new Notification(complaint(i) + "#1:" + citizen.key(), ComplaintId.of(complaint(i)), 1,
+        NotificationKind.REGISTERED, citizen, DeliveryChannel.SMS, Language.HINDI,
+        "नमस्ते सुनीता जी, आपकी शिकायत " + complaint(i) + " दर्ज कर ली गई है।", T0);
+  }
+
+  static Notification officerMessage(int i) {
+    Recipient officer = new Recipient(RecipientRole.POST_HOLDER, new PhoneNumber("+919812345678"),
+        Optional.of(PostId.of("EE-RAIPUR")), "कार्यपालन अभियंता रायपुर");
+    return new Notification(complaint(i) + "#1:" + officer.key(), ComplaintId.of(complaint(i)), 1,
+        NotificationKind.ASSIGNED, officer, DeliveryChannel.WHATSAPP, Language.HINDI,
+        "शिकायत " + complaint(i) + " आपको सौंपी गई है। कृपया समय सीमा में निपटाएँ।", T0);
+  }
+
+  private static void insert(DataSource ds, List<Notification> notifications) {
+    new Jdbc(ds).inTransaction("inserting test outbox rows", c -> {
+      OutboxRows.insert(c, notifications);
+      return null;
+    });
+  }
+
+  /** One outbox row's delivery columns. */
+  record Row(long seq, String state, int attempts, Instant nextAttemptAt, String leaseToken, String lastError,
+      Instant sentAt, Instant deadAt) {}
+
+  /** Every outbox row, by message id. */
+  private static Map<String, Row> rows(DataSource ds) {
+    return new Jdbc(ds).read("reading test outbox rows", c -> {
+      Map<String, Row> out = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT seq, message_id, state, attempts, next_attempt_at, "
+          + "lease_token, last_error, sent_at, dead_at FROM nivaran_outbox ORDER BY seq");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString("message_id"), new Row(rs.getLong("seq"), rs.getString("state"), rs.getInt("attempts"),
+              Jdbc.getInstant(rs, "next_attempt_at"), rs.getString("lease_token"), rs.getString("last_error"),
+              Jdbc.getInstant(rs, "sent_at"), Jdbc.getInstant(rs, "dead_at")));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static Set<String> idsIn(Map<String, Row> rows, String state) {
+    return rows.entrySet().stream().filter(e -> e.getValue().state().equals(state)).map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * Fails 30% of its calls, half of those temporarily and half permanently. Each call's fate is
+   * drawn from a generator seeded by the seed, the message id and the attempt, so it does not
+   * depend on the order the relay sends in.
+   */
+  static final class FlakyNotifier implements Notifier {
+    private final long seed;
+    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    /** The attempt on which a message failed permanently. */
+    final Map<String, Integer> permanentAt = new ConcurrentHashMap<>();
+
+    FlakyNotifier(long seed) {
+      this.seed = seed;
+    }
+
+    int calls(String id) {
+      AtomicInteger n = calls.get(id);
+      return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public void send(Notification n) {
+      int attempt = calls.computeIfAbsent(n.id(), k -> new AtomicInteger()).incrementAndGet();
+      double draw = new SplittableRandom(seed * 1_000_003L + n.id().hashCode() * 131L + attempt).nextDouble();
+      if (draw < 0.15) {
+        throw new NotificationFailedException(n.id(), false, "SMS gateway timed out");
+      }
+      if (draw < 0.30) {
+        permanentAt.put(n.id(), attempt);
+        throw new NotificationFailedException(n.id(), true, "number is not a mobile");
+      }
+      delivered.add(n.id());
+    }
+  }
+}

@@ -1,5 +1,7 @@
 package org.nivaran.grievance.examples;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +11,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
@@ -28,15 +32,19 @@ import org.nivaran.grievance.complaint.ComplaintCommand.Resolve;
 import org.nivaran.grievance.complaint.ComplaintCommand.ReturnReply;
 import org.nivaran.grievance.complaint.ComplaintCommand.StartWork;
 import org.nivaran.grievance.complaint.ComplaintEvent;
-import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
+import org.nivaran.grievance.jdbc.JdbcComplaintStore;
+import org.nivaran.grievance.jdbc.JdbcIdScheme;
+import org.nivaran.grievance.jdbc.OutboxRelay;
+import org.nivaran.grievance.jdbc.SchemaInstaller;
 
 /**
  * The story of one complaint: a citizen of Raipur phones the helpline about a failed transformer,
  * and the complaint goes through documents, a returned reply, a failed verification call, a
- * dissatisfied citizen, an escalation to L2 and a satisfied closure. Run it with
+ * dissatisfied citizen, an escalation to L2 and a satisfied closure, stored in an embedded H2
+ * database by the JDBC store; the outbox relay then delivers the citizen's messages. Run it with
  * {@code ./mvnw -q -pl grievance-examples -am compile exec:java}.
  *
  * <p>Not thread-safe: a program, not a library type.
@@ -63,11 +71,30 @@ public final class QuickStart {
    * @return the complaint at the end of the story
    */
   public static Complaint run(PrintStream out) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:quickstart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    config.setMaximumPoolSize(4);
+    try (HikariDataSource dataSource = new HikariDataSource(config)) {
+      SchemaInstaller.install(dataSource);
+      return run(out, dataSource);
+    }
+  }
+
+  /**
+   * Runs the story on a database whose Nivaran schema is installed (H2 or PostgreSQL).
+   *
+   * @param out where the story goes
+   * @param dataSource the database
+   * @return the complaint at the end of the story
+   */
+  public static Complaint run(PrintStream out, DataSource dataSource) {
     StepClock clock = new StepClock(Instant.parse("2024-03-04T05:30:00Z"));
+    JdbcComplaintStore store = JdbcComplaintStore.create(dataSource);
     Grievances grievances =
         Grievances.builder()
+            .store(store)
             .clock(clock)
-            .idScheme(ComplaintIdScheme.yearly("RPR", IST))
+            .idScheme(JdbcIdScheme.yearly(dataSource, "RPR", IST, 100))
             .build();
 
     Actor agent = Actor.agent("AGENT-17");
@@ -131,6 +158,18 @@ public final class QuickStart {
             + " " + c.post().orElseThrow() + ", rating " + c.rating().orElseThrow() + "/5, returned "
             + c.returnCount() + "x, reopened " + c.reopenCount() + "x, version " + c.version());
     out.println("Replaying the history rebuilds it exactly: " + Lifecycle.replay(grievances.history(c.id())).equals(c));
+    out.println("Event log hash chain intact: " + store.verifyLog(c.id()).intact());
+
+    out.println();
+    out.println("Outbox, delivered by the relay:");
+    OutboxRelay relay = OutboxRelay.builder()
+        .dataSource(dataSource)
+        .clock(clock)
+        .notifier(n -> out.println("  to " + n.recipient().role() + " " + n.recipient().phone() + " [" + n.kind() + "] "
+            + n.body()))
+        .build();
+    int sent = relay.drain();
+    out.println(sent + " message(s) sent; " + relay.counts().pending() + " pending, " + relay.counts().dead() + " dead");
     return c;
   }
 

@@ -29,6 +29,9 @@ class QuickStartTest {
         .contains("refused: START_WORK refused by rule OFFICER_HOLDS_ASSIGNED_POST")
         .contains("ReplyReturned", "CitizenUnreachable", "CitizenDissatisfied", "CitizenSatisfied")
         .containsPattern("ComplaintEscalated +by system escalator +L1 -> L2 EE-RAIPUR-CITY")
-        .contains("Replaying the history rebuilds it exactly: true");
+        .contains("Replaying the history rebuilds it exactly: true")
+        .contains("Event log hash chain intact: true")
+        .containsPattern("to CITIZEN \\+919876543210 \\[REGISTERED\\] .*RPR-2024-000001")
+        .containsPattern("\\d+ message\\(s\\) sent; 0 pending, 0 dead");
   }
 }

@@ -105,7 +105,7 @@ import org.nivaran.grievance.store.StaleVersionException;
  *   @Override
  *   protected ComplaintStore newStore() {
  *     database.truncateAll();                 // each test starts from an empty store
- *     return new JdbcComplaintStore(database.dataSource());
+ *     return JdbcComplaintStore.create(database.dataSource());
  *   }
  * }
  * }</pre>

@@ -149,8 +149,11 @@ public interface ComplaintStore {
    * one transaction (the JDBC store does); this default appends them one by one.
    *
    * @param changes the changes, at most one per complaint
-   * @return the changes that were not written, by complaint: a {@link StaleVersionException} or
-   *     a {@link ComplaintNotFoundException}; empty when all were written
+   * @return the changes that were not written, by complaint, with why: a
+   *     {@link StaleVersionException}, a {@link ComplaintNotFoundException}, or (from this default,
+   *     which writes one change at a time) whatever else the append threw; empty when all were
+   *     written. An implementation must not throw once it has written part of the batch: every
+   *     change is either written or in this map.
    * @throws IllegalArgumentException if two changes are for the same complaint
    */
   default Map<ComplaintId, RuntimeException> appendAll(List<Append> changes) {
@@ -162,7 +165,7 @@ public interface ComplaintStore {
     for (Append change : changes) {
       try {
         append(change);
-      } catch (StaleVersionException | ComplaintNotFoundException e) {
+      } catch (RuntimeException e) { // reported, not thrown: the changes before it are written
         skipped.put(change.state().id(), e);
       }
     }

@@ -497,15 +497,19 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
   public List<Complaint> findDue(Instant at, int limit) {
     Objects.requireNonNull(at, "at");
     checkLimit(limit);
-    return select("finding due complaints", "SELECT state FROM nivaran_complaint WHERE due_at <= ? ORDER BY due_at, id",
-        limit, ps -> Jdbc.setInstant(ps, 1, at));
+    return select("finding due complaints",
+        "SELECT state FROM nivaran_complaint WHERE due_at >= ? AND due_at <= ? ORDER BY due_at, id", limit, ps -> {
+          Jdbc.setInstant(ps, 1, Jdbc.MIN); // H2's index holds the rows without a deadline first
+          Jdbc.setInstant(ps, 2, at);
+        });
   }
 
   /**
    * Claims due complaints for this sweeper: in one transaction, selects the due rows no other
    * sweeper holds ({@code FOR UPDATE SKIP LOCKED}, and no unexpired claim), earliest deadline
-   * first, and marks them claimed until {@code at + lease}. Appending to a complaint ends its
-   * claim.
+   * first, and marks them claimed for {@code lease} from now by the database's clock (whatever
+   * instant the sweep is for). Appending to a complaint ends its claim; a complaint the sweeper
+   * claims but leaves alone (not due after all, or failed) stays claimed until the lease ends.
    *
    * @param at the sweep's instant
    * @param limit the most to claim, at least 1
@@ -524,13 +528,17 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
       List<Complaint> claimed = new ArrayList<>();
       // H2 locks every matching row before it sorts and limits, so there the due index's order
       // stands in for ORDER BY (and the batch is sorted below); PostgreSQL locks only what it returns.
+      // Leases run on the database's clock, not the sweep's instant, so a catch-up sweep or a node
+      // whose clock lags still keeps the others away for the whole lease.
       String sql = dialect == Dialect.H2
-          ? "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE due_at <= ? "
-              + "AND (claimed_until IS NULL OR claimed_until <= ?) FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED"
-          : "SELECT id, state FROM nivaran_complaint WHERE due_at <= ? "
-              + "AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+          ? "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE due_at >= ? AND due_at <= ? "
+              + "AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) FETCH FIRST ? ROWS ONLY "
+              + "FOR UPDATE SKIP LOCKED"
+          : "SELECT id, state FROM nivaran_complaint WHERE due_at >= ? AND due_at <= ? "
+              + "AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) ORDER BY due_at, id LIMIT ? "
+              + "FOR UPDATE SKIP LOCKED";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Jdbc.setInstant(ps, 1, at);
+        Jdbc.setInstant(ps, 1, Jdbc.MIN);
         Jdbc.setInstant(ps, 2, at);
         ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
@@ -542,9 +550,15 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
       }
       for (int from = 0; from < ids.size(); from += IN_LIST) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-        try (PreparedStatement ps = c.prepareStatement("UPDATE nivaran_complaint SET claimed_until = ? WHERE id IN ("
-            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-          Jdbc.setInstant(ps, 1, at.plus(lease));
+        String until = dialect == Dialect.H2
+            ? "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)" : "CURRENT_TIMESTAMP + make_interval(secs => ?)";
+        try (PreparedStatement ps = c.prepareStatement("UPDATE nivaran_complaint SET claimed_until = " + until
+            + " WHERE id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+          if (dialect == Dialect.H2) {
+            ps.setLong(1, lease.toMillis());
+          } else {
+            ps.setDouble(1, lease.toNanos() / 1e9);
+          }
           for (int i = 0; i < chunk.size(); i++) {
             ps.setString(i + 2, chunk.get(i));
           }
@@ -585,8 +599,10 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
   @Override
   public Page<Complaint> overdue(Instant at, PageRequest page) {
     Objects.requireNonNull(at, "at");
-    return page("the overdue list", "due_at <= ? AND is_open", "due_at", false, page,
-        ps -> Jdbc.setInstant(ps, 1, at), 1);
+    return page("the overdue list", "due_at >= ? AND due_at <= ? AND is_open", "due_at", false, page, ps -> {
+      Jdbc.setInstant(ps, 1, Jdbc.MIN);
+      Jdbc.setInstant(ps, 2, at);
+    }, 2);
   }
 
   @Override

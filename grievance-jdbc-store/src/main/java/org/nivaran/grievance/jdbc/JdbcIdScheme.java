@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -100,7 +101,7 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
       }
       n = block[0]++;
     }
-    return ComplaintId.of(String.format("%s-%d-%06d", prefix, year, n));
+    return ComplaintId.of(String.format(Locale.ROOT, "%s-%d-%06d", prefix, year, n));
   }
 
   /** Reserves the next block; returns its first number. */

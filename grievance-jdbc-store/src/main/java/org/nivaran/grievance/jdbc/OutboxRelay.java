@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Watch {@link #counts()} for a growing backlog and {@link #dead(int)} for messages given up
- * on; {@link #redrive(long)} and {@link #redriveAll()} send dead messages again, with a fresh
+ * on, and {@link #purgeSent} old sent messages on a schedule; {@link #redrive(long)} and {@link #redriveAll()} send dead messages again, with a fresh
  * allowance of attempts, once their cause is fixed.
  *
  * <h2>Databases</h2>
@@ -293,6 +293,29 @@ public final class OutboxRelay {
       LOG.info("outbox message seq {} redriven: pending again", seq);
     }
     return changed > 0;
+  }
+
+  /**
+   * Deletes the messages sent before an instant: the outbox keeps every sent row (its id and text
+   * are the record of what was told) until the operator purges them, and {@link #counts()} reads
+   * the whole table, so purge on a schedule (say, rows older than 90 days).
+   *
+   * @param sentBefore the messages sent before this instant go
+   * @return how many rows were deleted
+   * @throws JdbcStoreException if the delete fails
+   */
+  public int purgeSent(Instant sentBefore) {
+    Objects.requireNonNull(sentBefore, "sentBefore");
+    int deleted = jdbc.inTransaction("purging sent outbox messages", c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM nivaran_outbox WHERE state = 'SENT' AND sent_at < ?")) {
+        Jdbc.setInstant(ps, 1, sentBefore);
+        return ps.executeUpdate();
+      }
+    });
+    if (deleted > 0) {
+      LOG.info("{} sent outbox message(s) from before {} purged", deleted, sentBefore);
+    }
+    return deleted;
   }
 
   /**

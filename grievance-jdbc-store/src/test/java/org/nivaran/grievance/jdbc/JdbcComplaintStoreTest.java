@@ -54,7 +54,7 @@ class JdbcComplaintStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
-  void dueComplaintsAreClaimedOnceWithinTheLease(TestDatabase.Kind kind) {
+  void dueComplaintsAreClaimedOnceWithinTheLease(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
       MutableClock clock = new MutableClock(T0);
@@ -62,11 +62,13 @@ class JdbcComplaintStoreTest {
       Complaint a = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
       Instant late = a.dueAt().orElseThrow().plusSeconds(1);
 
-      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).containsExactly(a);
+      assertThat(store.claimDue(late, 10, Duration.ofMillis(700))).containsExactly(a);
       assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("claimed by the first sweeper").isEmpty();
-      assertThat(store.claimDue(late.plus(Duration.ofMinutes(6)), 10, Duration.ofMinutes(5))).as("lease expired")
-          .containsExactly(a);
-      assertThat(store.findDue(late, 10)).containsExactly(a);
+      assertThat(store.claimDue(late.plus(Duration.ofDays(30)), 10, Duration.ofMinutes(5)))
+          .as("a sweep for a later instant is kept away too: the lease runs on the database's clock").isEmpty();
+      assertThat(store.findDue(late, 10)).as("finding is not claiming").containsExactly(a);
+      Thread.sleep(1000);
+      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("lease expired").containsExactly(a);
     }
   }
 
@@ -157,6 +159,39 @@ class JdbcComplaintStoreTest {
         assertThat(rs.next()).as("the handover list is in the outbox").isTrue();
         assertThat(rs.getString(1)).isEqualTo("+919826000099");
         assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void onH2TheDueQueriesReadOnlyAboutWhatTheyReturn() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2); Connection c = db.dataSource().getConnection()) {
+      int closed = 20_000;
+      try (java.sql.PreparedStatement ins = c.prepareStatement("INSERT INTO nivaran_complaint (id, version, status, "
+          + "is_open, category_code, jurisdiction_code, citizen_phone, due_at, registered_at, updated_at, head_hash, state) "
+          + "VALUES (?, 1, ?, ?, 'C', 'J', '+919000000000', ?, ?, ?, 'h', '{}')")) {
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.ofInstant(T0, java.time.ZoneOffset.UTC);
+        for (int i = 0; i < closed + 10; i++) {
+          boolean isClosed = i < closed;
+          ins.setString(1, String.format(java.util.Locale.ROOT, "RPR-2024-%06d", i));
+          ins.setString(2, isClosed ? "CLOSED" : "ASSIGNED");
+          ins.setBoolean(3, !isClosed);
+          ins.setObject(4, isClosed ? null : t.plusMinutes(i));
+          ins.setObject(5, t);
+          ins.setObject(6, t);
+          ins.addBatch();
+        }
+        ins.executeBatch();
+      }
+      // the claim JdbcComplaintStore.claimDue issues on H2, with its lower bound on the deadline
+      String claim = "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE "
+          + "due_at >= TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00Z' AND due_at <= TIMESTAMP WITH TIME ZONE "
+          + "'2030-01-01 00:00:00Z' AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) FETCH FIRST 5 ROWS ONLY";
+      try (Statement s = c.createStatement(); var rs = s.executeQuery("EXPLAIN ANALYZE " + claim)) {
+        rs.next();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(rs.getString(1));
+        assertThat(m.find()).isTrue();
+        assertThat(Long.parseLong(m.group(1))).as("rows read to claim 5 of 20,010").isLessThan(100);
       }
     }
   }

@@ -75,4 +75,16 @@ class JdbcIdSchemeTest {
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("prefix");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void idsAreAsciiWhateverTheDefaultLocale() {
+    java.util.Locale saved = java.util.Locale.getDefault();
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("mr-IN")); // Marathi formats digits in Devanagari
+      JdbcIdScheme scheme = JdbcIdScheme.yearly(db.dataSource(), "RPR", SampleDistrict.IST, 10);
+      assertThat(scheme.next(SampleDistrict.request(0), MARCH_2024).value()).isEqualTo("RPR-2024-000001");
+    } finally {
+      java.util.Locale.setDefault(saved);
+    }
+  }
 }

@@ -16,13 +16,17 @@ final class HashChain {
 
   private HashChain() {}
 
-  static String hash(String previous, String complaintId, long sequence, String type, String payload) {
-    MessageDigest sha;
+  /** One digest per thread: looking one up costs more than hashing a short event. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      sha = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
+  });
+
+  static String hash(String previous, String complaintId, long sequence, String type, String payload) {
+    MessageDigest sha = SHA_256.get(); // digest() resets it for the next call
     String text = previous + '\n' + complaintId + '\n' + sequence + '\n' + type + '\n' + payload;
     return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
   }

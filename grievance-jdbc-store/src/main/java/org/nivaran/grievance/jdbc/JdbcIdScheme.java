@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -101,7 +100,13 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
       }
       n = block[0]++;
     }
-    return ComplaintId.of(String.format(Locale.ROOT, "%s-%d-%06d", prefix, year, n));
+    String digits = Long.toString(n); // ASCII whatever the default locale
+    StringBuilder id = new StringBuilder(prefix.length() + 13 + digits.length()).append(prefix).append('-').append(year)
+        .append('-');
+    for (int pad = digits.length(); pad < 6; pad++) {
+      id.append('0');
+    }
+    return ComplaintId.of(id.append(digits).toString());
   }
 
   /** Reserves the next block; returns its first number. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -23,10 +24,6 @@ final class Jdbc {
 
   Jdbc(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-  }
-
-  DataSource dataSource() {
-    return dataSource;
   }
 
   /** Work done on one connection inside one transaction. */
@@ -84,6 +81,11 @@ final class Jdbc {
     } catch (SQLException ignored) {
       // a broken connection goes back to the pool, which discards it
     }
+  }
+
+  /** {@code n} comma-separated parameter markers, for an {@code IN (...)} list. */
+  static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   static void setInstant(PreparedStatement ps, int i, Instant at) throws SQLException {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -261,7 +260,7 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     for (int from = 0; from < sorted.size(); from += IN_LIST) {
       List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_LIST));
       String sql = "SELECT id, version, head_hash FROM nivaran_complaint WHERE id IN ("
-          + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY id FOR UPDATE";
+          + Jdbc.placeholders(chunk.size()) + ") ORDER BY id FOR UPDATE";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i));
@@ -553,7 +552,7 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
         String until = dialect == Dialect.H2
             ? "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)" : "CURRENT_TIMESTAMP + make_interval(secs => ?)";
         try (PreparedStatement ps = c.prepareStatement("UPDATE nivaran_complaint SET claimed_until = " + until
-            + " WHERE id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+            + " WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")")) {
           if (dialect == Dialect.H2) {
             ps.setLong(1, lease.toMillis());
           } else {

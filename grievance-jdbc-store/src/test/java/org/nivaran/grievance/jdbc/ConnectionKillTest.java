@@ -133,10 +133,7 @@ class ConnectionKillTest {
   }
 
   static long count(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return TestDatabase.count(ds, sql);
   }
 
   @ParameterizedTest

@@ -2,10 +2,7 @@ package org.nivaran.grievance.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,10 +60,7 @@ class JdbcConcurrencyTest {
   }
 
   static long count(TestDatabase db, String sql) throws SQLException {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return TestDatabase.count(db.dataSource(), sql);
   }
 
   @ParameterizedTest

@@ -112,9 +112,17 @@ final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
-  /** A connection outside the pool, for a test that kills or locks one on purpose. */
+  /** A connection of the pool for a test to hold on purpose (a lock, an open transaction). */
   Connection rawConnection() throws SQLException {
     return dataSource.getConnection();
+  }
+
+  /** The single number a query such as {@code SELECT COUNT(*) ...} returns. */
+  static long count(DataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /** Takes a connection out of the pool for good (it is closed when given back). */

@@ -574,6 +574,23 @@ public final class Lifecycle {
   }
 
   /**
+   * The assignment an event moves a complaint to: the new post of an assignment, escalation,
+   * transfer or reassignment. A move also clears the SLA clock until the next
+   * {@link ComplaintEvent.SlaTimerSet}.
+   *
+   * @param event the event
+   * @return the assignment after it, or empty if the event does not move the complaint
+   */
+  public static Optional<Assignment> movedTo(ComplaintEvent event) {
+    Objects.requireNonNull(event, "event");
+    if (event instanceof ComplaintAssigned e) return Optional.of(e.assignment());
+    if (event instanceof ComplaintEscalated e) return Optional.of(e.to());
+    if (event instanceof ComplaintTransferred e) return Optional.of(e.to());
+    if (event instanceof ComplaintReassigned e) return Optional.of(e.to());
+    return Optional.empty();
+  }
+
+  /**
    * The command type whose row produced an event of this kind.
    *
    * @param event the event

@@ -268,6 +268,18 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
   }
 
   /**
+   * Every stored complaint's event log, registration first, in no particular order: a snapshot
+   * for projections such as {@link org.nivaran.grievance.report.EventLogGradingSource}. Each log
+   * is consistent in itself; complaints changed while the snapshot is taken may appear before or
+   * after the change.
+   *
+   * @return an unmodifiable list of unmodifiable logs
+   */
+  public List<List<ComplaintEvent>> histories() {
+    return complaints.values().stream().map(Entry::events).toList();
+  }
+
+  /**
    * The number of complaints stored.
    *
    * @return the count

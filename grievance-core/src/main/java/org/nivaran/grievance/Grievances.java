@@ -56,6 +56,18 @@ import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.InMemoryComplaintStore;
 import org.nivaran.grievance.store.NewComplaint;
 import org.nivaran.grievance.store.StaleVersionException;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.complaint.CommandType;
+import org.nivaran.grievance.complaint.IllegalTransitionException;
+import org.nivaran.grievance.complaint.RejectionReason;
+import org.nivaran.grievance.escalation.EscalationStep;
+import org.nivaran.grievance.routing.DuplicatePolicy;
+import org.nivaran.grievance.routing.FakeComplaintPolicy;
+import org.nivaran.grievance.store.ComplaintQueries;
+import org.nivaran.grievance.store.Page;
+import org.nivaran.grievance.store.PageRequest;
+import org.nivaran.grievance.verification.ReopenRefusedException;
+import org.nivaran.grievance.verification.VerificationPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +109,12 @@ public final class Grievances {
   private final NotificationPolicy notificationPolicy;
   private final TransferPolicy transferPolicy;
   private final ZoneId zone;
+  private final VerificationPolicy verification;
+  private final FakeComplaintPolicy fakePolicy;
+  private final DuplicatePolicy duplicatePolicy;
 
+  private static final Actor VERIFIER = Actor.system("verification-policy");
+  private static final String FAKE_POLICY = "fake-complaint-policy";
   private static final Actor ROUTER = Actor.system("router");
   private static final Actor TIMEKEEPER = Actor.system("timekeeper");
   private static final Actor TRANSFER_POLICY = Actor.system("transfer-policy");
@@ -114,6 +131,9 @@ public final class Grievances {
     this.notificationPolicy = b.notificationPolicy;
     this.transferPolicy = b.transferPolicy;
     this.zone = b.zone;
+    this.verification = b.verification;
+    this.fakePolicy = b.fakePolicy;
+    this.duplicatePolicy = b.duplicatePolicy;
   }
 
   /**
@@ -145,6 +165,28 @@ public final class Grievances {
    *     directory is configured and does not know the code
    */
   public Complaint register(RegisterComplaint request, Actor actor) {
+    return submit(request, actor).complaint();
+  }
+
+  /**
+   * Registers a complaint and says what became of the request: a new complaint, the replay of an
+   * earlier attempt with the same idempotency key, or, under a {@link DuplicatePolicy} that links
+   * repeats, a {@code DuplicateLinked} event on the open complaint it repeats. A repeat is linked
+   * only while that complaint is open, and not when an officer registers it; a retry of a linked registration with the same key finds
+   * its {@code DuplicateLinked} event and stores nothing (if the complaint closed in between, the
+   * retry creates a complaint).
+   *
+   * @param request the validated request
+   * @param actor who registers it
+   * @return the complaint and the outcome
+   * @throws org.nivaran.grievance.complaint.ActorNotPermittedException if the actor may not
+   * @throws org.nivaran.grievance.store.IdempotencyConflictException if the key was used for a
+   *     different request
+   * @throws BlockedNumberException if the citizen's number is on the directory's blocklist
+   * @throws InvalidInputException (field {@code categoryCode} or {@code jurisdictionCode}) if a
+   *     directory is configured and does not know the code
+   */
+  public Registration submit(RegisterComplaint request, Actor actor) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     Lifecycle.authorizeRegistration(request, actor);
@@ -162,9 +204,15 @@ public final class Grievances {
       Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(k, fingerprint));
       if (earlier.isPresent()) {
         LOG.debug("registration with key {} replayed as {}", key.get(), earlier.get().id());
-        return earlier.get();
+        return new Registration(earlier.get(), Registration.Outcome.REPLAYED);
       }
       throw refused;
+    }
+    if (duplicatePolicy.window().isPresent() && Lifecycle.rolesFor(CommandType.LINK_DUPLICATE).contains(actor.role())) {
+      Optional<Registration> linked = linkRepeat(request, actor, now, duplicatePolicy.window().get());
+      if (linked.isPresent()) {
+        return linked.get();
+      }
     }
     // Otherwise the store resolves a retry as it creates (CreateResult.Replayed): one round trip
     // fewer for every first attempt, at the cost of an unused id for each retry.
@@ -178,8 +226,64 @@ public final class Grievances {
     if (result instanceof CreateResult.Created) {
       LOG.debug("registered {} by {}", stored.id(), actor);
       publish(stored, change.events);
+      return new Registration(stored, Registration.Outcome.CREATED);
     }
-    return stored;
+    return new Registration(stored, Registration.Outcome.REPLAYED);
+  }
+
+  /**
+   * Under a linking {@link DuplicatePolicy}: the open complaint a request repeats (same number,
+   * kind, category and jurisdiction, registered within the window), with the repeat recorded on
+   * it; empty if there is none.
+   */
+  private Optional<Registration> linkRepeat(RegisterComplaint request, Actor actor, Instant now, java.time.Duration window) {
+    Optional<String> key = request.idempotencyKey();
+    Optional<Complaint> replayed = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
+    if (replayed.isPresent()) {
+      return Optional.of(new Registration(replayed.get(), Registration.Outcome.REPLAYED));
+    }
+    Optional<Complaint> original = openOriginalOf(request, now.minus(window));
+    if (original.isEmpty()) {
+      return Optional.empty();
+    }
+    ComplaintId id = original.get().id();
+    if (key.isPresent()) {
+      boolean linkedBefore = store.events(id).stream().anyMatch(
+          e -> e instanceof ComplaintEvent.DuplicateLinked d && d.idempotencyKey().equals(key));
+      if (linkedBefore) {
+        return Optional.of(new Registration(get(id), Registration.Outcome.LINKED));
+      }
+    }
+    try {
+      Complaint after = execute(
+          id, new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), key), actor);
+      LOG.debug("registration by {} linked to open complaint {}", actor, id);
+      return Optional.of(new Registration(after, Registration.Outcome.LINKED));
+    } catch (IllegalTransitionException closedMeanwhile) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Complaint> openOriginalOf(RegisterComplaint request, Instant since) {
+    ComplaintQueries queries = (ComplaintQueries) store;
+    PageRequest page = PageRequest.first(50);
+    while (true) {
+      Page<Complaint> p = queries.byCitizen(request.citizen().phone(), page);
+      for (Complaint c : p.items()) {
+        if (c.registeredAt().isBefore(since)) {
+          return Optional.empty();
+        }
+        if (c.status().isOpen() && c.kind() == request.kind() && c.categoryCode().equals(request.categoryCode())
+            && c.jurisdictionCode().equals(request.jurisdictionCode())) {
+          return Optional.of(c);
+        }
+      }
+      Optional<PageRequest> next = p.nextRequest(50);
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      page = next.get();
+    }
   }
 
   private static void checkCodes(Directory d, RegisterComplaint request) {
@@ -354,7 +458,52 @@ public final class Grievances {
     Change c = change.get();
     store.append(new Append(c.state, c.events, current.version(), outboxFor(c.state, c.events)));
     publish(c.state, c.events);
+    afterStored(c);
     return c.state;
+  }
+
+  /** What the policies do once a change is stored: a fake complaint may block its number. */
+  private void afterStored(Change c) {
+    if (fakePolicy.blocks() && c.events.stream().anyMatch(
+        e -> e instanceof ComplaintEvent.ComplaintRejected r && r.reason() == RejectionReason.FAKE)) {
+      blockIfFakeTooOften(c.state);
+    }
+  }
+
+  private void blockIfFakeTooOften(Complaint rejected) {
+    Instant at = rejected.closure().orElseThrow().at();
+    Instant since = at.minus(fakePolicy.within());
+    ComplaintQueries queries = (ComplaintQueries) store;
+    int fakes = 0;
+    PageRequest page = PageRequest.first(100);
+    while (true) {
+      Page<Complaint> p = queries.byCitizen(rejected.citizen().phone(), page);
+      for (Complaint c : p.items()) {
+        if (c.closure().filter(k -> k.kind() == ClosureKind.FAKE && !k.at().isBefore(since) && !k.at().isAfter(at))
+            .isPresent()) {
+          fakes++;
+        }
+      }
+      Optional<PageRequest> next = p.nextRequest(100);
+      if (next.isEmpty()) {
+        break;
+      }
+      page = next.get();
+    }
+    if (fakes < fakePolicy.threshold() || directory.get().isEmpty()) {
+      if (fakes >= fakePolicy.threshold()) {
+        LOG.warn("{} has {} fake complaints but no directory holds a blocklist", rejected.citizen().phone(), fakes);
+      }
+      return;
+    }
+    PhoneNumber phone = rejected.citizen().phone();
+    if (directory.get().get().blocklist().activeEntry(phone, at).isPresent()) {
+      return;
+    }
+    String reason = fakes + " complaints rejected as fake within " + fakePolicy.within().toDays() + " days, the latest "
+        + rejected.id();
+    block(new BlockEntry(phone, reason, FAKE_POLICY, at, fakePolicy.blockFor().map(at::plus)));
+    LOG.info("blocked {}: {}", phone, reason);
   }
 
   /**
@@ -386,6 +535,7 @@ public final class Grievances {
     for (Change c : changes) {
       if (!skipped.containsKey(c.state.id())) {
         publish(c.state, c.events);
+        afterStored(c);
       }
     }
     return failed;
@@ -408,9 +558,72 @@ public final class Grievances {
       change.run(new ComplaintCommand.Flag(ComplaintFlag.TRANSFER_LIMIT_REACHED, detail, nodalOfficerOf(current)),
           TRANSFER_POLICY, now);
     } else {
+      if (command instanceof ComplaintCommand.Reopen) {
+        checkReopen(current, actor, now);
+      }
       change.run(command, actor, now);
+      verify(change, current, command, now);
     }
     return Optional.of(change);
+  }
+
+  /** Refuses a reopening the verification policy does not allow. */
+  private void checkReopen(Complaint current, Actor actor, Instant now) {
+    Lifecycle.decide(current, new ComplaintCommand.Reopen("check"), actor, now); // refused as usual first
+    if (verification.reopenLimit().filter(limit -> current.reopenCount() >= limit).isPresent()) {
+      throw new ReopenRefusedException(current.id(), ReopenRefusedException.Reason.LIMIT_REACHED,
+          "complaint " + current.id() + " was reopened " + current.reopenCount() + " time(s), the most the verification policy allows");
+    }
+    Optional<java.time.Duration> window = verification.reopenWindow();
+    Instant closedAt = current.closure().orElseThrow().at();
+    if (window.isPresent() && actor.role() != Role.SUPERVISOR && now.isAfter(closedAt.plus(window.get()))) {
+      throw new ReopenRefusedException(current.id(), ReopenRefusedException.Reason.WINDOW_PASSED,
+          "complaint " + current.id() + " closed at " + closedAt + "; the verification policy allows reopening within "
+              + window.get() + ", until " + closedAt.plus(window.get()));
+    }
+  }
+
+  /** The verification policy's consequences of a verification outcome, in the same change. */
+  private void verify(Change change, Complaint before, ComplaintCommand command, Instant now) {
+    if (command instanceof ComplaintCommand.ReportDissatisfied) {
+      if (verification.reopenLimit().filter(limit -> before.reopenCount() >= limit).isPresent()) {
+        change.run(new ComplaintCommand.CloseUnverified(ClosureKind.NOT_SATISFIED,
+            "the citizen is not satisfied after " + before.reopenCount() + " reopening(s), the most the verification policy allows"),
+            VERIFIER, now);
+        return;
+      }
+      switch (verification.reopening()) {
+        case SAME_LEVEL -> { }
+        case NEXT_LEVEL -> nextLevelPost(change.state).ifPresent(post ->
+            change.run(new ComplaintCommand.Escalate(post.id(), "the citizen is not satisfied with the reply"), VERIFIER, now));
+        case APPEAL -> {
+          PostId appellate = verification.appellatePost().orElseThrow();
+          Post post = directory.get().flatMap(d -> d.posts().find(appellate)).orElseThrow(() -> new IllegalStateException(
+              "the appellate post " + appellate + " is not in the directory"));
+          if (!change.state.post().filter(appellate::equals).isPresent()) {
+            change.run(new ComplaintCommand.Appeal(post.id(), post.department(), post.level(),
+                "the citizen is not satisfied with the reply"), VERIFIER, now);
+          }
+        }
+      }
+    } else if (command instanceof ComplaintCommand.RecordUnreachable
+        && verification.afterUnreachable() == VerificationPolicy.AfterUnreachable.CLOSE_WITHOUT_CONFIRMATION
+        && change.state.unreachableAttempts() >= verification.unreachableAttempts()) {
+      change.run(new ComplaintCommand.CloseUnverified(ClosureKind.UNCONFIRMED,
+          "the citizen could not be reached in " + change.state.unreachableAttempts() + " attempts"), VERIFIER, now);
+    }
+  }
+
+  /** The post one level up the complaint's ladder, if its escalation policy names one. */
+  private Optional<Post> nextLevelPost(Complaint c) {
+    Optional<Directory> d = directory.get();
+    if (d.isEmpty()) {
+      return Optional.empty();
+    }
+    return policies.forComplaint(c, d.get().categories())
+        .map(p -> p.onDeadline(c, d.get()))
+        .filter(EscalationStep.MoveUp.class::isInstance)
+        .map(step -> ((EscalationStep.MoveUp) step).to());
   }
 
   /**
@@ -630,6 +843,9 @@ public final class Grievances {
     private NotificationPolicy notificationPolicy =
         NotificationPolicy.builder().deadlines(c -> c.sla().flatMap(SlaTimer::deadline)).build();
     private TransferPolicy transferPolicy = TransferPolicy.unlimited();
+    private VerificationPolicy verification = VerificationPolicy.standard();
+    private FakeComplaintPolicy fakePolicy = FakeComplaintPolicy.none();
+    private DuplicatePolicy duplicatePolicy = DuplicatePolicy.none();
     private ZoneId zone = ZoneId.of("Asia/Kolkata");
 
     private Builder() {}
@@ -711,6 +927,44 @@ public final class Grievances {
     }
 
     /**
+     * What dissatisfied and unreachable citizens lead to; {@link VerificationPolicy#standard()} by
+     * default.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder verificationPolicy(VerificationPolicy policy) {
+      this.verification = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Whether fake complaints block the caller's number; {@link FakeComplaintPolicy#none()} by
+     * default. A blocking policy needs a directory (its blocklist) and a store that implements
+     * {@link ComplaintQueries}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder fakeComplaintPolicy(FakeComplaintPolicy policy) {
+      this.fakePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Whether repeat registrations are linked to the open complaint they repeat;
+     * {@link DuplicatePolicy#none()} by default. A linking policy needs a store that implements
+     * {@link ComplaintQueries}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder duplicatePolicy(DuplicatePolicy policy) {
+      this.duplicatePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
      * The zone whose date picks the duty roster's post for a walk-in; Asia/Kolkata by default.
      *
      * @param zone the zone
@@ -777,9 +1031,24 @@ public final class Grievances {
      * @return a new {@link Grievances}
      * @throws InvalidInputException (field {@code calendars}) if an escalation policy counts on a
      *     calendar not registered
-     * @throws IllegalStateException if a notifier is given with a store that keeps an outbox
+     * @throws IllegalStateException if a notifier is given with a store that keeps an outbox; if a
+     *     blocking fake-complaint policy or a linking duplicate policy is given with a store that does
+     *     not implement {@link ComplaintQueries}, or a blocking one without a directory; if the
+     *     verification policy's appellate post is not a post of the directory
      */
     public Grievances build() {
+      if ((fakePolicy.blocks() || duplicatePolicy.window().isPresent()) && !(store instanceof ComplaintQueries)) {
+        throw new IllegalStateException("the fake-complaint and duplicate policies search a citizen's complaints; the store "
+            + store.getClass().getName() + " does not implement ComplaintQueries");
+      }
+      if (fakePolicy.blocks() && directory == null) {
+        throw new IllegalStateException("a blocking fake-complaint policy needs a directory, whose blocklist it adds to");
+      }
+      if (verification.appellatePost().isPresent()
+          && (directory == null || directory.posts().find(verification.appellatePost().get()).isEmpty())) {
+        throw new IllegalStateException(
+            "the verification policy's appellate post " + verification.appellatePost().get() + " is not a post of the directory");
+      }
       if (notifier != null && store.keepsOutbox()) {
         throw new IllegalStateException("the store keeps an outbox, so notifications are stored with each change; "
             + "give the notifier to the outbox relay, not to Grievances");

@@ -13,5 +13,15 @@ public enum ClosureKind {
   /** Rejected as fake ({@link Status#REJECTED}). */
   FAKE,
   /** Withdrawn by the citizen ({@link Status#WITHDRAWN}). */
-  WITHDRAWN
+  WITHDRAWN,
+  /**
+   * Closed without the citizen's confirmation: they could not be reached in as many attempts as
+   * the verification policy allows ({@link Status#CLOSED}).
+   */
+  UNCONFIRMED,
+  /**
+   * Closed with the citizen still not satisfied, after as many reopenings as the verification
+   * policy allows ({@link Status#CLOSED}).
+   */
+  NOT_SATISFIED
 }

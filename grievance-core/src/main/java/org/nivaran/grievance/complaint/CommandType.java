@@ -39,5 +39,13 @@ public enum CommandType {
   /** {@link ComplaintCommand.Withdraw}: the citizen withdraws it. */
   WITHDRAW,
   /** {@link ComplaintCommand.Reopen}: reopen a closed complaint. */
-  REOPEN
+  REOPEN,
+  /** {@link ComplaintCommand.AcceptReply}: a reviewer accepts a reply; the status stays. */
+  ACCEPT_REPLY,
+  /** {@link ComplaintCommand.Appeal}: a reopened complaint goes to an appellate post. */
+  APPEAL,
+  /** {@link ComplaintCommand.CloseUnverified}: close without the citizen's confirmation, by policy. */
+  CLOSE_UNVERIFIED,
+  /** {@link ComplaintCommand.LinkDuplicate}: a repeat registration recorded on the open complaint; the status stays. */
+  LINK_DUPLICATE
 }

@@ -299,7 +299,7 @@ public abstract class Complaint {
 
   private static Status statusOf(ClosureKind kind) {
     return switch (kind) {
-      case SATISFIED, SPECIAL_CLOSURE -> Status.CLOSED;
+      case SATISFIED, SPECIAL_CLOSURE, UNCONFIRMED, NOT_SATISFIED -> Status.CLOSED;
       case DUPLICATE, OUT_OF_SCOPE, FAKE -> Status.REJECTED;
       case WITHDRAWN -> Status.WITHDRAWN;
     };

@@ -34,7 +34,11 @@ public sealed interface ComplaintCommand
         ComplaintCommand.Reject,
         ComplaintCommand.SpecialClose,
         ComplaintCommand.Withdraw,
-        ComplaintCommand.Reopen {
+        ComplaintCommand.Reopen,
+        ComplaintCommand.AcceptReply,
+        ComplaintCommand.Appeal,
+        ComplaintCommand.CloseUnverified,
+        ComplaintCommand.LinkDuplicate {
 
   /** The most code points in a reason, remark or note. */
   int MAX_REASON_LENGTH = 1000;
@@ -480,6 +484,119 @@ public sealed interface ComplaintCommand
     @Override
     public CommandType type() {
       return CommandType.SET_SLA_TIMER;
+    }
+  }
+
+  /**
+   * A reviewer accepts an action-taken reply as of proper quality; the status stays
+   * {@link Status#RESOLVED} until the citizen is asked.
+   *
+   * @param remark the reviewer's note, if any
+   */
+  record AcceptReply(Optional<String> remark) implements ComplaintCommand {
+    /**
+     * Validates the remark.
+     *
+     * @param remark the reviewer's note, if any
+     */
+    public AcceptReply {
+      remark = checkOptionalText("remark", remark);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.ACCEPT_REPLY;
+    }
+  }
+
+  /**
+   * Send a reopened complaint to an appellate post: the citizen was not satisfied and the
+   * verification policy (or a supervisor) takes it to the authority that hears appeals, of any
+   * department and level.
+   *
+   * @param toPost the appellate post
+   * @param toDepartment its department
+   * @param level its level
+   * @param reason why
+   */
+  record Appeal(PostId toPost, String toDepartment, Level level, String reason) implements ComplaintCommand {
+    /**
+     * Validates the fields.
+     *
+     * @param toPost the appellate post
+     * @param toDepartment its department
+     * @param level its level
+     * @param reason why
+     */
+    public Appeal {
+      Texts.required(toPost, "toPost");
+      Texts.code(toDepartment, "toDepartment");
+      Texts.required(level, "level");
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.APPEAL;
+    }
+  }
+
+  /**
+   * Close a complaint without the citizen's confirmation, as the verification policy says: the
+   * citizen could not be reached ({@link ClosureKind#UNCONFIRMED}), or stayed dissatisfied after
+   * the most reopenings the policy allows ({@link ClosureKind#NOT_SATISFIED}).
+   *
+   * @param kind {@link ClosureKind#UNCONFIRMED} or {@link ClosureKind#NOT_SATISFIED}
+   * @param remark the recorded reason
+   */
+  record CloseUnverified(ClosureKind kind, String remark) implements ComplaintCommand {
+    /**
+     * Validates the fields.
+     *
+     * @param kind {@link ClosureKind#UNCONFIRMED} or {@link ClosureKind#NOT_SATISFIED}
+     * @param remark the recorded reason
+     * @throws InvalidInputException (field {@code kind}) for any other kind
+     */
+    public CloseUnverified {
+      Texts.required(kind, "kind");
+      if (kind != ClosureKind.UNCONFIRMED && kind != ClosureKind.NOT_SATISFIED) {
+        throw new InvalidInputException("kind", "must be UNCONFIRMED or NOT_SATISFIED (was " + kind + ")");
+      }
+      remark = Texts.multiLine(remark, "remark", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.CLOSE_UNVERIFIED;
+    }
+  }
+
+  /**
+   * Record a repeat registration on the open complaint it repeats, instead of creating a second
+   * complaint (see {@code DuplicatePolicy}); the status stays.
+   *
+   * @param channel how the repeat arrived
+   * @param description what the citizen said this time
+   * @param idempotencyKey the repeat registration's idempotency key, if it had one
+   */
+  record LinkDuplicate(Channel channel, String description, Optional<String> idempotencyKey)
+      implements ComplaintCommand {
+    /**
+     * Validates the fields.
+     *
+     * @param channel how the repeat arrived
+     * @param description what the citizen said this time
+     * @param idempotencyKey the repeat registration's idempotency key, if it had one
+     */
+    public LinkDuplicate {
+      Texts.required(channel, "channel");
+      description = Texts.multiLine(description, "description", RegisterComplaint.MAX_DESCRIPTION_LENGTH);
+      Texts.required(idempotencyKey, "idempotencyKey");
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.LINK_DUPLICATE;
     }
   }
 

@@ -36,7 +36,11 @@ public sealed interface ComplaintEvent
         ComplaintEvent.ComplaintRejected,
         ComplaintEvent.ComplaintSpeciallyClosed,
         ComplaintEvent.ComplaintWithdrawn,
-        ComplaintEvent.ComplaintReopened {
+        ComplaintEvent.ComplaintReopened,
+        ComplaintEvent.ReplyAccepted,
+        ComplaintEvent.ComplaintAppealed,
+        ComplaintEvent.ComplaintClosedUnverified,
+        ComplaintEvent.DuplicateLinked {
 
   /**
    * The complaint this event belongs to.
@@ -749,6 +753,133 @@ public sealed interface ComplaintEvent
     public SlaTimerSet {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(timer, "timer");
+    }
+  }
+
+  /**
+   * A reviewer accepted the reply as of proper quality.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param remark the reviewer's note, if any
+   */
+  record ReplyAccepted(ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Optional<String> remark)
+      implements ComplaintEvent {
+    /**
+     * Checks that no field is null.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param remark the reviewer's note, if any
+     */
+    public ReplyAccepted {
+      envelope(complaintId, sequence, occurredAt, actor);
+      checkText(remark, "remark");
+    }
+  }
+
+  /**
+   * A reopened complaint was sent to an appellate post.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param from where it was
+   * @param to the appellate post's assignment
+   * @param reason why
+   */
+  record ComplaintAppealed(
+      ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Assignment from, Assignment to,
+      String reason)
+      implements ComplaintEvent {
+    /**
+     * Checks that no field is null.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param from where it was
+     * @param to the appellate post's assignment
+     * @param reason why
+     */
+    public ComplaintAppealed {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(from, "from");
+      Texts.required(to, "to");
+      checkText(reason, "reason");
+    }
+  }
+
+  /**
+   * The complaint was closed without the citizen's confirmation, as the verification policy says.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param kind {@link ClosureKind#UNCONFIRMED} or {@link ClosureKind#NOT_SATISFIED}
+   * @param remark the recorded reason
+   */
+  record ComplaintClosedUnverified(
+      ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, ClosureKind kind, String remark)
+      implements ComplaintEvent {
+    /**
+     * Checks the fields.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param kind {@link ClosureKind#UNCONFIRMED} or {@link ClosureKind#NOT_SATISFIED}
+     * @param remark the recorded reason
+     */
+    public ComplaintClosedUnverified {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(kind, "kind");
+      if (kind != ClosureKind.UNCONFIRMED && kind != ClosureKind.NOT_SATISFIED) {
+        throw new org.nivaran.grievance.InvalidInputException("kind", "must be UNCONFIRMED or NOT_SATISFIED (was " + kind + ")");
+      }
+      checkText(remark, "remark");
+    }
+  }
+
+  /**
+   * A repeat registration was recorded on this open complaint instead of creating another.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who registered the repeat
+   * @param channel how the repeat arrived
+   * @param description what the citizen said this time
+   * @param idempotencyKey the repeat registration's idempotency key, if any
+   */
+  record DuplicateLinked(
+      ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Channel channel, String description,
+      Optional<String> idempotencyKey)
+      implements ComplaintEvent {
+    /**
+     * Checks the fields.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who registered the repeat
+     * @param channel how the repeat arrived
+     * @param description what the citizen said this time
+     * @param idempotencyKey the repeat registration's idempotency key, if any
+     */
+    public DuplicateLinked {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(channel, "channel");
+      checkText(description, "description");
+      Texts.required(idempotencyKey, "idempotencyKey");
     }
   }
 

@@ -101,6 +101,10 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * SPECIAL_CLOSE        every open state but REGISTERED                    CLOSED            supervisor
  * WITHDRAW             every open state                                   WITHDRAWN         citizen, agent
  * REOPEN               CLOSED                                             REOPENED          citizen, agent, supervisor
+ * ACCEPT_REPLY         RESOLVED                                           (unchanged)       agent, supervisor
+ * APPEAL               REOPENED                                           ASSIGNED          agent, supervisor, system
+ * CLOSE_UNVERIFIED     RESOLVED REOPENED                                  CLOSED            supervisor, system
+ * LINK_DUPLICATE       every open state                                   (unchanged)       citizen, agent, supervisor, system
  * </pre>
  *
  * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
@@ -150,7 +154,11 @@ public final class Lifecycle {
           row(CommandType.REJECT, minus(OPEN, RESOLVED), REJECTED, CALL_CENTRE_AGENT, OFFICER, SUPERVISOR),
           row(CommandType.SPECIAL_CLOSE, minus(OPEN, REGISTERED), CLOSED, SUPERVISOR),
           row(CommandType.WITHDRAW, OPEN, WITHDRAWN, CITIZEN, CALL_CENTRE_AGENT),
-          row(CommandType.REOPEN, EnumSet.of(CLOSED), REOPENED, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR));
+          row(CommandType.REOPEN, EnumSet.of(CLOSED), REOPENED, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR),
+          row(CommandType.ACCEPT_REPLY, EnumSet.of(RESOLVED), null, CALL_CENTRE_AGENT, SUPERVISOR),
+          row(CommandType.APPEAL, EnumSet.of(REOPENED), ASSIGNED, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.CLOSE_UNVERIFIED, EnumSet.of(RESOLVED, REOPENED), CLOSED, SUPERVISOR, SYSTEM),
+          row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM));
 
   private Lifecycle() {}
 
@@ -347,6 +355,19 @@ public final class Lifecycle {
       return new ComplaintWithdrawn(id, seq, now, actor, w.reason());
     } else if (command instanceof Reopen r) {
       return new ComplaintReopened(id, seq, now, actor, r.reason());
+    } else if (command instanceof ComplaintCommand.AcceptReply a) {
+      return new ComplaintEvent.ReplyAccepted(id, seq, now, actor, a.remark());
+    } else if (command instanceof ComplaintCommand.Appeal a) {
+      Assignment from = assignmentOf(c);
+      if (from.post().equals(a.toPost())) {
+        throw new InvalidInputException("toPost", "must differ from the current post " + from.post());
+      }
+      return new ComplaintEvent.ComplaintAppealed(
+          id, seq, now, actor, from, new Assignment(a.toPost(), a.toDepartment(), a.level(), now), a.reason());
+    } else if (command instanceof ComplaintCommand.CloseUnverified u) {
+      return new ComplaintEvent.ComplaintClosedUnverified(id, seq, now, actor, u.kind(), u.remark());
+    } else if (command instanceof ComplaintCommand.LinkDuplicate d) {
+      return new ComplaintEvent.DuplicateLinked(id, seq, now, actor, d.channel(), d.description(), d.idempotencyKey());
     }
     throw new AssertionError("unhandled command " + command);
   }
@@ -481,12 +502,17 @@ public final class Lifecycle {
     } else if (event instanceof ComplaintReopened) {
       c.closure(Optional.empty()).reopenCount(complaint.reopenCount() + 1);
       clearEscalationFlags(c, complaint);
+    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
+      moveTo(c, e.to());
+    } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
+      c.closure(new Closure(e.kind(), Optional.of(e.remark()), Optional.empty(), at));
     } else if (event instanceof ComplaintFlagged e) {
       c.addFlags(e.flag());
     } else if (event instanceof SlaTimerSet e) {
       c.sla(e.timer());
     }
-    // WorkStarted and InformationRequested change the status alone.
+    // WorkStarted and InformationRequested change the status alone; ReplyAccepted and
+    // DuplicateLinked change nothing but the version.
     if (!statusAfter(complaint, event).isOpen()) {
       c.flags(Set.of());
     }
@@ -534,6 +560,9 @@ public final class Lifecycle {
     } else if (event instanceof ComplaintTransferred e) {
       from = e.from();
       to = e.to();
+    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
+      from = e.from();
+      to = e.to();
     } else if (event instanceof ComplaintReassigned e) {
       from = e.from();
       to = e.to();
@@ -575,7 +604,7 @@ public final class Lifecycle {
 
   /**
    * The assignment an event moves a complaint to: the new post of an assignment, escalation,
-   * transfer or reassignment. A move also clears the SLA clock until the next
+   * transfer, reassignment or appeal. A move also clears the SLA clock until the next
    * {@link ComplaintEvent.SlaTimerSet}.
    *
    * @param event the event
@@ -587,6 +616,7 @@ public final class Lifecycle {
     if (event instanceof ComplaintEscalated e) return Optional.of(e.to());
     if (event instanceof ComplaintTransferred e) return Optional.of(e.to());
     if (event instanceof ComplaintReassigned e) return Optional.of(e.to());
+    if (event instanceof ComplaintEvent.ComplaintAppealed e) return Optional.of(e.to());
     return Optional.empty();
   }
 
@@ -617,6 +647,10 @@ public final class Lifecycle {
     if (event instanceof ComplaintReassigned) return CommandType.REASSIGN;
     if (event instanceof ComplaintFlagged) return CommandType.FLAG;
     if (event instanceof SlaTimerSet) return CommandType.SET_SLA_TIMER;
+    if (event instanceof ComplaintEvent.ReplyAccepted) return CommandType.ACCEPT_REPLY;
+    if (event instanceof ComplaintEvent.ComplaintAppealed) return CommandType.APPEAL;
+    if (event instanceof ComplaintEvent.ComplaintClosedUnverified) return CommandType.CLOSE_UNVERIFIED;
+    if (event instanceof ComplaintEvent.DuplicateLinked) return CommandType.LINK_DUPLICATE;
     throw new AssertionError("unhandled event " + event);
   }
 

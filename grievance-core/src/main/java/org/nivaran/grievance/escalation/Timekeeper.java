@@ -82,6 +82,7 @@ public final class Timekeeper {
       return start(current.map(SlaTimer::policy).or(policyForNew), after, start);
     }
     if (event instanceof ComplaintAssigned || event instanceof ComplaintTransferred
+        || event instanceof org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAppealed
         || event instanceof ComplaintReassigned) {
       return start(current.map(SlaTimer::policy).or(policyForNew), after, at);
     }

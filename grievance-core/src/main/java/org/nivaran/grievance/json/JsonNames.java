@@ -45,7 +45,11 @@ final class JsonNames {
           "ComplaintRejected",
           "ComplaintSpeciallyClosed",
           "ComplaintWithdrawn",
-          "ComplaintReopened");
+          "ComplaintReopened",
+          "ReplyAccepted",
+          "ComplaintAppealed",
+          "ComplaintClosedUnverified",
+          "DuplicateLinked");
 
   private JsonNames() {}
 
@@ -89,6 +93,14 @@ final class JsonNames {
       return "ComplaintWithdrawn";
     } else if (e instanceof ComplaintEvent.ComplaintReopened) {
       return "ComplaintReopened";
+    } else if (e instanceof ComplaintEvent.ReplyAccepted) {
+      return "ReplyAccepted";
+    } else if (e instanceof ComplaintEvent.ComplaintAppealed) {
+      return "ComplaintAppealed";
+    } else if (e instanceof ComplaintEvent.ComplaintClosedUnverified) {
+      return "ComplaintClosedUnverified";
+    } else if (e instanceof ComplaintEvent.DuplicateLinked) {
+      return "DuplicateLinked";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

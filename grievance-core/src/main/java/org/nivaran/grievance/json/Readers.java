@@ -344,6 +344,27 @@ final class Readers {
         String reason = f.text("reason");
         yield f.build(() -> new ComplaintReopened(id, seq, at, actor, reason));
       }
+      case "ReplyAccepted" -> {
+        var remark = f.optionalText("remark");
+        yield f.build(() -> new ComplaintEvent.ReplyAccepted(id, seq, at, actor, remark));
+      }
+      case "ComplaintAppealed" -> {
+        Assignment from = assignment(f.object("from"));
+        Assignment to = assignment(f.object("to"));
+        String reason = f.text("reason");
+        yield f.build(() -> new ComplaintEvent.ComplaintAppealed(id, seq, at, actor, from, to, reason));
+      }
+      case "ComplaintClosedUnverified" -> {
+        var kind = f.enumValue("kind", org.nivaran.grievance.complaint.ClosureKind.class);
+        String remark = f.text("remark");
+        yield f.build(() -> new ComplaintEvent.ComplaintClosedUnverified(id, seq, at, actor, kind, remark));
+      }
+      case "DuplicateLinked" -> {
+        var channel = f.enumValue("channel", org.nivaran.grievance.complaint.Channel.class);
+        String description = f.text("description");
+        var key = f.optionalText("idempotencyKey");
+        yield f.build(() -> new ComplaintEvent.DuplicateLinked(id, seq, at, actor, channel, description, key));
+      }
       default -> throw new IllegalStateException("event type " + type + " is listed but has no reader");
     };
   }

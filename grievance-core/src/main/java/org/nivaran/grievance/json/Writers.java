@@ -330,6 +330,21 @@ final class Writers {
       optionalText(g, "reason", e.reason());
     } else if (event instanceof ComplaintReopened e) {
       g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintEvent.ReplyAccepted e) {
+      optionalText(g, "remark", e.remark());
+    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
+      g.writeFieldName("from");
+      assignment(g, e.from());
+      g.writeFieldName("to");
+      assignment(g, e.to());
+      g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
+      g.writeStringField("kind", e.kind().name());
+      g.writeStringField("remark", e.remark());
+    } else if (event instanceof ComplaintEvent.DuplicateLinked e) {
+      g.writeStringField("channel", e.channel().name());
+      g.writeStringField("description", e.description());
+      optionalText(g, "idempotencyKey", e.idempotencyKey());
     }
     // WorkStarted has the envelope only.
     g.writeEndObject();

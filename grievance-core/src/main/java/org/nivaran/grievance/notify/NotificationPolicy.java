@@ -63,13 +63,13 @@ import org.nivaran.grievance.routing.Posts;
  *   <tr><td>ComplaintEscalated</td><td>{@link NotificationKind#ESCALATED_TO_YOU ESCALATED_TO_YOU}</td><td>the holder of the new post</td></tr>
  *   <tr><td>ComplaintEscalated to L3 or above</td><td>{@link NotificationKind#ESCALATED_SUPERVISOR ESCALATED_SUPERVISOR}</td>
  *       <td>the holder of every post above the new post</td></tr>
- *   <tr><td>ComplaintReassigned</td><td>{@link NotificationKind#ASSIGNED ASSIGNED}</td><td>the holder of the new post</td></tr>
+ *   <tr><td>ComplaintReassigned, ComplaintAppealed</td><td>{@link NotificationKind#ASSIGNED ASSIGNED}</td><td>the holder of the new post</td></tr>
  *   <tr><td>ComplaintFlagged naming an attention post</td><td>{@link NotificationKind#OVERDUE_AT_TOP
  *       OVERDUE_AT_TOP} for that flag, else {@link NotificationKind#FLAGGED FLAGGED}</td><td>the holder of
  *       the attention post (as head of department, nodal officer or supervisor, by its duties)</td></tr>
  *   <tr><td>ReplyReturned</td><td>{@link NotificationKind#RETURNED RETURNED}</td><td>the holder of the post</td></tr>
  *   <tr><td>ResolutionFiled</td><td>{@link NotificationKind#RESOLVED RESOLVED}</td><td>the citizen</td></tr>
- *   <tr><td>CitizenSatisfied, ComplaintSpeciallyClosed, ComplaintRejected, ComplaintWithdrawn</td>
+ *   <tr><td>CitizenSatisfied, ComplaintSpeciallyClosed, ComplaintClosedUnverified, ComplaintRejected, ComplaintWithdrawn</td>
  *       <td>{@link NotificationKind#CLOSED CLOSED}</td><td>the citizen</td></tr>
  * </table>
  *
@@ -229,6 +229,8 @@ public final class NotificationPolicy {
       r.toHolder(NotificationKind.TRANSFERRED_TO_YOU, e.to(), same(e.reason()));
     } else if (event instanceof ComplaintReassigned e) {
       r.toHolder(NotificationKind.ASSIGNED, e.to(), same(e.reason()));
+    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
+      r.toHolder(NotificationKind.ASSIGNED, e.to(), same(e.reason()));
     } else if (event instanceof ComplaintFlagged e && e.attention().isPresent()) {
       NotificationKind kind =
           e.flag() == ComplaintFlag.OVERDUE_AT_TOP ? NotificationKind.OVERDUE_AT_TOP : NotificationKind.FLAGGED;
@@ -248,6 +250,8 @@ public final class NotificationPolicy {
       r.toCitizen(NotificationKind.CLOSED, l -> l == Language.HINDI ? "आपकी संतुष्टि पर निराकृत" : "resolved to your satisfaction");
     } else if (event instanceof ComplaintSpeciallyClosed e) {
       r.toCitizen(NotificationKind.CLOSED, same(e.reason()));
+    } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
+      r.toCitizen(NotificationKind.CLOSED, same(e.remark()));
     } else if (event instanceof ComplaintRejected e) {
       r.toCitizen(NotificationKind.CLOSED, l -> rejection(e, l));
     } else if (event instanceof ComplaintWithdrawn e) {
@@ -256,7 +260,7 @@ public final class NotificationPolicy {
           l -> e.reason().orElse(l == Language.HINDI ? "आपके अनुरोध पर वापस ली गई" : "withdrawn at your request"));
     }
     // Other events (work started, information requested or provided, dissatisfied, unreachable,
-    // reopened) tell no one.
+    // reopened, reply accepted, duplicate linked) tell no one.
   }
 
   /**
@@ -438,6 +442,8 @@ public final class NotificationPolicy {
         return Optional.of(x.from());
       } else if (e instanceof ComplaintReassigned x) {
         return Optional.of(x.from());
+      } else if (e instanceof ComplaintEvent.ComplaintAppealed x) {
+        return Optional.of(x.from());
       }
     }
     return after.assignment();
@@ -451,6 +457,8 @@ public final class NotificationPolicy {
     } else if (e instanceof ComplaintReassigned x) {
       return Optional.of(x.to());
     } else if (e instanceof ComplaintTransferred x) {
+      return Optional.of(x.to());
+    } else if (e instanceof ComplaintEvent.ComplaintAppealed x) {
       return Optional.of(x.to());
     }
     return before;

@@ -122,6 +122,9 @@ class LifecycleProperties {
     if (command instanceof ComplaintCommand.Reassign r && r.toPost().equals(at.post())) {
       return "invalid toPost";
     }
+    if (command instanceof ComplaintCommand.Appeal a && a.toPost().equals(at.post())) {
+      return "invalid toPost";
+    }
     if (command instanceof ComplaintCommand.Flag f && c.flags().contains(f.flag())) {
       return "invalid flag";
     }
@@ -266,7 +269,7 @@ class LifecycleProperties {
       assertThat(after.assignment().orElseThrow().department())
           .isEqualTo(before.assignment().orElseThrow().department());
       assertThat(after.post()).isNotEqualTo(before.post());
-    } else if (type != CommandType.ASSIGN && type != CommandType.TRANSFER) {
+    } else if (type != CommandType.ASSIGN && type != CommandType.TRANSFER && type != CommandType.APPEAL) {
       assertThat(after.assignment()).isEqualTo(before.assignment());
     }
     if (type == CommandType.RECORD_UNREACHABLE) {

@@ -33,45 +33,45 @@ import org.nivaran.grievance.routing.Posts;
  * A small district for escalation tests: Raipur, an office calendar (Mon-Fri 10:00-18:00 IST,
  * Holi on Monday 25 March 2024), the MP ladder for energy and revenue, the UP ladder for water.
  */
-final class District {
+public final class District {
   private District() {}
 
-  static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+  public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
-  static final BusinessCalendar OFFICE =
+  public static final BusinessCalendar OFFICE =
       BusinessCalendar.builder("OFFICE", IST)
           .schedule(WeeklySchedule.builder().hours(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "10:00-18:00").build())
           .holiday(LocalDate.of(2024, 3, 25), "Holi")
           .build();
 
-  static final CalendarRegistry CALENDARS = CalendarRegistry.of(OFFICE);
+  public static final CalendarRegistry CALENDARS = CalendarRegistry.of(OFFICE);
 
-  static final LadderPolicy MP = LadderPolicy.madhyaPradesh("MP", "OFFICE");
-  static final LadderPolicy UP = LadderPolicy.uttarPradesh("UP", "OFFICE");
-  static final EscalationPolicies POLICIES = EscalationPolicies.of(MP, UP);
+  public static final LadderPolicy MP = LadderPolicy.madhyaPradesh("MP", "OFFICE");
+  public static final LadderPolicy UP = LadderPolicy.uttarPradesh("UP", "OFFICE");
+  public static final EscalationPolicies POLICIES = EscalationPolicies.of(MP, UP);
 
-  static final PostId AE = PostId.of("AE-RAIPUR-CITY");
-  static final PostId EE = PostId.of("EE-RAIPUR");
-  static final PostId SE = PostId.of("SE-RAIPUR");
-  static final PostId CE = PostId.of("CE-CG");
-  static final PostId TEHSILDAR = PostId.of("TEHSILDAR-RAIPUR");
-  static final PostId NODAL = PostId.of("NODAL-RAIPUR");
-  static final PostId ADM_1 = PostId.of("ADM-1-RAIPUR");
-  static final PostId ADM_2 = PostId.of("ADM-2-RAIPUR");
-  static final PostId JAL_DEPT = PostId.of("JAL-DEPT-RAIPUR");
-  static final PostId JAL_1 = PostId.of("JAL-L1");
-  static final PostId JAL_2 = PostId.of("JAL-L2");
-  static final PostId JAL_3 = PostId.of("JAL-L3");
-  static final PostId JAL_4 = PostId.of("JAL-L4");
+  public static final PostId AE = PostId.of("AE-RAIPUR-CITY");
+  public static final PostId EE = PostId.of("EE-RAIPUR");
+  public static final PostId SE = PostId.of("SE-RAIPUR");
+  public static final PostId CE = PostId.of("CE-CG");
+  public static final PostId TEHSILDAR = PostId.of("TEHSILDAR-RAIPUR");
+  public static final PostId NODAL = PostId.of("NODAL-RAIPUR");
+  public static final PostId ADM_1 = PostId.of("ADM-1-RAIPUR");
+  public static final PostId ADM_2 = PostId.of("ADM-2-RAIPUR");
+  public static final PostId JAL_DEPT = PostId.of("JAL-DEPT-RAIPUR");
+  public static final PostId JAL_1 = PostId.of("JAL-L1");
+  public static final PostId JAL_2 = PostId.of("JAL-L2");
+  public static final PostId JAL_3 = PostId.of("JAL-L3");
+  public static final PostId JAL_4 = PostId.of("JAL-L4");
 
-  static Officer officer(String id, String name, String phone) {
+  public static Officer officer(String id, String name, String phone) {
     return new Officer(id, name, PhoneNumber.parse(phone), true, Language.HINDI);
   }
 
-  static final Officer VERMA = officer("OFF-AE-1", "सुरेश वर्मा", "9826000001");
-  static final Officer SAHU = officer("OFF-AE-2", "अनीता साहू", "9826000002");
+  public static final Officer VERMA = officer("OFF-AE-1", "सुरेश वर्मा", "9826000001");
+  public static final Officer SAHU = officer("OFF-AE-2", "अनीता साहू", "9826000002");
 
-  static Directory directory() {
+  public static Directory directory() {
     Departments departments = Departments.of(List.of(
         new Department("ENERGY", "Energy", "ऊर्जा"),
         new Department("REVENUE", "Revenue", "राजस्व"),

@@ -65,6 +65,7 @@ final class JsonExamples {
   static final Actor ROUTER = Actor.system("router");
   static final Actor ESCALATOR = Actor.system("escalator");
   static final Actor TIMEKEEPER = Actor.system("timekeeper");
+  static final Actor VERIFIER = Actor.system("verification-policy");
   static final PostId COLLECTOR = PostId.of("COLLECTOR-RAIPUR");
   static final PostId NAIB_TEHSILDAR = PostId.of("NAIB-TEHSILDAR-RAIPUR");
 
@@ -147,7 +148,14 @@ final class JsonExamples {
             Optional.of(ComplaintId.of("RPR-2024-000098"))),
         new ComplaintSpeciallyClosed(ID, 17, at(16), SUPERVISOR, "मामला न्यायालय में विचाराधीन है"),
         new ComplaintWithdrawn(ID, 18, at(17), CITIZEN, Optional.of("समस्या अपने आप हल हो गई")),
-        new ComplaintReopened(ID, 19, at(18), SUPERVISOR, "आपूर्ति फिर से बंद है"));
+        new ComplaintReopened(ID, 19, at(18), SUPERVISOR, "आपूर्ति फिर से बंद है"),
+        new ComplaintEvent.ReplyAccepted(ID, 20, at(19), AGENT, Optional.of("उत्तर संतोषजनक है")),
+        new ComplaintEvent.ComplaintAppealed(ID, 21, at(20), VERIFIER, AT_EE, AT_TEHSILDAR,
+            "नागरिक उत्तर से संतुष्ट नहीं"),
+        new ComplaintEvent.ComplaintClosedUnverified(ID, 22, at(21), VERIFIER,
+            org.nivaran.grievance.complaint.ClosureKind.UNCONFIRMED, "3 प्रयासों में नागरिक से संपर्क नहीं हुआ"),
+        new ComplaintEvent.DuplicateLinked(ID, 23, at(22), AGENT, Channel.WHATSAPP,
+            "फिर से: तीन दिन से बिजली नहीं है", Optional.of("wa-msg-88")));
   }
 
   /**

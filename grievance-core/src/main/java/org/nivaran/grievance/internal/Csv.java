@@ -17,7 +17,8 @@ import java.util.List;
 import org.nivaran.grievance.GrievanceException;
 
 /**
- * A reader of comma-separated values as RFC 4180 describes them: fields separated by commas,
+ * A reader (and a small writer) of comma-separated values as RFC 4180 describes them: fields
+ * separated by commas,
  * records by CRLF (LF and a lone CR are accepted too); a field in double quotes may hold commas,
  * line breaks and doubled quotes ({@code ""} stands for one {@code "}). The first record is the
  * header and is required; every other record must have as many fields. Lines holding nothing at
@@ -25,7 +26,11 @@ import org.nivaran.grievance.GrievanceException;
  * written (no trimming).
  *
  * <p>Each record carries the line number it starts on (the header is line 1), so that callers can
- * name the line of a bad value. Stateless and thread-safe.
+ * name the line of a bad value.
+ *
+ * <p>The writer ({@link #field}, {@link #appendRecord}) writes what the reader reads back
+ * exactly: records end with CRLF, and a field is quoted only if it holds a comma, a double quote,
+ * a carriage return or a line feed. Stateless and thread-safe.
  */
 public final class Csv {
   private Csv() {}
@@ -129,6 +134,44 @@ public final class Csv {
     public String reason() {
       return reason;
     }
+  }
+
+  /**
+   * One field as RFC 4180 writes it: as given, or, if it holds a comma, a double quote, a
+   * carriage return or a line feed, in double quotes with each double quote doubled.
+   *
+   * @param value the field's value
+   * @return the field as written
+   */
+  public static String field(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+        return '"' + value.replace("\"", "\"\"") + '"';
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Appends one record: its fields as {@link #field} writes them, separated by commas, then CRLF.
+   * A record of one empty field is written {@code ""}, since the reader skips an empty line.
+   *
+   * @param out where to append
+   * @param fields the record's fields, at least one
+   * @return {@code out}
+   */
+  public static StringBuilder appendRecord(StringBuilder out, List<String> fields) {
+    if (fields.size() == 1 && fields.get(0).isEmpty()) {
+      return out.append("\"\"\r\n");
+    }
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(field(fields.get(i)));
+    }
+    return out.append("\r\n");
   }
 
   /**

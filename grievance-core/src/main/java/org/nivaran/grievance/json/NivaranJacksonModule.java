@@ -16,6 +16,10 @@ import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Resolution;
+import org.nivaran.grievance.report.GradedUnit;
+import org.nivaran.grievance.report.GradingReport;
+import org.nivaran.grievance.report.GradingScheme;
+import org.nivaran.grievance.report.UnitFigures;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
@@ -28,7 +32,9 @@ import org.nivaran.grievance.sla.SlaTimer;
  * {@link Attachment}, the SLA types {@link SlaTimer}, {@link SlaPolicy} and {@link SlaBudget}
  * (durations as ISO-8601 strings such as {@code "PT56H"}), and the string-valued
  * {@link PhoneNumber} (E.164), {@link PostId}, {@link ComplaintId} and {@link Level}
- * ({@code "L2"}).
+ * ({@code "L2"}). It also writes, but does not read, the grading types {@link GradingReport},
+ * {@link GradedUnit}, {@link UnitFigures} and {@link GradingScheme}, in their own snake_case format
+ * (see {@link NivaranJson#gradingReport(GradingReport)}).
  *
  * <pre>{@code
  * ObjectMapper mapper = new ObjectMapper().registerModule(new NivaranJacksonModule());
@@ -91,6 +97,15 @@ public final class NivaranJacksonModule extends SimpleModule {
     for (Class<?> type : ComplaintEvent.class.getPermittedSubclasses()) {
       subtype(type.asSubclass(ComplaintEvent.class), Readers::event, JsonNames.TYPE, JsonNames::typeOf);
     }
+
+    writeOnly(GradingReport.class, Writers::gradingReport);
+    writeOnly(GradingScheme.class, Writers::gradingScheme);
+    writeOnly(GradedUnit.class, Writers::gradedUnit);
+    writeOnly(UnitFigures.class, Writers::unitFigures);
+  }
+
+  private <T> void writeOnly(Class<T> type, WriterSerializer.ValueWriter<T> writer) {
+    addSerializer(type, new WriterSerializer<>(type, writer));
   }
 
   private <T> void add(

@@ -1,10 +1,14 @@
 package org.nivaran.grievance.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.report.GradingReport;
 
 /**
  * A ready-made {@link ObjectMapper} for Nivaran's JSON format, for hosts that do not already have
@@ -19,6 +23,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * <p>Stateless and thread-safe.
  */
 public final class NivaranJson {
+  /** The mapper the static writers share; configured once, so thread-safe. */
+  private static final ObjectMapper MAPPER = objectMapper();
+
   private NivaranJson() {}
 
   /**
@@ -41,5 +48,43 @@ public final class NivaranJson {
         .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
+  }
+
+  /**
+   * A grading report as JSON (UTF-8 text, no white space). Field names are snake_case, every
+   * field is always written, and the units keep the report's order:
+   *
+   * <pre>{@code
+   * {"period":{"from":"2024-02-29T18:30:00Z","to":"2024-03-31T18:30:00Z"},
+   *  "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0},
+   *            "bands":{"a":80.0,"b":60.0,"c":40.0}},
+   *  "departments":[
+   *   {"kind":"DEPARTMENT","code":"REVENUE","rank":1,"grade":"B","score":79.17,
+   *    "received":4,"disposed":2,"disposed_within_sla":1,"pending":1,
+   *    "pending_beyond_sla":{"L1":1},"pending_beyond_sla_total":1,
+   *    "replies":1,"returns":0,"satisfied":1,"dissatisfied":0,"reopens":0,
+   *    "disposal_rate":0.6667,"sla_compliance_rate":0.5000,"satisfaction_rate":1.0000,
+   *    "returned_rate":0.0000,"reopened_rate":0.0000,"median_resolution":"PT192H"}, ...],
+   *  "districts":[ ... ]}
+   * }</pre>
+   *
+   * <p>The period's bounds are ISO-8601 instants in UTC. A score is a number with 2 decimal
+   * places, a rate a number with 4 (the digits of the report's CSV), or {@code null} when the rate
+   * is empty; {@code pending_beyond_sla} holds the levels with a count above 0, in level order;
+   * {@code median_resolution} is an ISO-8601 duration to the second, or {@code null} when nothing
+   * was disposed. Nivaran writes this format but does not read it back.
+   *
+   * @param report the report
+   * @return the JSON text
+   * @throws org.nivaran.grievance.InvalidInputException (field {@code report}) if the report is
+   *     missing
+   */
+  public static String gradingReport(GradingReport report) {
+    Texts.required(report, "report");
+    try {
+      return MAPPER.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("the grading report could not be written as JSON", e);
+    }
   }
 }

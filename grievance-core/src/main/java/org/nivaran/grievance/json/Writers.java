@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,11 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Resolution;
+import org.nivaran.grievance.internal.Decimals;
+import org.nivaran.grievance.report.GradedUnit;
+import org.nivaran.grievance.report.GradingReport;
+import org.nivaran.grievance.report.GradingScheme;
+import org.nivaran.grievance.report.UnitFigures;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
@@ -348,5 +354,105 @@ final class Writers {
     }
     // WorkStarted has the envelope only.
     g.writeEndObject();
+  }
+
+  // -- grading report -------------------------------------------------------------------------
+  // Written only (no reader). Unlike the complaint format, field names are snake_case and every
+  // field is always written: an empty rate or median is null. Scores and rates are numbers with
+  // the same digits as the report's CSV: 2 decimal places for a score, 4 for a rate.
+
+  static void gradingReport(JsonGenerator g, GradingReport r) throws IOException {
+    g.writeStartObject(r);
+    g.writeObjectFieldStart("period");
+    g.writeStringField("from", instant(r.period().from()));
+    g.writeStringField("to", instant(r.period().to()));
+    g.writeEndObject();
+    g.writeFieldName("scheme");
+    gradingScheme(g, r.scheme());
+    g.writeArrayFieldStart("departments");
+    for (GradedUnit u : r.departments()) {
+      gradedUnit(g, u);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("districts");
+    for (GradedUnit u : r.districts()) {
+      gradedUnit(g, u);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  static void gradingScheme(JsonGenerator g, GradingScheme s) throws IOException {
+    g.writeStartObject(s);
+    g.writeObjectFieldStart("weights");
+    g.writeNumberField("disposal", s.disposalWeight());
+    g.writeNumberField("sla_compliance", s.slaComplianceWeight());
+    g.writeNumberField("satisfaction", s.satisfactionWeight());
+    g.writeNumberField("returned", s.returnedWeight());
+    g.writeNumberField("reopened", s.reopenedWeight());
+    g.writeEndObject();
+    g.writeObjectFieldStart("bands");
+    g.writeNumberField("a", s.bandA());
+    g.writeNumberField("b", s.bandB());
+    g.writeNumberField("c", s.bandC());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  static void gradedUnit(JsonGenerator g, GradedUnit u) throws IOException {
+    g.writeStartObject(u);
+    g.writeStringField("kind", u.kind().name());
+    g.writeStringField("code", u.code());
+    g.writeNumberField("rank", u.rank());
+    g.writeStringField("grade", u.grade().name());
+    g.writeFieldName("score");
+    g.writeNumber(Decimals.fixed(u.score(), 2));
+    figureFields(g, u.figures());
+    g.writeEndObject();
+  }
+
+  static void unitFigures(JsonGenerator g, UnitFigures f) throws IOException {
+    g.writeStartObject(f);
+    g.writeStringField("kind", f.kind().name());
+    g.writeStringField("code", f.code());
+    figureFields(g, f);
+    g.writeEndObject();
+  }
+
+  private static void figureFields(JsonGenerator g, UnitFigures f) throws IOException {
+    g.writeNumberField("received", f.received());
+    g.writeNumberField("disposed", f.disposed());
+    g.writeNumberField("disposed_within_sla", f.disposedWithinSla());
+    g.writeNumberField("pending", f.pending());
+    g.writeObjectFieldStart("pending_beyond_sla");
+    for (Map.Entry<Level, Long> e : f.pendingBeyondSla().entrySet()) {
+      g.writeNumberField(level(e.getKey()), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeNumberField("pending_beyond_sla_total", f.pendingBeyondSlaTotal());
+    g.writeNumberField("replies", f.replies());
+    g.writeNumberField("returns", f.returns());
+    g.writeNumberField("satisfied", f.satisfied());
+    g.writeNumberField("dissatisfied", f.dissatisfied());
+    g.writeNumberField("reopens", f.reopens());
+    rate(g, "disposal_rate", f.disposalRate());
+    rate(g, "sla_compliance_rate", f.slaComplianceRate());
+    rate(g, "satisfaction_rate", f.satisfactionRate());
+    rate(g, "returned_rate", f.returnedRate());
+    rate(g, "reopened_rate", f.reopenedRate());
+    if (f.medianResolution().isPresent()) {
+      g.writeStringField("median_resolution", duration(f.medianResolution().get().truncatedTo(ChronoUnit.SECONDS)));
+    } else {
+      g.writeNullField("median_resolution");
+    }
+  }
+
+  private static void rate(JsonGenerator g, String field, Optional<Double> rate) throws IOException {
+    g.writeFieldName(field);
+    if (rate.isPresent()) {
+      g.writeNumber(Decimals.fixed(rate.get(), 4));
+    } else {
+      g.writeNull();
+    }
   }
 }

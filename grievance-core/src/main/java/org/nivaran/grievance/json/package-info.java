@@ -26,6 +26,10 @@
  * {@link org.nivaran.grievance.routing.InvalidRowException} naming the section, the row and the
  * field.
  *
+ * <p>{@link org.nivaran.grievance.json.NivaranJson#gradingReport(org.nivaran.grievance.report.GradingReport)}
+ * writes a grading report in a format of its own (snake_case, every field written, empty rates as
+ * {@code null}), described there; it is written only, never read.
+ *
  * <p>Every public type here is immutable and thread-safe.
  */
 package org.nivaran.grievance.json;

@@ -8,5 +8,23 @@
  * {@link org.nivaran.grievance.report.ComplaintFacts};
  * {@link org.nivaran.grievance.report.EventLogGradingSource} computes them in memory, the JDBC
  * store's source by SQL, by the same rules.
+ *
+ * <p>{@link org.nivaran.grievance.report.Grading} sums the facts of each department and district
+ * into {@link org.nivaran.grievance.report.UnitFigures}, scores them with a
+ * {@link org.nivaran.grievance.report.GradingScheme} (a weighted mean of five rates, with grade
+ * bands), and ranks the units of each kind into a
+ * {@link org.nivaran.grievance.report.GradingReport}, which writes itself as CSV; its JSON form
+ * comes from {@code org.nivaran.grievance.json.NivaranJson.gradingReport}.
+ *
+ * <pre>{@code
+ * GradingReport march = Grading.grade(EventLogGradingSource.of(store),
+ *     Period.of(YearMonth.of(2024, 3), ZoneId.of("Asia/Kolkata")), GradingScheme.standard(),
+ *     Grading.districtsOf(directory.jurisdictions()));
+ * }</pre>
+ *
+ * <p>{@link org.nivaran.grievance.report.ReplyQuality} counts, per post, the replies filed,
+ * accepted and returned in a period ({@link org.nivaran.grievance.report.PostReplies}).
+ *
+ * <p>Every type here is immutable and thread-safe, or stateless.
  */
 package org.nivaran.grievance.report;

@@ -175,4 +175,42 @@ class CsvTest {
           });
     }
   }
+
+  @Nested
+  class Writing {
+    @Test
+    void a_plain_field_is_written_as_is_and_one_with_a_comma_quote_or_line_break_is_quoted() {
+      assertThat(Csv.field("ऊर्जा")).isEqualTo("ऊर्जा");
+      assertThat(Csv.field("")).isEqualTo("");
+      assertThat(Csv.field(" padded ")).isEqualTo(" padded ");
+      assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
+      assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+      assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+      assertThat(Csv.field("cr\r")).isEqualTo("\"cr\r\"");
+    }
+
+    @Test
+    void a_record_ends_with_crlf_and_reads_back_exactly() {
+      List<String> header = List.of("code", "note", "empty");
+      List<String> record = List.of("धार", "a \"quoted\", multi\r\nline note", "");
+      StringBuilder out = new StringBuilder();
+      Csv.appendRecord(out, header);
+      Csv.appendRecord(out, record);
+
+      assertThat(out.toString()).startsWith("code,note,empty\r\n").endsWith(",\r\n");
+      Csv.Table t = Csv.parse(out);
+      assertThat(t.header().fields()).isEqualTo(header);
+      assertThat(fields(t)).containsExactly(record);
+    }
+
+    @Test
+    void a_record_of_one_empty_field_is_quoted_so_that_it_is_not_read_as_a_blank_line() {
+      StringBuilder out = new StringBuilder();
+      Csv.appendRecord(out, List.of("only"));
+      Csv.appendRecord(out, List.of(""));
+
+      assertThat(out.toString()).isEqualTo("only\r\n\"\"\r\n");
+      assertThat(fields(Csv.parse(out))).containsExactly(List.of(""));
+    }
+  }
 }

@@ -149,11 +149,13 @@ public final class Grievances {
 
   /**
    * Registers a complaint. With an idempotency key, a retry of the same request returns the
-   * complaint the first attempt stored, as it is now, and stores nothing.
+   * complaint the first attempt stored, as it is now, and stores nothing. Under a
+   * {@link DuplicatePolicy} that links repeats, the complaint returned may be the open complaint
+   * the request repeats; {@link #submit} says which.
    *
    * @param request the validated request
    * @param actor who registers it
-   * @return the new (or earlier) complaint
+   * @return the new (or earlier, or linked) complaint
    * @throws org.nivaran.grievance.complaint.ActorNotPermittedException if the actor may not
    * @throws org.nivaran.grievance.store.IdempotencyConflictException if the key was used for a
    *     different request
@@ -172,9 +174,10 @@ public final class Grievances {
    * Registers a complaint and says what became of the request: a new complaint, the replay of an
    * earlier attempt with the same idempotency key, or, under a {@link DuplicatePolicy} that links
    * repeats, a {@code DuplicateLinked} event on the open complaint it repeats. A repeat is linked
-   * only while that complaint is open, and not when an officer registers it; a retry of a linked registration with the same key finds
-   * its {@code DuplicateLinked} event and stores nothing (if the complaint closed in between, the
-   * retry creates a complaint).
+   * only while that complaint is open, and not when an officer registers it. A retry of a linked
+   * registration with the same key (within the policy's window) finds its {@code DuplicateLinked}
+   * event and stores nothing, even if the complaint closed or the number was blocked since;
+   * racing retries link it once.
    *
    * @param request the validated request
    * @param actor who registers it
@@ -199,12 +202,23 @@ public final class Grievances {
         throw new BlockedNumberException(entry);
       });
       dir.ifPresent(d -> checkCodes(d, request));
+      if (fakePolicy.blocks()) {
+        fakeBlockAt(request.citizen().phone(), now).ifPresent(entry -> {
+          throw new BlockedNumberException(entry);
+        });
+      }
     } catch (InvalidInputException | BlockedNumberException refused) {
       // a retry returns what the first attempt stored, whatever changed since (a block, say)
       Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(k, fingerprint));
       if (earlier.isPresent()) {
         LOG.debug("registration with key {} replayed as {}", key.get(), earlier.get().id());
         return new Registration(earlier.get(), Registration.Outcome.REPLAYED);
+      }
+      if (key.isPresent() && duplicatePolicy.window().isPresent() && refused instanceof BlockedNumberException) {
+        Optional<Registration> linked = linkedBefore(request, now.minus(duplicatePolicy.window().get()));
+        if (linked.isPresent()) {
+          return linked.get();
+        }
       }
       throw refused;
     }
@@ -242,45 +256,98 @@ public final class Grievances {
     if (replayed.isPresent()) {
       return Optional.of(new Registration(replayed.get(), Registration.Outcome.REPLAYED));
     }
-    Optional<Complaint> original = openOriginalOf(request, now.minus(window));
+    Instant since = now.minus(window);
+    Optional<Registration> linkedBefore = linkedBefore(request, since);
+    if (linkedBefore.isPresent()) {
+      return linkedBefore;
+    }
+    Optional<Complaint> original = similarSince(request, since, true).stream().findFirst();
     if (original.isEmpty()) {
       return Optional.empty();
     }
     ComplaintId id = original.get().id();
-    if (key.isPresent()) {
-      boolean linkedBefore = store.events(id).stream().anyMatch(
-          e -> e instanceof ComplaintEvent.DuplicateLinked d && d.idempotencyKey().equals(key));
-      if (linkedBefore) {
-        return Optional.of(new Registration(get(id), Registration.Outcome.LINKED));
+    ComplaintCommand.LinkDuplicate link =
+        new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), request.attachments(), key);
+    for (int attempt = 1; ; attempt++) {
+      Complaint current = get(id);
+      // decided again on every attempt: a racing retry of the same request may have linked it
+      Optional<Registration> raced = key.isPresent() ? linkedOn(current, request) : Optional.empty();
+      if (raced.isPresent()) {
+        return raced;
       }
-    }
-    try {
-      Complaint after = execute(
-          id, new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), key), actor);
-      LOG.debug("registration by {} linked to open complaint {}", actor, id);
-      return Optional.of(new Registration(after, Registration.Outcome.LINKED));
-    } catch (IllegalTransitionException closedMeanwhile) {
-      return Optional.empty();
+      try {
+        Complaint after = apply(current, link, actor);
+        LOG.debug("registration by {} linked to open complaint {}", actor, id);
+        return Optional.of(new Registration(after, Registration.Outcome.LINKED));
+      } catch (IllegalTransitionException closedMeanwhile) {
+        return Optional.empty();
+      } catch (StaleVersionException e) {
+        if (attempt >= maxAttempts) {
+          throw e;
+        }
+      }
     }
   }
 
-  private Optional<Complaint> openOriginalOf(RegisterComplaint request, Instant since) {
+  /**
+   * A registration with an idempotency key that was linked before: the complaint (open or not,
+   * registered since {@code since}, of the request's number, kind, category and jurisdiction)
+   * whose log holds a {@code DuplicateLinked} with the key.
+   *
+   * @throws org.nivaran.grievance.store.IdempotencyConflictException if that event records a
+   *     different request under the key
+   */
+  private Optional<Registration> linkedBefore(RegisterComplaint request, Instant since) {
+    if (request.idempotencyKey().isEmpty()) {
+      return Optional.empty();
+    }
+    for (Complaint c : similarSince(request, since, false)) {
+      Optional<Registration> linked = linkedOn(c, request);
+      if (linked.isPresent()) {
+        return linked;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Registration> linkedOn(Complaint c, RegisterComplaint request) {
+    for (ComplaintEvent e : store.events(c.id())) {
+      if (e instanceof ComplaintEvent.DuplicateLinked d && d.idempotencyKey().equals(request.idempotencyKey())) {
+        if (d.channel() != request.channel() || !d.description().equals(request.description())
+            || !d.attachments().equals(request.attachments())) {
+          throw new org.nivaran.grievance.store.IdempotencyConflictException(request.idempotencyKey().get(), c.id());
+        }
+        return Optional.of(new Registration(get(c.id()), Registration.Outcome.LINKED));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The complaints of the request's number, kind, category and jurisdiction registered since an
+   * instant, newest first; only open ones if asked, and then at most the newest.
+   */
+  private List<Complaint> similarSince(RegisterComplaint request, Instant since, boolean openOnly) {
     ComplaintQueries queries = (ComplaintQueries) store;
+    List<Complaint> found = new ArrayList<>();
     PageRequest page = PageRequest.first(50);
     while (true) {
       Page<Complaint> p = queries.byCitizen(request.citizen().phone(), page);
       for (Complaint c : p.items()) {
         if (c.registeredAt().isBefore(since)) {
-          return Optional.empty();
+          return found;
         }
-        if (c.status().isOpen() && c.kind() == request.kind() && c.categoryCode().equals(request.categoryCode())
-            && c.jurisdictionCode().equals(request.jurisdictionCode())) {
-          return Optional.of(c);
+        if ((!openOnly || c.status().isOpen()) && c.kind() == request.kind()
+            && c.categoryCode().equals(request.categoryCode()) && c.jurisdictionCode().equals(request.jurisdictionCode())) {
+          found.add(c);
+          if (openOnly) {
+            return found;
+          }
         }
       }
       Optional<PageRequest> next = p.nextRequest(50);
       if (next.isEmpty()) {
-        return Optional.empty();
+        return found;
       }
       page = next.get();
     }
@@ -466,23 +533,51 @@ public final class Grievances {
   private void afterStored(Change c) {
     if (fakePolicy.blocks() && c.events.stream().anyMatch(
         e -> e instanceof ComplaintEvent.ComplaintRejected r && r.reason() == RejectionReason.FAKE)) {
-      blockIfFakeTooOften(c.state);
+      try {
+        blockIfFakeTooOften(c.state);
+      } catch (RuntimeException e) {
+        // the rejection is stored; registration counts the fakes again (fakeBlockAt), so no block is lost
+        LOG.warn("blocking {} after fake complaint {} failed: {}", c.state.citizen().phone(), c.state.id(), e.toString());
+      }
     }
   }
 
+  /** Adds the fake-complaint policy's block to the directory's blocklist, if the rejection earned one. */
   private void blockIfFakeTooOften(Complaint rejected) {
     Instant at = rejected.closure().orElseThrow().at();
-    Instant since = at.minus(fakePolicy.within());
+    PhoneNumber phone = rejected.citizen().phone();
+    Optional<BlockEntry> block = fakeBlockAt(phone, at);
+    if (block.isEmpty() || directory.get().isEmpty()) {
+      return;
+    }
+    Optional<BlockEntry> current = directory.get().get().blocklist().activeEntry(phone, at);
+    Optional<Instant> until = block.get().expiresAt();
+    boolean longer = current.isEmpty()
+        || current.get().expiresAt().isPresent() && (until.isEmpty() || until.get().isAfter(current.get().expiresAt().get()));
+    if (longer) {
+      block(block.get());
+      LOG.info("blocked {}: {}", phone, block.get().reason());
+    }
+  }
+
+  /**
+   * The block the fake-complaint policy puts on a number at an instant, counted from the store: the
+   * latest moment its N-th fake complaint within the window was rejected, if that block is still
+   * in force. Counting at registration makes the block hold on every node sharing the store and
+   * across restarts, whatever the in-memory blocklist holds.
+   */
+  private Optional<BlockEntry> fakeBlockAt(PhoneNumber phone, Instant at) {
     ComplaintQueries queries = (ComplaintQueries) store;
-    int fakes = 0;
+    List<Instant> fakes = new ArrayList<>();
+    List<ComplaintId> ids = new ArrayList<>();
     PageRequest page = PageRequest.first(100);
     while (true) {
-      Page<Complaint> p = queries.byCitizen(rejected.citizen().phone(), page);
+      Page<Complaint> p = queries.byCitizen(phone, page);
       for (Complaint c : p.items()) {
-        if (c.closure().filter(k -> k.kind() == ClosureKind.FAKE && !k.at().isBefore(since) && !k.at().isAfter(at))
-            .isPresent()) {
-          fakes++;
-        }
+        c.closure().filter(k -> k.kind() == ClosureKind.FAKE && !k.at().isAfter(at)).ifPresent(k -> {
+          fakes.add(k.at());
+          ids.add(c.id());
+        });
       }
       Optional<PageRequest> next = p.nextRequest(100);
       if (next.isEmpty()) {
@@ -490,21 +585,31 @@ public final class Grievances {
       }
       page = next.get();
     }
-    if (fakes < fakePolicy.threshold() || directory.get().isEmpty()) {
-      if (fakes >= fakePolicy.threshold()) {
-        LOG.warn("{} has {} fake complaints but no directory holds a blocklist", rejected.citizen().phone(), fakes);
+    int n = fakePolicy.threshold();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < fakes.size(); i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparing(fakes::get));
+    for (int j = order.size() - 1; j >= n - 1; j--) {
+      Instant last = fakes.get(order.get(j));
+      Instant first = fakes.get(order.get(j - n + 1));
+      if (java.time.Duration.between(first, last).compareTo(fakePolicy.within()) > 0) {
+        continue;
       }
-      return;
+      Optional<Instant> expires = fakePolicy.blockFor().map(last::plus);
+      if (expires.filter(e -> !e.isAfter(at)).isPresent()) {
+        return Optional.empty(); // the latest block has run out, and any earlier one too
+      }
+      java.time.Duration w = fakePolicy.within();
+      String window = w.toSeconds() % 86_400 == 0 ? w.toDays() + " days" : w.toString();
+      String reason = n + " complaints rejected as fake within " + window + ", the latest "
+          + ids.get(order.get(j));
+      return Optional.of(new BlockEntry(phone, reason, FAKE_POLICY, last, expires));
     }
-    PhoneNumber phone = rejected.citizen().phone();
-    if (directory.get().get().blocklist().activeEntry(phone, at).isPresent()) {
-      return;
-    }
-    String reason = fakes + " complaints rejected as fake within " + fakePolicy.within().toDays() + " days, the latest "
-        + rejected.id();
-    block(new BlockEntry(phone, reason, FAKE_POLICY, at, fakePolicy.blockFor().map(at::plus)));
-    LOG.info("blocked {}: {}", phone, reason);
+    return Optional.empty();
   }
+
 
   /**
    * Decides commands on complaints as read and stores the changes as one batch
@@ -594,17 +699,8 @@ public final class Grievances {
       }
       switch (verification.reopening()) {
         case SAME_LEVEL -> { }
-        case NEXT_LEVEL -> nextLevelPost(change.state).ifPresent(post ->
-            change.run(new ComplaintCommand.Escalate(post.id(), "the citizen is not satisfied with the reply"), VERIFIER, now));
-        case APPEAL -> {
-          PostId appellate = verification.appellatePost().orElseThrow();
-          Post post = directory.get().flatMap(d -> d.posts().find(appellate)).orElseThrow(() -> new IllegalStateException(
-              "the appellate post " + appellate + " is not in the directory"));
-          if (!change.state.post().filter(appellate::equals).isPresent()) {
-            change.run(new ComplaintCommand.Appeal(post.id(), post.department(), post.level(),
-                "the citizen is not satisfied with the reply"), VERIFIER, now);
-          }
-        }
+        case NEXT_LEVEL -> nextLevel(change, now);
+        case APPEAL -> appeal(change, now);
       }
     } else if (command instanceof ComplaintCommand.RecordUnreachable
         && verification.afterUnreachable() == VerificationPolicy.AfterUnreachable.CLOSE_WITHOUT_CONFIRMATION
@@ -614,17 +710,45 @@ public final class Grievances {
     }
   }
 
-  /** The post one level up the complaint's ladder, if its escalation policy names one. */
-  private Optional<Post> nextLevelPost(Complaint c) {
-    Optional<Directory> d = directory.get();
-    if (d.isEmpty()) {
-      return Optional.empty();
+  private static final String NOT_SATISFIED = "the citizen is not satisfied with the reply";
+
+  /**
+   * Sends a dissatisfied citizen's complaint one level up its ladder. At the top it stays; if the
+   * post above is missing or vacant it stays flagged {@code ESCALATION_BLOCKED}, on the stuck list,
+   * as the escalator would leave it.
+   */
+  private void nextLevel(Change change, Instant now) {
+    Directory d = directory.get().orElseThrow();
+    Complaint c = change.state;
+    Optional<EscalationStep> step = policies.forComplaint(c, d.categories()).map(p -> p.onDeadline(c, d));
+    if (step.isPresent() && step.get() instanceof EscalationStep.MoveUp up) {
+      ComplaintCommand escalate = new ComplaintCommand.Escalate(up.to().id(), NOT_SATISFIED);
+      checkTarget(d, c, escalate);
+      change.run(escalate, VERIFIER, now);
+    } else if (step.isPresent() && step.get() instanceof EscalationStep.Blocked b) {
+      change.run(new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED,
+          NOT_SATISFIED + "; it could not go a level up: " + b.reason(), b.attention()), VERIFIER, now);
     }
-    return policies.forComplaint(c, d.get().categories())
-        .map(p -> p.onDeadline(c, d.get()))
-        .filter(EscalationStep.MoveUp.class::isInstance)
-        .map(step -> ((EscalationStep.MoveUp) step).to());
   }
+
+  /** Sends a dissatisfied citizen's complaint to the appellate post; if it is vacant, flags it instead. */
+  private void appeal(Change change, Instant now) {
+    PostId appellate = verification.appellatePost().orElseThrow();
+    Directory d = directory.get().orElseThrow();
+    Optional<Post> post = d.posts().find(appellate);
+    if (change.state.post().filter(appellate::equals).isPresent()) {
+      return;
+    }
+    if (post.isEmpty() || post.get().isVacant()) {
+      change.run(new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED,
+          NOT_SATISFIED + "; the appellate post " + appellate + (post.isEmpty() ? " is not in the directory" : " is vacant"),
+          nodalOfficerOf(change.state)), VERIFIER, now);
+      return;
+    }
+    Post p = post.get();
+    change.run(new ComplaintCommand.Appeal(p.id(), p.department(), p.level(), NOT_SATISFIED), VERIFIER, now);
+  }
+
 
   /**
    * With a directory, a command that moves a complaint must name a post the directory has, of the
@@ -635,6 +759,8 @@ public final class Grievances {
       checkPost(d, a.post(), "post", a.department(), "department", a.level());
     } else if (command instanceof ComplaintCommand.Transfer t) {
       checkPost(d, t.toPost(), "toPost", t.toDepartment(), "toDepartment", t.level());
+    } else if (command instanceof ComplaintCommand.Appeal a) {
+      checkPost(d, a.toPost(), "toPost", a.toDepartment(), "toDepartment", a.level());
     } else if (command instanceof ComplaintCommand.Reassign r && current.assignment().isPresent()) {
       checkPost(d, r.toPost(), "toPost", current.assignment().get().department(), "toPost", r.level());
     } else if (command instanceof ComplaintCommand.Escalate e && current.assignment().isPresent()) {
@@ -1043,6 +1169,9 @@ public final class Grievances {
       }
       if (fakePolicy.blocks() && directory == null) {
         throw new IllegalStateException("a blocking fake-complaint policy needs a directory, whose blocklist it adds to");
+      }
+      if (verification.reopening() == VerificationPolicy.Reopening.NEXT_LEVEL && directory == null) {
+        throw new IllegalStateException("reopening at the next level needs a directory, whose posts form the ladder");
       }
       if (verification.appellatePost().isPresent()
           && (directory == null || directory.posts().find(verification.appellatePost().get()).isEmpty())) {

@@ -39,6 +39,13 @@ CREATE INDEX nivaran_complaint_transfer_limit ON nivaran_complaint (registered_a
 
 -- The append-only event log. Each row's hash covers its content and the previous row's hash,
 -- so altering or removing a row breaks the chain (JdbcComplaintStore.verifyLog).
+-- The marks (status_after .. deadline_at) say what the event does by itself, as
+-- org.nivaran.grievance.report.EventMarks reads it off the payload: the status it moves to, the
+-- post it moves to, and whether it sets or clears the SLA clock, with the deadline it leaves.
+-- JdbcGradingSource answers "the state at instant T" from them without reading payloads. They
+-- are derived from the payload, which the hash covers, so the hash does not cover them again.
+-- The primary key's index carries them (INCLUDE), so grading reads a complaint's events from the
+-- index alone: the heap, with its payloads, is not touched.
 CREATE TABLE nivaran_event (
   complaint_id  VARCHAR(64) COLLATE "C" NOT NULL,
   sequence      BIGINT       NOT NULL,
@@ -47,7 +54,14 @@ CREATE TABLE nivaran_event (
   payload       TEXT         NOT NULL,
   prev_hash     CHAR(64)     NOT NULL,
   hash          CHAR(64)     NOT NULL,
+  status_after     VARCHAR(32),
+  post_code        VARCHAR(64),
+  department_code  VARCHAR(64),
+  level            SMALLINT,
+  clock_changed    BOOLEAN      NOT NULL DEFAULT FALSE,
+  deadline_at      TIMESTAMP WITH TIME ZONE,
   CONSTRAINT nivaran_event_pk PRIMARY KEY (complaint_id, sequence)
+    INCLUDE (occurred_at, type, status_after, post_code, department_code, level, clock_changed, deadline_at)
 );
 CREATE INDEX nivaran_event_occurred ON nivaran_event (occurred_at);
 

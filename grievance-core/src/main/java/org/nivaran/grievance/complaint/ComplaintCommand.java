@@ -577,20 +577,23 @@ public sealed interface ComplaintCommand
    *
    * @param channel how the repeat arrived
    * @param description what the citizen said this time
+   * @param attachments documents sent with the repeat, by reference
    * @param idempotencyKey the repeat registration's idempotency key, if it had one
    */
-  record LinkDuplicate(Channel channel, String description, Optional<String> idempotencyKey)
+  record LinkDuplicate(Channel channel, String description, List<Attachment> attachments, Optional<String> idempotencyKey)
       implements ComplaintCommand {
     /**
      * Validates the fields.
      *
      * @param channel how the repeat arrived
      * @param description what the citizen said this time
+     * @param attachments documents sent with the repeat, by reference
      * @param idempotencyKey the repeat registration's idempotency key, if it had one
      */
     public LinkDuplicate {
       Texts.required(channel, "channel");
       description = Texts.multiLine(description, "description", RegisterComplaint.MAX_DESCRIPTION_LENGTH);
+      attachments = checkAttachments("attachments", attachments);
       Texts.required(idempotencyKey, "idempotencyKey");
     }
 

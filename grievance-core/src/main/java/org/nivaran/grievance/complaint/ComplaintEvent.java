@@ -858,11 +858,12 @@ public sealed interface ComplaintEvent
    * @param actor who registered the repeat
    * @param channel how the repeat arrived
    * @param description what the citizen said this time
+   * @param attachments documents sent with the repeat, by reference
    * @param idempotencyKey the repeat registration's idempotency key, if any
    */
   record DuplicateLinked(
       ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Channel channel, String description,
-      Optional<String> idempotencyKey)
+      List<Attachment> attachments, Optional<String> idempotencyKey)
       implements ComplaintEvent {
     /**
      * Checks the fields.
@@ -873,12 +874,14 @@ public sealed interface ComplaintEvent
      * @param actor who registered the repeat
      * @param channel how the repeat arrived
      * @param description what the citizen said this time
+     * @param attachments documents sent with the repeat, by reference
      * @param idempotencyKey the repeat registration's idempotency key, if any
      */
     public DuplicateLinked {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(channel, "channel");
       checkText(description, "description");
+      attachments = List.copyOf(Texts.required(attachments, "attachments"));
       Texts.required(idempotencyKey, "idempotencyKey");
     }
   }

@@ -102,7 +102,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * WITHDRAW             every open state                                   WITHDRAWN         citizen, agent
  * REOPEN               CLOSED                                             REOPENED          citizen, agent, supervisor
  * ACCEPT_REPLY         RESOLVED                                           (unchanged)       agent, supervisor
- * APPEAL               REOPENED                                           ASSIGNED          agent, supervisor, system
+ * APPEAL               REOPENED                                           ASSIGNED          supervisor, system
  * CLOSE_UNVERIFIED     RESOLVED REOPENED                                  CLOSED            supervisor, system
  * LINK_DUPLICATE       every open state                                   (unchanged)       citizen, agent, supervisor, system
  * </pre>
@@ -156,7 +156,7 @@ public final class Lifecycle {
           row(CommandType.WITHDRAW, OPEN, WITHDRAWN, CITIZEN, CALL_CENTRE_AGENT),
           row(CommandType.REOPEN, EnumSet.of(CLOSED), REOPENED, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR),
           row(CommandType.ACCEPT_REPLY, EnumSet.of(RESOLVED), null, CALL_CENTRE_AGENT, SUPERVISOR),
-          row(CommandType.APPEAL, EnumSet.of(REOPENED), ASSIGNED, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.APPEAL, EnumSet.of(REOPENED), ASSIGNED, SUPERVISOR, SYSTEM),
           row(CommandType.CLOSE_UNVERIFIED, EnumSet.of(RESOLVED, REOPENED), CLOSED, SUPERVISOR, SYSTEM),
           row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM));
 
@@ -367,7 +367,8 @@ public final class Lifecycle {
     } else if (command instanceof ComplaintCommand.CloseUnverified u) {
       return new ComplaintEvent.ComplaintClosedUnverified(id, seq, now, actor, u.kind(), u.remark());
     } else if (command instanceof ComplaintCommand.LinkDuplicate d) {
-      return new ComplaintEvent.DuplicateLinked(id, seq, now, actor, d.channel(), d.description(), d.idempotencyKey());
+      return new ComplaintEvent.DuplicateLinked(
+          id, seq, now, actor, d.channel(), d.description(), d.attachments(), d.idempotencyKey());
     }
     throw new AssertionError("unhandled command " + command);
   }
@@ -504,6 +505,8 @@ public final class Lifecycle {
       clearEscalationFlags(c, complaint);
     } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
       moveTo(c, e.to());
+    } else if (event instanceof ComplaintEvent.DuplicateLinked e) {
+      c.addAllAttachments(e.attachments());
     } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
       c.closure(new Closure(e.kind(), Optional.of(e.remark()), Optional.empty(), at));
     } else if (event instanceof ComplaintFlagged e) {
@@ -511,8 +514,8 @@ public final class Lifecycle {
     } else if (event instanceof SlaTimerSet e) {
       c.sla(e.timer());
     }
-    // WorkStarted and InformationRequested change the status alone; ReplyAccepted and
-    // DuplicateLinked change nothing but the version.
+    // WorkStarted and InformationRequested change the status alone; ReplyAccepted changes
+    // nothing but the version.
     if (!statusAfter(complaint, event).isOpen()) {
       c.flags(Set.of());
     }

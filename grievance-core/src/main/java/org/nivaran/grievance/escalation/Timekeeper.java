@@ -29,7 +29,7 @@ import org.nivaran.grievance.sla.SlaTimer;
  * <table>
  *   <caption>Events and the clock</caption>
  *   <tr><th>event</th><th>clock</th></tr>
- *   <tr><td>assigned, transferred, reassigned</td><td>starts at the new level, with the
+ *   <tr><td>assigned, transferred, reassigned, appealed</td><td>starts at the new level, with the
  *       budget of the policy the complaint recorded (at its first assignment, the policy its
  *       category names)</td></tr>
  *   <tr><td>escalated</td><td>starts at the new level from the instant the old level's time ran

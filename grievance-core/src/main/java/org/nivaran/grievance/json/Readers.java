@@ -362,8 +362,9 @@ final class Readers {
       case "DuplicateLinked" -> {
         var channel = f.enumValue("channel", org.nivaran.grievance.complaint.Channel.class);
         String description = f.text("description");
+        List<Attachment> attachments = attachments(f, "attachments");
         var key = f.optionalText("idempotencyKey");
-        yield f.build(() -> new ComplaintEvent.DuplicateLinked(id, seq, at, actor, channel, description, key));
+        yield f.build(() -> new ComplaintEvent.DuplicateLinked(id, seq, at, actor, channel, description, attachments, key));
       }
       default -> throw new IllegalStateException("event type " + type + " is listed but has no reader");
     };

@@ -350,6 +350,7 @@ final class Writers {
     } else if (event instanceof ComplaintEvent.DuplicateLinked e) {
       g.writeStringField("channel", e.channel().name());
       g.writeStringField("description", e.description());
+      attachments(g, "attachments", e.attachments());
       optionalText(g, "idempotencyKey", e.idempotencyKey());
     }
     // WorkStarted has the envelope only.

@@ -251,7 +251,10 @@ public final class NotificationPolicy {
     } else if (event instanceof ComplaintSpeciallyClosed e) {
       r.toCitizen(NotificationKind.CLOSED, same(e.reason()));
     } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
-      r.toCitizen(NotificationKind.CLOSED, same(e.remark()));
+      boolean unconfirmed = e.kind() == org.nivaran.grievance.complaint.ClosureKind.UNCONFIRMED;
+      r.toCitizen(NotificationKind.CLOSED, l -> l == Language.HINDI
+          ? (unconfirmed ? "आपसे संपर्क न हो पाने के कारण बंद" : "पुनः खोलने की सीमा पूरी होने पर बंद")
+          : (unconfirmed ? "closed as we could not reach you" : "closed after the most reopenings allowed"));
     } else if (event instanceof ComplaintRejected e) {
       r.toCitizen(NotificationKind.CLOSED, l -> rejection(e, l));
     } else if (event instanceof ComplaintWithdrawn e) {

@@ -40,14 +40,20 @@ public final class ReplyQuality {
         continue;
       }
       Complaint state = Lifecycle.start(first);
+      boolean accepted = false;
       for (int i = 1; i < log.size(); i++) {
         ComplaintEvent e = log.get(i);
         if (!e.occurredAt().isBefore(period.to())) {
           break;
         }
         int column = e instanceof ComplaintEvent.ResolutionFiled ? 0
-            : e instanceof ComplaintEvent.ReplyAccepted ? 1
+            : e instanceof ComplaintEvent.ReplyAccepted && !accepted ? 1
             : e instanceof ComplaintEvent.ReplyReturned ? 2 : -1;
+        if (e instanceof ComplaintEvent.ResolutionFiled) {
+          accepted = false;
+        } else if (e instanceof ComplaintEvent.ReplyAccepted) {
+          accepted = true; // a reply accepted twice counts once
+        }
         if (column >= 0 && period.contains(e.occurredAt()) && state.assignment().isPresent()) {
           Assignment a = state.assignment().get();
           String key = a.department() + "\u0000" + a.post().code();

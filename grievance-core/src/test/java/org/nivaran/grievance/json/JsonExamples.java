@@ -155,7 +155,8 @@ final class JsonExamples {
         new ComplaintEvent.ComplaintClosedUnverified(ID, 22, at(21), VERIFIER,
             org.nivaran.grievance.complaint.ClosureKind.UNCONFIRMED, "3 प्रयासों में नागरिक से संपर्क नहीं हुआ"),
         new ComplaintEvent.DuplicateLinked(ID, 23, at(22), AGENT, Channel.WHATSAPP,
-            "फिर से: तीन दिन से बिजली नहीं है", Optional.of("wa-msg-88")));
+            "फिर से: तीन दिन से बिजली नहीं है", List.of(Attachment.of("wa-media://4C21", "खंभा.jpg")),
+            Optional.of("wa-msg-88")));
   }
 
   /**

@@ -27,6 +27,7 @@ import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.json.NivaranJacksonModule;
 import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.report.EventMarks;
 import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
 import org.nivaran.grievance.store.ComplaintQueries;
@@ -52,6 +53,10 @@ import org.nivaran.grievance.store.StaleVersionException;
  *       locks the complaint's row and checks its version.
  *   <li>The event log is tamper-evident: each row's hash chains to the previous row of its
  *       complaint, and the complaint row holds the last hash; {@link #verifyLog} walks the chain.
+ *   <li>Each event row also holds the event's {@link EventMarks} (the status and post it moves
+ *       to, whether it sets or clears the SLA clock, the deadline it leaves), so that
+ *       {@link JdbcGradingSource} grades a period by SQL without reading payloads. They are read
+ *       off the payload, which the hash covers, and are not hashed again.
  *   <li>{@link #claimDue} claims due complaints for one sweeper with
  *       {@code FOR UPDATE SKIP LOCKED} and a lease, so any number of nodes sweep at once.
  *   <li>{@link #appendAll} writes a batch of changes in one transaction, skipping the stale ones.
@@ -332,8 +337,9 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
   // ---------------------------------------------------------------------------------------------
   // Events and the hash chain
 
+  /** An event row: the hashed content, the chain, and the marks the grading queries read. */
   private record EventRow(String complaintId, long sequence, String type, Instant occurredAt, String payload,
-      String prevHash, String hash) {}
+      String prevHash, String hash, EventMarks marks) {}
 
   private List<EventRow> rows(ComplaintId id, List<ComplaintEvent> events, long expectedVersion, String previous) {
     List<EventRow> rows = new ArrayList<>(events.size());
@@ -347,7 +353,7 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
       String payload = write(e);
       String type = e.getClass().getSimpleName();
       String hash = HashChain.hash(prev, id.value(), e.sequence(), type, payload);
-      rows.add(new EventRow(id.value(), e.sequence(), type, e.occurredAt(), payload, prev, hash));
+      rows.add(new EventRow(id.value(), e.sequence(), type, e.occurredAt(), payload, prev, hash, EventMarks.of(e)));
       prev = hash;
     }
     return rows;
@@ -357,8 +363,9 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO nivaran_event "
-        + "(complaint_id, sequence, type, occurred_at, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO nivaran_event (complaint_id, sequence, type, "
+        + "occurred_at, payload, prev_hash, hash, status_after, post_code, department_code, level, clock_changed, "
+        + "deadline_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (EventRow r : rows) {
         ps.setString(1, r.complaintId);
         ps.setLong(2, r.sequence);
@@ -367,6 +374,17 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
         ps.setString(5, r.payload);
         ps.setString(6, r.prevHash);
         ps.setString(7, r.hash);
+        Optional<Assignment> movedTo = r.marks.movedTo();
+        ps.setString(8, r.marks.status().map(Status::name).orElse(null));
+        ps.setString(9, movedTo.map(a -> a.post().code()).orElse(null));
+        ps.setString(10, movedTo.map(Assignment::department).orElse(null));
+        if (movedTo.isPresent()) {
+          ps.setInt(11, movedTo.get().level().rung());
+        } else {
+          ps.setNull(11, java.sql.Types.SMALLINT);
+        }
+        ps.setBoolean(12, r.marks.clockChanged());
+        Jdbc.setInstant(ps, 13, r.marks.deadline().orElse(null));
         ps.addBatch();
       }
       ps.executeBatch();

@@ -2,6 +2,8 @@
  * The JDBC store: {@link org.nivaran.grievance.jdbc.JdbcComplaintStore} keeps complaints, their
  * hash-chained event log, idempotency keys and the notification outbox in PostgreSQL (production)
  * or H2 (embedded); {@link org.nivaran.grievance.jdbc.OutboxRelay} delivers the outbox;
+ * {@link org.nivaran.grievance.jdbc.JdbcGradingSource} computes the grading figures of a period by
+ * SQL over the event rows;
  * {@link org.nivaran.grievance.jdbc.SchemaInstaller} creates the tables where no migration tool
  * does. Plain JDBC on a host's {@link javax.sql.DataSource}; no connection is held between calls.
  */

@@ -45,7 +45,7 @@ import org.nivaran.grievance.jdbc.SchemaInstaller;
  * and the complaint goes through documents, a returned reply, a failed verification call, a
  * dissatisfied citizen, an escalation to L2 and a satisfied closure, stored in an embedded H2
  * database by the JDBC store; the outbox relay then delivers the citizen's messages. Run it with
- * {@code ./mvnw -q -pl grievance-examples -am compile exec:java}.
+ * {@code ./mvnw -q -pl grievance-examples -am compile exec:java -Dexec.args=quickstart}.
  *
  * <p>Not thread-safe: a program, not a library type.
  */

@@ -6,7 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NivaranTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -18,8 +21,42 @@ class NivaranTest {
   }
 
   @Test
-  void no_arguments_tell_the_quick_start_story() {
-    assertThat(run("")).isZero();
+  void no_arguments_simulate_the_default_month_and_write_the_report_under_target() {
+    DefaultRun run = DefaultRun.get();
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("26 days from Mon 4 Mar 2024 (seed 2024)", "Departments", "Districts")
+        .contains("Report: " + run.report().toAbsolutePath().normalize().toUri());
+    assertThat(run.err()).contains("day 26/26 · ");
+    assertThat(run.html()).contains("<svg id=\"chart-per-day\"");
+  }
+
+  @Test
+  void the_simulate_command_takes_days_complaints_seed_and_output(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("month.html");
+
+    assertThat(run("", "simulate", "--days", "3", "--complaints=60", "--seed", "11", "--out", report.toString())).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 days from Mon 4 Mar 2024 (seed 11)");
+    assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("<table id=\"ranking\">");
+  }
+
+  @Test
+  void a_bad_simulate_option_is_refused_with_the_usage() {
+    assertThat(run("", "simulate", "--days", "0")).isEqualTo(2);
+    assertThat(run("", "simulate", "--weeks", "4")).isEqualTo(2);
+    assertThat(run("", "simulate", "--days")).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("simulate: days must be 1 to 366 (was 0)", "simulate: unknown option '--weeks'",
+            "simulate: --days needs a value", "usage: simulate [--days N]");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void the_quickstart_command_tells_the_story_of_one_complaint() {
+    assertThat(run("", "quickstart")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Replaying the history rebuilds it exactly: true");
   }
 
@@ -34,7 +71,8 @@ class NivaranTest {
 
   @Test
   void an_unknown_command_is_refused_with_the_list_of_commands() {
-    assertThat(run("", "simulate")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'simulate'", "sla <calendar.json>");
+    assertThat(run("", "simulat")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("unknown command 'simulat'", "simulate [--days N]", "quickstart", "sla <calendar.json>");
   }
 }

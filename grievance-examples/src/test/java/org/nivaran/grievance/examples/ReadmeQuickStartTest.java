@@ -68,4 +68,15 @@ class ReadmeQuickStartTest {
     assertThat(readme).contains("```java\n" + dedented + "```");
     assertThat(dedented.lines().count()).isLessThanOrEqualTo(20);
   }
+
+  @Test
+  void the_readme_set_up_runs_the_examples_default_command() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    String setUp = readme.substring(readme.indexOf("## Set up"));
+    String block = setUp.substring(setUp.indexOf("```sh\n") + 6, setUp.indexOf("```", setUp.indexOf("```sh\n") + 6));
+    String first = block.lines().findFirst().orElseThrow();
+
+    // No -Dexec.args: the first command a reader runs is Nivaran's default, the simulation.
+    assertThat(first).startsWith("./mvnw -q -pl grievance-examples -am compile exec:java ").doesNotContain("exec.args");
+  }
 }

@@ -1,0 +1,166 @@
+package org.nivaran.grievance.examples.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nivaran.grievance.examples.DefaultRun;
+import org.nivaran.grievance.json.NivaranJson;
+import org.nivaran.grievance.report.GradedUnit;
+
+/** The simulation: reproducible from its seed, its HTML report, and the Raipur-sized default run. */
+class SimulationTest {
+  private static final int SHORT_DAYS = 6;
+
+  @TempDir
+  static Path dir;
+
+  /** A short run (6 days, 250 calls, seed 7), shared by the tests that only read it. */
+  private static Run shortRun;
+
+  /** What one run returned and printed. */
+  record Run(SimulationResult result, String out, String err, byte[] html) {
+    String text() {
+      return new String(html, StandardCharsets.UTF_8);
+    }
+  }
+
+  static Run run(Simulation.Builder options, Path output) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    SimulationResult result = options.output(output).animatedProgress(false).build()
+        .run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(result, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+        Files.readAllBytes(output));
+  }
+
+  static Simulation.Builder shortOptions(long seed) {
+    return Simulation.builder().days(SHORT_DAYS).complaints(250).seed(seed);
+  }
+
+  @BeforeAll
+  static void runShort() throws IOException {
+    shortRun = run(shortOptions(7), dir.resolve("short-a.html"));
+  }
+
+  @Test
+  void the_same_seed_gives_the_same_grading_and_the_same_report_bytes_and_another_seed_does_not() throws IOException {
+    Run again = run(shortOptions(7), dir.resolve("short-b.html"));
+    Run other = run(shortOptions(8), dir.resolve("short-c.html"));
+
+    assertThat(again.result().grading().toCsv()).isEqualTo(shortRun.result().grading().toCsv());
+    assertThat(NivaranJson.gradingReport(again.result().grading()))
+        .isEqualTo(NivaranJson.gradingReport(shortRun.result().grading()));
+    assertThat(again.html()).isEqualTo(shortRun.html());
+    assertThat(again.out().replace(again.result().report().toUri().toString(), ""))
+        .isEqualTo(shortRun.out().replace(shortRun.result().report().toUri().toString(), ""));
+    assertThat(again.result().received()).isEqualTo(shortRun.result().received());
+
+    assertThat(other.result().grading().toCsv()).isNotEqualTo(shortRun.result().grading().toCsv());
+    assertThat(other.html()).isNotEqualTo(shortRun.html());
+  }
+
+  @Test
+  void the_html_report_has_one_bar_per_day_and_per_department_and_the_ranking_of_the_grading() {
+    String html = shortRun.text();
+    List<GradedUnit> departments = shortRun.result().grading().departments();
+
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">");
+    String perDay = element(html, "<svg id=\"chart-per-day\"", "</svg>");
+    assertThat(count(perDay, "<rect class=\"received\"")).isEqualTo(SHORT_DAYS);
+    assertThat(count(perDay, "<rect class=\"disposed\"")).isEqualTo(SHORT_DAYS);
+    assertThat(all(perDay, "<g class=\"day\" data-date=\"([0-9-]+)\"")).containsExactly(
+        "2024-03-04", "2024-03-05", "2024-03-06", "2024-03-07", "2024-03-08", "2024-03-09");
+
+    String sla = element(html, "<svg id=\"chart-sla\"", "</svg>");
+    assertThat(all(sla, "<g class=\"unit\" data-code=\"([A-Z]+)\""))
+        .containsExactlyElementsOf(departments.stream().map(u -> u.figures().code()).toList());
+    assertThat(count(sla, "<rect class=\"bar ")).isEqualTo(departments.size());
+
+    String ranking = element(html, "<table id=\"ranking\">", "</table>");
+    Matcher row = Pattern.compile("<tr class=\"grade-([ABCD])\" data-code=\"([A-Z]+)\"><td class=\"rank\">(\\d+)</td>"
+        + ".*?<td class=\"grade\">([ABCD])</td><td class=\"score\">([0-9.]+)</td>").matcher(ranking);
+    List<String> rows = new ArrayList<>();
+    while (row.find()) {
+      assertThat(row.group(1)).isEqualTo(row.group(4));
+      rows.add(row.group(2) + " " + row.group(3) + " " + row.group(4) + " " + row.group(5));
+    }
+    assertThat(rows).containsExactlyElementsOf(departments.stream()
+        .map(u -> u.figures().code() + " " + u.rank() + " " + u.grade() + " " + Format.score(u.score())).toList());
+    assertThat(count(element(html, "<table id=\"districts\">", "</table>"), "<tr class=\"grade-"))
+        .isEqualTo(shortRun.result().grading().districts().size()).isGreaterThanOrEqualTo(2);
+
+    assertThat(html).contains("ऊर्जा विभाग", "रायपुर", "id=\"summary\"");
+    assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "<img", "url(", "@import");
+  }
+
+  @Test
+  void text_is_escaped_for_html() {
+    assertThat(HtmlReport.esc("<b>\"Ram & Shyam's\"</b> रायपुर")).isEqualTo(
+        "&lt;b&gt;&quot;Ram &amp; Shyam&#39;s&quot;&lt;/b&gt; रायपुर");
+  }
+
+  @Test
+  void without_a_console_progress_is_a_few_plain_lines() {
+    assertThat(shortRun.err().lines().toList()).hasSize(2).allMatch(l -> l.matches("day \\d+/6 · [\\d,]+ complaints"));
+    assertThat(shortRun.err()).doesNotContain("\r");
+  }
+
+  @Test
+  void the_default_run_reaches_the_raipur_numbers_and_escalates_some_complaints() {
+    DefaultRun run = DefaultRun.get(); // no arguments: 26 days, about 1,100 calls, seed 2024
+
+    long received = number(run.out(), "received ([\\d,]+) · disposed");
+    long toL2 = number(run.out(), "escalations: ([\\d,]+) to L2");
+    assertThat(received).isBetween(1_000L, 1_200L);
+    assertThat(toL2).isPositive();
+    assertThat(number(run.out(), "· disposed ([\\d,]+) ")).isGreaterThan(received / 2);
+    assertThat(count(element(run.html(), "<table id=\"ranking\">", "</table>"), "<tr class=\"grade-")).isEqualTo(6);
+    assertThat(count(element(run.html(), "<table id=\"districts\">", "</table>"), "<tr class=\"grade-")).isEqualTo(2);
+    assertThat(run.err()).contains("day 5/26 · ", "day 26/26 · ");
+    // the district's policies are at work: repeat calls are linked, fake callers are found out
+    assertThat(number(run.out(), "· repeats linked ([\\d,]+) ")).isPositive();
+    assertThat(number(run.out(), "· fake ([\\d,]+) ")).isPositive();
+    System.out.println("default run, " + run.millis() + " ms:\n" + run.out().lines().limit(6).reduce("", (a, l) -> a + l + "\n"));
+  }
+
+  private static long number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as("%s in %s", regex, text).isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
+  }
+
+  private static String element(String html, String start, String end) {
+    int from = html.indexOf(start);
+    assertThat(from).as("%s in the report", start).isNotNegative();
+    return html.substring(from, html.indexOf(end, from) + end.length());
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  private static List<String> all(String text, String regex) {
+    List<String> found = new ArrayList<>();
+    Matcher m = Pattern.compile(regex).matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+}

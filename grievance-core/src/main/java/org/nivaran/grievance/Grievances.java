@@ -328,30 +328,40 @@ public final class Grievances {
    * instant, newest first; only open ones if asked, and then at most the newest.
    */
   private List<Complaint> similarSince(RegisterComplaint request, Instant since, boolean openOnly) {
-    ComplaintQueries queries = (ComplaintQueries) store;
     List<Complaint> found = new ArrayList<>();
-    PageRequest page = PageRequest.first(50);
+    eachOfCitizen(request.citizen().phone(), c -> {
+      if (c.registeredAt().isBefore(since)) {
+        return false;
+      }
+      if ((!openOnly || c.status().isOpen()) && c.kind() == request.kind()
+          && c.categoryCode().equals(request.categoryCode()) && c.jurisdictionCode().equals(request.jurisdictionCode())) {
+        found.add(c);
+        return !openOnly;
+      }
+      return true;
+    });
+    return found;
+  }
+
+  /** Visits a citizen's complaints newest first, page by page, while the visitor says go on. */
+  private void eachOfCitizen(PhoneNumber phone, java.util.function.Predicate<Complaint> visitor) {
+    ComplaintQueries queries = (ComplaintQueries) store;
+    PageRequest page = PageRequest.first(100);
     while (true) {
-      Page<Complaint> p = queries.byCitizen(request.citizen().phone(), page);
+      Page<Complaint> p = queries.byCitizen(phone, page);
       for (Complaint c : p.items()) {
-        if (c.registeredAt().isBefore(since)) {
-          return found;
-        }
-        if ((!openOnly || c.status().isOpen()) && c.kind() == request.kind()
-            && c.categoryCode().equals(request.categoryCode()) && c.jurisdictionCode().equals(request.jurisdictionCode())) {
-          found.add(c);
-          if (openOnly) {
-            return found;
-          }
+        if (!visitor.test(c)) {
+          return;
         }
       }
-      Optional<PageRequest> next = p.nextRequest(50);
+      Optional<PageRequest> next = p.nextRequest(100);
       if (next.isEmpty()) {
-        return found;
+        return;
       }
       page = next.get();
     }
   }
+
 
   private static void checkCodes(Directory d, RegisterComplaint request) {
     if (!d.categories().contains(request.categoryCode())) {
@@ -567,24 +577,15 @@ public final class Grievances {
    * across restarts, whatever the in-memory blocklist holds.
    */
   private Optional<BlockEntry> fakeBlockAt(PhoneNumber phone, Instant at) {
-    ComplaintQueries queries = (ComplaintQueries) store;
     List<Instant> fakes = new ArrayList<>();
     List<ComplaintId> ids = new ArrayList<>();
-    PageRequest page = PageRequest.first(100);
-    while (true) {
-      Page<Complaint> p = queries.byCitizen(phone, page);
-      for (Complaint c : p.items()) {
-        c.closure().filter(k -> k.kind() == ClosureKind.FAKE && !k.at().isAfter(at)).ifPresent(k -> {
-          fakes.add(k.at());
-          ids.add(c.id());
-        });
-      }
-      Optional<PageRequest> next = p.nextRequest(100);
-      if (next.isEmpty()) {
-        break;
-      }
-      page = next.get();
-    }
+    eachOfCitizen(phone, c -> {
+      c.closure().filter(k -> k.kind() == ClosureKind.FAKE && !k.at().isAfter(at)).ifPresent(k -> {
+        fakes.add(k.at());
+        ids.add(c.id());
+      });
+      return true;
+    });
     int n = fakePolicy.threshold();
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < fakes.size(); i++) {

@@ -127,6 +127,21 @@ public final class District {
         .build();
   }
 
+  /**
+   * A builder of {@code Grievances} over this district: its directory, calendars and ladders,
+   * ids {@code RPR-YYYY-NNNNNN} in IST, the given store and clock.
+   */
+  public static org.nivaran.grievance.Grievances.Builder grievances(
+      org.nivaran.grievance.store.ComplaintStore store, java.time.Clock clock) {
+    return org.nivaran.grievance.Grievances.builder()
+        .store(store)
+        .clock(clock)
+        .idScheme(org.nivaran.grievance.complaint.ComplaintIdScheme.yearly("RPR", IST))
+        .directory(directory())
+        .calendars(CALENDARS)
+        .escalationPolicies(POLICIES);
+  }
+
   private static Post post(
       PostId id, String title, String dept, String jurisdiction, int level, PostId reportsTo, Set<PostDuty> duties,
       Officer holder) {

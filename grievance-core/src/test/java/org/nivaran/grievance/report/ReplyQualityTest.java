@@ -11,7 +11,6 @@ import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
-import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.escalation.District;
 import org.nivaran.grievance.fixtures.Fixtures;
 import org.nivaran.grievance.fixtures.MutableClock;
@@ -25,10 +24,7 @@ class ReplyQualityTest {
 
   private final MutableClock clock = new MutableClock(ist(2024, 3, 19, 11, 0));
   private final InMemoryComplaintStore store = new InMemoryComplaintStore();
-  private final Grievances g = Grievances.builder()
-      .store(store).clock(clock).idScheme(ComplaintIdScheme.yearly("RPR", District.IST))
-      .directory(District.directory()).calendars(District.CALENDARS).escalationPolicies(District.POLICIES)
-      .build();
+  private final Grievances g = District.grievances(store, clock).build();
 
   private static Instant ist(int y, int m, int d, int h, int min) {
     return LocalDateTime.of(y, m, d, h, min).atZone(District.IST).toInstant();

@@ -18,7 +18,6 @@ import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
-import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.complaint.Status;
@@ -38,13 +37,7 @@ class FakeAndDuplicatePolicyTest {
   private final InMemoryComplaintStore store = new InMemoryComplaintStore();
 
   private Grievances grievances(FakeComplaintPolicy fakes, DuplicatePolicy duplicates) {
-    return Grievances.builder()
-        .store(store)
-        .clock(clock)
-        .idScheme(ComplaintIdScheme.yearly("RPR", District.IST))
-        .directory(District.directory())
-        .calendars(District.CALENDARS)
-        .escalationPolicies(District.POLICIES)
+    return District.grievances(store, clock)
         .fakeComplaintPolicy(fakes)
         .duplicatePolicy(duplicates)
         .build();

@@ -74,14 +74,7 @@ class PolicyEdgeCasesTest {
   }
 
   private Grievances.Builder builder() {
-    return Grievances.builder()
-        .store(store)
-        .clock(clock)
-        .idScheme(ComplaintIdScheme.yearly("RPR", District.IST))
-        .directory(District.directory())
-        .calendars(District.CALENDARS)
-        .escalationPolicies(District.POLICIES)
-        .notifier(sent::add);
+    return District.grievances(store, clock).notifier(sent::add);
   }
 
   private static RegisterComplaint.Builder request() {

@@ -16,7 +16,6 @@ import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
-import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.escalation.District;
@@ -40,16 +39,9 @@ class VerificationPolicyTest {
   }
 
   private Grievances grievances(VerificationPolicy policy, InMemoryComplaintStore store) {
-    return Grievances.builder()
-        .store(store)
-        .clock(clock)
-        .idScheme(ComplaintIdScheme.yearly("RPR", District.IST))
-        .directory(District.directory())
-        .calendars(District.CALENDARS)
-        .escalationPolicies(District.POLICIES)
-        .verificationPolicy(policy)
-        .build();
+    return District.grievances(store, clock).verificationPolicy(policy).build();
   }
+
 
   private static Instant ist(int y, int m, int d, int h, int min) {
     return LocalDateTime.of(y, m, d, h, min).atZone(District.IST).toInstant();

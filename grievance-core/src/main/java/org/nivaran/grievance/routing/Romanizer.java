@@ -290,12 +290,24 @@ final class Romanizer {
    * → {@code ch}, {@code ee} → {@code i}, {@code oo} → {@code u}, {@code w} → {@code v}, {@code
    * z} → {@code j}, {@code q} → {@code k}, {@code x} → {@code ks}, {@code c} not before {@code h}
    * → {@code k}; then every run of one letter becomes a single letter ({@code aa} → {@code a},
-   * {@code ii} → {@code i}, {@code tt} → {@code t}).
+   * {@code ii} → {@code i}, {@code tt} → {@code t}). A rule's output can make another rule's input
+   * ({@code eegh} → {@code igh} → {@code ai}), so the pass repeats until nothing changes: folding
+   * a folded word changes nothing.
    *
    * @param word a lower-case word
    * @return the folded word
    */
   static String fold(String word) {
+    String before;
+    String folded = word;
+    do { // terminates: no rule makes a letter that x or tion, the only rules that lengthen, start from
+      before = folded;
+      folded = foldOnce(before);
+    } while (!folded.equals(before));
+    return folded;
+  }
+
+  private static String foldOnce(String word) {
     StringBuilder b = new StringBuilder(word.length() + 2);
     int n = word.length();
     for (int i = 0; i < n; i++) {

@@ -193,6 +193,15 @@ class CategorySearchTest {
       assertThat(Romanizer.phonetic(Romanizer.literal(hindi))).isEqualTo(latin);
     }
 
+    /** A fold whose output feeds another rule ("ee" then "gh") is folded to the end in one call. */
+    @ParameterizedTest
+    @CsvSource({"eeघ, aia", "eegh, ai", "phee, fi"})
+    void folding_a_folded_word_changes_nothing(String word, String folded) {
+      String once = Romanizer.phonetic(Romanizer.literal(word));
+      assertThat(once).isEqualTo(folded);
+      assertThat(Romanizer.phonetic(once)).isEqualTo(once);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "bijlee, bijli",

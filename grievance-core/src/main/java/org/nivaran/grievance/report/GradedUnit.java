@@ -9,7 +9,7 @@ import org.nivaran.grievance.internal.Texts;
  * <p>Immutable and thread-safe.
  *
  * @param figures what the unit did in the period
- * @param score its {@linkplain GradingScheme#score score}, 0 to 100, rounded half up to 2 decimal
+ * @param score its {@linkplain GradingScheme#roundedScore score}, 0 to 100, rounded half up to 2 decimal
  *     places (the precision grades and ranks are decided at)
  * @param grade the scheme's {@linkplain GradingScheme#grade grade} for the score
  * @param rank its place among the units of its kind, from 1: one more than the number of units

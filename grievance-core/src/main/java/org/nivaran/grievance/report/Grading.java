@@ -15,7 +15,6 @@ import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Status;
-import org.nivaran.grievance.internal.Decimals;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.routing.Jurisdiction;
 import org.nivaran.grievance.routing.Jurisdictions;
@@ -58,7 +57,7 @@ import org.nivaran.grievance.routing.Jurisdictions;
  *
  * <h2>Scores and ranks</h2>
  *
- * <p>Each unit's score is its scheme {@linkplain GradingScheme#score score} rounded half up to 2
+ * <p>Each unit's score is its scheme {@linkplain GradingScheme#roundedScore score computed exactly and} rounded half up to 2
  * decimal places, its grade the scheme's {@linkplain GradingScheme#grade grade} for it. Within
  * each kind the units are ranked by score, highest first, with standard competition ranking:
  * units with equal (rounded) scores share a rank, and the next rank skips as many places (1, 2,
@@ -162,7 +161,7 @@ public final class Grading {
       if (!codes.add(u.code())) {
         throw new InvalidInputException(at + ".code", "repeats the code '" + u.code() + "'");
       }
-      scored.add(new Scored(u, Decimals.round(scheme.score(u), 2)));
+      scored.add(new Scored(u, scheme.roundedScore(u).doubleValue()));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.figures().code()));
     List<GradedUnit> graded = new ArrayList<>(scored.size());

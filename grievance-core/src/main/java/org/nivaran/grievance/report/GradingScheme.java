@@ -1,5 +1,8 @@
 package org.nivaran.grievance.report;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
@@ -111,6 +114,57 @@ public final class GradingScheme {
       return 0;
     }
     return Math.max(0, Math.min(100, 100 * sums[0] / sums[1]));
+  }
+
+  /**
+   * The score of a unit's figures rounded half up to 2 decimal places, computed exactly: every
+   * measure is a ratio of counts and every weight a decimal, so the weighted mean is a fraction of
+   * whole numbers, rounded once. Two units whose scores are equal are therefore equal here, which
+   * rounding {@link #score}'s double (71.875 computed as 71.87499999999999) does not promise.
+   *
+   * @param figures the unit's figures
+   * @return the rounded score, 0.00 to 100.00
+   * @throws InvalidInputException (field {@code figures}) if the figures are missing
+   */
+  public BigDecimal roundedScore(UnitFigures figures) {
+    Texts.required(figures, "figures");
+    BigInteger[] sum = {BigInteger.ZERO, BigInteger.ONE}; // Σ wᵢ·mᵢ as a fraction
+    BigInteger[] weights = {BigInteger.ZERO, BigInteger.ONE}; // Σ wᵢ as a fraction
+    long disposed = figures.disposed();
+    long replies = figures.replies();
+    addExact(sum, weights, disposalWeight, disposed, disposed + figures.pending());
+    addExact(sum, weights, slaComplianceWeight, figures.disposedWithinSla(), disposed);
+    addExact(sum, weights, satisfactionWeight, figures.satisfied(), figures.satisfied() + figures.dissatisfied());
+    addExact(sum, weights, returnedWeight, replies - Math.min(figures.returns(), replies), replies);
+    addExact(sum, weights, reopenedWeight, replies - Math.min(figures.reopens(), replies), replies);
+    if (weights[0].signum() == 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    // 100 · (sum) / (weights)
+    BigInteger num = sum[0].multiply(weights[1]).multiply(BigInteger.valueOf(100));
+    BigInteger den = sum[1].multiply(weights[0]);
+    BigDecimal score = new BigDecimal(num).divide(new BigDecimal(den), 2, RoundingMode.HALF_UP);
+    return score.max(BigDecimal.ZERO.setScale(2)).min(BigDecimal.valueOf(10_000, 2));
+  }
+
+  /** Adds {@code weight · part / whole} to {@code sum} and {@code weight} to {@code weights}, if the measure is present. */
+  private static void addExact(BigInteger[] sum, BigInteger[] weights, double weight, long part, long whole) {
+    if (whole <= 0 || !(weight > 0)) {
+      return;
+    }
+    BigDecimal w = BigDecimal.valueOf(weight);
+    BigInteger wNum = w.unscaledValue();
+    BigInteger wDen = w.scale() >= 0 ? BigInteger.TEN.pow(w.scale()) : BigInteger.ONE;
+    if (w.scale() < 0) {
+      wNum = wNum.multiply(BigInteger.TEN.pow(-w.scale()));
+    }
+    // sum += wNum·part / (wDen·whole)
+    BigInteger tNum = wNum.multiply(BigInteger.valueOf(part));
+    BigInteger tDen = wDen.multiply(BigInteger.valueOf(whole));
+    sum[0] = sum[0].multiply(tDen).add(tNum.multiply(sum[1]));
+    sum[1] = sum[1].multiply(tDen);
+    weights[0] = weights[0].multiply(wDen).add(wNum.multiply(weights[1]));
+    weights[1] = weights[1].multiply(wDen);
   }
 
   private static double complement(double rate) {

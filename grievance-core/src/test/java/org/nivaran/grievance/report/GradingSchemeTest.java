@@ -183,4 +183,22 @@ class GradingSchemeTest {
       assertThat(first.toString()).contains("satisfaction 50.0");
     }
   }
+
+  /** 71.875 exactly, reached by two routes; in doubles one of them is 71.87499999999999. */
+  @Test
+  void equal_scores_round_alike_and_share_a_rank() {
+    UnitFigures x = exactUnit("XDEPT", 1, 1, 0, 1, 3);   // 100·(25 + 25 + 30·1/4)/80
+    UnitFigures y = exactUnit("YDEPT", 11, 11, 3, 3, 4); // 100·(25·11/14 + 25 + 30·3/7)/80
+    GradingScheme s = GradingScheme.standard();
+    assertThat(s.roundedScore(x)).isEqualByComparingTo("71.88");
+    assertThat(s.roundedScore(y)).isEqualByComparingTo("71.88");
+    java.util.List<GradedUnit> ranked = Grading.rank(java.util.List.of(x, y), s);
+    assertThat(ranked).extracting(GradedUnit::score).containsExactly(71.88, 71.88);
+    assertThat(ranked).extracting(GradedUnit::rank).containsExactly(1, 1);
+  }
+
+  private static UnitFigures exactUnit(String code, long disposed, long within, long pending, long sat, long dissat) {
+    return new UnitFigures(UnitKind.DEPARTMENT, code, 0, disposed, within, pending, new java.util.TreeMap<>(), 0, 0,
+        sat, dissat, 0, java.util.Optional.of(java.time.Duration.ofHours(1)));
+  }
 }

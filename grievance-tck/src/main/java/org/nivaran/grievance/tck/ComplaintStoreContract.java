@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -1160,7 +1161,7 @@ public abstract class ComplaintStoreContract {
     List<Integer> order = IntStream.range(0, 21).boxed().collect(Collectors.toCollection(ArrayList::new));
     Collections.reverse(order); // created in the reverse of id order
     for (int i : order) {
-      String id = String.format("W-%02d", i);
+      String id = String.format(Locale.ROOT, "W-%02d", i);
       Instant at = T0.plus(Duration.ofHours((i * 7L) % 4));
       String phone = i % 3 == 0 ? PHONE_B : PHONE_A;
       String ward = i % 2 == 0 ? WARD_12 : WARD_13;

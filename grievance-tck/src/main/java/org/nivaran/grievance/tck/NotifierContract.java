@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.util.Locale;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,7 +216,7 @@ public abstract class NotifierContract {
   public void notifications_sent_from_eight_threads_all_arrive() throws Exception {
     List<Notification> all = new ArrayList<>();
     for (int i = 0; i < CONCURRENT_NOTIFICATIONS; i++) {
-      PhoneNumber phone = PhoneNumber.parse("+9198" + String.format("%08d", 10_000_000 + i));
+      PhoneNumber phone = PhoneNumber.parse("+9198" + String.format(Locale.ROOT, "%08d", 10_000_000 + i));
       all.add(citizenNotification(phone, "संदेश " + i + " 📨 आपकी शिकायत पर कार्रवाई हुई"));
     }
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

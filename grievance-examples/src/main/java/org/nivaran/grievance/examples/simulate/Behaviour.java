@@ -3,6 +3,7 @@ package org.nivaran.grievance.examples.simulate;
 import static org.nivaran.grievance.examples.simulate.RaipurDistrict.CALL_CENTRE;
 import static org.nivaran.grievance.examples.simulate.RaipurDistrict.OFFICE;
 
+import java.util.Locale;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ import org.nivaran.grievance.store.ComplaintQueries;
  *       jurisdiction as a call of the last 4 days): the duplicate policy links the call to the
  *       open complaint it repeats (a new complaint if that one has closed). Two fake complaints
  *       within 90 days block the number. 1.5% of callers
- *       withdraw their complaint within 2½ days if it is not yet answered.
+ *       withdraw their complaint 4 to 60 call-centre hours after calling, if it is not yet answered.
  *   <li>On the second morning the Durg municipal commissioner is transferred out and the post
  *       ({@link #VACANT_POST}, L2) stays vacant: escalations to it are blocked.
  * </ul>
@@ -375,7 +376,7 @@ final class Behaviour {
   private void call(int number) {
     Instant now = clock.instant();
     Caller caller = nextCaller(now);
-    Actor agent = Actor.agent(String.format("AGENT-%02d", 1 + number % 12));
+    Actor agent = Actor.agent(String.format(Locale.ROOT, "AGENT-%02d", 1 + number % 12));
     RegisterComplaint request = RegisterComplaint.builder()
             .channel(caller.channel())
             .citizen(Citizen.builder()

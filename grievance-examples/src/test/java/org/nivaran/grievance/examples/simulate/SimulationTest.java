@@ -54,6 +54,24 @@ class SimulationTest {
     shortRun = run(shortOptions(7), dir.resolve("short-a.html"));
   }
 
+  /** Under a locale with its own digits and another time zone, the same seed gives the same report. */
+  @Test
+  void the_report_does_not_depend_on_the_default_locale_or_zone() throws IOException {
+    Run plain = run(shortOptions(7), dir.resolve("root.html"));
+    java.util.Locale locale = java.util.Locale.getDefault();
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+      Run elsewhere = run(shortOptions(7), dir.resolve("ar.html"));
+      assertThat(elsewhere.html()).isEqualTo(plain.html());
+      assertThat(elsewhere.out().replace("ar.html", "root.html")).isEqualTo(plain.out());
+    } finally {
+      java.util.Locale.setDefault(locale);
+      java.util.TimeZone.setDefault(zone);
+    }
+  }
+
   @Test
   void the_same_seed_gives_the_same_grading_and_the_same_report_bytes_and_another_seed_does_not() throws IOException {
     Run again = run(shortOptions(7), dir.resolve("short-b.html"));

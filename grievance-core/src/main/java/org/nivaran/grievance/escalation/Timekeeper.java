@@ -8,13 +8,11 @@ import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.calendar.CalendarRegistry;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
@@ -81,9 +79,7 @@ public final class Timekeeper {
               : current.flatMap(SlaTimer::deadline).filter(d -> d.isBefore(at)).orElse(at);
       return start(current.map(SlaTimer::policy).or(policyForNew), after, start);
     }
-    if (event instanceof ComplaintAssigned || event instanceof ComplaintTransferred
-        || event instanceof org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAppealed
-        || event instanceof ComplaintReassigned) {
+    if (Lifecycle.movedTo(event).isPresent()) { // assigned, transferred, reassigned, appealed
       return start(current.map(SlaTimer::policy).or(policyForNew), after, at);
     }
     if (event instanceof CitizenDissatisfied || event instanceof ComplaintReopened) {

@@ -17,6 +17,22 @@ public final class Texts {
   private Texts() {}
 
   /**
+   * Checks that a required duration is present and positive.
+   *
+   * @param value the duration
+   * @param field the field name for the error
+   * @return the duration
+   * @throws InvalidInputException naming the field if it is missing, zero or negative
+   */
+  public static java.time.Duration positive(java.time.Duration value, String field) {
+    required(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new InvalidInputException(field, "must be positive (was " + value + ")");
+    }
+    return value;
+  }
+
+  /**
    * Checks that a required value is present.
    *
    * @param value the value

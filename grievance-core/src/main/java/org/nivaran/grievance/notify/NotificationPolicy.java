@@ -22,6 +22,7 @@ import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Channel;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
@@ -453,18 +454,7 @@ public final class NotificationPolicy {
   }
 
   private static Optional<Assignment> assignmentAfter(ComplaintEvent e, Optional<Assignment> before) {
-    if (e instanceof ComplaintAssigned x) {
-      return Optional.of(x.assignment());
-    } else if (e instanceof ComplaintEscalated x) {
-      return Optional.of(x.to());
-    } else if (e instanceof ComplaintReassigned x) {
-      return Optional.of(x.to());
-    } else if (e instanceof ComplaintTransferred x) {
-      return Optional.of(x.to());
-    } else if (e instanceof ComplaintEvent.ComplaintAppealed x) {
-      return Optional.of(x.to());
-    }
-    return before;
+    return Lifecycle.movedTo(e).or(() -> before);
   }
 
   private static Function<Language, String> same(String reason) {

@@ -41,11 +41,7 @@ public final class DuplicatePolicy {
    * @throws InvalidInputException (field {@code window}) if not positive
    */
   public static DuplicatePolicy linkWithin(Duration window) {
-    Texts.required(window, "window");
-    if (window.isNegative() || window.isZero()) {
-      throw new InvalidInputException("window", "must be positive (was " + window + ")");
-    }
-    return new DuplicatePolicy(Optional.of(window));
+    return new DuplicatePolicy(Optional.of(Texts.positive(window, "window")));
   }
 
   /**

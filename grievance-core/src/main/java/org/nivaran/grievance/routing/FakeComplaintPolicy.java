@@ -51,7 +51,7 @@ public final class FakeComplaintPolicy {
     if (fakes < 1) {
       throw new InvalidInputException("fakes", "must be at least 1 (was " + fakes + ")");
     }
-    return new FakeComplaintPolicy(fakes, positive(within, "within"), Optional.empty());
+    return new FakeComplaintPolicy(fakes, Texts.positive(within, "within"), Optional.empty());
   }
 
   /**
@@ -66,7 +66,7 @@ public final class FakeComplaintPolicy {
     if (!blocks()) {
       throw new IllegalStateException("FakeComplaintPolicy.none() blocks no one");
     }
-    return new FakeComplaintPolicy(threshold, within, Optional.of(positive(duration, "blockFor")));
+    return new FakeComplaintPolicy(threshold, within, Optional.of(Texts.positive(duration, "blockFor")));
   }
 
   /**
@@ -103,14 +103,6 @@ public final class FakeComplaintPolicy {
    */
   public Optional<Duration> blockFor() {
     return blockFor;
-  }
-
-  private static Duration positive(Duration d, String field) {
-    Texts.required(d, field);
-    if (d.isNegative() || d.isZero()) {
-      throw new InvalidInputException(field, "must be positive (was " + d + ")");
-    }
-    return d;
   }
 
   @Override

@@ -214,11 +214,7 @@ public final class VerificationPolicy {
      * @throws InvalidInputException (field {@code reopenWindow}) if not positive
      */
     public Builder reopenWindow(Duration window) {
-      Texts.required(window, "reopenWindow");
-      if (window.isNegative() || window.isZero()) {
-        throw new InvalidInputException("reopenWindow", "must be positive (was " + window + ")");
-      }
-      this.reopenWindow = Optional.of(window);
+      this.reopenWindow = Optional.of(Texts.positive(window, "reopenWindow"));
       return this;
     }
 

@@ -29,16 +29,16 @@ import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
-import org.nivaran.grievance.routing.BlockEntry;
-import org.nivaran.grievance.routing.BlockedNumberException;
-import org.nivaran.grievance.routing.Departments;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.Jurisdictions;
-import org.nivaran.grievance.routing.NoRouteException;
-import org.nivaran.grievance.routing.Officer;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.Posts;
-import org.nivaran.grievance.routing.TransferPolicy;
+import org.nivaran.grievance.directory.BlockEntry;
+import org.nivaran.grievance.directory.BlockedNumberException;
+import org.nivaran.grievance.directory.Departments;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.Jurisdictions;
+import org.nivaran.grievance.directory.NoRouteException;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.Posts;
+import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.nivaran.grievance.store.CreateResult;
@@ -50,6 +50,7 @@ import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
+import org.nivaran.grievance.complaint.Registration;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
 import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.store.ComplaintStore;
@@ -61,13 +62,13 @@ import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.IllegalTransitionException;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.escalation.EscalationStep;
-import org.nivaran.grievance.routing.DuplicatePolicy;
-import org.nivaran.grievance.routing.FakeComplaintPolicy;
+import org.nivaran.grievance.policy.DuplicatePolicy;
+import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.store.ComplaintQueries;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.PageRequest;
-import org.nivaran.grievance.verification.ReopenRefusedException;
-import org.nivaran.grievance.verification.VerificationPolicy;
+import org.nivaran.grievance.policy.ReopenRefusedException;
+import org.nivaran.grievance.policy.VerificationPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -432,7 +433,7 @@ public final class Grievances {
   private Optional<SlaPolicy> newPolicy(Complaint c) {
     return directory.get()
         .flatMap(d -> d.categories().find(c.categoryCode()))
-        .flatMap(category -> policies.find(category.slaPolicyId()))
+        .flatMap(category -> policies.find(category.escalationPolicyId()))
         .map(EscalationPolicy::sla);
   }
 

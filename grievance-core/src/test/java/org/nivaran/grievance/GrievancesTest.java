@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.complaint.AccessRule;
 import org.nivaran.grievance.complaint.ActorNotPermittedException;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
@@ -181,7 +181,7 @@ class GrievancesTest {
     assertThatThrownBy(() -> grievances.register(Fixtures.requestBuilder().description("\u0000").build(), Fixtures.AGENT))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("description"));
     assertThatThrownBy(() -> grievances.register(
-            Fixtures.requestBuilder().citizen(Citizen.of("रमेश", "12345", "hi")).build(), Fixtures.AGENT))
+            Fixtures.requestBuilder().citizen(Complainant.of("रमेश", "12345", "hi")).build(), Fixtures.AGENT))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("citizen.phone"));
     assertThatThrownBy(() -> grievances.register(
             Fixtures.requestBuilder().categoryCode("बिजली").build(), Fixtures.AGENT))
@@ -224,7 +224,7 @@ class GrievancesTest {
     Complaint first = grievances.register(keyed("call-7f3a9c"), Fixtures.AGENT);
     RegisterComplaint retyped =
         Fixtures.requestBuilder()
-            .citizen(Citizen.builder().from(Fixtures.citizen()).phone("+91 98765-43210").name(" सुनीता वर्मा ").build())
+            .citizen(Complainant.builder().from(Fixtures.citizen()).phone("+91 98765-43210").name(" सुनीता वर्मा ").build())
             .description("  " + Fixtures.request().description() + "\n")
             .idempotencyKey("call-7f3a9c")
             .build();
@@ -283,8 +283,8 @@ class GrievancesTest {
     assertThat(a.fingerprint()).matches("[0-9a-f]{64}");
     assertThat(Fixtures.requestBuilder().jurisdictionCode("CG.RAIPUR.WARD-13").build().fingerprint())
         .isNotEqualTo(a.fingerprint());
-    assertThat(Fixtures.requestBuilder().citizen(Citizen.of("सुनीता वर्मा", "9123456780", "hi")).build().fingerprint())
-        .isNotEqualTo(Fixtures.requestBuilder().citizen(Citizen.of("सुनीता वर्मा", "9876543210", "hi")).build().fingerprint());
+    assertThat(Fixtures.requestBuilder().citizen(Complainant.of("सुनीता वर्मा", "9123456780", "hi")).build().fingerprint())
+        .isNotEqualTo(Fixtures.requestBuilder().citizen(Complainant.of("सुनीता वर्मा", "9876543210", "hi")).build().fingerprint());
     assertThat(Fixtures.requestBuilder().attachments(List.of()).build().fingerprint()).isNotEqualTo(a.fingerprint());
   }
 

@@ -50,7 +50,7 @@ public abstract class Complaint {
    *
    * @return the citizen
    */
-  public abstract Citizen citizen();
+  public abstract Complainant citizen();
 
   /**
    * The classified complaint type.

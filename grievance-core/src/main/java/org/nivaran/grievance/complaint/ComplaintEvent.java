@@ -93,7 +93,7 @@ public sealed interface ComplaintEvent
       Actor actor,
       Kind kind,
       Channel channel,
-      Citizen citizen,
+      Complainant citizen,
       String categoryCode,
       String jurisdictionCode,
       String description,

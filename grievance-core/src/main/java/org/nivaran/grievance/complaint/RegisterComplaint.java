@@ -16,7 +16,7 @@ import org.nivaran.grievance.internal.Texts;
  * <pre>{@code
  * RegisterComplaint request = RegisterComplaint.builder()
  *     .channel(Channel.PHONE_CALL)
- *     .citizen(Citizen.of("रमेश कुमार", "9876543210", "hi"))
+ *     .citizen(Complainant.of("रमेश कुमार", "9876543210", "hi"))
  *     .categoryCode("ENERGY.SUPPLY.OUTAGE")
  *     .jurisdictionCode("CG.RAIPUR.WARD-12")
  *     .description("तीन दिन से बिजली नहीं है")
@@ -58,7 +58,7 @@ public abstract class RegisterComplaint {
    *
    * @return the citizen
    */
-  public abstract Citizen citizen();
+  public abstract Complainant citizen();
 
   /**
    * The classified complaint type, e.g. {@code ENERGY.SUPPLY.OUTAGE}.
@@ -106,7 +106,7 @@ public abstract class RegisterComplaint {
    */
   public String fingerprint() {
     StringBuilder canonical = new StringBuilder();
-    Citizen c = citizen();
+    Complainant c = citizen();
     for (Object part :
         new Object[] {
           kind(), channel(), c.name(), c.phone(), c.language().toLanguageTag(),

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.complaint.Complaint;
-import org.nivaran.grievance.routing.Categories;
+import org.nivaran.grievance.directory.Categories;
 
 /**
  * The escalation policies by id, as categories name them. Immutable and thread-safe.
@@ -84,7 +84,7 @@ public final class EscalationPolicies {
     if (recorded.isPresent()) {
       return find(recorded.get());
     }
-    return categories.find(complaint.categoryCode()).flatMap(c -> find(c.slaPolicyId()));
+    return categories.find(complaint.categoryCode()).flatMap(c -> find(c.escalationPolicyId()));
   }
 
   /**

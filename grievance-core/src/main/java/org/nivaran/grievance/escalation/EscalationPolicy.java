@@ -2,7 +2,7 @@ package org.nivaran.grievance.escalation;
 
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Complaint;
-import org.nivaran.grievance.routing.Directory;
+import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.sla.SlaPolicy;
 
 /**

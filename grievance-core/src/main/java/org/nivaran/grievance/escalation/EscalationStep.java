@@ -3,7 +3,7 @@ package org.nivaran.grievance.escalation;
 import java.util.Optional;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Post;
+import org.nivaran.grievance.directory.Post;
 
 /**
  * What an {@link EscalationPolicy} decides for a complaint whose level's time has run out.

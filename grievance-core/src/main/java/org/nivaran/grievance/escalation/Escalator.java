@@ -21,7 +21,7 @@ import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.escalation.EscalationReport.Action;
 import org.nivaran.grievance.escalation.EscalationReport.Outcome;
-import org.nivaran.grievance.routing.Directory;
+import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.StaleVersionException;

@@ -7,8 +7,8 @@ import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.Post;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.Post;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
 

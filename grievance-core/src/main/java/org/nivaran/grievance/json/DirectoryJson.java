@@ -7,8 +7,8 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.InvalidRowException;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.InvalidRowException;
 
 /**
  * Reads a {@link Directory} (departments, jurisdictions, categories, posts and their officers, the

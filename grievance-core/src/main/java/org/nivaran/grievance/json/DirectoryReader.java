@@ -28,23 +28,23 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.actor.Level;
-import org.nivaran.grievance.routing.BlockEntry;
-import org.nivaran.grievance.routing.Blocklist;
-import org.nivaran.grievance.routing.Categories;
-import org.nivaran.grievance.routing.Category;
-import org.nivaran.grievance.routing.Department;
-import org.nivaran.grievance.routing.Departments;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.DutyRoster;
-import org.nivaran.grievance.routing.InvalidRowException;
-import org.nivaran.grievance.routing.Jurisdiction;
-import org.nivaran.grievance.routing.JurisdictionType;
-import org.nivaran.grievance.routing.Jurisdictions;
-import org.nivaran.grievance.routing.Language;
-import org.nivaran.grievance.routing.Officer;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.PostDuty;
-import org.nivaran.grievance.routing.Posts;
+import org.nivaran.grievance.directory.BlockEntry;
+import org.nivaran.grievance.directory.Blocklist;
+import org.nivaran.grievance.directory.Categories;
+import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.directory.Department;
+import org.nivaran.grievance.directory.Departments;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.DutyRoster;
+import org.nivaran.grievance.directory.InvalidRowException;
+import org.nivaran.grievance.directory.Jurisdiction;
+import org.nivaran.grievance.directory.JurisdictionType;
+import org.nivaran.grievance.directory.Jurisdictions;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.PostDuty;
+import org.nivaran.grievance.directory.Posts;
 
 /**
  * Reads a directory document (docs/registry-format.md) from JSON. Strict: unknown and repeated
@@ -134,7 +134,7 @@ final class DirectoryReader {
     Categories categories = c.registry(
         list -> Categories.of(list, departments),
         DirectoryReader::category,
-        field -> field.equals("slaPolicyId") ? "slaPolicy" : field);
+        field -> field.equals("escalationPolicyId") ? "slaPolicy" : field);
 
     Section p = new Section(root, source, "posts", POST_FIELDS, false);
     Posts posts = p.registry(list -> Posts.of(list, departments, jurisdictions), DirectoryReader::post, Function.identity());

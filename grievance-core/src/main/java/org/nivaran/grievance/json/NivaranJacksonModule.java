@@ -10,7 +10,7 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -28,7 +28,7 @@ import org.nivaran.grievance.sla.SlaTimer;
  * The Jackson module that writes and reads Nivaran's types in the format documented in
  * {@code docs/json-format.md}: {@link Complaint}, every {@link ComplaintEvent} (with a {@code type}
  * discriminator such as {@code "ComplaintRegistered"}), {@link Actor} (with a {@code role}
- * discriminator), {@link Citizen}, {@link Assignment}, {@link Resolution}, {@link Closure},
+ * discriminator), {@link Complainant}, {@link Assignment}, {@link Resolution}, {@link Closure},
  * {@link Attachment}, the SLA types {@link SlaTimer}, {@link SlaPolicy} and {@link SlaBudget}
  * (durations as ISO-8601 strings such as {@code "PT56H"}), and the string-valued
  * {@link PhoneNumber} (E.164), {@link PostId}, {@link ComplaintId} and {@link Level}
@@ -78,7 +78,7 @@ public final class NivaranJacksonModule extends SimpleModule {
     add(Level.class, "Level", (g, l) -> g.writeString(Writers.level(l)), root -> Fields.level(Fields.text(root, ""), ""));
 
     object(Attachment.class, "Attachment", Writers::attachment, Readers::attachment);
-    object(Citizen.class, "Citizen", Writers::citizen, Readers::citizen);
+    object(Complainant.class, "Complainant", Writers::citizen, Readers::citizen);
     object(Assignment.class, "Assignment", Writers::assignment, Readers::assignment);
     object(Resolution.class, "Resolution", Writers::resolution, Readers::resolution);
     object(Closure.class, "Closure", Writers::closure, Readers::closure);

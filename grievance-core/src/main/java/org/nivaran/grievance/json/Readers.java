@@ -16,7 +16,7 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
@@ -92,8 +92,8 @@ final class Readers {
     return out;
   }
 
-  static Citizen citizen(Fields f) {
-    Citizen.Builder b = Citizen.builder().name(f.text("name")).phone(phone(f, "phone"));
+  static Complainant citizen(Fields f) {
+    Complainant.Builder b = Complainant.builder().name(f.text("name")).phone(phone(f, "phone"));
     f.optionalText("language").ifPresent(tag -> b.language(Locale.forLanguageTag(tag)));
     b.address(f.optionalText("address"));
     return f.build(b::build);
@@ -251,7 +251,7 @@ final class Readers {
       case "ComplaintRegistered" -> {
         Kind kind = f.enumValue("kind", Kind.class);
         Channel channel = f.enumValue("channel", Channel.class);
-        Citizen citizen = citizen(f.object("citizen"));
+        Complainant citizen = citizen(f.object("citizen"));
         String category = f.text("categoryCode");
         String jurisdiction = f.text("jurisdictionCode");
         String description = f.text("description");

@@ -13,7 +13,7 @@ import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -100,7 +100,7 @@ final class Writers {
     g.writeEndArray();
   }
 
-  static void citizen(JsonGenerator g, Citizen c) throws IOException {
+  static void citizen(JsonGenerator g, Complainant c) throws IOException {
     g.writeStartObject(c);
     g.writeStringField("name", c.name());
     g.writeStringField("phone", c.phone().e164());

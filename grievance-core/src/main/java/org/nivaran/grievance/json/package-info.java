@@ -23,7 +23,7 @@
  * <p>{@link org.nivaran.grievance.json.DirectoryJson} reads a whole routing directory (departments,
  * jurisdictions, categories, posts, roster, blocklist) from one JSON document, documented in
  * {@code docs/registry-format.md}; it too refuses unknown fields, and reports every problem as an
- * {@link org.nivaran.grievance.routing.InvalidRowException} naming the section, the row and the
+ * {@link org.nivaran.grievance.directory.InvalidRowException} naming the section, the row and the
  * field.
  *
  * <p>{@link org.nivaran.grievance.json.NivaranJson#gradingReport(org.nivaran.grievance.report.GradingReport)}

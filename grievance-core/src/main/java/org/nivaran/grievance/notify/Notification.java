@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /**
  * One message to one person, ready for a {@link Notifier}.

@@ -39,11 +39,11 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Language;
-import org.nivaran.grievance.routing.Officer;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.PostDuty;
-import org.nivaran.grievance.routing.Posts;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.PostDuty;
+import org.nivaran.grievance.directory.Posts;
 
 /**
  * Decides who is told what: turns the events a command appended into {@link Notification}s.

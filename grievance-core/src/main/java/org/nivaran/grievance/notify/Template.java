@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /**
  * The text of one {@link NotificationKind} in one {@link Language}, with placeholders such as

@@ -11,8 +11,8 @@ import static org.nivaran.grievance.notify.NotificationKind.REGISTERED;
 import static org.nivaran.grievance.notify.NotificationKind.RESOLVED;
 import static org.nivaran.grievance.notify.NotificationKind.RETURNED;
 import static org.nivaran.grievance.notify.NotificationKind.TRANSFERRED_TO_YOU;
-import static org.nivaran.grievance.routing.Language.ENGLISH;
-import static org.nivaran.grievance.routing.Language.HINDI;
+import static org.nivaran.grievance.directory.Language.ENGLISH;
+import static org.nivaran.grievance.directory.Language.HINDI;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /**
  * The texts of every {@link NotificationKind}, in English and, where given, other languages.

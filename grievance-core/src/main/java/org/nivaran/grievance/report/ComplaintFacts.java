@@ -8,7 +8,7 @@ import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.internal.Texts;
 
 /**
- * What one complaint contributes to the grading of a {@link Period}: the figures a
+ * What one complaint contributes to the grading of a {@link GradingPeriod}: the figures a
  * {@link GradingSource} reads off its event log, before they are summed per department and
  * district. Every source computes them by the same rules, so that a projection over the in-memory
  * store and one by SQL over a database give the same answers:
@@ -16,7 +16,7 @@ import org.nivaran.grievance.internal.Texts;
  * <ul>
  *   <li>A complaint has facts for a period if it was registered before the period's end and is
  *       open at the end, or has at least one event inside the period.
- *   <li>"At the end" means after every event that occurred before {@link Period#to()}.
+ *   <li>"At the end" means after every event that occurred before {@link GradingPeriod#to()}.
  *   <li>{@code disposedAt}: the complaint is {@link Status#CLOSED} or {@link Status#REJECTED} at
  *       the end, and the event that closed or rejected it occurred inside the period. A withdrawn
  *       complaint is neither disposed nor pending.
@@ -108,7 +108,7 @@ public record ComplaintFacts(
    * @param period the period these facts are for
    * @return whether received in it
    */
-  public boolean receivedIn(Period period) {
+  public boolean receivedIn(GradingPeriod period) {
     return period.contains(registeredAt);
   }
 

@@ -58,7 +58,7 @@ public final class EventLogGradingSource implements GradingSource {
   }
 
   @Override
-  public List<ComplaintFacts> facts(Period period) {
+  public List<ComplaintFacts> facts(GradingPeriod period) {
     Objects.requireNonNull(period, "period");
     List<ComplaintFacts> facts = new ArrayList<>();
     for (List<ComplaintEvent> log : logs.get()) {
@@ -75,7 +75,7 @@ public final class EventLogGradingSource implements GradingSource {
    * @param period the period
    * @return its facts, or empty if it does not count for the period
    */
-  static Optional<ComplaintFacts> factsOf(List<ComplaintEvent> log, Period period) {
+  static Optional<ComplaintFacts> factsOf(List<ComplaintEvent> log, GradingPeriod period) {
     if (log.isEmpty() || !(log.get(0) instanceof ComplaintEvent.ComplaintRegistered registered)
         || !registered.occurredAt().isBefore(period.to())) {
       return Optional.empty();

@@ -16,8 +16,8 @@ import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.internal.Texts;
-import org.nivaran.grievance.routing.Jurisdiction;
-import org.nivaran.grievance.routing.Jurisdictions;
+import org.nivaran.grievance.directory.Jurisdiction;
+import org.nivaran.grievance.directory.Jurisdictions;
 
 /**
  * Grades departments and districts for a period, as the monthly CM Helpline grading does: sums
@@ -25,7 +25,7 @@ import org.nivaran.grievance.routing.Jurisdictions;
  * {@link GradingScheme}, and ranks the units of each kind.
  *
  * <pre>{@code
- * Period march = Period.of(YearMonth.of(2024, 3), ZoneId.of("Asia/Kolkata"));
+ * GradingPeriod march = GradingPeriod.of(YearMonth.of(2024, 3), ZoneId.of("Asia/Kolkata"));
  * GradingReport report = Grading.grade(EventLogGradingSource.of(store), march, GradingScheme.standard(),
  *     Grading.districtsOf(directory.jurisdictions()));
  * GradedUnit first = report.departments().get(0);
@@ -78,10 +78,10 @@ public final class Grading {
    *     {@link #districtsOf(Jurisdictions)}
    * @return the report
    * @throws InvalidInputException naming the argument that is missing, or as
-   *     {@link #grade(List, Period, GradingScheme, Function)} does
+   *     {@link #grade(List, GradingPeriod, GradingScheme, Function)} does
    */
   public static GradingReport grade(
-      GradingSource source, Period period, GradingScheme scheme, Function<String, String> districtOf) {
+      GradingSource source, GradingPeriod period, GradingScheme scheme, Function<String, String> districtOf) {
     Texts.required(source, "source");
     Texts.required(period, "period");
     Texts.required(scheme, "scheme");
@@ -105,7 +105,7 @@ public final class Grading {
    *     though neither closed nor rejected, or beyond its SLA though not open or without a level
    */
   public static GradingReport grade(
-      List<ComplaintFacts> facts, Period period, GradingScheme scheme, Function<String, String> districtOf) {
+      List<ComplaintFacts> facts, GradingPeriod period, GradingScheme scheme, Function<String, String> districtOf) {
     Texts.required(facts, "facts");
     Texts.required(period, "period");
     Texts.required(scheme, "scheme");
@@ -194,7 +194,7 @@ public final class Grading {
         .orElse(code);
   }
 
-  private static void check(ComplaintFacts f, String at, Period period, Set<ComplaintId> seen) {
+  private static void check(ComplaintFacts f, String at, GradingPeriod period, Set<ComplaintId> seen) {
     if (!seen.add(f.id())) {
       throw new InvalidInputException(at + ".id", "repeats complaint " + f.id() + " (each complaint counts once)");
     }
@@ -252,7 +252,7 @@ public final class Grading {
     private long reopens;
     private final List<Duration> resolutions = new ArrayList<>();
 
-    void add(ComplaintFacts f, Period period) {
+    void add(ComplaintFacts f, GradingPeriod period) {
       received += f.receivedIn(period) ? 1 : 0;
       if (f.disposedAt().isPresent()) {
         disposed++;

@@ -29,7 +29,7 @@ import org.nivaran.grievance.internal.Texts;
  * @param districts the districts, sorted by rank, then code; an unmodifiable list
  */
 public record GradingReport(
-    Period period, GradingScheme scheme, List<GradedUnit> departments, List<GradedUnit> districts) {
+    GradingPeriod period, GradingScheme scheme, List<GradedUnit> departments, List<GradedUnit> districts) {
 
   /** The CSV columns before those of the levels. */
   private static final List<String> LEADING_COLUMNS = List.of(

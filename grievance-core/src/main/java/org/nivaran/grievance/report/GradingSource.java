@@ -17,5 +17,5 @@ public interface GradingSource {
    * @param period the period
    * @return the facts, one per complaint
    */
-  List<ComplaintFacts> facts(Period period);
+  List<ComplaintFacts> facts(GradingPeriod period);
 }

@@ -30,7 +30,7 @@ public final class ReplyQuality {
    * @return one entry per post with at least one reply, acceptance or return in the period, sorted
    *     by department then post
    */
-  public static List<PostReplies> of(Iterable<? extends List<ComplaintEvent>> logs, Period period) {
+  public static List<PostReplies> of(Iterable<? extends List<ComplaintEvent>> logs, GradingPeriod period) {
     Objects.requireNonNull(logs, "logs");
     Objects.requireNonNull(period, "period");
     Map<String, long[]> counts = new TreeMap<>();

@@ -11,7 +11,7 @@ import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.internal.Texts;
 
 /**
- * What one department or district did in a {@link Period}: the sums of its complaints'
+ * What one department or district did in a {@link GradingPeriod}: the sums of its complaints'
  * {@link ComplaintFacts}, as {@link Grading} adds them up (its Javadoc gives the rules), and the
  * rates a {@link GradingScheme} scores.
  *

@@ -1,6 +1,6 @@
 /**
  * Grading: projections over the event log that count, per department and per district and for a
- * {@link org.nivaran.grievance.report.Period}, what was received, disposed, disposed within SLA
+ * {@link org.nivaran.grievance.report.GradingPeriod}, what was received, disposed, disposed within SLA
  * and is pending beyond it, with satisfaction, returned-reply and reopening rates, and turn them
  * into a score, a grade band and a rank, as the monthly CM Helpline grading does.
  *
@@ -18,7 +18,7 @@
  *
  * <pre>{@code
  * GradingReport march = Grading.grade(EventLogGradingSource.of(store),
- *     Period.of(YearMonth.of(2024, 3), ZoneId.of("Asia/Kolkata")), GradingScheme.standard(),
+ *     GradingPeriod.of(YearMonth.of(2024, 3), ZoneId.of("Asia/Kolkata")), GradingScheme.standard(),
  *     Grading.districtsOf(directory.jurisdictions()));
  * }</pre>
  *

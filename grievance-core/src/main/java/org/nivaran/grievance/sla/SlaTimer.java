@@ -93,7 +93,7 @@ public record SlaTimer(
     Texts.required(policy, "policy");
     Texts.required(level, "level");
     checkCalendar(policy, calendar);
-    return of(policy, level, SlaClock.start(calendar, policy.budgetAt(level), at));
+    return of(policy, level, SlaStopwatch.start(calendar, policy.budgetAt(level), at));
   }
 
   /**
@@ -136,19 +136,19 @@ public record SlaTimer(
   }
 
   /**
-   * The clock as an {@link SlaClock}, to ask for consumed and remaining time at any instant.
+   * The clock as an {@link SlaStopwatch}, to ask for consumed and remaining time at any instant.
    *
    * @param calendar the policy's calendar
    * @return the clock
    * @throws InvalidInputException if the calendar is not the policy's
    */
-  public SlaClock clock(BusinessCalendar calendar) {
+  public SlaStopwatch clock(BusinessCalendar calendar) {
     checkCalendar(policy, calendar);
     Instant breachedAt = deadline.filter(d -> !running || !d.isAfter(since)).orElse(null);
-    return SlaClock.restore(calendar, budget, consumed, since, running, breachedAt);
+    return SlaStopwatch.restore(calendar, budget, consumed, since, running, breachedAt);
   }
 
-  private static SlaTimer of(SlaPolicy policy, Level level, SlaClock clock) {
+  private static SlaTimer of(SlaPolicy policy, Level level, SlaStopwatch clock) {
     return new SlaTimer(
         policy, level, clock.budget(), clock.consumedBefore(), clock.since(), clock.isRunning(), clock.deadline());
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nivaran.grievance.InvalidInputException;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 
 /** Phone numbers as agents and chat bots receive them, normalised to E.164. */
 class PhoneNumberTest {
@@ -87,9 +87,9 @@ class PhoneNumberTest {
 
   @Test
   void a_malformed_number_given_to_the_citizen_builder_names_citizen_phone() {
-    assertThatThrownBy(() -> Citizen.builder().name("रमेश").phone("98765abcde"))
+    assertThatThrownBy(() -> Complainant.builder().name("रमेश").phone("98765abcde"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("citizen.phone"));
-    assertThatThrownBy(() -> Citizen.of("रमेश", "+910123456789", "hi"))
+    assertThatThrownBy(() -> Complainant.of("रमेश", "+910123456789", "hi"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.field()).isEqualTo("citizen.phone");
           assertThat(e.reason()).contains("+910123456789");
@@ -98,7 +98,7 @@ class PhoneNumberTest {
 
   @Test
   void a_citizen_without_a_phone_is_refused_naming_citizen_phone() {
-    assertThatThrownBy(() -> Citizen.builder().name("रमेश").build())
+    assertThatThrownBy(() -> Complainant.builder().name("रमेश").build())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("citizen.phone"));
   }
 

@@ -51,7 +51,7 @@ class InputValidationTest {
   void decomposed_input_is_stored_composed() {
     RegisterComplaint request =
         Fixtures.requestBuilder()
-            .citizen(Citizen.builder().name("Jose\u0301 \u0930\u093C").phone("9876543210").address("ne\u0301e").build())
+            .citizen(Complainant.builder().name("Jose\u0301 \u0930\u093C").phone("9876543210").address("ne\u0301e").build())
             .description("  \u0928\u093C \n \u0958  ")
             .build();
 
@@ -142,37 +142,37 @@ class InputValidationTest {
 
   @Test
   void a_citizen_name_is_one_line_of_at_most_100_code_points() {
-    assertThat(Citizen.of("  सुनीता वर्मा  ", "9876543210", "hi").name()).isEqualTo("सुनीता वर्मा");
-    assertThat(Citizen.of("क".repeat(100), "9876543210", "hi").name()).hasSize(100);
+    assertThat(Complainant.of("  सुनीता वर्मा  ", "9876543210", "hi").name()).isEqualTo("सुनीता वर्मा");
+    assertThat(Complainant.of("क".repeat(100), "9876543210", "hi").name()).hasSize(100);
 
-    refused(() -> Citizen.of("क".repeat(101), "9876543210", "hi"), "citizen.name");
-    refused(() -> Citizen.of("सुनीता\nवर्मा", "9876543210", "hi"), "citizen.name");
-    refused(() -> Citizen.of("सुनीता\u0007", "9876543210", "hi"), "citizen.name");
-    refused(() -> Citizen.of("   ", "9876543210", "hi"), "citizen.name");
-    refused(() -> Citizen.builder().phone("9876543210").build(), "citizen.name");
+    refused(() -> Complainant.of("क".repeat(101), "9876543210", "hi"), "citizen.name");
+    refused(() -> Complainant.of("सुनीता\nवर्मा", "9876543210", "hi"), "citizen.name");
+    refused(() -> Complainant.of("सुनीता\u0007", "9876543210", "hi"), "citizen.name");
+    refused(() -> Complainant.of("   ", "9876543210", "hi"), "citizen.name");
+    refused(() -> Complainant.builder().phone("9876543210").build(), "citizen.name");
   }
 
   @Test
   void a_citizen_address_may_span_lines_up_to_500_code_points() {
-    assertThat(Citizen.builder().name("रमेश").phone("9876543210").address("वार्ड 12\nरायपुर").build().address())
+    assertThat(Complainant.builder().name("रमेश").phone("9876543210").address("वार्ड 12\nरायपुर").build().address())
         .contains("वार्ड 12\nरायपुर");
-    refused(() -> Citizen.builder().name("रमेश").phone("9876543210").address("अ".repeat(501)).build(), "citizen.address");
-    refused(() -> Citizen.builder().name("रमेश").phone("9876543210").address(" ").build(), "citizen.address");
+    refused(() -> Complainant.builder().name("रमेश").phone("9876543210").address("अ".repeat(501)).build(), "citizen.address");
+    refused(() -> Complainant.builder().name("रमेश").phone("9876543210").address(" ").build(), "citizen.address");
   }
 
   @Test
   void a_citizen_language_must_name_a_language() {
-    assertThat(Citizen.of("रमेश", "9876543210", "hi-IN").language()).isEqualTo(Locale.forLanguageTag("hi-IN"));
-    assertThat(Citizen.builder().name("रमेश").phone("9876543210").build().language().getLanguage()).isEqualTo("hi");
+    assertThat(Complainant.of("रमेश", "9876543210", "hi-IN").language()).isEqualTo(Locale.forLanguageTag("hi-IN"));
+    assertThat(Complainant.builder().name("रमेश").phone("9876543210").build().language().getLanguage()).isEqualTo("hi");
 
-    refused(() -> Citizen.of("रमेश", "9876543210", "und"), "citizen.language");
-    refused(() -> Citizen.of("रमेश", "9876543210", "!!"), "citizen.language");
-    refused(() -> Citizen.of("रमेश", "9876543210", null), "citizen.language");
+    refused(() -> Complainant.of("रमेश", "9876543210", "und"), "citizen.language");
+    refused(() -> Complainant.of("रमेश", "9876543210", "!!"), "citizen.language");
+    refused(() -> Complainant.of("रमेश", "9876543210", null), "citizen.language");
   }
 
   @Test
   void the_citizen_phone_is_normalised() {
-    assertThat(Citizen.of("रमेश", "098765 43210", "hi").phone().e164()).isEqualTo("+919876543210");
+    assertThat(Complainant.of("रमेश", "098765 43210", "hi").phone().e164()).isEqualTo("+919876543210");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ class SmokeTest {
 
   @Test
   void citizen_without_name_is_refused_naming_the_field() {
-    assertThatThrownBy(() -> Citizen.builder().phone("9876543210").build())
+    assertThatThrownBy(() -> Complainant.builder().phone("9876543210").build())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("citizen.name"));
   }
 }

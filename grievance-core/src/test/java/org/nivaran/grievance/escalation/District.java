@@ -13,21 +13,21 @@ import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.calendar.CalendarRegistry;
 import org.nivaran.grievance.calendar.WeeklySchedule;
 import org.nivaran.grievance.complaint.Kind;
-import org.nivaran.grievance.routing.Blocklist;
-import org.nivaran.grievance.routing.Categories;
-import org.nivaran.grievance.routing.Category;
-import org.nivaran.grievance.routing.Department;
-import org.nivaran.grievance.routing.Departments;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.DutyRoster;
-import org.nivaran.grievance.routing.Jurisdiction;
-import org.nivaran.grievance.routing.JurisdictionType;
-import org.nivaran.grievance.routing.Jurisdictions;
-import org.nivaran.grievance.routing.Language;
-import org.nivaran.grievance.routing.Officer;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.PostDuty;
-import org.nivaran.grievance.routing.Posts;
+import org.nivaran.grievance.directory.Blocklist;
+import org.nivaran.grievance.directory.Categories;
+import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.directory.Department;
+import org.nivaran.grievance.directory.Departments;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.DutyRoster;
+import org.nivaran.grievance.directory.Jurisdiction;
+import org.nivaran.grievance.directory.JurisdictionType;
+import org.nivaran.grievance.directory.Jurisdictions;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.PostDuty;
+import org.nivaran.grievance.directory.Posts;
 
 /**
  * A small district for escalation tests: Raipur, an office calendar (Mon-Fri 10:00-18:00 IST,

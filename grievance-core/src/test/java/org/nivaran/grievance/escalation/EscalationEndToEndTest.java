@@ -42,9 +42,9 @@ import org.nivaran.grievance.fixtures.Fixtures;
 import org.nivaran.grievance.fixtures.MutableClock;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationKind;
-import org.nivaran.grievance.routing.BlockEntry;
-import org.nivaran.grievance.routing.BlockedNumberException;
-import org.nivaran.grievance.routing.TransferPolicy;
+import org.nivaran.grievance.directory.BlockEntry;
+import org.nivaran.grievance.directory.BlockedNumberException;
+import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.nivaran.grievance.store.InMemoryComplaintStore;
 

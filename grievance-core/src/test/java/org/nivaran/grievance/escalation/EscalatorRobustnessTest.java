@@ -33,8 +33,8 @@ import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Template;
 import org.nivaran.grievance.notify.Templates;
-import org.nivaran.grievance.routing.BlockEntry;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.BlockEntry;
+import org.nivaran.grievance.directory.Language;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.store.InMemoryComplaintStore;
 
@@ -166,7 +166,7 @@ class EscalatorRobustnessTest {
         new Template(NotificationKind.REGISTERED, Language.ENGLISH, "{citizenName} ".repeat(25)));
     Grievances g = builder().notificationPolicy(NotificationPolicy.builder().templates(huge).build()).build();
     RegisterComplaint request = Fixtures.requestBuilder().categoryCode("ENERGY.SUPPLY").jurisdictionCode("WARD-12")
-        .citizen(org.nivaran.grievance.complaint.Citizen.of("क".repeat(100), "9876543210", "en"))
+        .citizen(org.nivaran.grievance.complaint.Complainant.of("क".repeat(100), "9876543210", "en"))
         .build();
 
     Complaint c = g.register(request, AGENT);

@@ -25,7 +25,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.fixtures.Fixtures;
-import org.nivaran.grievance.routing.Directory;
+import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaTimer;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.complaint.Attachment;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
@@ -109,7 +109,7 @@ class DevanagariJsonTest {
   @Test
   void citizen_name_address_and_attachment_name_round_trip_byte_for_byte() throws Exception {
     // The domain NFC-normalises these fields, so what must survive is the normalised text.
-    Citizen citizen = Citizen.builder()
+    Complainant citizen = Complainant.builder()
         .name("ज\u093Cाकिर क\u094D\u200Dष \uD83D\uDE4F")
         .phone("+919876543210")
         .address(HARD_HINDI)

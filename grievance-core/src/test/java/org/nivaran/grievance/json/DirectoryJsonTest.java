@@ -34,12 +34,12 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.actor.Level;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.InvalidRowException;
-import org.nivaran.grievance.routing.Language;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.PostDuty;
-import org.nivaran.grievance.routing.Route;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.InvalidRowException;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.PostDuty;
+import org.nivaran.grievance.directory.Route;
 
 /**
  * DirectoryJson reads docs/samples/directory.json and the examples of docs/registry-format.md, and
@@ -136,7 +136,7 @@ class DirectoryJsonTest {
     assertThat(d.posts().get(PostId.of("EE-RAIPUR")).isVacant()).isTrue();
     assertThat(d.jurisdictions().get("RAIPUR").parent()).contains("CG");
     assertThat(d.categories().get("energy.supply").aliases()).containsExactly("bijli nahi hai");
-    assertThat(d.categories().get("energy.supply").slaPolicyId()).isEqualTo("cg-7d");
+    assertThat(d.categories().get("energy.supply").escalationPolicyId()).isEqualTo("cg-7d");
     assertThat(d.roster().onDuty(LocalDate.of(2024, 5, 6))).contains(PostId.of("EE-RAIPUR"));
     assertThat(d.blocklist().all()).singleElement().satisfies(e -> {
       assertThat(e.blockedBy()).isEqualTo("AE-RAIPUR");

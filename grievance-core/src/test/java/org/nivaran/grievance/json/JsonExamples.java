@@ -12,7 +12,7 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
@@ -105,8 +105,8 @@ final class JsonExamples {
     return T0.plusSeconds(3600L * hours);
   }
 
-  static Citizen citizen() {
-    return Citizen.builder()
+  static Complainant citizen() {
+    return Complainant.builder()
         .name("सुनीता वर्मा")
         .phone("+919876543210")
         .languageTag("hi")

@@ -19,7 +19,7 @@ import org.nivaran.grievance.actor.Role;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -65,7 +65,7 @@ class JsonFormatDocTest {
             : tree.has("role") ? Actor.class
             : tree.has("reference") ? Attachment.class
             : tree.has("department") ? Assignment.class
-            : tree.has("phone") ? Citizen.class
+            : tree.has("phone") ? Complainant.class
             : tree.has("running") ? SlaTimer.class
             : tree.has("otherwise") ? SlaPolicy.class
             : tree.has("openTime") || tree.has("workingDays") ? SlaBudget.class

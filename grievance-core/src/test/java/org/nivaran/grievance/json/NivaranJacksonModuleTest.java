@@ -19,7 +19,7 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
@@ -97,12 +97,12 @@ class NivaranJacksonModuleTest {
 
   @Test
   void value_objects_round_trip_on_their_own() throws Exception {
-    Citizen citizen = JsonExamples.citizen();
+    Complainant citizen = JsonExamples.citizen();
     Attachment attachment = Attachment.of("s3://nivaran/a.jpg", "फ़ोटो.jpg");
     Resolution resolution = new Resolution("ठीक कर दिया", List.of(attachment), JsonExamples.AE, JsonExamples.T0);
     Closure closure = new Closure(ClosureKind.DUPLICATE, Optional.empty(), Optional.of(ComplaintId.of("RPR-2024-000001")), JsonExamples.T0);
 
-    assertThat(roundTrip(citizen, Citizen.class)).isEqualTo(citizen);
+    assertThat(roundTrip(citizen, Complainant.class)).isEqualTo(citizen);
     assertThat(roundTrip(attachment, Attachment.class)).isEqualTo(attachment);
     assertThat(roundTrip(JsonExamples.AT_EE, Assignment.class)).isEqualTo(JsonExamples.AT_EE);
     assertThat(roundTrip(resolution, Resolution.class)).isEqualTo(resolution);
@@ -172,12 +172,12 @@ class NivaranJacksonModuleTest {
 
   @Test
   void language_is_written_as_a_bcp47_tag() throws Exception {
-    Citizen citizen = Citizen.builder().from(JsonExamples.citizen()).language(Locale.forLanguageTag("hi-Latn-IN")).build();
+    Complainant citizen = Complainant.builder().from(JsonExamples.citizen()).language(Locale.forLanguageTag("hi-Latn-IN")).build();
 
     JsonNode tree = mapper.valueToTree(citizen);
 
     assertThat(tree.get("language").textValue()).isEqualTo("hi-Latn-IN");
-    assertThat(roundTrip(citizen, Citizen.class).language()).isEqualTo(citizen.language());
+    assertThat(roundTrip(citizen, Complainant.class).language()).isEqualTo(citizen.language());
   }
 
   @Test

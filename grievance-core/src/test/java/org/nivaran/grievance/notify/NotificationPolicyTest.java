@@ -17,17 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.fixtures.Fixtures;
-import org.nivaran.grievance.routing.Language;
-import org.nivaran.grievance.routing.Officer;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.Posts;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.Posts;
 
 /** Each event tells the right people, in their language, on their channel, under a stable id. */
 class NotificationPolicyTest {
@@ -65,7 +65,7 @@ class NotificationPolicyTest {
     void a_whatsapp_complaint_from_an_english_speaker_is_answered_in_english_on_whatsapp() {
       Story story = Story.registered(Fixtures.requestBuilder()
           .channel(Channel.WHATSAPP)
-          .citizen(Citizen.of("Ravi Kumar", "9123456780", "en"))
+          .citizen(Complainant.of("Ravi Kumar", "9123456780", "en"))
           .build());
 
       assertThat(policy.notificationsFor(story.state, story.events, posts)).singleElement().satisfies(n -> {
@@ -78,8 +78,8 @@ class NotificationPolicyTest {
 
     @Test
     void a_regional_hindi_tag_counts_as_hindi_and_other_languages_get_english() {
-      Story hiIn = Story.registered(Fixtures.requestBuilder().citizen(Citizen.of("Ravi", "9123456780", "hi-IN")).build());
-      Story marathi = Story.registered(Fixtures.requestBuilder().citizen(Citizen.of("Ravi", "9123456780", "mr")).build());
+      Story hiIn = Story.registered(Fixtures.requestBuilder().citizen(Complainant.of("Ravi", "9123456780", "hi-IN")).build());
+      Story marathi = Story.registered(Fixtures.requestBuilder().citizen(Complainant.of("Ravi", "9123456780", "mr")).build());
 
       assertThat(policy.notificationsFor(hiIn.state, hiIn.events, posts).get(0).language()).isEqualTo(Language.HINDI);
       assertThat(policy.notificationsFor(marathi.state, marathi.events, posts).get(0).language()).isEqualTo(Language.ENGLISH);
@@ -134,7 +134,7 @@ class NotificationPolicyTest {
 
     @Test
     void an_english_citizen_hears_of_a_rejection_in_english() {
-      Story story = Story.registered(Fixtures.requestBuilder().citizen(Citizen.of("Ravi Kumar", "9123456780", "en")).build())
+      Story story = Story.registered(Fixtures.requestBuilder().citizen(Complainant.of("Ravi Kumar", "9123456780", "en")).build())
           .run(new ComplaintCommand.Reject(RejectionReason.FAKE, "no such connection", Optional.empty()), Fixtures.AGENT);
 
       assertThat(told(story)).extracting(Notification::body)

@@ -11,7 +11,7 @@ import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.ComplaintId;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /** The values a notifier receives refuse what no policy would make, and failures say if a retry helps. */
 class NotificationTest {

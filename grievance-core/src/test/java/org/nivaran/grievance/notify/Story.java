@@ -15,16 +15,16 @@ import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.fixtures.Fixtures;
-import org.nivaran.grievance.routing.Department;
-import org.nivaran.grievance.routing.Departments;
-import org.nivaran.grievance.routing.Jurisdiction;
-import org.nivaran.grievance.routing.JurisdictionType;
-import org.nivaran.grievance.routing.Jurisdictions;
-import org.nivaran.grievance.routing.Language;
-import org.nivaran.grievance.routing.Officer;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.PostDuty;
-import org.nivaran.grievance.routing.Posts;
+import org.nivaran.grievance.directory.Department;
+import org.nivaran.grievance.directory.Departments;
+import org.nivaran.grievance.directory.Jurisdiction;
+import org.nivaran.grievance.directory.JurisdictionType;
+import org.nivaran.grievance.directory.Jurisdictions;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.PostDuty;
+import org.nivaran.grievance.directory.Posts;
 
 /**
  * A complaint's life told through {@link Lifecycle}, one command at a time an hour apart, and the

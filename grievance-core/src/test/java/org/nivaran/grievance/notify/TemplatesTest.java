@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nivaran.grievance.InvalidInputException;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /** Templates render exactly, in English and Devanagari, and refuse what would go wrong later. */
 class TemplatesTest {

@@ -29,7 +29,7 @@ import org.nivaran.grievance.store.InMemoryComplaintStore;
  * Every complaint is energy in Dhar, assigned at L1 with 7 × 24 hours (no sweeps run).
  */
 class EventLogGradingSourceTest {
-  static final Period MARCH = Period.of(YearMonth.of(2024, 3), IST);
+  static final GradingPeriod MARCH = GradingPeriod.of(YearMonth.of(2024, 3), IST);
   static final Actor CITIZEN = Fixtures.CITIZEN;
   static final Actor COLLECTOR = Actor.supervisor("OFF-COLLECTOR", PostId.of("COLLECTOR-DHAR"));
 

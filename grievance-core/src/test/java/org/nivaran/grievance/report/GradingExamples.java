@@ -24,7 +24,7 @@ public final class GradingExamples {
 
   public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   /** March 2024 in IST: {@code [2024-02-29T18:30:00Z, 2024-03-31T18:30:00Z)}. */
-  public static final Period MARCH = Period.of(YearMonth.of(2024, 3), IST);
+  public static final GradingPeriod MARCH = GradingPeriod.of(YearMonth.of(2024, 3), IST);
 
   public static final String URJA = "ऊर्जा";
   public static final String LAND = "REVENUE, LAND";

@@ -24,7 +24,7 @@ import org.nivaran.grievance.complaint.Status;
 
 /** Scores stay in 0..100, ranks follow scores, and the districts account for every complaint. */
 class GradingProperties {
-  static final Period MARCH = GradingExamples.MARCH;
+  static final GradingPeriod MARCH = GradingExamples.MARCH;
   static final Function<String, String> DISTRICT_OF = Map.of("J1", "D1", "J2", "D1", "J3", "D2")::get;
 
   @Provide

@@ -72,7 +72,7 @@ import org.nivaran.grievance.store.InMemoryComplaintStore;
  * </pre>
  */
 class GradingScenarioTest {
-  static final Period MARCH = Period.of(YearMonth.of(2024, 3), IST);
+  static final GradingPeriod MARCH = GradingPeriod.of(YearMonth.of(2024, 3), IST);
   static final Actor CITIZEN = Fixtures.CITIZEN;
 
   private final MutableClock clock = new MutableClock(ist(2024, 2, 1, 9, 0));
@@ -236,7 +236,7 @@ class GradingScenarioTest {
 
   @Test
   void the_event_log_source_reads_february_too() {
-    Period february = Period.of(YearMonth.of(2024, 2), IST);
+    GradingPeriod february = GradingPeriod.of(YearMonth.of(2024, 2), IST);
 
     assertThat(EventLogGradingSource.of(store).facts(february)).containsExactly(
         // replied 6 Feb, before the deadline 12 Feb

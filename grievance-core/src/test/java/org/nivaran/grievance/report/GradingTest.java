@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Status;
-import org.nivaran.grievance.routing.Jurisdictions;
+import org.nivaran.grievance.directory.Jurisdictions;
 
 /** Summing facts per unit, the median, competition ranking, the district function, and refusals. */
 class GradingTest {
@@ -143,7 +143,7 @@ class GradingTest {
 
     @Test
     void the_source_is_asked_for_the_period_being_graded() {
-      List<Period> asked = new ArrayList<>();
+      List<GradingPeriod> asked = new ArrayList<>();
       GradingSource source = period -> {
         asked.add(period);
         return GradingExamples.facts();

@@ -53,13 +53,13 @@ class ReplyQualityTest {
     Complaint b = g.register(Fixtures.requestBuilder().categoryCode("REVENUE.LAND").jurisdictionCode("RAIPUR-TEHSIL").build(), AGENT);
     b = resolve(b, Actor.officer("OFF-TEH", District.TEHSILDAR));
 
-    Period period = new Period(ist(2024, 3, 19, 0, 0), periodEnd);
+    GradingPeriod period = new GradingPeriod(ist(2024, 3, 19, 0, 0), periodEnd);
     List<PostReplies> quality = ReplyQuality.of(store.histories(), period);
     // the tehsildar's reply was filed after the period too
     assertThat(quality).containsExactly(new PostReplies(District.AE, "ENERGY", 2, 1, 1));
     assertThat(quality.get(0).returnedRate()).contains(0.5);
 
-    List<PostReplies> all = ReplyQuality.of(store.histories(), new Period(period.from(), clock.instant().plusSeconds(1)));
+    List<PostReplies> all = ReplyQuality.of(store.histories(), new GradingPeriod(period.from(), clock.instant().plusSeconds(1)));
     assertThat(all).containsExactly(
         new PostReplies(District.AE, "ENERGY", 2, 1, 2),
         new PostReplies(District.EE, "ENERGY", 1, 0, 0),

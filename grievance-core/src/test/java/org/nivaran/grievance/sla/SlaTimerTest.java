@@ -197,7 +197,7 @@ class SlaTimerTest {
     Instant start = ist("2024-03-04T10:00");
     Instant pause = ist("2024-03-04T14:00");
     Instant resume = ist("2024-03-06T16:00");
-    SlaClock reference = SlaClock.start(OFFICE, SlaBudget.openTime(Duration.ofHours(16)), start);
+    SlaStopwatch reference = SlaStopwatch.start(OFFICE, SlaBudget.openTime(Duration.ofHours(16)), start);
     SlaTimer timer = SlaTimer.start(SIXTEEN_HOURS, Level.L1, OFFICE, start);
 
     agree(timer, reference, List.of(start, ist("2024-03-04T12:30"), pause.minusNanos(1)));
@@ -215,7 +215,7 @@ class SlaTimerTest {
     Instant start = ist("2024-03-04T10:00");
     Instant pause = ist("2024-03-05T12:00");
     Instant resume = ist("2024-03-08T10:00");
-    SlaClock reference = SlaClock.start(OFFICE, SlaBudget.openTime(Duration.ofHours(8)), start).pause(pause);
+    SlaStopwatch reference = SlaStopwatch.start(OFFICE, SlaBudget.openTime(Duration.ofHours(8)), start).pause(pause);
     SlaTimer timer = SlaTimer.start(EIGHT_HOURS, Level.L1, OFFICE, start).pause(OFFICE, pause);
 
     agree(timer, reference, List.of(pause, ist("2024-03-06T10:00")));
@@ -228,7 +228,7 @@ class SlaTimerTest {
   @Test
   void pausing_through_the_clock_view_gives_back_the_same_timer() {
     SlaTimer running = SlaTimer.start(SIXTEEN_HOURS, Level.L2, OFFICE, ist("2024-03-04T10:00"));
-    SlaClock viaClock = running.clock(OFFICE).pause(ist("2024-03-04T14:00"));
+    SlaStopwatch viaClock = running.clock(OFFICE).pause(ist("2024-03-04T14:00"));
     SlaTimer viaTimer = running.pause(OFFICE, ist("2024-03-04T14:00"));
 
     assertThat(viaClock.consumed(ist("2024-03-04T14:00"))).isEqualTo(viaTimer.consumed());
@@ -237,8 +237,8 @@ class SlaTimerTest {
     assertThat(viaTimer.clock(OFFICE).budget()).isEqualTo(Duration.ofHours(16));
   }
 
-  private static void agree(SlaTimer timer, SlaClock reference, List<Instant> instants) {
-    SlaClock view = timer.clock(OFFICE);
+  private static void agree(SlaTimer timer, SlaStopwatch reference, List<Instant> instants) {
+    SlaStopwatch view = timer.clock(OFFICE);
     assertThat(view.isRunning()).isEqualTo(reference.isRunning());
     assertThat(view.budget()).isEqualTo(reference.budget());
     assertThat(view.deadline()).isEqualTo(reference.deadline()).isEqualTo(timer.deadline());

@@ -14,7 +14,7 @@ import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
 import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
@@ -36,7 +36,7 @@ class ReadmeQuickStartTest {
         .build();                                   // in-memory store, system clock
     Complaint c = grievances.register(RegisterComplaint.builder()
             .channel(Channel.PHONE_CALL)
-            .citizen(Citizen.of("सुनीता वर्मा", "098765 43210", "hi"))
+            .citizen(Complainant.of("सुनीता वर्मा", "098765 43210", "hi"))
             .categoryCode("ENERGY.SUPPLY.OUTAGE")
             .jurisdictionCode("CG.RAIPUR.WARD-12")
             .description("तीन दिन से बिजली नहीं है")

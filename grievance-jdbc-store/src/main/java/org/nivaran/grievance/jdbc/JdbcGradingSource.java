@@ -22,7 +22,7 @@ import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.report.ComplaintFacts;
 import org.nivaran.grievance.report.EventLogGradingSource;
 import org.nivaran.grievance.report.GradingSource;
-import org.nivaran.grievance.report.Period;
+import org.nivaran.grievance.report.GradingPeriod;
 
 /**
  * The {@link GradingSource} of the JDBC store: one SQL statement computes every complaint's
@@ -33,10 +33,10 @@ import org.nivaran.grievance.report.Period;
  *
  * <pre>{@code
  * GradingSource source = JdbcGradingSource.create(dataSource);
- * List<ComplaintFacts> march = source.facts(Period.of(YearMonth.of(2024, 3), ZoneId.of("Asia/Kolkata")));
+ * List<ComplaintFacts> march = source.facts(GradingPeriod.of(YearMonth.of(2024, 3), ZoneId.of("Asia/Kolkata")));
  * }</pre>
  *
- * <p>The state "at the end" of the period is read off the last event before {@link Period#to()}
+ * <p>The state "at the end" of the period is read off the last event before {@link GradingPeriod#to()}
  * that marks it: the status is the status of the last event that sets one; the department and
  * level are those of the last event that moves the complaint to a post; the deadline is the one
  * the last event that sets or clears the SLA clock leaves. The answer is the last reply filed
@@ -165,7 +165,7 @@ public final class JdbcGradingSource implements GradingSource {
    * @throws JdbcStoreException if the database fails
    */
   @Override
-  public List<ComplaintFacts> facts(Period period) {
+  public List<ComplaintFacts> facts(GradingPeriod period) {
     Objects.requireNonNull(period, "period");
     return jdbc.read("grading the period " + period.from() + " to " + period.to(), c -> {
       try (PreparedStatement ps = c.prepareStatement(SQL)) {

@@ -15,7 +15,7 @@ import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /** Writes notifications to {@code nivaran_outbox} and reads them back; shared by the store and the relay. */
 final class OutboxRows {

@@ -151,9 +151,9 @@ class JdbcComplaintStoreTest {
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("outbox");
       Grievances g = grievances(store, clock);
       g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
-      g.transferOfficer(SampleDistrict.ENERGY_L1, java.util.Optional.of(new org.nivaran.grievance.routing.Officer(
+      g.transferOfficer(SampleDistrict.ENERGY_L1, java.util.Optional.of(new org.nivaran.grievance.directory.Officer(
           "OFF-NEW", "नई अधिकारी", org.nivaran.grievance.actor.PhoneNumber.parse("9826000099"), true,
-          org.nivaran.grievance.routing.Language.HINDI)));
+          org.nivaran.grievance.directory.Language.HINDI)));
       try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement();
           var rs = s.executeQuery("SELECT recipient_phone, body FROM nivaran_outbox WHERE kind = 'HANDOVER'")) {
         assertThat(rs.next()).as("the handover list is in the outbox").isTrue();

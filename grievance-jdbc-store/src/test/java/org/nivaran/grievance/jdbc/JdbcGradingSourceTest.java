@@ -30,10 +30,10 @@ import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.escalation.Escalator;
 import org.nivaran.grievance.report.ComplaintFacts;
 import org.nivaran.grievance.report.EventLogGradingSource;
-import org.nivaran.grievance.report.Period;
+import org.nivaran.grievance.report.GradingPeriod;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
-import org.nivaran.grievance.verification.VerificationPolicy;
+import org.nivaran.grievance.policy.VerificationPolicy;
 
 /** The SQL grading source against the replay of the same logs, on H2 and PostgreSQL. */
 class JdbcGradingSourceTest {
@@ -84,21 +84,21 @@ class JdbcGradingSourceTest {
       Instant first = instants.get(0);
       Instant last = instants.get(instants.size() - 1);
 
-      Period everything = new Period(first.minus(Duration.ofDays(1)), last.plus(Duration.ofDays(10)));
-      Period middle = new Period(T0.plus(Duration.parse("P20DT7H13M")), T0.plus(Duration.parse("P41DT2H29M")));
-      Period before = new Period(first.minus(Duration.ofDays(30)), first);
-      Period after = new Period(last.plus(Duration.ofDays(1)), last.plus(Duration.ofDays(40)));
-      List<Period> periods = new ArrayList<>(List.of(everything, middle, before, after));
+      GradingPeriod everything = new GradingPeriod(first.minus(Duration.ofDays(1)), last.plus(Duration.ofDays(10)));
+      GradingPeriod middle = new GradingPeriod(T0.plus(Duration.parse("P20DT7H13M")), T0.plus(Duration.parse("P41DT2H29M")));
+      GradingPeriod before = new GradingPeriod(first.minus(Duration.ofDays(30)), first);
+      GradingPeriod after = new GradingPeriod(last.plus(Duration.ofDays(1)), last.plus(Duration.ofDays(40)));
+      List<GradingPeriod> periods = new ArrayList<>(List.of(everything, middle, before, after));
       Random bounds = new Random(SEED + 1); // periods bounded by events' own instants
       for (int i = 0; i < 30; i++) {
         Instant a = instants.get(bounds.nextInt(instants.size()));
         Instant b = instants.get(bounds.nextInt(instants.size()));
         if (!a.equals(b)) {
-          periods.add(new Period(a.isBefore(b) ? a : b, a.isBefore(b) ? b : a));
+          periods.add(new GradingPeriod(a.isBefore(b) ? a : b, a.isBefore(b) ? b : a));
         }
       }
 
-      for (Period p : periods) {
+      for (GradingPeriod p : periods) {
         assertThat(sql.facts(p)).as("facts for %s", p).isEqualTo(replay.facts(p));
       }
       assertThat(sql.facts(before)).isEmpty();
@@ -115,7 +115,7 @@ class JdbcGradingSourceTest {
       long escalated = count(db, "SELECT COUNT(DISTINCT complaint_id) FROM nivaran_event WHERE type = 'ComplaintEscalated'");
       long middleFacts = sql.facts(middle).size();
       // a period not asked for yet: H2 reuses the last result for the same parameters
-      long millis = timed(() -> sql.facts(new Period(everything.from().minusSeconds(1), everything.to())));
+      long millis = timed(() -> sql.facts(new GradingPeriod(everything.from().minusSeconds(1), everything.to())));
       System.out.printf("grading on %s: %d complaints, %d events, %d escalated; everything: %d facts, %d disposed "
               + "(%d within SLA, %d not), %d beyond SLA, %d pending, %d replies, %d returns, %d satisfied, %d dissatisfied, "
               + "%d reopens; middle: %d facts; facts(everything) took %d ms%n",
@@ -277,12 +277,12 @@ class JdbcGradingSourceTest {
       JdbcGradingSource sql = JdbcGradingSource.create(db.dataSource());
       EventLogGradingSource replay = replayOf(store, List.of(c.id()));
 
-      Period endingAtRegistration = new Period(T0.minus(Duration.ofHours(1)), T0);
-      Period fromRegistration = new Period(T0, replied);
-      Period endingAtClosing = new Period(replied, closed);
-      Period fromClosing = new Period(closed, closed.plus(Duration.ofHours(1)));
-      Period afterClosing = new Period(closed.plusSeconds(1), closed.plus(Duration.ofHours(1)));
-      for (Period p : List.of(endingAtRegistration, fromRegistration, endingAtClosing, fromClosing, afterClosing)) {
+      GradingPeriod endingAtRegistration = new GradingPeriod(T0.minus(Duration.ofHours(1)), T0);
+      GradingPeriod fromRegistration = new GradingPeriod(T0, replied);
+      GradingPeriod endingAtClosing = new GradingPeriod(replied, closed);
+      GradingPeriod fromClosing = new GradingPeriod(closed, closed.plus(Duration.ofHours(1)));
+      GradingPeriod afterClosing = new GradingPeriod(closed.plusSeconds(1), closed.plus(Duration.ofHours(1)));
+      for (GradingPeriod p : List.of(endingAtRegistration, fromRegistration, endingAtClosing, fromClosing, afterClosing)) {
         assertThat(sql.facts(p)).as("facts for %s", p).isEqualTo(replay.facts(p));
       }
 
@@ -330,10 +330,10 @@ class JdbcGradingSourceTest {
       JdbcGradingSource sql = JdbcGradingSource.create(db.dataSource());
       EventLogGradingSource replay = replayOf(store, List.of(idle.id(), late.id(), justInTime.id()));
 
-      Period toDeadline = new Period(T0, deadline);
-      Period toJustBefore = new Period(T0, deadline.minusSeconds(1));
-      Period fromDeadline = new Period(deadline, deadline.plus(Duration.ofHours(2)));
-      for (Period p : List.of(toDeadline, toJustBefore, fromDeadline)) {
+      GradingPeriod toDeadline = new GradingPeriod(T0, deadline);
+      GradingPeriod toJustBefore = new GradingPeriod(T0, deadline.minusSeconds(1));
+      GradingPeriod fromDeadline = new GradingPeriod(deadline, deadline.plus(Duration.ofHours(2)));
+      for (GradingPeriod p : List.of(toDeadline, toJustBefore, fromDeadline)) {
         assertThat(sql.facts(p)).as("facts for %s", p).isEqualTo(replay.facts(p));
       }
 
@@ -369,7 +369,7 @@ class JdbcGradingSourceTest {
       Instant closed = clock.advance(Duration.ofHours(1));
       g.execute(c.id(), new ComplaintCommand.SpecialClose("policy decision"), SUPERVISOR);
       JdbcGradingSource sql = JdbcGradingSource.create(db.dataSource());
-      Period period = new Period(T0, closed.plus(Duration.ofDays(1)));
+      GradingPeriod period = new GradingPeriod(T0, closed.plus(Duration.ofDays(1)));
 
       assertThat(sql.facts(period)).isEqualTo(replayOf(store, List.of(c.id())).facts(period));
       ComplaintFacts facts = single(sql.facts(period));

@@ -44,7 +44,7 @@ import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.RecordingNotifier;
 

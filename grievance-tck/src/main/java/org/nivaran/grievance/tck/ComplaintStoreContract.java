@@ -45,7 +45,7 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
@@ -80,7 +80,7 @@ import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
@@ -550,7 +550,7 @@ public abstract class ComplaintStoreContract {
   public void events_come_back_in_sequence_order_exactly_as_appended() {
     Complaint c = create("C-1", T0, request(PHONE_A, WARD_12, "ट्रांसफ़ॉर्मर ख़राब है", Optional.empty()));
     List<ComplaintEvent> log = new ArrayList<>(store.events(c.id()));
-    Citizen citizen = c.citizen();
+    Complainant citizen = c.citizen();
     Actor citizenActor = Actor.citizen(citizen.phone());
 
     c = runLogged(log, c, new Assign(AE, ENERGY, Level.L1), SYSTEM);
@@ -598,7 +598,7 @@ public abstract class ComplaintStoreContract {
         + "क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़, ক্ষ, ਖ਼, Ελληνικά, العربية, 中文";
     RegisterComplaint request = RegisterComplaint.builder()
         .channel(Channel.WHATSAPP)
-        .citizen(Citizen.builder().name(name).phone(PHONE_A).languageTag("hi").address("मकान नं. ४२, वार्ड १२, रायपुर").build())
+        .citizen(Complainant.builder().name(name).phone(PHONE_A).languageTag("hi").address("मकान नं. ४२, वार्ड १२, रायपुर").build())
         .categoryCode("WATER.SUPPLY")
         .jurisdictionCode(WARD_12)
         .description(description)
@@ -1059,7 +1059,7 @@ public abstract class ComplaintStoreContract {
   private static RegisterComplaint request(String phone, String jurisdiction, String description, Optional<String> key) {
     return RegisterComplaint.builder()
         .channel(Channel.PHONE_CALL)
-        .citizen(Citizen.builder().name("सुनीता वर्मा").phone(phone).languageTag("hi").address("वार्ड 12, रायपुर").build())
+        .citizen(Complainant.builder().name("सुनीता वर्मा").phone(phone).languageTag("hi").address("वार्ड 12, रायपुर").build())
         .categoryCode("ENERGY.SUPPLY.OUTAGE")
         .jurisdictionCode(jurisdiction)
         .description(description)

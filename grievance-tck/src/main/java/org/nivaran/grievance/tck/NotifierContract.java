@@ -38,7 +38,7 @@ import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /**
  * The contract of a {@link Notifier}, as JUnit 5 tests: extend this class with the one factory

@@ -13,25 +13,25 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.calendar.CalendarRegistry;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.escalation.EscalationPolicies;
 import org.nivaran.grievance.escalation.LadderPolicy;
-import org.nivaran.grievance.routing.Blocklist;
-import org.nivaran.grievance.routing.Categories;
-import org.nivaran.grievance.routing.Category;
-import org.nivaran.grievance.routing.Department;
-import org.nivaran.grievance.routing.Departments;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.Jurisdiction;
-import org.nivaran.grievance.routing.JurisdictionType;
-import org.nivaran.grievance.routing.Jurisdictions;
-import org.nivaran.grievance.routing.Language;
-import org.nivaran.grievance.routing.Officer;
-import org.nivaran.grievance.routing.Post;
-import org.nivaran.grievance.routing.PostDuty;
-import org.nivaran.grievance.routing.Posts;
+import org.nivaran.grievance.directory.Blocklist;
+import org.nivaran.grievance.directory.Categories;
+import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.directory.Department;
+import org.nivaran.grievance.directory.Departments;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.Jurisdiction;
+import org.nivaran.grievance.directory.JurisdictionType;
+import org.nivaran.grievance.directory.Jurisdictions;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.PostDuty;
+import org.nivaran.grievance.directory.Posts;
 
 /**
  * A small, complete district for tests, benchmarks and demos: Raipur with two departments (energy
@@ -143,7 +143,7 @@ public final class SampleDistrict {
     int citizen = Math.floorMod(n, 1000);
     return RegisterComplaint.builder()
         .channel(Channel.PHONE_CALL)
-        .citizen(Citizen.builder()
+        .citizen(Complainant.builder()
             .name("नागरिक " + citizen)
             .phone(PhoneNumber.parse(String.valueOf(9_000_000_000L + citizen)))
             .languageTag(Language.HINDI.tag())

@@ -24,7 +24,7 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.calendar.CalendarRegistry;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
@@ -45,16 +45,16 @@ import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.escalation.EscalationPolicies;
 import org.nivaran.grievance.escalation.EscalationReport;
-import org.nivaran.grievance.Registration;
-import org.nivaran.grievance.routing.BlockedNumberException;
-import org.nivaran.grievance.routing.DuplicatePolicy;
-import org.nivaran.grievance.routing.FakeComplaintPolicy;
-import org.nivaran.grievance.verification.VerificationPolicy;
-import org.nivaran.grievance.routing.Category;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.Jurisdiction;
-import org.nivaran.grievance.routing.JurisdictionType;
-import org.nivaran.grievance.routing.Post;
+import org.nivaran.grievance.complaint.Registration;
+import org.nivaran.grievance.directory.BlockedNumberException;
+import org.nivaran.grievance.policy.DuplicatePolicy;
+import org.nivaran.grievance.policy.FakeComplaintPolicy;
+import org.nivaran.grievance.policy.VerificationPolicy;
+import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.Jurisdiction;
+import org.nivaran.grievance.directory.JurisdictionType;
+import org.nivaran.grievance.directory.Post;
 import org.nivaran.grievance.store.ComplaintQueries;
 
 /**
@@ -379,7 +379,7 @@ final class Behaviour {
     Actor agent = Actor.agent(String.format(Locale.ROOT, "AGENT-%02d", 1 + number % 12));
     RegisterComplaint request = RegisterComplaint.builder()
             .channel(caller.channel())
-            .citizen(Citizen.builder()
+            .citizen(Complainant.builder()
                 .name(caller.name())
                 .phone(PhoneNumber.parse(caller.phone()))
                 .languageTag("hi")

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.nivaran.grievance.notify.NotificationKind;
-import org.nivaran.grievance.routing.Directory;
+import org.nivaran.grievance.directory.Directory;
 
 /**
  * Everything the terminal and HTML reports show about one run.

@@ -33,8 +33,8 @@ import org.nivaran.grievance.report.ComplaintFacts;
 import org.nivaran.grievance.report.Grading;
 import org.nivaran.grievance.report.GradingReport;
 import org.nivaran.grievance.report.GradingScheme;
-import org.nivaran.grievance.report.Period;
-import org.nivaran.grievance.routing.Directory;
+import org.nivaran.grievance.report.GradingPeriod;
+import org.nivaran.grievance.directory.Directory;
 
 /**
  * A month of a district call centre, simulated through Nivaran: calls are registered and routed to
@@ -160,7 +160,7 @@ public final class Simulation {
     SchemaInstaller.install(ds);
     Instant from = START.atStartOfDay(RaipurDistrict.IST).toInstant();
     Instant to = START.plusDays(days).atStartOfDay(RaipurDistrict.IST).toInstant();
-    Period period = new Period(from, to);
+    GradingPeriod period = new GradingPeriod(from, to);
 
     SimClock clock = new SimClock(from, RaipurDistrict.IST);
     JdbcComplaintStore store = JdbcComplaintStore.create(ds);

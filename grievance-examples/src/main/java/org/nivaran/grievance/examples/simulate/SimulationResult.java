@@ -8,7 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.report.GradingReport;
-import org.nivaran.grievance.report.Period;
+import org.nivaran.grievance.report.GradingPeriod;
 
 /**
  * What a {@link Simulation} run came to. The complaint counts are those of the grading: complaints
@@ -37,7 +37,7 @@ import org.nivaran.grievance.report.Period;
  * @param report where the HTML report was written
  */
 public record SimulationResult(
-    Period period,
+    GradingPeriod period,
     long seed,
     GradingReport grading,
     long received,

@@ -30,7 +30,7 @@ import org.nivaran.grievance.notify.NotificationFailedException;
 import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /** The requests {@link HttpNotifier} makes and how it reads the answers, against a {@link StubGateway}. */
 class HttpNotifierTest {

@@ -33,7 +33,7 @@ import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
-import org.nivaran.grievance.routing.Language;
+import org.nivaran.grievance.directory.Language;
 
 /**
  * A messaging gateway on {@code 127.0.0.1} for tests: it records every request, answers as a

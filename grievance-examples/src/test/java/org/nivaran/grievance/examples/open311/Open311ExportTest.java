@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.complaint.Channel;
-import org.nivaran.grievance.complaint.Citizen;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
 import org.nivaran.grievance.complaint.ComplaintCommand.Reject;
@@ -28,10 +28,10 @@ import org.nivaran.grievance.complaint.ComplaintCommand.Withdraw;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.RejectionReason;
-import org.nivaran.grievance.routing.Category;
-import org.nivaran.grievance.routing.Department;
-import org.nivaran.grievance.routing.Directory;
-import org.nivaran.grievance.routing.Jurisdiction;
+import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.directory.Department;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.Jurisdiction;
 import org.nivaran.grievance.store.InMemoryComplaintStore;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
@@ -191,7 +191,7 @@ class Open311ExportTest {
       String description = "पाइपलाइन फट गई है 💧 — वार्ड १२, गली नं. ३ में \"सड़क\" पर पानी\nदो दिन से नल सूखे हैं";
       Complaint c = grievances.register(RegisterComplaint.builder()
               .channel(Channel.WHATSAPP)
-              .citizen(Citizen.of("सुनीता वर्मा", "098765 43210", "hi"))
+              .citizen(Complainant.of("सुनीता वर्मा", "098765 43210", "hi"))
               .categoryCode(SampleDistrict.WATER)
               .jurisdictionCode(SampleDistrict.WARD)
               .description(description)

@@ -1,0 +1,250 @@
+package org.nivaran.grievance.directory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * The posts of a directory, by id, in the order given, with their escalation ladders.
+ *
+ * <pre>{@code
+ * Posts posts = Posts.of(list, departments, jurisdictions);
+ * List<Post> above = posts.chainAbove(PostId.of("AE-RAIPUR-W12"));   // EE, SE, CE
+ * Post hod = posts.headOf("energy").orElseThrow();
+ * Posts afterTransfer = posts.withHolder(PostId.of("EE-RAIPUR-CITY"), Optional.of(successor));
+ * }</pre>
+ *
+ * <p>Each post's department and jurisdiction must be known, and the post it reports to must exist
+ * and stand exactly one level higher, which also rules out cycles. A department has at most one
+ * {@link PostDuty#HEAD_OF_DEPARTMENT head}, a jurisdiction at most one
+ * {@link PostDuty#NODAL_OFFICER nodal officer}. Several posts may share a department,
+ * jurisdiction and level (the Additional Collectors of a district); {@link #at} then gives the
+ * first of them in the order given.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Posts {
+  private final Map<PostId, Post> byId;
+  private final List<Post> all;
+  /** The first post of each department, jurisdiction and level, for routing. */
+  private final Map<Place, Post> byPlace = new HashMap<>();
+  private final Departments departments;
+  private final Jurisdictions jurisdictions;
+
+  private Posts(Map<PostId, Post> byId, Departments departments, Jurisdictions jurisdictions) {
+    this.byId = byId;
+    this.all = List.copyOf(byId.values());
+    all.forEach(p -> byPlace.putIfAbsent(new Place(p.department(), p.jurisdiction(), p.level()), p));
+    this.departments = departments;
+    this.jurisdictions = jurisdictions;
+  }
+
+  /**
+   * The registry of these posts, in any order (a post may come before the one it reports to).
+   *
+   * @param posts the posts, each id once
+   * @param departments the departments they may belong to
+   * @param jurisdictions the jurisdictions they may serve
+   * @return the registry
+   * @throws InvalidInputException naming the element and field, e.g. {@code posts[2].id} for a
+   *     repeated id, {@code posts[4].department}, {@code posts[4].jurisdiction} or
+   *     {@code posts[4].reportsTo} for an unknown code or a supervisor not one level up,
+   *     {@code posts[6].duties} for a second head of a department
+   */
+  public static Posts of(Collection<Post> posts, Departments departments, Jurisdictions jurisdictions) {
+    Texts.required(departments, "departments");
+    Texts.required(jurisdictions, "jurisdictions");
+    Map<PostId, Post> byId = new LinkedHashMap<>();
+    Map<String, PostId> heads = new LinkedHashMap<>();
+    Map<String, PostId> nodal = new LinkedHashMap<>();
+    int i = 0;
+    for (Post p : Texts.required(posts, "posts")) {
+      String at = "posts[" + i++ + "]";
+      Texts.required(p, at);
+      if (byId.putIfAbsent(p.id(), p) != null) {
+        throw new InvalidInputException(at + ".id", "repeats the id '" + p.id() + "' (ids must be unique)");
+      }
+      if (!departments.contains(p.department())) {
+        throw new InvalidInputException(at + ".department", "unknown department '" + p.department() + "'");
+      }
+      if (!jurisdictions.contains(p.jurisdiction())) {
+        throw new InvalidInputException(at + ".jurisdiction", "unknown jurisdiction '" + p.jurisdiction() + "'");
+      }
+      onlyOne(p, PostDuty.HEAD_OF_DEPARTMENT, heads, p.department(), at, "department");
+      onlyOne(p, PostDuty.NODAL_OFFICER, nodal, p.jurisdiction(), at, "jurisdiction");
+    }
+    i = 0;
+    for (Post p : byId.values()) {
+      String at = "posts[" + i++ + "].reportsTo";
+      if (p.reportsTo().isEmpty()) {
+        continue;
+      }
+      Post up = byId.get(p.reportsTo().get());
+      if (up == null) {
+        throw new InvalidInputException(at, "unknown post '" + p.reportsTo().get() + "'");
+      }
+      if (up.level().rung() != p.level().rung() + 1) {
+        throw new InvalidInputException(
+            at,
+            "'" + up.id() + "' is at " + up.level() + ", but the post " + p.id() + " at " + p.level()
+                + " must report to a post exactly one level up, at " + p.level().next());
+      }
+    }
+    return new Posts(byId, departments, jurisdictions);
+  }
+
+  private static void onlyOne(Post p, PostDuty duty, Map<String, PostId> seen, String key, String at, String what) {
+    if (p.has(duty)) {
+      PostId first = seen.putIfAbsent(key, p.id());
+      if (first != null) {
+        throw new InvalidInputException(
+            at + ".duties", "makes '" + p.id() + "' a second " + duty + " of " + what + " '" + key + "' (the first is '" + first + "')");
+      }
+    }
+  }
+
+  /**
+   * The post with this id, if any.
+   *
+   * @param id the id
+   * @return the post, or empty
+   */
+  public Optional<Post> find(PostId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * The post with this id.
+   *
+   * @param id the id
+   * @return the post
+   * @throws InvalidInputException (field {@code post}) if no post has this id
+   */
+  public Post get(PostId id) {
+    return find(id).orElseThrow(() -> new InvalidInputException("post", "unknown post '" + id + "'"));
+  }
+
+  /**
+   * All posts, in the order given.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Post> all() {
+    return all;
+  }
+
+  /**
+   * How many posts there are.
+   *
+   * @return the count
+   */
+  public int size() {
+    return byId.size();
+  }
+
+  /**
+   * The post a post reports to.
+   *
+   * @param id the post's id
+   * @return its supervisor's post, or empty at the top of its ladder
+   * @throws InvalidInputException (field {@code post}) if the id is unknown
+   */
+  public Optional<Post> supervisorOf(PostId id) {
+    return get(id).reportsTo().map(byId::get);
+  }
+
+  /**
+   * The escalation ladder above a post: its supervisor, the supervisor's supervisor, and so on to
+   * the top.
+   *
+   * @param id the post's id
+   * @return an unmodifiable list, lowest level first; empty at the top
+   * @throws InvalidInputException (field {@code post}) if the id is unknown
+   */
+  public List<Post> chainAbove(PostId id) {
+    List<Post> chain = new ArrayList<>();
+    for (Optional<Post> up = supervisorOf(id); up.isPresent(); up = up.get().reportsTo().map(byId::get)) {
+      chain.add(up.get());
+    }
+    return List.copyOf(chain);
+  }
+
+  /**
+   * The post of a department at a level in a jurisdiction itself (not above it; see
+   * {@link Router} for the fallback); the first in the order given if there are several.
+   *
+   * @param department the department's code
+   * @param jurisdiction the jurisdiction's code
+   * @param level the level
+   * @return the post, or empty
+   * @throws InvalidInputException (field {@code department} or {@code jurisdiction}) if a code is
+   *     unknown
+   */
+  public Optional<Post> at(String department, String jurisdiction, Level level) {
+    departments.get(department);
+    jurisdictions.get(jurisdiction);
+    return lookup(department, jurisdiction, Texts.required(level, "level"));
+  }
+
+  /** {@link #at} without checking the codes. */
+  Optional<Post> lookup(String department, String jurisdiction, Level level) {
+    return Optional.ofNullable(byPlace.get(new Place(department, jurisdiction, level)));
+  }
+
+  private record Place(String department, String jurisdiction, Level level) {}
+
+  /**
+   * The district's nodal officer's post: the post with duty {@link PostDuty#NODAL_OFFICER} whose
+   * jurisdiction is that district.
+   *
+   * @param districtCode the district's code
+   * @return the post, or empty if the district has none
+   * @throws InvalidInputException (field {@code jurisdiction}) if the code is unknown
+   */
+  public Optional<Post> nodalOfficerFor(String districtCode) {
+    jurisdictions.get(districtCode);
+    return all.stream().filter(p -> p.has(PostDuty.NODAL_OFFICER) && p.jurisdiction().equals(districtCode)).findFirst();
+  }
+
+  /**
+   * The post with duty {@link PostDuty#HEAD_OF_DEPARTMENT} of a department.
+   *
+   * @param department the department's code
+   * @return the post, or empty if the department has none
+   * @throws InvalidInputException (field {@code department}) if the code is unknown
+   */
+  public Optional<Post> headOf(String department) {
+    departments.get(department);
+    return all.stream().filter(p -> p.has(PostDuty.HEAD_OF_DEPARTMENT) && p.department().equals(department)).findFirst();
+  }
+
+  /**
+   * The posts with one post's holder changed: a transfer, a new posting or a vacancy. The post keeps
+   * its id, so the complaints assigned to it stay with it and pass to the new holder. This
+   * registry is unchanged.
+   *
+   * @param id the post's id
+   * @param holder the new holder, or empty for a vacancy
+   * @return the new registry
+   * @throws InvalidInputException (field {@code post}) if the id is unknown
+   */
+  public Posts withHolder(PostId id, Optional<Officer> holder) {
+    Post changed = get(id).withHolder(Texts.required(holder, "holder"));
+    Map<PostId, Post> copy = new LinkedHashMap<>(byId);
+    copy.put(id, changed);
+    return new Posts(copy, departments, jurisdictions);
+  }
+
+  @Override
+  public String toString() {
+    return "Posts" + byId.keySet();
+  }
+}

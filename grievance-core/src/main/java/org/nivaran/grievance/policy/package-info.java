@@ -1,0 +1,13 @@
+/**
+ * The policies a state sets on the lifecycle, each a small immutable value with the rule that reads
+ * it beside it: {@link org.nivaran.grievance.policy.VerificationPolicy} (what a dissatisfied or
+ * unreachable citizen leads to, with {@link org.nivaran.grievance.policy.ReopenRefusedException}
+ * for a reopening it does not allow), {@link org.nivaran.grievance.policy.TransferPolicy} (how
+ * often officers may transfer a complaint), {@link org.nivaran.grievance.policy.DuplicatePolicy}
+ * (repeat registrations linked to the open complaint) and
+ * {@link org.nivaran.grievance.policy.FakeComplaintPolicy} (fake complaints block the number).
+ * {@code PolicyTransitions} lists, in one table, every transition a
+ * policy drives. {@code Grievances.Builder} installs the policies; the use cases in
+ * {@code org.nivaran.grievance.usecase} apply them. Every type here is immutable and thread-safe.
+ */
+package org.nivaran.grievance.policy;

@@ -1,0 +1,187 @@
+package org.nivaran.grievance.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.calendar.BusinessCalendar;
+import org.nivaran.grievance.internal.Texts;
+
+/**
+ * The SLA clock of one level: a budget of open time, consumed while the clock runs and not while
+ * it is paused (the complaint awaits the citizen). At any instant it tells the open time
+ * {@link #consumed consumed}, the {@link #remaining remaining} budget (negative once overdue) and,
+ * while running, the {@link #deadline() deadline}.
+ *
+ * <pre>{@code
+ * SlaStopwatch clock = SlaStopwatch.start(office, SlaBudget.workingDays(7), assignedAt);
+ * clock = clock.pause(documentsAskedAt);       // awaiting the citizen
+ * clock = clock.resume(documentsReceivedAt);   // the deadline moves by the open time lost
+ * Instant due = clock.deadline().orElseThrow();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: {@link #pause} and {@link #resume} return new clocks.
+ */
+public final class SlaStopwatch {
+  private final BusinessCalendar calendar;
+  private final Duration budget;
+  private final Duration consumedBefore;
+  private final Instant since;
+  private final boolean running;
+  /** When the budget ran out, once known to lie before {@link #since}; else null. */
+  private final Instant breachedAt;
+
+  private SlaStopwatch(
+      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt) {
+    this.calendar = calendar;
+    this.budget = budget;
+    this.consumedBefore = consumedBefore;
+    this.since = since;
+    this.running = running;
+    this.breachedAt = breachedAt;
+  }
+
+  /**
+   * Starts a clock.
+   *
+   * @param calendar the calendar its time is counted on
+   * @param budget the time allowed
+   * @param at when it starts
+   * @return a running clock
+   */
+  public static SlaStopwatch start(BusinessCalendar calendar, SlaBudget budget, Instant at) {
+    Texts.required(calendar, "calendar");
+    Texts.required(budget, "budget");
+    Texts.required(at, "at");
+    return new SlaStopwatch(calendar, budget.openTimeFrom(calendar, at), Duration.ZERO, at, true, null);
+  }
+
+  /**
+   * Pauses the clock.
+   *
+   * @param at when, not before the clock last started or resumed
+   * @return the paused clock
+   * @throws IllegalStateException if it is paused already
+   */
+  public SlaStopwatch pause(Instant at) {
+    if (!running) {
+      throw new IllegalStateException("the SLA clock is paused already (since " + since + ")");
+    }
+    Duration consumed = consumed(checkNotBefore(at));
+    Instant breach = breachedAt;
+    if (breach == null && consumed.compareTo(budget) >= 0) {
+      breach = calendar.plus(since, budget.minus(consumedBefore));
+    }
+    return new SlaStopwatch(calendar, budget, consumed, at, false, breach);
+  }
+
+  /**
+   * Resumes a paused clock.
+   *
+   * @param at when, not before it was paused
+   * @return the running clock
+   * @throws IllegalStateException if it is running
+   */
+  public SlaStopwatch resume(Instant at) {
+    if (running) {
+      throw new IllegalStateException("the SLA clock is running already (since " + since + ")");
+    }
+    return new SlaStopwatch(calendar, budget, consumedBefore, checkNotBefore(at), true, breachedAt);
+  }
+
+  /**
+   * Whether the clock is running.
+   *
+   * @return true if running, false if paused
+   */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /**
+   * The open time allowed in all.
+   *
+   * @return the budget as open time
+   */
+  public Duration budget() {
+    return budget;
+  }
+
+  /**
+   * The open time consumed by {@code at}.
+   *
+   * @param at an instant not before the clock last started, resumed or paused
+   * @return the open time consumed
+   */
+  public Duration consumed(Instant at) {
+    checkNotBefore(at);
+    return running ? consumedBefore.plus(calendar.between(since, at)) : consumedBefore;
+  }
+
+  /**
+   * The budget left at {@code at}; negative once overdue.
+   *
+   * @param at the instant
+   * @return the remaining open time
+   */
+  public Duration remaining(Instant at) {
+    return budget.minus(consumed(at));
+  }
+
+  /**
+   * Whether the budget is spent at {@code at}: a deadline that is exactly a closing time is
+   * breached from that instant on.
+   *
+   * @param at the instant
+   * @return true if no budget remains
+   */
+  public boolean isBreached(Instant at) {
+    Duration left = remaining(at);
+    return left.isNegative() || left.isZero();
+  }
+
+  /**
+   * The instant the budget runs out. Once it has run out, the instant it did, whether the clock
+   * runs or is paused; before that, the instant it will while the clock runs, and empty while it is
+   * paused (the deadline then depends on when it resumes).
+   *
+   * @return the deadline
+   */
+  public Optional<Instant> deadline() {
+    if (breachedAt != null) {
+      return Optional.of(breachedAt);
+    }
+    return running ? Optional.of(calendar.plus(since, budget.minus(consumedBefore))) : Optional.empty();
+  }
+
+  // Package-private access for SlaTimer, the stored form of a clock.
+
+  static SlaStopwatch restore(
+      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt) {
+    return new SlaStopwatch(calendar, budget, consumedBefore, since, running, breachedAt);
+  }
+
+  Duration consumedBefore() {
+    return consumedBefore;
+  }
+
+  Instant since() {
+    return since;
+  }
+
+
+  private Instant checkNotBefore(Instant at) {
+    Objects.requireNonNull(at, "at");
+    if (at.isBefore(since)) {
+      throw new InvalidInputException("at", "must not be before " + since + " (was " + at + ")");
+    }
+    return at;
+  }
+
+  @Override
+  public String toString() {
+    return "SlaStopwatch[" + (running ? "running" : "paused") + " since " + since + ", consumed " + consumedBefore
+        + " before that, budget " + budget + ", calendar " + calendar.id() + "]";
+  }
+}

@@ -24,13 +24,15 @@ import org.nivaran.grievance.escalation.EscalationReport.Outcome;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.nivaran.grievance.store.ComplaintStore;
+import org.nivaran.grievance.store.Page;
+import org.nivaran.grievance.store.WorkLists;
 import org.nivaran.grievance.store.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Escalates the complaints whose level's time has run out. A sweep claims the due complaints in
- * batches ({@link ComplaintStore#claimDue}: an index on the deadline, never a scan; on a shared
+ * batches ({@link WorkLists#claimDue}: an index on the deadline, never a scan; on a shared
  * database, rows no other sweeper holds), asks each one's {@link EscalationPolicy} what happens,
  * and stores the batch's commands through the {@link Gateway} under the versions it read:
  *
@@ -61,8 +63,9 @@ public final class Escalator {
   private static final Actor SYSTEM = Actor.system("escalator");
 
   /**
-   * Issues a command to a complaint under an expected version; {@code Grievances::execute} is
-   * one. Implementations must be thread-safe.
+   * Issues a command to a complaint under an expected version: the use case that runs commands
+   * ({@code usecase.CommandExecution}) is the one {@code Grievances} gives its escalators.
+   * Implementations must be thread-safe.
    */
   @FunctionalInterface
   public interface Gateway {
@@ -125,6 +128,7 @@ public final class Escalator {
   }
 
   private final ComplaintStore store;
+  private final WorkLists lists;
   private final EscalationPolicies policies;
   private final Supplier<Directory> directory;
   private final Timekeeper timekeeper;
@@ -136,6 +140,11 @@ public final class Escalator {
 
   private Escalator(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
+    if (!(store instanceof WorkLists w)) {
+      throw new IllegalStateException("the escalator sweeps the store's work lists; the store "
+          + store.getClass().getName() + " does not implement WorkLists");
+    }
+    this.lists = w;
     this.policies = Objects.requireNonNull(b.policies, "policies");
     this.directory = Objects.requireNonNull(b.directory, "directory");
     this.timekeeper = Objects.requireNonNull(b.timekeeper, "timekeeper");
@@ -186,7 +195,7 @@ public final class Escalator {
     Directory dir = directory.get();
     Set<ComplaintId> passed = new HashSet<>(); // failed or not acted on: not asked for again
     while (true) {
-      List<Complaint> due = store.claimDue(now, batchSize + passed.size(), claimLease).stream()
+      List<Complaint> due = lists.claimDue(now, batchSize + passed.size(), claimLease).stream()
           .filter(c -> !passed.contains(c.id()))
           .toList();
       if (due.isEmpty()) {
@@ -197,7 +206,7 @@ public final class Escalator {
         break;
       }
     }
-    for (Complaint c : store.findFlagged(ComplaintFlag.ESCALATION_BLOCKED, Integer.MAX_VALUE)) {
+    for (Complaint c : Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), Integer.MAX_VALUE)) {
       handle(c, now, dir, true).ifPresent(outcomes::add);
     }
     EscalationReport report = new EscalationReport(outcomes);
@@ -375,7 +384,8 @@ public final class Escalator {
     private Builder() {}
 
     /**
-     * Where due complaints are found.
+     * Where due complaints are found: a store that implements {@link WorkLists} (checked by
+     * {@link #build()}).
      *
      * @param store the store
      * @return this builder
@@ -421,7 +431,7 @@ public final class Escalator {
     /**
      * Where commands are issued.
      *
-     * @param gateway the gateway, e.g. {@code grievances::execute}
+     * @param gateway the gateway
      * @return this builder
      */
     public Builder gateway(Gateway gateway) {
@@ -468,7 +478,7 @@ public final class Escalator {
 
     /**
      * How long a claimed batch of due complaints is kept from other sweepers
-     * ({@link ComplaintStore#claimDue}); 5 minutes by default. Make it longer than a batch takes:
+     * ({@link WorkLists#claimDue}); 5 minutes by default. Make it longer than a batch takes:
      * when it runs out, another sweeper may take the same complaints, and then loses a version race
      * rather than escalating twice.
      *
@@ -490,6 +500,7 @@ public final class Escalator {
      *
      * @return the escalator
      * @throws NullPointerException if a required part is missing
+     * @throws IllegalStateException if the store does not implement {@link WorkLists}
      */
     public Escalator build() {
       return new Escalator(this);

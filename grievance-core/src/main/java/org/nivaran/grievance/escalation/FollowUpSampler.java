@@ -12,7 +12,8 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.Lifecycle;
-import org.nivaran.grievance.store.ComplaintStore;
+import org.nivaran.grievance.store.Page;
+import org.nivaran.grievance.store.WorkLists;
 
 /**
  * A reproducible random sample of pending complaints per post, for the call centre's reminder
@@ -45,7 +46,7 @@ public final class FollowUpSampler {
    * @throws IllegalArgumentException if {@code perPost} is less than 1
    */
   public static Map<PostId, List<Complaint>> sample(
-      ComplaintStore store, Collection<PostId> posts, int perPost, long seed) {
+      WorkLists store, Collection<PostId> posts, int perPost, long seed) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(posts, "posts");
     if (perPost < 1) {
@@ -53,7 +54,7 @@ public final class FollowUpSampler {
     }
     Map<PostId, List<Complaint>> samples = new LinkedHashMap<>();
     for (PostId post : posts.stream().distinct().sorted(Comparator.comparing(PostId::code)).toList()) {
-      List<Complaint> pending = new ArrayList<>(store.findPendingAt(post, MAX_PENDING_PER_POST));
+      List<Complaint> pending = new ArrayList<>(Page.collect(p -> store.pendingAt(post, p), MAX_PENDING_PER_POST));
       pending.removeIf(c -> !Lifecycle.allows(c.status(), CommandType.RESOLVE)); // the officer's move
       if (pending.isEmpty()) {
         continue;

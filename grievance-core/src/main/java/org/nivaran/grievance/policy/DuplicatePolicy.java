@@ -2,6 +2,8 @@ package org.nivaran.grievance.policy;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Texts;
 
@@ -51,6 +53,20 @@ public final class DuplicatePolicy {
    */
   public Optional<Duration> window() {
     return window;
+  }
+
+  /**
+   * Whether a complaint is one a request may repeat: the same number, kind, category and
+   * jurisdiction. The window and whether the complaint is still open are the caller's to check.
+   *
+   * @param request the registration request
+   * @param earlier a complaint registered before
+   * @return true if the request repeats it
+   */
+  public static boolean repeats(RegisterComplaint request, Complaint earlier) {
+    return earlier.citizen().phone().equals(request.citizen().phone()) && earlier.kind() == request.kind()
+        && earlier.categoryCode().equals(request.categoryCode())
+        && earlier.jurisdictionCode().equals(request.jurisdictionCode());
   }
 
   @Override

@@ -1,7 +1,14 @@
 package org.nivaran.grievance.policy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.directory.BlockEntry;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Texts;
 
@@ -18,6 +25,9 @@ import org.nivaran.grievance.internal.Texts;
  */
 public final class FakeComplaintPolicy {
   private static final FakeComplaintPolicy NONE = new FakeComplaintPolicy(0, Duration.ZERO, Optional.empty());
+
+  /** Who the blocks this policy adds are recorded as added by. */
+  public static final String ACTOR = "fake-complaint-policy";
 
   private final int threshold;
   private final Duration within;
@@ -103,6 +113,54 @@ public final class FakeComplaintPolicy {
    */
   public Optional<Duration> blockFor() {
     return blockFor;
+  }
+
+  /**
+   * The earliest instant a fake complaint can count toward a block in force at {@code at}: a block
+   * lasts {@link #blockFor()} from the N-th fake, whose window reaches {@link #within()} further
+   * back. With a block for good, all of history counts.
+   *
+   * @param at the instant a block is asked about
+   * @return the earliest closing instant that matters
+   */
+  public Instant countsFrom(Instant at) {
+    return blockFor.map(b -> at.minus(b).minus(within)).orElse(Instant.MIN);
+  }
+
+  /**
+   * The block this policy puts on a number at an instant, given the number's complaints closed as
+   * fake: the latest moment its N-th fake complaint within the window was rejected, if that block
+   * is still in force.
+   *
+   * @param phone the number
+   * @param fakes the number's complaints closed as fake, at least those closed since
+   *     {@link #countsFrom(Instant)}, in any order
+   * @param at the instant
+   * @return the block, or empty
+   */
+  public Optional<BlockEntry> blockAt(PhoneNumber phone, List<Complaint> fakes, Instant at) {
+    if (!blocks()) {
+      return Optional.empty();
+    }
+    List<Complaint> order = fakes.stream()
+        .filter(c -> c.closure().filter(k -> k.kind() == ClosureKind.FAKE && !k.at().isAfter(at)).isPresent())
+        .sorted(Comparator.comparing(c -> c.closure().orElseThrow().at()))
+        .toList();
+    for (int j = order.size() - 1; j >= threshold - 1; j--) {
+      Instant last = order.get(j).closure().orElseThrow().at();
+      Instant first = order.get(j - threshold + 1).closure().orElseThrow().at();
+      if (Duration.between(first, last).compareTo(within) > 0) {
+        continue;
+      }
+      Optional<Instant> expires = blockFor.map(last::plus);
+      if (expires.filter(e -> !e.isAfter(at)).isPresent()) {
+        return Optional.empty(); // the latest block has run out, and any earlier one too
+      }
+      String window = within.toSeconds() % 86_400 == 0 ? within.toDays() + " days" : within.toString();
+      String reason = threshold + " complaints rejected as fake within " + window + ", the latest " + order.get(j).id();
+      return Optional.of(new BlockEntry(phone, reason, ACTOR, last, expires));
+    }
+    return Optional.empty();
   }
 
   @Override

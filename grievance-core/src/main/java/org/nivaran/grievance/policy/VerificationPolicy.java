@@ -1,10 +1,14 @@
 package org.nivaran.grievance.policy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.actor.Role;
+import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.internal.Texts;
 
 /**
@@ -150,6 +154,67 @@ public final class VerificationPolicy {
    */
   public AfterUnreachable afterUnreachable() {
     return afterUnreachable;
+  }
+
+  /** What a citizen's "not satisfied" leads to under this policy; see {@link #afterDissatisfied}. */
+  public enum Dissatisfied {
+    /** Back to the post that replied: the lifecycle's own REOPENED. */
+    REOPEN_SAME_LEVEL,
+    /** One level up the ladder ({@link Reopening#NEXT_LEVEL}). */
+    ESCALATE,
+    /** To the appellate post ({@link Reopening#APPEAL}). */
+    APPEAL,
+    /** Closed as not satisfied: the complaint was reopened as often as the limit allows. */
+    CLOSE_NOT_SATISFIED
+  }
+
+  /**
+   * Refuses a reopening this policy does not allow: past the reopen limit, or (for anyone but a
+   * supervisor) after the reopen window. Asked only of a {@code Reopen} the lifecycle allows.
+   *
+   * @param closed the closed complaint
+   * @param actor who reopens it
+   * @param now when
+   * @throws ReopenRefusedException naming the rule
+   */
+  public void checkReopen(Complaint closed, Actor actor, Instant now) {
+    if (reopenLimit.filter(limit -> closed.reopenCount() >= limit).isPresent()) {
+      throw new ReopenRefusedException(closed.id(), ReopenRefusedException.Reason.LIMIT_REACHED,
+          "complaint " + closed.id() + " was reopened " + closed.reopenCount() + " time(s), the most the verification policy allows");
+    }
+    Instant closedAt = closed.closure().orElseThrow().at();
+    if (reopenWindow.isPresent() && actor.role() != Role.SUPERVISOR && now.isAfter(closedAt.plus(reopenWindow.get()))) {
+      throw new ReopenRefusedException(closed.id(), ReopenRefusedException.Reason.WINDOW_PASSED,
+          "complaint " + closed.id() + " closed at " + closedAt + "; the verification policy allows reopening within "
+              + reopenWindow.get() + ", until " + closedAt.plus(reopenWindow.get()));
+    }
+  }
+
+  /**
+   * What a citizen's "not satisfied" leads to, decided on the complaint as it was before.
+   *
+   * @param before the resolved complaint the citizen is not satisfied with
+   * @return the consequence
+   */
+  public Dissatisfied afterDissatisfied(Complaint before) {
+    if (reopenLimit.filter(limit -> before.reopenCount() >= limit).isPresent()) {
+      return Dissatisfied.CLOSE_NOT_SATISFIED;
+    }
+    return switch (reopening) {
+      case SAME_LEVEL -> Dissatisfied.REOPEN_SAME_LEVEL;
+      case NEXT_LEVEL -> Dissatisfied.ESCALATE;
+      case APPEAL -> Dissatisfied.APPEAL;
+    };
+  }
+
+  /**
+   * Whether a failed call closes the complaint without confirmation.
+   *
+   * @param after the complaint after the failed call was recorded
+   * @return true if this was the last attempt the policy allows and it closes such complaints
+   */
+  public boolean closesAfterUnreachable(Complaint after) {
+    return afterUnreachable == AfterUnreachable.CLOSE_WITHOUT_CONFIRMATION && after.unreachableAttempts() >= unreachableAttempts;
   }
 
   @Override

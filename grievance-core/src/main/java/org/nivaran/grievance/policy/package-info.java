@@ -7,7 +7,7 @@
  * (repeat registrations linked to the open complaint) and
  * {@link org.nivaran.grievance.policy.FakeComplaintPolicy} (fake complaints block the number).
  * {@code PolicyTransitions} lists, in one table, every transition a
- * policy drives. {@code Grievances.Builder} installs the policies; the use cases in
+ * policy drives. {@code GrievancesBuilder} installs the policies; the use cases in
  * {@code org.nivaran.grievance.usecase} apply them. Every type here is immutable and thread-safe.
  */
 package org.nivaran.grievance.policy;

@@ -10,7 +10,7 @@ import org.nivaran.grievance.notify.Notification;
  * One change to a stored complaint, for {@link ComplaintStore#append(Append)} and
  * {@link ComplaintStore#appendAll}: its new events, the state they lead to, the version they were
  * decided on, and the notifications they cause (written with them by a store that
- * {@linkplain ComplaintStore#keepsOutbox() keeps an outbox}).
+ * is a {@link TransactionalOutbox}).
  *
  * <p>Immutable and thread-safe.
  *

@@ -1,22 +1,34 @@
 package org.nivaran.grievance.store;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.List;
 import java.util.Optional;
-import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Complaint;
-import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
-import org.nivaran.grievance.notify.Notification;
 
 /**
- * Where complaints and their events live: the storage SPI. Nivaran ships
- * {@link InMemoryComplaintStore}; a JDBC store and others implement the same contract.
+ * Where complaints and their events live: the one interface every store implements. It writes a
+ * complaint's log and reads it back, nothing more; what else a store can do is an optional
+ * capability, an interface of its own that the store also implements and that
+ * {@code GrievancesBuilder} finds once, when it is built:
+ *
+ * <table>
+ *   <caption>The store SPI</caption>
+ *   <tr><th>interface</th><th>what for</th><th>needed by</th></tr>
+ *   <tr><td>{@code ComplaintStore}</td><td>create, append, find, events, idempotency keys</td>
+ *       <td>always</td></tr>
+ *   <tr><td>{@link WorkLists}</td><td>paged lists: pending at a post, overdue, flagged, by
+ *       status, by citizen; claiming due work for one sweeper</td><td>the escalator, the stuck
+ *       list, handovers, follow-ups</td></tr>
+ *   <tr><td>{@link CallerHistory}</td><td>a number's recent complaints and its fake
+ *       complaints</td><td>a linking {@code DuplicatePolicy}, a blocking
+ *       {@code FakeComplaintPolicy}</td></tr>
+ *   <tr><td>{@link TransactionalOutbox}</td><td>notifications written with the events that cause
+ *       them</td><td>delivery by a relay instead of by {@code Grievances}</td></tr>
+ * </table>
  *
  * <h2>Contract</h2>
  *
@@ -28,22 +40,22 @@ import org.nivaran.grievance.notify.Notification;
  *       create with the same key and the same request fingerprint returns the first complaint and
  *       writes nothing; with a different fingerprint it throws {@link IdempotencyConflictException}.
  *   <li>Events come back in sequence order, exactly as appended (text included, byte for byte).
- *   <li>A store that {@linkplain #keepsOutbox() keeps an outbox} writes the notifications of a
- *       create or an append in the same transaction as its events, and a relay delivers them
- *       later; any other store refuses notifications, and {@code Grievances} sends them itself
- *       after the change is stored.
+ *   <li>A store that is not a {@link TransactionalOutbox} refuses a {@link NewComplaint} or an
+ *       {@link Append} that carries notifications, with {@link UnsupportedOperationException}.
  * </ul>
  *
- * <p>The methods with default bodies ({@link #append(Append)}, {@link #appendAll},
- * {@link #claimDue}, {@link #keepsOutbox}, {@link #enqueue}) work on any store; a store overrides
- * them to batch writes or claim work for one node of a cluster.
+ * <p>The names of one registration, from the caller to the store: the caller's request is a
+ * {@code RegisterComplaint}; what {@code Grievances.submit} made of it is a {@code Registration}
+ * (created, replayed or linked); what it asks the store to write is a {@link NewComplaint}; what
+ * the store did is a {@link CreateResult} (created, or replayed under the same key).
  *
  * <p>Implementations must be thread-safe.
  */
 public interface ComplaintStore {
 
   /**
-   * Stores a new complaint and its first events.
+   * Stores a new complaint and its first events (and, for a {@link TransactionalOutbox}, their
+   * notifications).
    *
    * @param registration the complaint, its events and its idempotency claim
    * @return {@link CreateResult.Created} with the stored complaint, or
@@ -51,21 +63,22 @@ public interface ComplaintStore {
    * @throws DuplicateComplaintIdException if a complaint with this id exists
    * @throws IdempotencyConflictException if the key was used for a different request
    * @throws UnsupportedOperationException if the registration carries notifications and this
-   *     store keeps no outbox
+   *     store is not a {@link TransactionalOutbox}
    */
   CreateResult create(NewComplaint registration);
 
   /**
-   * Appends events to a complaint and replaces its state, if its stored version is
-   * {@code expectedVersion}.
+   * Appends one change: its events, the state they lead to and (for a
+   * {@link TransactionalOutbox}) its notifications, if the complaint's stored version is the
+   * change's expected one.
    *
-   * @param state the complaint after the events; its version is {@code expectedVersion + events.size()}
-   * @param events the new events, sequences {@code expectedVersion + 1} onwards
-   * @param expectedVersion the version the caller read
-   * @throws StaleVersionException if the stored version differs
+   * @param change the change
+   * @throws StaleVersionException if the stored version differs from the change's expected one
    * @throws ComplaintNotFoundException if there is no such complaint
+   * @throws UnsupportedOperationException if the change carries notifications and this store is
+   *     not a {@link TransactionalOutbox}
    */
-  void append(Complaint state, List<ComplaintEvent> events, long expectedVersion);
+  void append(Append change);
 
   /**
    * The current state of a complaint.
@@ -94,56 +107,6 @@ public interface ComplaintStore {
   Optional<Complaint> findByIdempotencyKey(String key, String fingerprint);
 
   /**
-   * The complaints due for escalation at an instant: those whose {@link Complaint#dueAt()} is not
-   * after {@code at}, earliest first (ties by id). Implementations answer from an index on the
-   * due instant, never by reading every complaint.
-   *
-   * @param at the instant
-   * @param limit the most complaints to return, at least 1
-   * @return the due complaints, at most {@code limit}
-   * @throws IllegalArgumentException if {@code limit} is less than 1
-   */
-  List<Complaint> findDue(Instant at, int limit);
-
-  /**
-   * The open complaints carrying a flag, oldest registration first (ties by id); for instance
-   * the stuck list ({@link ComplaintFlag#ESCALATION_BLOCKED}).
-   *
-   * @param flag the flag
-   * @param limit the most complaints to return, at least 1
-   * @return the flagged complaints, at most {@code limit}
-   * @throws IllegalArgumentException if {@code limit} is less than 1
-   */
-  List<Complaint> findFlagged(ComplaintFlag flag, int limit);
-
-  /**
-   * The open complaints assigned to a post (its pending work, which a successor inherits), oldest
-   * registration first (ties by id).
-   *
-   * @param post the post
-   * @param limit the most complaints to return, at least 1
-   * @return the pending complaints, at most {@code limit}
-   * @throws IllegalArgumentException if {@code limit} is less than 1
-   */
-  List<Complaint> findPendingAt(PostId post, int limit);
-
-  /**
-   * Appends one change: its events and state as {@link #append(Complaint, List, long)} does, and
-   * its notifications to the outbox in the same transaction.
-   *
-   * @param change the change
-   * @throws StaleVersionException if the stored version differs from the change's expected one
-   * @throws ComplaintNotFoundException if there is no such complaint
-   * @throws UnsupportedOperationException if the change carries notifications and this store keeps
-   *     no outbox
-   */
-  default void append(Append change) {
-    Objects.requireNonNull(change, "change");
-    requireOutboxFor(change.notifications());
-    append(change.state(), change.events(), change.expectedVersion());
-  }
-
-  /**
    * Appends several changes to different complaints, as one batch: each is written if its
    * complaint is still at its expected version and skipped if not. A store may write the batch in
    * one transaction (the JDBC store does); this default appends them one by one.
@@ -170,54 +133,5 @@ public interface ComplaintStore {
       }
     }
     return skipped;
-  }
-
-  /**
-   * Claims the complaints due for escalation at an instant for one sweeper: like
-   * {@link #findDue}, but a store shared by several nodes leaves out the complaints another
-   * sweeper claimed within its lease, and holds these for {@code lease} (the JDBC store does so
-   * with {@code FOR UPDATE SKIP LOCKED}). Writing a complaint ends its claim. A claim only shares
-   * out the work: two sweepers that do get the same complaint are still kept apart by the
-   * expected version of their appends. This default is {@link #findDue}.
-   *
-   * @param at the instant
-   * @param limit the most complaints to return, at least 1
-   * @param lease how long the claim keeps other sweepers away, positive
-   * @return the claimed complaints, earliest deadline first
-   * @throws IllegalArgumentException if {@code limit} is less than 1 or the lease not positive
-   */
-  default List<Complaint> claimDue(Instant at, int limit, Duration lease) {
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("lease must be positive (was " + lease + ")");
-    }
-    return findDue(at, limit);
-  }
-
-  /**
-   * Whether this store writes notifications with the events that cause them (a transactional
-   * outbox). False by default.
-   *
-   * @return true if {@link #append(Append)}, {@link NewComplaint#notifications()} and
-   *     {@link #enqueue} accept notifications
-   */
-  default boolean keepsOutbox() {
-    return false;
-  }
-
-  /**
-   * Puts notifications that no complaint change causes (a handover list, say) in the outbox.
-   *
-   * @param notifications the notifications
-   * @throws UnsupportedOperationException if this store keeps no outbox and the list is not empty
-   */
-  default void enqueue(List<Notification> notifications) {
-    requireOutboxFor(notifications);
-  }
-
-  private void requireOutboxFor(List<Notification> notifications) {
-    if (!notifications.isEmpty() && !keepsOutbox()) {
-      throw new UnsupportedOperationException(
-          getClass().getSimpleName() + " keeps no outbox; send the " + notifications.size() + " notification(s) directly");
-    }
   }
 }

@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import java.util.List;
@@ -27,11 +29,13 @@ import org.nivaran.grievance.complaint.ComplaintId;
  *
  * <p>Thread-safe. Appends to one complaint are atomic compare-and-set operations on its version;
  * appends to different complaints do not contend. Creates are serialised so that an idempotency
- * key and its complaint appear together. It keeps no outbox ({@link #keepsOutbox()} is false):
- * {@code Grievances} hands notifications straight to its notifier. The
- * {@linkplain ComplaintQueries work lists} other than the pending list read every complaint.
+ * key and its complaint appear together. It has {@linkplain WorkLists work lists} and the
+ * {@linkplain CallerHistory caller's history}, but no {@linkplain TransactionalOutbox outbox}:
+ * {@code Grievances} hands notifications straight to its notifier. The pending, overdue and
+ * flagged lists and the caller's history are indexed; the lists by status and by citizen read every
+ * complaint of their kind.
  */
-public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQueries {
+public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, CallerHistory {
 
   private record Entry(Complaint state, List<ComplaintEvent> events) {}
 
@@ -43,6 +47,7 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
   private final ConcurrentSkipListSet<Due> due = new ConcurrentSkipListSet<>();
   private final ConcurrentMap<PostId, Set<ComplaintId>> pendingByPost = new ConcurrentHashMap<>();
   private final ConcurrentMap<ComplaintFlag, Set<ComplaintId>> flagged = new ConcurrentHashMap<>();
+  private final ConcurrentMap<PhoneNumber, Set<ComplaintId>> byPhone = new ConcurrentHashMap<>();
 
   /** An entry of the due index: the due instant, then the id (its text) for a total order. */
   private record Due(Instant at, ComplaintId id) implements Comparable<Due> {
@@ -61,9 +66,7 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
     Objects.requireNonNull(registration, "registration");
     Complaint state = registration.state();
     checkEvents(state, registration.events(), 0);
-    if (!registration.notifications().isEmpty()) {
-      throw new UnsupportedOperationException("InMemoryComplaintStore keeps no outbox; send the notifications directly");
-    }
+    refuseNotifications(registration.notifications());
     synchronized (createLock) {
       Optional<Complaint> earlier =
           registration.idempotencyKey().flatMap(k -> findByIdempotencyKey(k, registration.fingerprint()));
@@ -77,6 +80,7 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
         reindex(null, state); // under the entry's lock, as appends do
         return new Entry(state, registration.events());
       });
+      byPhone.computeIfAbsent(state.citizen().phone(), k -> ConcurrentHashMap.newKeySet()).add(state.id());
       registration.idempotencyKey()
           .ifPresent(k -> claims.put(k, new Claim(state.id(), registration.fingerprint())));
       return new CreateResult.Created(state);
@@ -84,9 +88,12 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
   }
 
   @Override
-  public void append(Complaint state, List<ComplaintEvent> events, long expectedVersion) {
-    Objects.requireNonNull(state, "state");
-    List<ComplaintEvent> added = List.copyOf(events);
+  public void append(Append change) {
+    Objects.requireNonNull(change, "change");
+    refuseNotifications(change.notifications());
+    Complaint state = change.state();
+    long expectedVersion = change.expectedVersion();
+    List<ComplaintEvent> added = change.events();
     checkEvents(state, added, expectedVersion);
     complaints.compute(
         state.id(),
@@ -129,49 +136,6 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
     return find(claim.complaintId());
   }
 
-  @Override
-  public List<Complaint> findDue(Instant at, int limit) {
-    Objects.requireNonNull(at, "at");
-    checkLimit(limit);
-    List<Complaint> found = new ArrayList<>();
-    for (Due d : due) {
-      if (found.size() == limit || d.at().isAfter(at)) {
-        break;
-      }
-      Entry entry = complaints.get(d.id());
-      if (entry != null && entry.state().dueAt().filter(t -> !t.isAfter(at)).isPresent()) {
-        found.add(entry.state());
-      }
-    }
-    return List.copyOf(found);
-  }
-
-  @Override
-  public List<Complaint> findFlagged(ComplaintFlag flag, int limit) {
-    Objects.requireNonNull(flag, "flag");
-    checkLimit(limit);
-    return select(flagged.getOrDefault(flag, Set.of()), c -> c.flags().contains(flag), limit);
-  }
-
-  @Override
-  public List<Complaint> findPendingAt(PostId post, int limit) {
-    Objects.requireNonNull(post, "post");
-    checkLimit(limit);
-    return select(
-        pendingByPost.getOrDefault(post, Set.of()), c -> c.status().isOpen() && c.post().equals(Optional.of(post)), limit);
-  }
-
-  private List<Complaint> select(Set<ComplaintId> ids, Predicate<Complaint> still, int limit) {
-    return ids.stream()
-        .map(complaints::get)
-        .filter(Objects::nonNull)
-        .map(Entry::state)
-        .filter(still)
-        .sorted(BY_REGISTRATION)
-        .limit(limit)
-        .toList();
-  }
-
   private static final Comparator<Complaint> BY_REGISTRATION =
       Comparator.comparing(Complaint::registeredAt).thenComparing(c -> c.id().toString());
 
@@ -188,9 +152,27 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
   @Override
   public Page<Complaint> overdue(Instant at, PageRequest page) {
     Objects.requireNonNull(at, "at");
-    return page(complaints.values().stream(),
-        c -> c.status().isOpen() && c.dueAt().filter(t -> !t.isAfter(at)).isPresent(),
-        c -> c.dueAt().orElseThrow(), false, page);
+    Objects.requireNonNull(page, "page");
+    // the due index is in list order: walk it from the cursor, no further than the instant
+    Set<Due> from = page.after().map(c -> (Set<Due>) due.tailSet(new Due(c.at(), c.id()), false)).orElse(due);
+    List<Complaint> rows = new ArrayList<>();
+    for (Due d : from) {
+      if (rows.size() > page.size() || d.at().isAfter(at)) {
+        break;
+      }
+      Entry entry = complaints.get(d.id());
+      if (entry != null && entry.state().status().isOpen() && entry.state().dueAt().equals(Optional.of(d.at()))) {
+        rows.add(entry.state());
+      }
+    }
+    return pageOf(rows, c -> c.dueAt().orElseThrow(), page);
+  }
+
+  @Override
+  public Page<Complaint> flagged(ComplaintFlag flag, PageRequest page) {
+    Objects.requireNonNull(flag, "flag");
+    return page(flagged.getOrDefault(flag, Set.of()).stream().map(complaints::get),
+        c -> c.status().isOpen() && c.flags().contains(flag), Complaint::registeredAt, false, page);
   }
 
   @Override
@@ -204,7 +186,39 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
   @Override
   public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest page) {
     Objects.requireNonNull(phone, "phone");
-    return page(complaints.values().stream(), c -> c.citizen().phone().equals(phone), Complaint::registeredAt, true, page);
+    return page(ofNumber(phone), c -> true, Complaint::registeredAt, true, page);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Caller history
+
+  @Override
+  public List<Complaint> registeredSince(PhoneNumber phone, Instant since) {
+    Objects.requireNonNull(since, "since");
+    return ofNumber(phone).filter(Objects::nonNull).map(Entry::state)
+        .filter(c -> !c.registeredAt().isBefore(since))
+        .sorted(BY_REGISTRATION.reversed())
+        .toList();
+  }
+
+  @Override
+  public int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
+    return fakeClosures(phone, since, until).size();
+  }
+
+  @Override
+  public List<Complaint> fakeClosures(PhoneNumber phone, Instant since, Instant until) {
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(until, "until");
+    return ofNumber(phone).filter(Objects::nonNull).map(Entry::state)
+        .filter(c -> c.closure().filter(k -> k.kind() == ClosureKind.FAKE
+            && !k.at().isBefore(since) && !k.at().isAfter(until)).isPresent())
+        .toList();
+  }
+
+  private Stream<Entry> ofNumber(PhoneNumber phone) {
+    Objects.requireNonNull(phone, "phone");
+    return byPhone.getOrDefault(phone, Set.of()).stream().map(complaints::get);
   }
 
   private static Page<Complaint> page(
@@ -224,6 +238,11 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
         .sorted((a, b) -> byCursor.compare(cursor(a, key), cursor(b, key)))
         .limit(page.size() + 1L)
         .toList();
+    return pageOf(rows, key, page);
+  }
+
+  /** A page of rows already in list order, with one row beyond the page if there is a next. */
+  private static Page<Complaint> pageOf(List<Complaint> rows, Function<Complaint, Instant> key, PageRequest page) {
     if (rows.size() <= page.size()) {
       return new Page<>(rows, Optional.empty());
     }
@@ -235,9 +254,10 @@ public final class InMemoryComplaintStore implements ComplaintStore, ComplaintQu
     return new PageCursor(key.apply(c), c.id());
   }
 
-  private static void checkLimit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+  private static void refuseNotifications(List<Notification> notifications) {
+    if (!notifications.isEmpty()) {
+      throw new UnsupportedOperationException("InMemoryComplaintStore keeps no outbox; send the "
+          + notifications.size() + " notification(s) directly");
     }
   }
 

@@ -18,7 +18,7 @@ import org.nivaran.grievance.notify.Notification;
  * @param idempotencyKey the request's key, if it had one
  * @param fingerprint the request's {@code RegisterComplaint.fingerprint()}
  * @param notifications the notifications the first events cause, for a store that
- *     {@linkplain ComplaintStore#keepsOutbox() keeps an outbox}; otherwise empty
+ *     is a {@link TransactionalOutbox}; otherwise empty
  */
 public record NewComplaint(
     Complaint state,

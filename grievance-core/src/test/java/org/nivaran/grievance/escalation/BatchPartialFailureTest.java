@@ -1,5 +1,11 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.store.Page;
+import org.nivaran.grievance.store.PageRequest;
+import org.nivaran.grievance.store.WorkLists;
+import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.store.Append;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nivaran.grievance.escalation.District.IST;
 import static org.nivaran.grievance.escalation.EscalationEndToEndTest.ist;
@@ -34,23 +40,25 @@ import org.nivaran.grievance.store.NewComplaint;
  */
 class BatchPartialFailureTest {
   /** Delegates to the in-memory store; appends to the complaints in {@code failing} throw. */
-  static final class FlakyStore implements ComplaintStore {
+  static final class FlakyStore implements ComplaintStore, WorkLists {
     final InMemoryComplaintStore inner = new InMemoryComplaintStore();
     final Set<ComplaintId> failing = Collections.synchronizedSet(new java.util.HashSet<>());
 
     @Override public CreateResult create(NewComplaint r) { return inner.create(r); }
-    @Override public void append(Complaint s, List<ComplaintEvent> e, long v) {
-      if (failing.contains(s.id())) {
-        throw new IllegalStateException("I/O error writing " + s.id());
+    @Override public void append(Append change) {
+      if (failing.contains(change.state().id())) {
+        throw new IllegalStateException("I/O error writing " + change.state().id());
       }
-      inner.append(s, e, v);
+      inner.append(change);
     }
     @Override public Optional<Complaint> find(ComplaintId id) { return inner.find(id); }
     @Override public List<ComplaintEvent> events(ComplaintId id) { return inner.events(id); }
     @Override public Optional<Complaint> findByIdempotencyKey(String k, String f) { return inner.findByIdempotencyKey(k, f); }
-    @Override public List<Complaint> findDue(Instant at, int limit) { return inner.findDue(at, limit); }
-    @Override public List<Complaint> findFlagged(ComplaintFlag f, int limit) { return inner.findFlagged(f, limit); }
-    @Override public List<Complaint> findPendingAt(PostId p, int limit) { return inner.findPendingAt(p, limit); }
+    @Override public Page<Complaint> pendingAt(PostId p, PageRequest r) { return inner.pendingAt(p, r); }
+    @Override public Page<Complaint> overdue(Instant at, PageRequest r) { return inner.overdue(at, r); }
+    @Override public Page<Complaint> flagged(ComplaintFlag f, PageRequest r) { return inner.flagged(f, r); }
+    @Override public Page<Complaint> byStatus(Status s, String j, PageRequest r) { return inner.byStatus(s, j, r); }
+    @Override public Page<Complaint> byCitizen(PhoneNumber p, PageRequest r) { return inner.byCitizen(p, r); }
   }
 
   @Test

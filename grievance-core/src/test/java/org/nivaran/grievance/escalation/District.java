@@ -131,7 +131,7 @@ public final class District {
    * A builder of {@code Grievances} over this district: its directory, calendars and ladders,
    * ids {@code RPR-YYYY-NNNNNN} in IST, the given store and clock.
    */
-  public static org.nivaran.grievance.Grievances.Builder grievances(
+  public static org.nivaran.grievance.GrievancesBuilder grievances(
       org.nivaran.grievance.store.ComplaintStore store, java.time.Clock clock) {
     return org.nivaran.grievance.Grievances.builder()
         .store(store)

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.store.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nivaran.grievance.escalation.District.AE;
@@ -328,7 +329,7 @@ class EscalationEndToEndTest {
             .otherwise(org.nivaran.grievance.sla.SlaBudget.workingDays(7))
             .top(Level.L2)
             .pastTop(PastTop.NOTIFY_HEAD_OF_DEPARTMENT)
-            .build()))
+            .build(), District.UP)) // UP: the water categories name it
         .notifier(sent::add)
         .build();
     Complaint c = headed.register(request("ENERGY.SUPPLY", "WARD-12"), AGENT);
@@ -353,7 +354,7 @@ class EscalationEndToEndTest {
 
     assertThat(c.status()).isEqualTo(Status.REGISTERED);
     assertThat(c.flags()).containsExactly(ComplaintFlag.UNROUTED);
-    assertThat(store.findFlagged(ComplaintFlag.UNROUTED, 10)).extracting(Complaint::id).containsExactly(c.id());
+    assertThat(Page.collect(r -> store.flagged(ComplaintFlag.UNROUTED, r), 10)).extracting(Complaint::id).containsExactly(c.id());
     assertThat(sent).filteredOn(n -> n.kind() == NotificationKind.FLAGGED)
         .extracting(n -> n.recipient().post().orElseThrow()).containsExactly(NODAL);
     // assigned by hand, the flag clears and the clock starts
@@ -380,7 +381,8 @@ class EscalationEndToEndTest {
     Grievances reconfigured = Grievances.builder()
         .store(store).clock(clock).directory(District.directory()).calendars(District.CALENDARS)
         .escalationPolicies(EscalationPolicies.of(
-            LadderPolicy.builder("MP", "OFFICE").otherwise(org.nivaran.grievance.sla.SlaBudget.workingDays(3)).build()))
+            LadderPolicy.builder("MP", "OFFICE").otherwise(org.nivaran.grievance.sla.SlaBudget.workingDays(3)).build(),
+            District.UP))
         .build();
     clock.set(ist(2024, 3, 30, 9, 0));
     reconfigured.escalator().sweep();

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.GrievancesBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nivaran.grievance.escalation.District.AE;
@@ -47,7 +48,7 @@ class EscalatorRobustnessTest {
   private final InMemoryComplaintStore store = new InMemoryComplaintStore();
   private final List<Notification> sent = Collections.synchronizedList(new ArrayList<>());
 
-  private Grievances.Builder builder() {
+  private GrievancesBuilder builder() {
     return Grievances.builder()
         .store(store).clock(clock).idScheme(ComplaintIdScheme.yearly("RPR", IST))
         .directory(District.directory()).calendars(District.CALENDARS).escalationPolicies(District.POLICIES)
@@ -120,7 +121,7 @@ class EscalatorRobustnessTest {
   void a_supervisor_escalator_restarts_the_top_rung_as_the_system() {
     Grievances staying = builder()
         .escalationPolicies(EscalationPolicies.of(LadderPolicy.builder("MP", "OFFICE")
-            .otherwise(SlaBudget.workingDays(7)).top(Level.L1).pastTop(PastTop.STAY).build()))
+            .otherwise(SlaBudget.workingDays(7)).top(Level.L1).pastTop(PastTop.STAY).build(), District.UP))
         .build();
     Complaint c = staying.register(energy(), AGENT);
     Escalator escalator = Escalator.builder()

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.store.Append;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nivaran.grievance.escalation.District.AE;
@@ -62,7 +63,7 @@ class FollowUpSamplerTest {
     for (ComplaintEvent e : events) {
       after = Lifecycle.evolve(after, e);
     }
-    store.append(after, events, c.version());
+    store.append(Append.of(after, events, c.version()));
     return after;
   }
 

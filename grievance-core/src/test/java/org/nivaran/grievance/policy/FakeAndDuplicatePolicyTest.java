@@ -1,5 +1,7 @@
 package org.nivaran.grievance.policy;
 
+import org.nivaran.grievance.store.Page;
+import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.directory.BlockEntry;
 import org.nivaran.grievance.directory.BlockedNumberException;
 
@@ -140,8 +142,8 @@ class FakeAndDuplicatePolicyTest {
       }
 
       @Override
-      public void append(Complaint state, List<ComplaintEvent> events, long expectedVersion) {
-        store.append(state, events, expectedVersion);
+      public void append(Append change) {
+        store.append(change);
       }
 
       @Override
@@ -158,25 +160,10 @@ class FakeAndDuplicatePolicyTest {
       public Optional<Complaint> findByIdempotencyKey(String key, String fingerprint) {
         return store.findByIdempotencyKey(key, fingerprint);
       }
-
-      @Override
-      public List<Complaint> findDue(Instant at, int limit) {
-        return store.findDue(at, limit);
-      }
-
-      @Override
-      public List<Complaint> findFlagged(org.nivaran.grievance.complaint.ComplaintFlag flag, int limit) {
-        return store.findFlagged(flag, limit);
-      }
-
-      @Override
-      public List<Complaint> findPendingAt(org.nivaran.grievance.actor.PostId post, int limit) {
-        return store.findPendingAt(post, limit);
-      }
     };
     assertThatThrownBy(() -> Grievances.builder().store(bare).directory(District.directory())
         .duplicatePolicy(DuplicatePolicy.linkWithin(Duration.ofDays(7))).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("ComplaintQueries");
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("CallerHistory");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.policy;
 
+import org.nivaran.grievance.GrievancesBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +48,8 @@ import org.nivaran.grievance.directory.BlockedNumberException;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.store.Append;
-import org.nivaran.grievance.store.ComplaintQueries;
+import org.nivaran.grievance.store.CallerHistory;
+import org.nivaran.grievance.store.WorkLists;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
 import org.nivaran.grievance.store.IdempotencyConflictException;
@@ -73,7 +75,7 @@ class PolicyEdgeCasesTest {
     return LocalDateTime.of(y, m, d, h, min).atZone(District.IST).toInstant();
   }
 
-  private Grievances.Builder builder() {
+  private GrievancesBuilder builder() {
     return District.grievances(store, clock).notifier(sent::add);
   }
 
@@ -301,7 +303,7 @@ class PolicyEdgeCasesTest {
   // ---------------------------------------------------------------------------------------------
 
   /** A store that forwards to the in-memory one, with hooks. */
-  static final class HookStore implements ComplaintStore, ComplaintQueries {
+  static final class HookStore implements ComplaintStore, WorkLists, CallerHistory {
     private final InMemoryComplaintStore d;
     Runnable onEvents;
     boolean failQueries;
@@ -311,7 +313,6 @@ class PolicyEdgeCasesTest {
     }
 
     @Override public CreateResult create(NewComplaint r) { return d.create(r); }
-    @Override public void append(Complaint s, List<ComplaintEvent> e, long v) { d.append(s, e, v); }
     @Override public void append(Append change) { d.append(change); }
     @Override public Map<ComplaintId, RuntimeException> appendAll(List<Append> changes) { return d.appendAll(changes); }
     @Override public Optional<Complaint> find(ComplaintId id) { return d.find(id); }
@@ -328,19 +329,35 @@ class PolicyEdgeCasesTest {
     }
 
     @Override public Optional<Complaint> findByIdempotencyKey(String k, String f) { return d.findByIdempotencyKey(k, f); }
-    @Override public List<Complaint> findDue(Instant at, int limit) { return d.findDue(at, limit); }
-    @Override public List<Complaint> findFlagged(ComplaintFlag f, int limit) { return d.findFlagged(f, limit); }
-    @Override public List<Complaint> findPendingAt(PostId p, int limit) { return d.findPendingAt(p, limit); }
+    @Override public Page<Complaint> flagged(ComplaintFlag f, PageRequest r) { return d.flagged(f, r); }
     @Override public Page<Complaint> pendingAt(PostId p, PageRequest r) { return d.pendingAt(p, r); }
     @Override public Page<Complaint> overdue(Instant at, PageRequest r) { return d.overdue(at, r); }
     @Override public Page<Complaint> byStatus(Status s, String j, PageRequest r) { return d.byStatus(s, j, r); }
 
+    @Override public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest r) { return d.byCitizen(phone, r); }
+
     @Override
-    public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest r) {
+    public List<Complaint> registeredSince(PhoneNumber phone, Instant since) {
+      failIfAsked();
+      return d.registeredSince(phone, since);
+    }
+
+    @Override
+    public int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
+      failIfAsked();
+      return d.countFakeClosures(phone, since, until);
+    }
+
+    @Override
+    public List<Complaint> fakeClosures(PhoneNumber phone, Instant since, Instant until) {
+      failIfAsked();
+      return d.fakeClosures(phone, since, until);
+    }
+
+    private void failIfAsked() {
       if (failQueries) {
         throw new IllegalStateException("database connection lost");
       }
-      return d.byCitizen(phone, r);
     }
   }
 }

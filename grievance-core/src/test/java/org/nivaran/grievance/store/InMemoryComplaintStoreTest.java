@@ -26,7 +26,7 @@ class InMemoryComplaintStoreTest {
   private void storeLog(List<ComplaintEvent> log) {
     store.create(new NewComplaint(Lifecycle.replay(log.subList(0, 1)), log.subList(0, 1), Optional.empty(), "f"));
     if (log.size() > 1) {
-      store.append(Lifecycle.replay(log), log.subList(1, log.size()), 1);
+      store.append(Append.of(Lifecycle.replay(log), log.subList(1, log.size()), 1));
     }
   }
 
@@ -59,7 +59,7 @@ class InMemoryComplaintStoreTest {
     Complaint afterResolve = Lifecycle.replay(log);
     // a caller who read version 1 offers its event 2 after another caller stored event 2: stale
     List<ComplaintEvent> oneEvent = List.of(log.get(1));
-    assertThatThrownBy(() -> store.append(Lifecycle.replay(log.subList(0, 2)), oneEvent, 1))
+    assertThatThrownBy(() -> store.append(Append.of(Lifecycle.replay(log.subList(0, 2)), oneEvent, 1)))
         .isInstanceOfSatisfying(StaleVersionException.class, e -> {
           assertThat(e.expectedVersion()).isEqualTo(1);
           assertThat(e.actualVersion()).isEqualTo(2);
@@ -68,7 +68,7 @@ class InMemoryComplaintStoreTest {
     assertThat(store.find(Fixtures.ID)).contains(stored);
     assertThat(store.events(Fixtures.ID)).hasSize(2);
 
-    store.append(afterResolve, List.of(resolvedAt3), 2);
+    store.append(Append.of(afterResolve, List.of(resolvedAt3), 2));
     assertThat(store.events(Fixtures.ID)).isEqualTo(log);
   }
 
@@ -76,7 +76,7 @@ class InMemoryComplaintStoreTest {
   void an_append_to_an_unknown_complaint_is_not_found() {
     List<ComplaintEvent> log = Fixtures.historyIn(Status.ASSIGNED);
 
-    assertThatThrownBy(() -> store.append(Lifecycle.replay(log), log.subList(1, 2), 1))
+    assertThatThrownBy(() -> store.append(Append.of(Lifecycle.replay(log), log.subList(1, 2), 1)))
         .isInstanceOfSatisfying(ComplaintNotFoundException.class, e -> assertThat(e.complaintId()).isEqualTo(Fixtures.ID));
     assertThat(store.size()).isZero();
   }
@@ -86,9 +86,9 @@ class InMemoryComplaintStoreTest {
     List<ComplaintEvent> log = Fixtures.historyIn(Status.RESOLVED);
     storeLog(log.subList(0, 1));
 
-    assertThatThrownBy(() -> store.append(Lifecycle.replay(log), log.subList(2, 3), 1))
+    assertThatThrownBy(() -> store.append(Append.of(Lifecycle.replay(log), log.subList(2, 3), 1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.append(Lifecycle.replay(log.subList(0, 1)), List.of(), 1))
+    assertThatThrownBy(() -> store.append(Append.of(Lifecycle.replay(log.subList(0, 1)), List.of(), 1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(store.events(Fixtures.ID)).hasSize(1);
   }

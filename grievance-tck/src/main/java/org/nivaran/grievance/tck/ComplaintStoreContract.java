@@ -86,7 +86,7 @@ import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
-import org.nivaran.grievance.store.ComplaintQueries;
+import org.nivaran.grievance.store.CallerHistory;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
 import org.nivaran.grievance.store.DuplicateComplaintIdException;
@@ -96,6 +96,8 @@ import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.PageCursor;
 import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.store.StaleVersionException;
+import org.nivaran.grievance.store.TransactionalOutbox;
+import org.nivaran.grievance.store.WorkLists;
 
 /**
  * The contract of a {@link ComplaintStore}, as JUnit 5 tests: extend this class with the one
@@ -115,13 +117,13 @@ import org.nivaran.grievance.store.StaleVersionException;
  * keys (replay, conflict, {@link ComplaintStore#findByIdempotencyKey}) and creates racing on one
  * key; optimistic concurrency (stale and missing complaints, appends racing from one version);
  * events coming back in order and text coming back byte for byte (Devanagari, emoji, combining
- * marks, text not in NFC); {@link ComplaintStore#appendAll}; {@link ComplaintStore#findDue},
- * {@link ComplaintStore#claimDue}, {@link ComplaintStore#findFlagged},
- * {@link ComplaintStore#findPendingAt} and their limits; outbox notifications refused by a store
- * without an outbox and stored by one with it; and, if the store also implements
- * {@link ComplaintQueries}, every work list paged through to its end. Capability checks
- * ({@link ComplaintQueries}, {@link ComplaintStore#keepsOutbox()}) skip the tests that do not apply;
- * nothing else is skipped.
+ * marks, text not in NFC); {@link ComplaintStore#appendAll}; notifications refused by a store
+ * that is not a {@link TransactionalOutbox} and stored by one that is. The optional capabilities
+ * are checked when the store implements them: {@link WorkLists} ({@code overdue},
+ * {@code claimDue}, {@code flagged}, {@code pendingAt} and their limits, every work list paged
+ * through to its end) and {@link CallerHistory} ({@code registeredSince}, the fake closures). A
+ * test of a capability the store does not implement is skipped (a JUnit assumption); nothing else
+ * is.
  *
  * <p>Complaints are made the way the library makes them: registered through {@link Grievances} or
  * decided by {@link Lifecycle} and written straight to the store. Every instant is a whole second
@@ -241,7 +243,7 @@ public abstract class ComplaintStoreContract {
 
     assertThat(store.find(r.complaintId())).contains(assigned.after());
     assertThat(store.events(r.complaintId())).isEqualTo(events);
-    assertThat(store.findPendingAt(AE, 10)).containsExactly(assigned.after());
+    whenWorkLists(w -> assertThat(Page.collect(p -> w.pendingAt(AE, p), 10)).containsExactly(assigned.after()));
   }
 
   /** An unknown id has no complaint and no events. */
@@ -293,9 +295,7 @@ public abstract class ComplaintStoreContract {
     assertThat(store.find(first.id())).contains(first);
     assertThat(store.events(first.id())).hasSize(1);
     assertThat(store.findByIdempotencyKey("call-2", other.fingerprint())).as("the key was not claimed").isEmpty();
-    if (store instanceof ComplaintQueries queries) {
-      assertThat(queries.byCitizen(PhoneNumber.parse(PHONE_B), PageRequest.first(10)).items()).isEmpty();
-    }
+    whenWorkLists(w -> assertThat(w.byCitizen(PhoneNumber.parse(PHONE_B), PageRequest.first(10)).items()).isEmpty());
   }
 
   /**
@@ -330,9 +330,7 @@ public abstract class ComplaintStoreContract {
 
     assertThat(second).isEqualTo(first);
     assertThat(store.events(first.id())).hasSize(1);
-    if (store instanceof ComplaintQueries queries) {
-      assertThat(queries.byCitizen(PhoneNumber.parse(PHONE_A), PageRequest.first(10)).items()).containsExactly(first);
-    }
+    whenWorkLists(w -> assertThat(w.byCitizen(PhoneNumber.parse(PHONE_A), PageRequest.first(10)).items()).containsExactly(first));
   }
 
   /** A create with a used key and another fingerprint is a conflict and writes nothing. */
@@ -449,7 +447,7 @@ public abstract class ComplaintStoreContract {
 
     // a caller who read version 1 decides too, after another stored version 2
     Step behind = decide(registered, new Assign(EE, ENERGY, Level.L1), AGENT, T0.plusSeconds(120));
-    assertThatThrownBy(() -> store.append(behind.after(), behind.events(), 1))
+    assertThatThrownBy(() -> store.append(Append.of(behind.after(), behind.events(), 1)))
         .isInstanceOfSatisfying(StaleVersionException.class, e -> {
           assertThat(e.complaintId()).isEqualTo(assigned.id());
           assertThat(e.expectedVersion()).isEqualTo(1);
@@ -461,7 +459,7 @@ public abstract class ComplaintStoreContract {
     // a caller who believes in a version 3 that was never stored
     Step third = decide(assigned, new StartWork(), officerAt(assigned), T0.plusSeconds(180));
     Step ahead = decide(third.after(), new Resolve("हो गया", List.of()), officerAt(assigned), T0.plusSeconds(240));
-    assertThatThrownBy(() -> store.append(ahead.after(), ahead.events(), 3))
+    assertThatThrownBy(() -> store.append(Append.of(ahead.after(), ahead.events(), 3)))
         .isInstanceOfSatisfying(StaleVersionException.class, e -> {
           assertThat(e.expectedVersion()).isEqualTo(3);
           assertThat(e.actualVersion()).isEqualTo(2);
@@ -469,8 +467,10 @@ public abstract class ComplaintStoreContract {
 
     assertThat(store.find(assigned.id())).contains(assigned);
     assertThat(store.events(assigned.id())).isEqualTo(before);
-    assertThat(store.findPendingAt(AE, 10)).containsExactly(assigned);
-    assertThat(store.findPendingAt(EE, 10)).isEmpty();
+    whenWorkLists(w -> {
+      assertThat(Page.collect(p -> w.pendingAt(AE, p), 10)).containsExactly(assigned);
+      assertThat(Page.collect(p -> w.pendingAt(EE, p), 10)).isEmpty();
+    });
 
     store.append(third.append());
     assertThat(store.find(assigned.id())).contains(third.after());
@@ -483,14 +483,14 @@ public abstract class ComplaintStoreContract {
     ComplaintRegistered r = Lifecycle.register(ComplaintId.of("C-404"), request(PHONE_A, WARD_12, "पानी", Optional.empty()), AGENT, T0);
     Step assign = decide(Lifecycle.start(r), new Assign(AE, ENERGY, Level.L1), SYSTEM, T0.plusSeconds(60));
 
-    assertThatThrownBy(() -> store.append(assign.after(), assign.events(), 1))
+    assertThatThrownBy(() -> store.append(Append.of(assign.after(), assign.events(), 1)))
         .isInstanceOfSatisfying(ComplaintNotFoundException.class,
             e -> assertThat(e.complaintId()).isEqualTo(ComplaintId.of("C-404")));
     assertThatThrownBy(() -> store.append(assign.append())).isInstanceOf(ComplaintNotFoundException.class);
 
     assertThat(store.find(ComplaintId.of("C-404"))).isEmpty();
     assertThat(store.events(ComplaintId.of("C-404"))).isEmpty();
-    assertThat(store.findPendingAt(AE, 10)).isEmpty();
+    whenWorkLists(w -> assertThat(Page.collect(p -> w.pendingAt(AE, p), 10)).isEmpty());
   }
 
   /**
@@ -515,7 +515,7 @@ public abstract class ComplaintStoreContract {
       }
 
       List<Outcome<Step>> outcomes = race(steps.stream().<Callable<Step>>map(s -> () -> {
-        store.append(s.after(), s.events(), version);
+        store.append(Append.of(s.after(), s.events(), version));
         return s;
       }).toList());
 
@@ -563,7 +563,7 @@ public abstract class ComplaintStoreContract {
     Step returned = decide(resolve.after(), new ReturnReply("उत्तर अपूर्ण है"), SUPERVISOR, resolve.after().updatedAt().plusSeconds(60));
     List<ComplaintEvent> two = new ArrayList<>(resolve.events());
     two.addAll(returned.events());
-    store.append(returned.after(), two, c.version());
+    store.append(Append.of(returned.after(), two, c.version()));
     log.addAll(two);
     c = returned.after();
     c = runLogged(log, c, new Escalate(EE, "7 दिन बीत गए"), SYSTEM);
@@ -629,7 +629,7 @@ public abstract class ComplaintStoreContract {
     String reply = "मरम्मत हो गई \u2014 " + decomposed + "\r\n\tधन्यवाद 🙏";
     ResolutionFiled filed = new ResolutionFiled(c.id(), 3, T0.plusSeconds(120), officerAt(assign.after()), reply, List.of());
     Complaint resolved = Lifecycle.evolve(assign.after(), filed);
-    store.append(resolved, List.of(filed), 2);
+    store.append(Append.of(resolved, List.of(filed), 2));
 
     Complaint back = store.find(c.id()).orElseThrow();
     assertSameText(back.description(), decomposed);
@@ -718,14 +718,14 @@ public abstract class ComplaintStoreContract {
   }
 
   /**
-   * A store without an outbox refuses notifications: in an {@link Append}, in a
-   * {@link NewComplaint}, and in {@link ComplaintStore#enqueue}; it writes nothing then. A store
-   * that keeps one stores them with the change (see the second case below).
+   * A store that is not a {@link TransactionalOutbox} refuses notifications, in an {@link Append}
+   * and in a {@link NewComplaint}, and writes nothing then. A store that is one stores them with
+   * the change (see the second case below).
    */
   @Test
   public void notifications_go_with_their_changes_exactly_when_the_store_keeps_an_outbox() {
-    if (store.keepsOutbox()) {
-      aStoreWithAnOutboxStoresChangesWithTheirNotifications();
+    if (store instanceof TransactionalOutbox outbox) {
+      aStoreWithAnOutboxStoresChangesWithTheirNotifications(outbox);
     } else {
       aStoreWithoutAnOutboxRefusesNotificationsAndWritesNothing();
     }
@@ -747,17 +747,15 @@ public abstract class ComplaintStoreContract {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(store.find(b.id())).isEmpty();
 
-    assertThatThrownBy(() -> store.enqueue(List.of(told))).isInstanceOf(UnsupportedOperationException.class);
-    assertThatCode(() -> store.enqueue(List.of())).doesNotThrowAnyException();
     store.append(start.append()); // without notifications it is an ordinary append
     assertThat(store.find(a.id())).contains(start.after());
   }
 
   /**
    * A store that keeps an outbox stores a create and an append with their notifications, accepts
-   * {@link ComplaintStore#enqueue}, and still refuses a stale append with notifications.
+   * {@link TransactionalOutbox#enqueue}, and still refuses a stale append with notifications.
    */
-  private void aStoreWithAnOutboxStoresChangesWithTheirNotifications() {
+  private void aStoreWithAnOutboxStoresChangesWithTheirNotifications(TransactionalOutbox outbox) {
     ComplaintRegistered r = Lifecycle.register(ComplaintId.of("C-A"), request(PHONE_A, WARD_12, "पानी", Optional.empty()), AGENT, T0);
     Complaint a = Lifecycle.start(r);
     store.create(new NewComplaint(a, List.of(r), Optional.empty(), "fp", List.of(notificationFor(a))));
@@ -773,18 +771,19 @@ public abstract class ComplaintStoreContract {
         .isInstanceOf(StaleVersionException.class);
     assertThat(store.find(a.id())).contains(assign.after());
 
-    assertThatCode(() -> store.enqueue(List.of(notificationFor(assign.after())))).doesNotThrowAnyException();
+    assertThatCode(() -> outbox.enqueue(List.of(notificationFor(assign.after())))).doesNotThrowAnyException();
   }
 
   // =============================================================================================
   // Indexed queries
 
   /**
-   * {@link ComplaintStore#findDue}: exactly the complaints whose running deadline is not after the
+   * {@link WorkLists#overdue}: exactly the complaints whose running deadline is not after the
    * instant, earliest deadline first and ties by id, at most the limit, each in its current state.
    */
   @Test
-  public void find_due_lists_due_complaints_by_deadline_then_id_up_to_the_limit() {
+  public void overdue_lists_due_complaints_by_deadline_then_id_up_to_the_limit() {
+    WorkLists lists = lists();
     Complaint d4 = dueAfter("D-4", T0, AE, Duration.ofHours(10));
     Complaint d3 = dueAfter("D-3", T0, AE, Duration.ofHours(3));
     Complaint d2 = dueAfter("D-2", T0, AE, Duration.ofHours(5));
@@ -798,51 +797,53 @@ public abstract class ComplaintStoreContract {
     Complaint bounced = dueAfter("T-8", T0, AE, Duration.ofHours(4));
     bounced = run(bounced, new Flag(ComplaintFlag.TRANSFER_LIMIT_REACHED, "बहुत बार", Optional.empty()), AGENT);
 
-    assertThat(ids(store.findDue(T0.plus(Duration.ofHours(3)).minusSeconds(1), 100))).isEmpty();
-    assertThat(ids(store.findDue(T0.plus(Duration.ofHours(3)), 100))).containsExactly("D-1", "D-3");
-    assertThat(ids(store.findDue(T0.plus(Duration.ofHours(5)), 100))).containsExactly("D-1", "D-3", "T-8", "D-2");
-    assertThat(store.findDue(T0.plus(Duration.ofDays(30)), 100)).containsExactly(d1, d3, bounced, d2, d4);
-    assertThat(ids(store.findDue(T0.plus(Duration.ofDays(30)), 3))).containsExactly("D-1", "D-3", "T-8");
-    assertThat(ids(store.findDue(T0.plus(Duration.ofDays(30)), 1))).containsExactly("D-1");
-    assertThat(ids(store.findDue(T0.plus(Duration.ofDays(30)), Integer.MAX_VALUE))).hasSize(5);
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(3)).minusSeconds(1), p), 100))).isEmpty();
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(3)), p), 100))).containsExactly("D-1", "D-3");
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(5)), p), 100))).containsExactly("D-1", "D-3", "T-8", "D-2");
+    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 100)).containsExactly(d1, d3, bounced, d2, d4);
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 3))).containsExactly("D-1", "D-3", "T-8");
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 1))).containsExactly("D-1");
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), Integer.MAX_VALUE))).hasSize(5);
   }
 
   /**
-   * {@link ComplaintStore#claimDue} hands one sweeper the due complaints in deadline order; a
+   * {@link WorkLists#claimDue} hands one sweeper the due complaints in deadline order; a
    * second claim leaves out at most those claimed before; writing a complaint ends its claim.
    */
   @Test
   public void claim_due_returns_the_due_complaints_and_a_write_ends_a_claim() {
+    WorkLists lists = lists();
     dueAfter("D-4", T0, AE, Duration.ofHours(4));
     dueAfter("D-3", T0, AE, Duration.ofHours(3));
     dueAfter("D-2", T0, AE, Duration.ofHours(2));
     dueAfter("D-1", T0, AE, Duration.ofHours(1));
     dueAfter("D-9", T0, AE, Duration.ofHours(90));
     Instant at = T0.plus(Duration.ofHours(10));
-    List<Complaint> due = store.findDue(at, 100);
+    List<Complaint> due = Page.collect(p -> lists.overdue(at, p), 100);
     assertThat(ids(due)).containsExactly("D-1", "D-2", "D-3", "D-4");
 
-    List<Complaint> first = store.claimDue(at, 2, LEASE);
+    List<Complaint> first = lists.claimDue(at, 2, LEASE);
     assertThat(first).as("an unclaimed store hands out the earliest due complaints").isEqualTo(due.subList(0, 2));
 
-    List<Complaint> second = store.claimDue(at, 100, LEASE);
+    List<Complaint> second = lists.claimDue(at, 100, LEASE);
     assertThat(second).as("a claim returns due complaints only").isSubsetOf(due);
     assertThat(second).as("in deadline order").isSortedAccordingTo(BY_DUE);
     assertThat(second).as("the complaints nobody claimed").containsAll(due.subList(2, 4));
 
     Complaint written = run(first.get(0), new Flag(ComplaintFlag.TRANSFER_LIMIT_REACHED, "बहुत बार", Optional.empty()), AGENT);
     assertThat(written.dueAt()).isPresent();
-    List<Complaint> third = store.claimDue(at, 100, LEASE);
+    List<Complaint> third = lists.claimDue(at, 100, LEASE);
     assertThat(third).as("a write ends the claim").contains(written);
-    assertThat(third).isSortedAccordingTo(BY_DUE).isSubsetOf(store.findDue(at, 100));
+    assertThat(third).isSortedAccordingTo(BY_DUE).isSubsetOf(Page.collect(p -> lists.overdue(at, p), 100));
   }
 
   /**
-   * {@link ComplaintStore#findFlagged}: the open complaints carrying the flag, oldest registration
+   * {@link WorkLists#flagged}: the open complaints carrying the flag, oldest registration
    * first and ties by id, at most the limit; a move to another post or a closure clears the flag.
    */
   @Test
-  public void find_flagged_lists_open_flagged_complaints_by_registration_then_id() {
+  public void flagged_lists_open_flagged_complaints_by_registration_then_id() {
+    WorkLists lists = lists();
     Flag blocked = new Flag(ComplaintFlag.ESCALATION_BLOCKED, "ऊपर कोई पद नहीं", Optional.of(PostId.of("TCK-COLLECTOR-RAIPUR")));
     Complaint late = run(assigned("F-1", T0.plusSeconds(3600), AE), blocked, SYSTEM);
     Complaint b = run(assigned("F-3", T0, AE), blocked, SYSTEM);
@@ -854,23 +855,24 @@ public abstract class ComplaintStoreContract {
         new Flag(ComplaintFlag.UNROUTED, "कोई मार्ग नहीं", Optional.empty()), SYSTEM);
     assigned("F-9", T0, AE); // not flagged
 
-    assertThat(store.findFlagged(ComplaintFlag.ESCALATION_BLOCKED, 100)).containsExactly(moved, a, b, withdrawn, late);
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), 100)).containsExactly(moved, a, b, withdrawn, late);
     run(moved, new Escalate(EE, "रास्ता खुला"), SYSTEM);
     run(withdrawn, new Withdraw(Optional.empty()), citizenOf(withdrawn));
 
-    assertThat(store.findFlagged(ComplaintFlag.ESCALATION_BLOCKED, 100)).containsExactly(a, b, late);
-    assertThat(store.findFlagged(ComplaintFlag.ESCALATION_BLOCKED, 2)).containsExactly(a, b);
-    assertThat(store.findFlagged(ComplaintFlag.OVERDUE_AT_TOP, 100)).containsExactly(other);
-    assertThat(store.findFlagged(ComplaintFlag.UNROUTED, 100)).containsExactly(unrouted);
-    assertThat(store.findFlagged(ComplaintFlag.TRANSFER_LIMIT_REACHED, 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), 100)).containsExactly(a, b, late);
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), 2)).containsExactly(a, b);
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.OVERDUE_AT_TOP, p), 100)).containsExactly(other);
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.UNROUTED, p), 100)).containsExactly(unrouted);
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.TRANSFER_LIMIT_REACHED, p), 100)).isEmpty();
   }
 
   /**
-   * {@link ComplaintStore#findPendingAt}: the open complaints assigned to the post, whatever their
+   * {@link WorkLists#pendingAt}: the open complaints assigned to the post, whatever their
    * open state, oldest registration first and ties by id, at most the limit.
    */
   @Test
-  public void find_pending_at_lists_the_open_complaints_of_a_post_by_registration_then_id() {
+  public void pending_at_lists_the_open_complaints_of_a_post_by_registration_then_id() {
+    WorkLists lists = lists();
     Complaint p3 = assigned("P-3", T0.plusSeconds(7200), AE);
     Complaint p2 = assigned("P-2", T0, AE);
     Complaint p1 = assigned("P-1", T0.plusSeconds(3600), AE);
@@ -883,40 +885,41 @@ public abstract class ComplaintStoreContract {
     Complaint movedAway = run(assigned("P-5", T0, AE), new Reassign(EE, Level.L2, "छुट्टी पर"), AGENT);
     create("P-6", T0, request(PHONE_A, WARD_12, "अभी सौंपी नहीं गई", Optional.empty()));
 
-    assertThat(store.findPendingAt(AE, 100)).containsExactly(p0, p2, p1, p3);
-    assertThat(store.findPendingAt(AE, 3)).containsExactly(p0, p2, p1);
-    assertThat(store.findPendingAt(EE, 100)).containsExactly(movedAway);
-    assertThat(store.findPendingAt(TEHSILDAR, 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.pendingAt(AE, p), 100)).containsExactly(p0, p2, p1, p3);
+    assertThat(Page.collect(p -> lists.pendingAt(AE, p), 3)).containsExactly(p0, p2, p1);
+    assertThat(Page.collect(p -> lists.pendingAt(EE, p), 100)).containsExactly(movedAway);
+    assertThat(Page.collect(p -> lists.pendingAt(TEHSILDAR, p), 100)).isEmpty();
   }
 
   /** Every query refuses a limit below 1, and {@code claimDue} a lease that is not positive. */
   @Test
   public void a_limit_below_one_or_a_lease_not_positive_is_refused() {
+    WorkLists lists = lists();
     dueAfter("D-1", T0, AE, Duration.ofHours(1));
     Instant at = T0.plus(Duration.ofDays(1));
     for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
-      assertThatThrownBy(() -> store.findDue(at, limit)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.claimDue(at, limit, LEASE)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.findFlagged(ComplaintFlag.UNROUTED, limit)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.findPendingAt(AE, limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(p -> lists.overdue(at, p), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> lists.claimDue(at, limit, LEASE)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(p -> lists.flagged(ComplaintFlag.UNROUTED, p), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(p -> lists.pendingAt(AE, p), limit)).isInstanceOf(IllegalArgumentException.class);
     }
-    assertThatThrownBy(() -> store.claimDue(at, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.claimDue(at, 10, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
-    assertThat(ids(store.findDue(at, 1))).containsExactly("D-1");
+    assertThatThrownBy(() -> lists.claimDue(at, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> lists.claimDue(at, 10, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ids(Page.collect(p -> lists.overdue(at, p), 1))).containsExactly("D-1");
   }
 
   // =============================================================================================
-  // Work lists (ComplaintQueries)
+  // Work lists (WorkLists)
 
   /**
-   * Every work list of {@link ComplaintQueries} ({@code pendingAt}, {@code overdue},
+   * Every work list of {@link WorkLists} ({@code pendingAt}, {@code overdue},
    * {@code byStatus}, {@code byCitizen}), paged through with several page sizes, visits each
    * matching complaint exactly once, in its documented order, in full pages but the last, and
    * ends with a page whose {@link Page#next()} is empty.
    */
   @Test
   public void every_work_list_pages_through_each_complaint_once_in_order() {
-    ComplaintQueries queries = queries();
+    WorkLists queries = lists();
     List<Complaint> all = seedWorkLists();
     Instant now = T0.plus(Duration.ofHours(5));
     Map<String, Function<PageRequest, Page<Complaint>>> lists = new LinkedHashMap<>();
@@ -964,7 +967,7 @@ public abstract class ComplaintStoreContract {
    */
   @Test
   public void a_page_cursor_token_continues_the_list_where_the_page_ended() {
-    ComplaintQueries queries = queries();
+    WorkLists queries = lists();
     List<Complaint> all = seedWorkLists();
     PhoneNumber phone = PhoneNumber.parse(PHONE_A);
     List<Complaint> want = expect(all, c -> c.citizen().phone().equals(phone), BY_REGISTRATION.reversed());
@@ -988,7 +991,7 @@ public abstract class ComplaintStoreContract {
    */
   @Test
   public void a_complaint_joining_or_leaving_a_work_list_between_pages_neither_repeats_nor_hides_another() {
-    ComplaintQueries queries = queries();
+    WorkLists queries = lists();
     List<Complaint> pending = new ArrayList<>();
     for (int i = 1; i <= 6; i++) {
       pending.add(assigned("P-" + i, T0.plusSeconds(3600L * i), AE));
@@ -1008,7 +1011,7 @@ public abstract class ComplaintStoreContract {
   /** A page size outside 1 to {@link PageRequest#MAX_SIZE} is refused. */
   @Test
   public void a_page_size_out_of_range_is_refused() {
-    ComplaintQueries queries = queries();
+    WorkLists queries = lists();
     Complaint c = assigned("P-1", T0, AE);
     PageCursor cursor = new PageCursor(c.registeredAt(), c.id());
 
@@ -1046,14 +1049,89 @@ public abstract class ComplaintStoreContract {
     }
   }
 
+  // =============================================================================================
+  // Caller history (CallerHistory)
+
+  /**
+   * {@link CallerHistory#registeredSince}: a number's complaints registered at or after the
+   * instant, open or not, newest first and ties by id descending; another number's never.
+   */
+  @Test
+  public void registered_since_lists_a_numbers_complaints_newest_first_from_the_instant() {
+    CallerHistory history = history();
+    Complaint a1 = create("A-1", T0, request(PHONE_A, WARD_12, "पहली", Optional.empty()));
+    Complaint a2 = create("A-2", T0.plus(Duration.ofHours(1)), request(PHONE_A, WARD_13, "दूसरी", Optional.empty()));
+    create("B-1", T0.plus(Duration.ofHours(2)), request(PHONE_B, WARD_12, "किसी और की", Optional.empty()));
+    Complaint a3 = create("A-3", T0.plus(Duration.ofHours(3)), request(PHONE_A, WARD_12, "तीसरी", Optional.empty()));
+    a3 = run(a3, new Withdraw(Optional.of("हल हो गया")), AGENT);
+    Complaint a5 = create("A-5", T0.plus(Duration.ofHours(4)), request(PHONE_A, WARD_12, "पाँचवीं", Optional.empty()));
+    Complaint a4 = create("A-4", T0.plus(Duration.ofHours(4)), request(PHONE_A, WARD_12, "चौथी", Optional.empty()));
+    PhoneNumber phoneA = PhoneNumber.parse(PHONE_A);
+
+    assertThat(history.registeredSince(phoneA, T0)).containsExactly(a5, a4, a3, a2, a1);
+    assertThat(history.registeredSince(phoneA, T0.plus(Duration.ofHours(1)))).containsExactly(a5, a4, a3, a2);
+    assertThat(history.registeredSince(phoneA, T0.plus(Duration.ofHours(1)).plusSeconds(1))).containsExactly(a5, a4, a3);
+    assertThat(history.registeredSince(phoneA, T0.plus(Duration.ofDays(1)))).isEmpty();
+    assertThat(history.registeredSince(PhoneNumber.parse(PHONE_B), T0.plus(Duration.ofHours(2)).plusSeconds(1))).isEmpty();
+    assertThat(history.registeredSince(PhoneNumber.parse("+919000000001"), T0)).isEmpty();
+  }
+
+  /**
+   * {@link CallerHistory#countFakeClosures} and {@link CallerHistory#fakeClosures}: a number's
+   * complaints rejected as fake whose closing instant lies in the interval, both ends included;
+   * other rejections, other numbers and open complaints never; any instant may bound the interval.
+   */
+  @Test
+  public void fake_closures_are_counted_and_listed_by_number_and_closing_instant() {
+    CallerHistory history = history();
+    Complaint f1 = rejected("F-1", T0, PHONE_A, RejectionReason.FAKE);                           // closed T0 + 60 s
+    rejected("N-2", T0.plus(Duration.ofHours(1)), PHONE_A, RejectionReason.OUT_OF_SCOPE);
+    Complaint f3 = rejected("F-3", T0.plus(Duration.ofHours(2)), PHONE_A, RejectionReason.FAKE);  // closed T0 + 2 h + 60 s
+    rejected("F-4", T0.plus(Duration.ofHours(2)), PHONE_B, RejectionReason.FAKE);
+    create("O-5", T0.plus(Duration.ofHours(3)), request(PHONE_A, WARD_12, "खुली", Optional.empty()));
+    PhoneNumber phoneA = PhoneNumber.parse(PHONE_A);
+    Instant f1At = T0.plusSeconds(60);
+    Instant f3At = T0.plus(Duration.ofHours(2)).plusSeconds(60);
+
+    assertThat(history.countFakeClosures(phoneA, T0, T0.plus(Duration.ofDays(1)))).isEqualTo(2);
+    assertThat(history.fakeClosures(phoneA, T0, T0.plus(Duration.ofDays(1)))).containsExactlyInAnyOrder(f1, f3);
+    assertThat(history.countFakeClosures(phoneA, f1At, f1At)).isEqualTo(1);
+    assertThat(history.countFakeClosures(phoneA, f1At.plusSeconds(1), f3At)).isEqualTo(1);
+    assertThat(history.fakeClosures(phoneA, f1At.plusSeconds(1), f3At)).containsExactly(f3);
+    assertThat(history.countFakeClosures(phoneA, T0, f1At.minusSeconds(1))).isZero();
+    assertThat(history.countFakeClosures(phoneA, Instant.MIN, Instant.MAX)).isEqualTo(2);
+    assertThat(history.countFakeClosures(PhoneNumber.parse(PHONE_B), Instant.MIN, Instant.MAX)).isEqualTo(1);
+    assertThat(history.fakeClosures(PhoneNumber.parse("+919000000001"), Instant.MIN, Instant.MAX)).isEmpty();
+  }
+
+  /** Registered at {@code at} by {@code phone} and rejected a minute later with the reason. */
+  private Complaint rejected(String id, Instant at, String phone, RejectionReason reason) {
+    Complaint c = create(id, at, request(phone, WARD_12, "शिकायत " + id, Optional.empty()));
+    return run(c, new Reject(reason, "जाँच में पाया", Optional.empty()), AGENT);
+  }
+
+  /** The store's caller history; a test of it does not apply to a store without. */
+  private CallerHistory history() {
+    Assumptions.assumeTrue(store instanceof CallerHistory, "the store does not implement CallerHistory");
+    return (CallerHistory) store;
+  }
+
   private static final Comparator<Complaint> BY_REGISTRATION =
       Comparator.comparing(Complaint::registeredAt).thenComparing(Complaint::id);
   private static final Comparator<Complaint> BY_DUE =
       Comparator.<Complaint, Instant>comparing(c -> c.dueAt().orElseThrow()).thenComparing(Complaint::id);
 
-  private ComplaintQueries queries() {
-    Assumptions.assumeTrue(store instanceof ComplaintQueries, "the store does not implement ComplaintQueries");
-    return (ComplaintQueries) store;
+  /** The store's work lists; a test of them does not apply to a store without. */
+  private WorkLists lists() {
+    Assumptions.assumeTrue(store instanceof WorkLists, "the store does not implement WorkLists");
+    return (WorkLists) store;
+  }
+
+  /** Runs checks of the work lists, if the store has them, within a test of something else. */
+  private void whenWorkLists(java.util.function.Consumer<WorkLists> checks) {
+    if (store instanceof WorkLists w) {
+      checks.accept(w);
+    }
   }
 
   private static RegisterComplaint request(String phone, String jurisdiction, String description, Optional<String> key) {
@@ -1111,7 +1189,7 @@ public abstract class ComplaintStoreContract {
   /** Decides a command a minute after the complaint's latest event and appends it. */
   private Complaint run(Complaint c, ComplaintCommand command, Actor actor) {
     Step step = decide(c, command, actor, c.updatedAt().plusSeconds(60));
-    store.append(step.after(), step.events(), c.version());
+    store.append(Append.of(step.after(), step.events(), c.version()));
     return step.after();
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.nivaran.grievance.Grievances;
+import org.nivaran.grievance.GrievancesBuilder;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
@@ -122,7 +123,7 @@ public final class SampleDistrict {
    * @param clock the clock
    * @return the builder
    */
-  public static Grievances.Builder grievances(org.nivaran.grievance.store.ComplaintStore store, Clock clock) {
+  public static GrievancesBuilder grievances(org.nivaran.grievance.store.ComplaintStore store, Clock clock) {
     return Grievances.builder()
         .store(store)
         .clock(clock)

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.nivaran.grievance.GrievancesBuilder;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
@@ -63,7 +64,7 @@ import org.nivaran.grievance.store.ComplaintQueries;
  * <p>Two methods are the places to change the rules:
  *
  * <ul>
- *   <li>{@link #configure(Grievances.Builder)}: every policy given to {@code Grievances} (directory,
+ *   <li>{@link #configure(GrievancesBuilder)}: every policy given to {@code Grievances} (directory,
  *       calendars, escalation ladder; verification, duplicate and fake-caller policies belong here
  *       too).
  *   <li>{@link #verification(Case, Complaint, Verification)}: what follows a verification call,
@@ -272,7 +273,7 @@ final class Behaviour {
    *
    * @param builder the builder to configure
    */
-  void configure(Grievances.Builder builder) {
+  void configure(GrievancesBuilder builder) {
     builder
         .directory(directory)
         .calendars(CalendarRegistry.of(OFFICE, CALL_CENTRE))

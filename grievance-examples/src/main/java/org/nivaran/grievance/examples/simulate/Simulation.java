@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.nivaran.grievance.GrievancesBuilder;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.escalation.EscalationReport;
@@ -167,7 +168,7 @@ public final class Simulation {
     Agenda agenda = new Agenda();
     Directory directory = RaipurDistrict.directory();
     Behaviour behaviour = new Behaviour(seed, directory, agenda, clock, store);
-    Grievances.Builder builder = Grievances.builder()
+    GrievancesBuilder builder = Grievances.builder()
         .store(store)
         .clock(clock)
         .idScheme(JdbcIdScheme.yearly(ds,

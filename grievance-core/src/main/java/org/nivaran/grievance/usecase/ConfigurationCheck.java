@@ -1,0 +1,72 @@
+package org.nivaran.grievance.usecase;
+
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.escalation.EscalationPolicy;
+import org.nivaran.grievance.policy.VerificationPolicy;
+import org.nivaran.grievance.store.CallerHistory;
+import org.nivaran.grievance.store.TransactionalOutbox;
+import org.nivaran.grievance.store.WorkLists;
+
+/**
+ * Refuses, when {@code Grievances} is built, a configuration that cannot work, naming what is
+ * wrong: a reference to nothing (an escalation policy's calendar, a category's escalation policy,
+ * the appellate post), a policy without what it needs (a directory, a store capability), or two
+ * settings that exclude each other. The registries check their own references when they are
+ * built. Stateless.
+ */
+final class ConfigurationCheck {
+  private ConfigurationCheck() {}
+
+  /**
+   * Checks a configuration.
+   *
+   * @throws InvalidInputException (field {@code calendars} or {@code escalationPolicies}) for a
+   *     dangling reference between calendars, escalation policies and categories
+   * @throws IllegalStateException for a policy without what it needs, or settings that exclude
+   *     each other
+   */
+  static void check(Configuration c) {
+    boolean history = c.store() instanceof CallerHistory;
+    if ((c.fakeComplaintPolicy().blocks() || c.duplicatePolicy().window().isPresent()) && !history) {
+      throw new IllegalStateException("the fake-complaint and duplicate policies ask for a caller's earlier complaints; the store "
+          + c.store().getClass().getName() + " does not implement CallerHistory");
+    }
+    if (c.fakeComplaintPolicy().blocks() && c.directory().isEmpty()) {
+      throw new IllegalStateException("a blocking fake-complaint policy needs a directory, whose blocklist it adds to");
+    }
+    VerificationPolicy v = c.verificationPolicy();
+    if (v.reopening() == VerificationPolicy.Reopening.NEXT_LEVEL && c.directory().isEmpty()) {
+      throw new IllegalStateException("reopening at the next level needs a directory, whose posts form the ladder");
+    }
+    if (v.appellatePost().isPresent()
+        && c.directory().map(Directory::posts).flatMap(p -> p.find(v.appellatePost().get())).isEmpty()) {
+      throw new IllegalStateException(
+          "the verification policy's appellate post " + v.appellatePost().get() + " is not a post of the directory");
+    }
+    if (c.notifier().isPresent() && c.store() instanceof TransactionalOutbox) {
+      throw new IllegalStateException("the store keeps an outbox, so notifications are stored with each change; "
+          + "give the notifier to the outbox relay, not to Grievances");
+    }
+    for (EscalationPolicy p : c.escalationPolicies().all()) {
+      if (c.calendars().find(p.sla().calendarId()).isEmpty()) {
+        throw new InvalidInputException("calendars",
+            "hold no calendar '" + p.sla().calendarId() + "', which the escalation policy '" + p.id() + "' counts on");
+      }
+    }
+    if (c.directory().isPresent()) {
+      for (Category category : c.directory().get().categories().all()) {
+        if (c.escalationPolicies().find(category.escalationPolicyId()).isEmpty()) {
+          throw new InvalidInputException("escalationPolicies", "hold no escalation policy '" + category.escalationPolicyId()
+              + "', which the category '" + category.code() + "' names (its slaPolicy); its complaints would never be timed"
+              + " or escalated");
+        }
+      }
+    }
+    if (!c.escalationPolicies().all().isEmpty() && !(c.store() instanceof WorkLists)) {
+      throw new IllegalStateException("escalation policies need the escalator, which sweeps the store's work lists; the store "
+          + c.store().getClass().getName() + " does not implement WorkLists");
+    }
+  }
+}

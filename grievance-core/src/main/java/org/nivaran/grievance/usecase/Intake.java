@@ -1,0 +1,142 @@
+package org.nivaran.grievance.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ComplaintIdScheme;
+import org.nivaran.grievance.complaint.Lifecycle;
+import org.nivaran.grievance.complaint.RegisterComplaint;
+import org.nivaran.grievance.complaint.Registration;
+import org.nivaran.grievance.directory.BlockedNumberException;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.store.ComplaintStore;
+import org.nivaran.grievance.store.CreateResult;
+import org.nivaran.grievance.store.NewComplaint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers complaints: the checks first (who may register, the blocklist, the known codes, the
+ * fake-caller guard), then a retry or a repeat (the idempotency key, the duplicate policy), then a
+ * new complaint numbered by the id scheme, routed at once when there is a directory, and stored
+ * with its first events in one create. A refused registration stores nothing. Thread-safe if the
+ * store and the id scheme are.
+ */
+public final class Intake {
+  private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+
+  private final ComplaintStore store;
+  private final Clock clock;
+  private final ComplaintIdScheme idScheme;
+  private final LiveDirectory directory;
+  private final Changes changes;
+  private final RegistrationRouting routing;
+  private final FakeCallerGuard fakeCallers;
+  private final RepeatLinking repeats;
+  private final Publishing publishing;
+
+  Intake(ComplaintStore store, Clock clock, ComplaintIdScheme idScheme, LiveDirectory directory, Changes changes,
+      RegistrationRouting routing, FakeCallerGuard fakeCallers, RepeatLinking repeats, Publishing publishing) {
+    this.store = store;
+    this.clock = clock;
+    this.idScheme = idScheme;
+    this.directory = directory;
+    this.changes = changes;
+    this.routing = routing;
+    this.fakeCallers = fakeCallers;
+    this.repeats = repeats;
+    this.publishing = publishing;
+  }
+
+  /**
+   * Registers a complaint and says what became of the request (see {@code Grievances.submit}).
+   *
+   * @param request the validated request
+   * @param actor who registers it
+   * @return the complaint and the outcome
+   * @throws org.nivaran.grievance.complaint.ActorNotPermittedException if the actor may not
+   * @throws org.nivaran.grievance.store.IdempotencyConflictException if the key was used for a
+   *     different request
+   * @throws BlockedNumberException if the citizen's number is blocked
+   * @throws InvalidInputException if a directory is configured and does not know a code
+   */
+  public Registration submit(RegisterComplaint request, Actor actor) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(actor, "actor");
+    Lifecycle.authorizeRegistration(request, actor);
+    Instant now = clock.instant();
+    try {
+      check(request, now);
+    } catch (InvalidInputException | BlockedNumberException refused) {
+      // a retry returns what the first attempt stored, whatever changed since (a block, say)
+      Optional<String> key = request.idempotencyKey();
+      Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
+      if (earlier.isPresent()) {
+        LOG.debug("registration with key {} replayed as {}", key.get(), earlier.get().id());
+        return new Registration(earlier.get(), Registration.Outcome.REPLAYED);
+      }
+      if (refused instanceof BlockedNumberException) {
+        Optional<Registration> linked = repeats.linkedBefore(request, now);
+        if (linked.isPresent()) {
+          return linked.get();
+        }
+      }
+      throw refused;
+    }
+    if (repeats.links(actor)) {
+      Optional<Registration> linked = repeats.link(request, actor, now);
+      if (linked.isPresent()) {
+        return linked.get();
+      }
+    }
+    return create(request, actor, now);
+  }
+
+  /** Refuses a registration from a blocked number or with codes the directory does not know. */
+  private void check(RegisterComplaint request, Instant now) {
+    Optional<Directory> dir = directory.current();
+    dir.flatMap(d -> d.blocklist().activeEntry(request.citizen().phone(), now)).ifPresent(entry -> {
+      throw new BlockedNumberException(entry);
+    });
+    dir.ifPresent(d -> checkCodes(d, request));
+    fakeCallers.blockAt(request.citizen().phone(), now).ifPresent(entry -> {
+      throw new BlockedNumberException(entry);
+    });
+  }
+
+  /**
+   * A new complaint, or the one an earlier attempt with the same key stored: the store resolves a
+   * retry as it creates, one round trip fewer for every first attempt, at the cost of an unused id
+   * for each retry.
+   */
+  private Registration create(RegisterComplaint request, Actor actor, Instant now) {
+    ComplaintId id = idScheme.next(request, now);
+    Change change = changes.registering(Lifecycle.register(id, request, actor, now));
+    directory.current().ifPresent(d -> routing.route(change, d, now));
+    CreateResult result = store.create(new NewComplaint(change.state(), change.events(), request.idempotencyKey(),
+        request.fingerprint(), publishing.forStore(change.state(), change.events())));
+    Complaint stored = result.complaint();
+    if (result instanceof CreateResult.Created) {
+      LOG.debug("registered {} by {}", stored.id(), actor);
+      publishing.afterStored(stored, change.events());
+      return new Registration(stored, Registration.Outcome.CREATED);
+    }
+    return new Registration(stored, Registration.Outcome.REPLAYED);
+  }
+
+  private static void checkCodes(Directory d, RegisterComplaint request) {
+    if (!d.categories().contains(request.categoryCode())) {
+      throw new InvalidInputException("categoryCode", "'" + request.categoryCode() + "' is not a known category");
+    }
+    if (!d.jurisdictions().contains(request.jurisdictionCode())) {
+      throw new InvalidInputException(
+          "jurisdictionCode", "'" + request.jurisdictionCode() + "' is not a known jurisdiction");
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.nivaran.grievance.usecase;
+
+import java.util.Optional;
+import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.escalation.Escalator;
+import org.nivaran.grievance.escalation.Timekeeper;
+import org.nivaran.grievance.store.CallerHistory;
+import org.nivaran.grievance.store.ComplaintStore;
+import org.nivaran.grievance.store.TransactionalOutbox;
+import org.nivaran.grievance.store.WorkLists;
+
+/**
+ * The use cases of one configuration, wired together: what {@code Grievances} hands every call to.
+ * The store's optional capabilities ({@link WorkLists}, {@link CallerHistory},
+ * {@link TransactionalOutbox}) are found here, once.
+ *
+ * <p>Thread-safe if the store, the id scheme and the notifier are.
+ */
+public final class UseCases {
+  private final Configuration config;
+  private final ComplaintStore store;
+  private final Optional<WorkLists> workLists;
+  private final LiveDirectory directory;
+  private final Timekeeper timekeeper;
+  private final Intake intake;
+  private final CommandExecution commands;
+  private final DirectoryAdministration administration;
+  private final ComplaintLookup lookup;
+
+  private UseCases(Configuration c) {
+    this.config = c;
+    this.store = c.store();
+    this.workLists = capability(store, WorkLists.class);
+    Optional<CallerHistory> history = capability(store, CallerHistory.class);
+    this.directory = new LiveDirectory(c.directory());
+    this.timekeeper = new Timekeeper(c.calendars());
+    Changes changes = new Changes(timekeeper, c.escalationPolicies(), directory);
+    Publishing publishing = new Publishing(
+        c.notificationPolicy(), directory, capability(store, TransactionalOutbox.class), c.notifier());
+    FakeCallerGuard fakeCallers = new FakeCallerGuard(c.fakeComplaintPolicy(), history, directory);
+    PolicyTransitions transitions =
+        new PolicyTransitions(c.transferPolicy(), c.verificationPolicy(), c.escalationPolicies(), directory);
+    this.commands = new CommandExecution(
+        store, c.clock(), c.maxAttempts(), directory, changes, transitions, publishing, fakeCallers);
+    RepeatLinking repeats = new RepeatLinking(c.duplicatePolicy(), history, store, commands, c.maxAttempts());
+    this.intake = new Intake(store, c.clock(), c.idScheme(), directory, changes,
+        new RegistrationRouting(c.escalationPolicies(), c.zone()), fakeCallers, repeats, publishing);
+    this.administration = new DirectoryAdministration(directory, workLists, publishing, c.clock());
+    this.lookup = new ComplaintLookup(store, workLists);
+  }
+
+  /**
+   * Checks a configuration and wires its use cases.
+   *
+   * @param configuration the configuration
+   * @return the use cases
+   * @throws org.nivaran.grievance.InvalidInputException (field {@code calendars} or
+   *     {@code escalationPolicies}) if an escalation policy counts on a calendar not registered, or
+   *     a category of the directory names an escalation policy not configured
+   * @throws IllegalStateException if a policy lacks what it needs: a store implementing
+   *     {@link CallerHistory} (a linking duplicate or blocking fake-complaint policy) or
+   *     {@link WorkLists} (escalation policies), a directory (a blocking fake-complaint policy,
+   *     reopening at the next level), an appellate post of the directory; or if a notifier is given
+   *     with a store that is a {@link TransactionalOutbox}
+   */
+  public static UseCases of(Configuration configuration) {
+    ConfigurationCheck.check(configuration);
+    return new UseCases(configuration);
+  }
+
+  /**
+   * Registration.
+   *
+   * @return the intake
+   */
+  public Intake intake() {
+    return intake;
+  }
+
+  /**
+   * Commands on stored complaints.
+   *
+   * @return the command execution
+   */
+  public CommandExecution commands() {
+    return commands;
+  }
+
+  /**
+   * The live directory's administration.
+   *
+   * @return the administration
+   */
+  public DirectoryAdministration administration() {
+    return administration;
+  }
+
+  /**
+   * Reads.
+   *
+   * @return the lookup
+   */
+  public ComplaintLookup lookup() {
+    return lookup;
+  }
+
+  /**
+   * An escalator over this configuration's store, escalation policies, live directory and clock,
+   * storing its commands through {@link #commands()}.
+   *
+   * @return a new escalator
+   * @throws IllegalStateException if the store has no {@link WorkLists}
+   */
+  public Escalator escalator() {
+    return Escalator.builder()
+        .store(store)
+        .policies(config.escalationPolicies())
+        .directory(directory::orEmpty)
+        .timekeeper(timekeeper)
+        .gateway(commands)
+        .clock(config.clock())
+        .build();
+  }
+
+  /**
+   * The directory in force.
+   *
+   * @return the directory, or empty if none is configured
+   */
+  public Optional<Directory> directory() {
+    return directory.current();
+  }
+
+  private static <T> Optional<T> capability(ComplaintStore store, Class<T> type) {
+    return type.isInstance(store) ? Optional.of(type.cast(store)) : Optional.empty();
+  }
+}

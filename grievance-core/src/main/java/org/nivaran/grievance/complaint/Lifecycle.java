@@ -17,7 +17,6 @@ import static org.nivaran.grievance.complaint.Status.RETURNED;
 import static org.nivaran.grievance.complaint.Status.WITHDRAWN;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -30,27 +29,7 @@ import java.util.stream.Collectors;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
-import org.nivaran.grievance.actor.Level;
-import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.actor.Role;
-import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
-import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
-import org.nivaran.grievance.complaint.ComplaintCommand.Escalate;
-import org.nivaran.grievance.complaint.ComplaintCommand.Flag;
-import org.nivaran.grievance.complaint.ComplaintCommand.Reassign;
-import org.nivaran.grievance.complaint.ComplaintCommand.SetSlaTimer;
-import org.nivaran.grievance.complaint.ComplaintCommand.ProvideInformation;
-import org.nivaran.grievance.complaint.ComplaintCommand.RecordUnreachable;
-import org.nivaran.grievance.complaint.ComplaintCommand.Reject;
-import org.nivaran.grievance.complaint.ComplaintCommand.Reopen;
-import org.nivaran.grievance.complaint.ComplaintCommand.ReportDissatisfied;
-import org.nivaran.grievance.complaint.ComplaintCommand.RequestInformation;
-import org.nivaran.grievance.complaint.ComplaintCommand.Resolve;
-import org.nivaran.grievance.complaint.ComplaintCommand.ReturnReply;
-import org.nivaran.grievance.complaint.ComplaintCommand.SpecialClose;
-import org.nivaran.grievance.complaint.ComplaintCommand.StartWork;
-import org.nivaran.grievance.complaint.ComplaintCommand.Transfer;
-import org.nivaran.grievance.complaint.ComplaintCommand.Withdraw;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
@@ -58,7 +37,6 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
-import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
@@ -69,6 +47,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
 
 /**
@@ -125,6 +104,13 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * may add more without changing its signature. Stateless and thread-safe.
  */
 public final class Lifecycle {
+
+  // This class is the table and the one door to the lifecycle. The work behind the door is done,
+  // one job a class, by package-private classes:
+  //   ActorAccess       may this actor issue this command (roles and AccessRules)
+  //   CommandDecisions  the event each command yields, its data checked against the complaint
+  //   LogValidation     may this stored event follow this state (replaying a log)
+  //   EventApplier      what each event does to the complaint's state
 
   /** One row of the table: the command, the states it is allowed in, its target, its roles. */
   private record Row(CommandType command, Set<Status> from, Status to, Set<Role> roles) {}
@@ -239,10 +225,7 @@ public final class Lifecycle {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(now, "now");
     authorizeRegistration(request, actor);
-    return new ComplaintRegistered(
-        id, 1, now, actor, request.kind(), request.channel(), request.citizen(),
-        request.categoryCode(), request.jurisdictionCode(), request.description(),
-        request.attachments(), request.idempotencyKey());
+    return CommandDecisions.registered(id, request, actor, now);
   }
 
   /**
@@ -254,12 +237,7 @@ public final class Lifecycle {
    */
   public static void authorizeRegistration(RegisterComplaint request, Actor actor) {
     Objects.requireNonNull(request, "request");
-    checkRole(CommandType.REGISTER, Objects.requireNonNull(actor, "actor"));
-    if (actor instanceof Actor.Citizen citizen && !citizen.phone().equals(request.citizen().phone())) {
-      throw new ActorNotPermittedException(
-          AccessRule.CITIZEN_OWNS_COMPLAINT, actor, CommandType.REGISTER,
-          "a citizen registers only for their own number");
-    }
+    ActorAccess.checkRegistration(request, Objects.requireNonNull(actor, "actor"));
   }
 
   /**
@@ -285,127 +263,9 @@ public final class Lifecycle {
     if (!row.from().contains(complaint.status())) {
       throw new IllegalTransitionException(complaint.id(), complaint.status(), type, row.from());
     }
-    checkRole(type, actor);
-    checkOwnership(complaint, type, actor);
-    return List.of(event(complaint, command, actor, now, complaint.id(), complaint.version() + 1));
-  }
-
-  private static ComplaintEvent event(
-      Complaint c, ComplaintCommand command, Actor actor, Instant now, ComplaintId id, long seq) {
-    if (command instanceof Assign a) {
-      return new ComplaintAssigned(id, seq, now, actor, new Assignment(a.post(), a.department(), a.level(), now));
-    } else if (command instanceof StartWork) {
-      return new WorkStarted(id, seq, now, actor);
-    } else if (command instanceof RequestInformation r) {
-      return new InformationRequested(id, seq, now, actor, r.note());
-    } else if (command instanceof ProvideInformation p) {
-      return new InformationProvided(id, seq, now, actor, p.note(), p.attachments());
-    } else if (command instanceof Resolve r) {
-      return new ResolutionFiled(id, seq, now, actor, r.reply(), r.attachments());
-    } else if (command instanceof ReturnReply r) {
-      return new ReplyReturned(id, seq, now, actor, r.reason());
-    } else if (command instanceof ConfirmSatisfied s) {
-      return new CitizenSatisfied(id, seq, now, actor, s.rating(), s.remark());
-    } else if (command instanceof ReportDissatisfied d) {
-      return new CitizenDissatisfied(id, seq, now, actor, d.rating(), d.reason());
-    } else if (command instanceof RecordUnreachable u) {
-      return new CitizenUnreachable(id, seq, now, actor, u.remark());
-    } else if (command instanceof Escalate e) {
-      Assignment from = assignmentOf(c);
-      if (from.post().equals(e.toPost())) {
-        throw new InvalidInputException("toPost", "must differ from the current post " + from.post());
-      }
-      Assignment to = new Assignment(e.toPost(), from.department(), from.level().next(), now);
-      return new ComplaintEscalated(id, seq, now, actor, from, to, e.reason());
-    } else if (command instanceof Transfer t) {
-      Assignment from = assignmentOf(c);
-      if (from.department().equals(t.toDepartment())) {
-        throw new InvalidInputException(
-            "toDepartment", "must differ from the current department '" + from.department() + "'");
-      }
-      Assignment to = new Assignment(t.toPost(), t.toDepartment(), t.level(), now);
-      return new ComplaintTransferred(id, seq, now, actor, from, to, t.reason());
-    } else if (command instanceof Reassign r) {
-      Assignment from = assignmentOf(c);
-      if (from.post().equals(r.toPost())) {
-        throw new InvalidInputException("toPost", "must differ from the current post " + from.post());
-      }
-      return new ComplaintReassigned(
-          id, seq, now, actor, from, new Assignment(r.toPost(), from.department(), r.level(), now), r.reason());
-    } else if (command instanceof Flag f) {
-      if (c.flags().contains(f.flag())) {
-        throw new InvalidInputException("flag", f.flag() + " is set already on complaint " + id);
-      }
-      return new ComplaintFlagged(id, seq, now, actor, f.flag(), f.detail(), f.attention());
-    } else if (command instanceof SetSlaTimer t) {
-      Level level = assignmentOf(c).level();
-      if (!t.timer().level().equals(level)) {
-        throw new InvalidInputException(
-            "timer.level", "must be the complaint's level " + level + " (was " + t.timer().level() + ")");
-      }
-      return new SlaTimerSet(id, seq, now, actor, t.timer());
-    } else if (command instanceof Reject r) {
-      if (r.duplicateOf().filter(id::equals).isPresent()) {
-        throw new InvalidInputException("duplicateOf", "must name another complaint (was " + id + " itself)");
-      }
-      return new ComplaintRejected(id, seq, now, actor, r.reason(), r.remark(), r.duplicateOf());
-    } else if (command instanceof SpecialClose s) {
-      return new ComplaintSpeciallyClosed(id, seq, now, actor, s.reason());
-    } else if (command instanceof Withdraw w) {
-      return new ComplaintWithdrawn(id, seq, now, actor, w.reason());
-    } else if (command instanceof Reopen r) {
-      return new ComplaintReopened(id, seq, now, actor, r.reason());
-    } else if (command instanceof ComplaintCommand.AcceptReply a) {
-      return new ComplaintEvent.ReplyAccepted(id, seq, now, actor, a.remark());
-    } else if (command instanceof ComplaintCommand.Appeal a) {
-      Assignment from = assignmentOf(c);
-      if (from.post().equals(a.toPost())) {
-        throw new InvalidInputException("toPost", "must differ from the current post " + from.post());
-      }
-      return new ComplaintEvent.ComplaintAppealed(
-          id, seq, now, actor, from, new Assignment(a.toPost(), a.toDepartment(), a.level(), now), a.reason());
-    } else if (command instanceof ComplaintCommand.CloseUnverified u) {
-      return new ComplaintEvent.ComplaintClosedUnverified(id, seq, now, actor, u.kind(), u.remark());
-    } else if (command instanceof ComplaintCommand.LinkDuplicate d) {
-      return new ComplaintEvent.DuplicateLinked(
-          id, seq, now, actor, d.channel(), d.description(), d.attachments(), d.idempotencyKey());
-    }
-    throw new AssertionError("unhandled command " + command);
-  }
-
-  private static Assignment assignmentOf(Complaint c) {
-    return c.assignment()
-        .orElseThrow(() -> new GrievanceException("complaint " + c.id() + " in state " + c.status() + " has no assignment"));
-  }
-
-  private static void checkRole(CommandType type, Actor actor) {
-    Set<Role> roles = TABLE.get(type).roles();
-    if (!roles.contains(actor.role())) {
-      throw new ActorNotPermittedException(
-          AccessRule.ROLE_MAY_ISSUE_COMMAND, actor, type,
-          type + " may be issued by " + roles + " only; the actor is " + actor.role());
-    }
-  }
-
-  private static void checkOwnership(Complaint c, CommandType type, Actor actor) {
-    if (actor instanceof Actor.Officer officer && !c.post().filter(officer.post()::equals).isPresent()) {
-      throw new ActorNotPermittedException(
-          AccessRule.OFFICER_HOLDS_ASSIGNED_POST, actor, type,
-          "the officer holds " + officer.post() + " but complaint " + c.id() + " is assigned to "
-              + c.post().map(Object::toString).orElse("no post"));
-    }
-    if (actor instanceof Actor.Citizen citizen && !citizen.phone().equals(c.citizen().phone())) {
-      throw new ActorNotPermittedException(
-          AccessRule.CITIZEN_OWNS_COMPLAINT, actor, type,
-          "complaint " + c.id() + " was registered by another number");
-    }
-    if (type == CommandType.REOPEN
-        && actor.role() != SUPERVISOR
-        && c.closure().filter(closure -> closure.kind() == ClosureKind.SPECIAL_CLOSURE).isPresent()) {
-      throw new ActorNotPermittedException(
-          AccessRule.SUPERVISOR_REOPENS_SPECIAL_CLOSURE, actor, type,
-          "complaint " + c.id() + " was closed specially; only a supervisor may reopen it");
-    }
+    ActorAccess.checkRole(type, actor);
+    ActorAccess.checkOwnership(complaint, type, actor);
+    return List.of(CommandDecisions.event(complaint, command, actor, now, complaint.id(), complaint.version() + 1));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -419,24 +279,8 @@ public final class Lifecycle {
    */
   public static Complaint start(ComplaintRegistered registered) {
     Objects.requireNonNull(registered, "registered");
-    if (registered.sequence() != 1) {
-      throw new GrievanceException(
-          "complaint " + registered.complaintId() + ": registration must be event 1, was " + registered.sequence());
-    }
-    return Complaint.builder()
-        .id(registered.complaintId())
-        .kind(registered.kind())
-        .channel(registered.channel())
-        .citizen(registered.citizen())
-        .categoryCode(registered.categoryCode())
-        .jurisdictionCode(registered.jurisdictionCode())
-        .description(registered.description())
-        .attachments(registered.attachments())
-        .status(REGISTERED)
-        .registeredAt(registered.occurredAt())
-        .updatedAt(registered.occurredAt())
-        .version(1)
-        .build();
+    LogValidation.checkFirst(registered);
+    return EventApplier.start(registered);
   }
 
   /**
@@ -454,135 +298,8 @@ public final class Lifecycle {
   public static Complaint evolve(Complaint complaint, ComplaintEvent event) {
     Objects.requireNonNull(complaint, "complaint");
     Objects.requireNonNull(event, "event");
-    if (!event.complaintId().equals(complaint.id())) {
-      throw new GrievanceException(
-          "event for complaint " + event.complaintId() + " applied to complaint " + complaint.id());
-    }
-    if (event.sequence() != complaint.version() + 1) {
-      throw new GrievanceException(
-          "complaint " + complaint.id() + " is at version " + complaint.version()
-              + "; the next event must have sequence " + (complaint.version() + 1) + ", was " + event.sequence());
-    }
-    checkFact(complaint, event);
-    Complaint.Builder c =
-        Complaint.builder()
-            .from(complaint)
-            .status(statusAfter(complaint, event))
-            .updatedAt(event.occurredAt())
-            .version(event.sequence());
-    Instant at = event.occurredAt();
-    if (event instanceof ComplaintAssigned e) {
-      moveTo(c, e.assignment());
-    } else if (event instanceof InformationProvided e) {
-      c.addAllAttachments(e.attachments());
-    } else if (event instanceof ResolutionFiled e) {
-      PostId post = assignmentOf(complaint).post();
-      c.resolution(new Resolution(e.reply(), e.attachments(), post, at)).unreachableAttempts(0);
-      clearEscalationFlags(c, complaint);
-    } else if (event instanceof ReplyReturned) {
-      c.returnCount(complaint.returnCount() + 1);
-    } else if (event instanceof CitizenSatisfied e) {
-      c.rating(e.rating()).closure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
-    } else if (event instanceof CitizenDissatisfied e) {
-      c.rating(e.rating()).reopenCount(complaint.reopenCount() + 1);
-      clearEscalationFlags(c, complaint);
-    } else if (event instanceof CitizenUnreachable) {
-      c.unreachableAttempts(complaint.unreachableAttempts() + 1);
-    } else if (event instanceof ComplaintEscalated e) {
-      moveTo(c, e.to());
-    } else if (event instanceof ComplaintTransferred e) {
-      moveTo(c, e.to()).transferCount(complaint.transferCount() + 1);
-    } else if (event instanceof ComplaintReassigned e) {
-      moveTo(c, e.to());
-    } else if (event instanceof ComplaintRejected e) {
-      c.closure(new Closure(e.reason().closureKind(), Optional.of(e.remark()), e.duplicateOf(), at));
-    } else if (event instanceof ComplaintSpeciallyClosed e) {
-      c.closure(new Closure(ClosureKind.SPECIAL_CLOSURE, Optional.of(e.reason()), Optional.empty(), at));
-    } else if (event instanceof ComplaintWithdrawn e) {
-      c.closure(new Closure(ClosureKind.WITHDRAWN, e.reason(), Optional.empty(), at));
-    } else if (event instanceof ComplaintReopened) {
-      c.closure(Optional.empty()).reopenCount(complaint.reopenCount() + 1);
-      clearEscalationFlags(c, complaint);
-    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
-      moveTo(c, e.to());
-    } else if (event instanceof ComplaintEvent.DuplicateLinked e) {
-      c.addAllAttachments(e.attachments());
-    } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
-      c.closure(new Closure(e.kind(), Optional.of(e.remark()), Optional.empty(), at));
-    } else if (event instanceof ComplaintFlagged e) {
-      c.addFlags(e.flag());
-    } else if (event instanceof SlaTimerSet e) {
-      c.sla(e.timer());
-    }
-    // WorkStarted and InformationRequested change the status alone; ReplyAccepted changes
-    // nothing but the version.
-    if (!statusAfter(complaint, event).isOpen()) {
-      c.flags(Set.of());
-    }
-    return c.build();
-  }
-
-  private static Status statusAfter(Complaint complaint, ComplaintEvent event) {
-    Status to = TABLE.get(commandOf(event)).to();
-    return to == null ? complaint.status() : to;
-  }
-
-  /** A move to another post: the new level's clock is set by a later event; all flags clear. */
-  private static Complaint.Builder moveTo(Complaint.Builder c, Assignment to) {
-    return c.assignment(to).sla(Optional.empty()).flags(Set.of());
-  }
-
-  private static void clearEscalationFlags(Complaint.Builder c, Complaint before) {
-    c.flags(before.flags().stream().filter(f -> !f.isEscalationFlag()).toList());
-  }
-
-  /**
-   * Refuses an event that {@link #decide} could not have produced from {@code c}: a command the
-   * table does not allow in the current state or by the event's role, or an escalation or transfer
-   * that does not start from the current assignment (an escalation must also go exactly one level
-   * up within the department).
-   */
-  private static void checkFact(Complaint c, ComplaintEvent event) {
-    CommandType type = commandOf(event);
-    Row row = TABLE.get(type);
-    if (!row.from().contains(c.status()) || !row.roles().contains(event.actor().role())) {
-      throw new GrievanceException(
-          "complaint " + c.id() + " event " + event.sequence() + " (" + type + " by " + event.actor().role()
-              + ") cannot follow state " + c.status() + "; the log is corrupt");
-    }
-    Assignment from = null;
-    Assignment to = null;
-    if (event instanceof ComplaintEscalated e) {
-      from = e.from();
-      to = e.to();
-      if (!to.level().equals(from.level().next()) || !to.department().equals(from.department())) {
-        throw new GrievanceException(
-            "complaint " + c.id() + " event " + event.sequence() + " escalates " + from.level() + " " + from.department()
-                + " to " + to.level() + " " + to.department() + "; an escalation goes one level up within the department");
-      }
-    } else if (event instanceof ComplaintTransferred e) {
-      from = e.from();
-      to = e.to();
-    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
-      from = e.from();
-      to = e.to();
-    } else if (event instanceof ComplaintReassigned e) {
-      from = e.from();
-      to = e.to();
-      if (!to.department().equals(from.department()) || to.post().equals(from.post())) {
-        throw new GrievanceException(
-            "complaint " + c.id() + " event " + event.sequence() + " reassigns " + from.post() + " " + from.department()
-                + " to " + to.post() + " " + to.department() + "; a reassignment moves to another post of the same department");
-      }
-    } else if (event instanceof ComplaintFlagged e && c.flags().contains(e.flag())) {
-      throw new GrievanceException(
-          "complaint " + c.id() + " event " + event.sequence() + " sets " + e.flag() + ", which is set already; the log is corrupt");
-    }
-    if (from != null && !c.assignment().equals(Optional.of(from))) {
-      throw new GrievanceException(
-          "complaint " + c.id() + " event " + event.sequence() + " moves it from " + from
-              + " but it is at " + c.assignment().map(Object::toString).orElse("no post") + "; the log is corrupt");
-    }
+    LogValidation.checkNext(complaint, event);
+    return EventApplier.apply(complaint, event);
   }
 
   /**
@@ -655,6 +372,12 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.ComplaintClosedUnverified) return CommandType.CLOSE_UNVERIFIED;
     if (event instanceof ComplaintEvent.DuplicateLinked) return CommandType.LINK_DUPLICATE;
     throw new AssertionError("unhandled event " + event);
+  }
+
+  /** The assignment of a complaint in a state that has one; the helpers' shared lookup. */
+  static Assignment assignmentOf(Complaint c) {
+    return c.assignment()
+        .orElseThrow(() -> new GrievanceException("complaint " + c.id() + " in state " + c.status() + " has no assignment"));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -3,14 +3,8 @@ package org.nivaran.grievance.notify;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.SignStyle;
-import java.time.temporal.ChronoField;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,32 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.nivaran.grievance.InvalidInputException;
-import org.nivaran.grievance.complaint.Assignment;
-import org.nivaran.grievance.complaint.Channel;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
-import org.nivaran.grievance.complaint.Lifecycle;
-import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
-import org.nivaran.grievance.complaint.ComplaintFlag;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
-import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
-import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
-import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.complaint.ComplaintId;
-import org.nivaran.grievance.actor.Level;
-import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.directory.Language;
 import org.nivaran.grievance.directory.Officer;
 import org.nivaran.grievance.directory.Post;
-import org.nivaran.grievance.directory.PostDuty;
 import org.nivaran.grievance.directory.Posts;
+import org.nivaran.grievance.internal.Texts;
 
 /**
  * Decides who is told what: turns the events a command appended into {@link Notification}s.
@@ -94,7 +70,10 @@ public final class NotificationPolicy {
   /** The value of a placeholder that has nothing to show. */
   public static final String NONE = "-";
 
-  private static final Map<Long, String> MONTHS = months();
+  // This class is the public face and the settings. Behind it, one job a class:
+  //   EventNotifications  who is told what about each event (the table above)
+  //   MessageValues       the values a template's placeholders are filled with, and dates
+  //   Addressing          the recipient, language and channel of the citizen and of officers
 
   private final Templates templates;
   private final ZoneId zone;
@@ -107,19 +86,7 @@ public final class NotificationPolicy {
     this.zone = b.zone;
     this.enabledKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.enabledKinds));
     this.deadlines = b.deadlines;
-    this.dateFormat =
-        new DateTimeFormatterBuilder()
-            .appendValue(ChronoField.DAY_OF_MONTH)
-            .appendLiteral(' ')
-            .appendText(ChronoField.MONTH_OF_YEAR, MONTHS)
-            .appendLiteral(' ')
-            .appendValue(ChronoField.YEAR, 4, 9, SignStyle.NORMAL)
-            .appendLiteral(' ')
-            .appendValue(ChronoField.HOUR_OF_DAY, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .toFormatter(Locale.ROOT)
-            .withZone(zone);
+    this.dateFormat = MessageValues.dateFormat(zone);
   }
 
   /**
@@ -210,61 +177,7 @@ public final class NotificationPolicy {
       }
     }
     String deadline = deadlineOf(after);
-    List<Notification> out = new ArrayList<>();
-    Optional<Assignment> current = assignmentBefore(after, events);
-    for (ComplaintEvent event : events) {
-      current = assignmentAfter(event, current);
-      Request r = new Request(after, event, current, posts, deadline, out);
-      tell(event, r);
-    }
-    return Collections.unmodifiableList(out);
-  }
-
-  /** The one place that says which event tells whom; a new event gets its case here. */
-  private void tell(ComplaintEvent event, Request r) {
-    if (event instanceof ComplaintRegistered) {
-      r.toCitizen(NotificationKind.REGISTERED, same(NONE));
-    } else if (event instanceof ComplaintAssigned e) {
-      r.toHolder(NotificationKind.ASSIGNED, e.assignment(), same(NONE));
-    } else if (event instanceof ComplaintTransferred e) {
-      r.toHolder(NotificationKind.TRANSFERRED_TO_YOU, e.to(), same(e.reason()));
-    } else if (event instanceof ComplaintReassigned e) {
-      r.toHolder(NotificationKind.ASSIGNED, e.to(), same(e.reason()));
-    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
-      r.toHolder(NotificationKind.ASSIGNED, e.to(), same(e.reason()));
-    } else if (event instanceof ComplaintFlagged e && e.attention().isPresent()) {
-      NotificationKind kind =
-          e.flag() == ComplaintFlag.OVERDUE_AT_TOP ? NotificationKind.OVERDUE_AT_TOP : NotificationKind.FLAGGED;
-      r.posts.find(e.attention().get()).flatMap(post -> toPost(
-              kind, r.complaint, post, attentionRole(post), e.detail(), e.sequence(), e.occurredAt()))
-          .ifPresent(r.out::add);
-    } else if (event instanceof ComplaintEscalated e) {
-      r.toHolder(NotificationKind.ESCALATED_TO_YOU, e.to(), same(e.reason()));
-      if (e.to().level().compareTo(Level.L2) > 0) {
-        r.toSupervisors(NotificationKind.ESCALATED_SUPERVISOR, e.to(), same(e.reason()));
-      }
-    } else if (event instanceof ReplyReturned e) {
-      r.current.ifPresent(a -> r.toHolder(NotificationKind.RETURNED, a, same(e.reason())));
-    } else if (event instanceof ResolutionFiled e) {
-      r.toCitizen(NotificationKind.RESOLVED, same(e.reply()));
-    } else if (event instanceof CitizenSatisfied) {
-      r.toCitizen(NotificationKind.CLOSED, l -> l == Language.HINDI ? "आपकी संतुष्टि पर निराकृत" : "resolved to your satisfaction");
-    } else if (event instanceof ComplaintSpeciallyClosed e) {
-      r.toCitizen(NotificationKind.CLOSED, same(e.reason()));
-    } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
-      boolean unconfirmed = e.kind() == org.nivaran.grievance.complaint.ClosureKind.UNCONFIRMED;
-      r.toCitizen(NotificationKind.CLOSED, l -> l == Language.HINDI
-          ? (unconfirmed ? "आपसे संपर्क न हो पाने के कारण बंद" : "पुनः खोलने की सीमा पूरी होने पर बंद")
-          : (unconfirmed ? "closed as we could not reach you" : "closed after the most reopenings allowed"));
-    } else if (event instanceof ComplaintRejected e) {
-      r.toCitizen(NotificationKind.CLOSED, l -> rejection(e, l));
-    } else if (event instanceof ComplaintWithdrawn e) {
-      r.toCitizen(
-          NotificationKind.CLOSED,
-          l -> e.reason().orElse(l == Language.HINDI ? "आपके अनुरोध पर वापस ली गई" : "withdrawn at your request"));
-    }
-    // Other events (work started, information requested or provided, dissatisfied, unreachable,
-    // reopened, reply accepted, duplicate linked) tell no one.
+    return Collections.unmodifiableList(EventNotifications.of(this, after, events, posts, deadline));
   }
 
   /**
@@ -290,14 +203,14 @@ public final class NotificationPolicy {
       throw new InvalidInputException("pending", "must name at least one complaint (was empty)");
     }
     Language language = successor.language();
-    Map<String, String> values = blankValues();
-    putPost(values, post, post.level());
+    Map<String, String> values = MessageValues.blank();
+    MessageValues.putPost(values, post, post.level());
     values.put("count", Integer.toString(ids.size()));
-    values.put("ids", listIds(ids, language));
-    Recipient recipient = officer(RecipientRole.POST_HOLDER, post, successor);
+    values.put("ids", MessageValues.listIds(ids, language));
+    Recipient recipient = Addressing.officer(RecipientRole.POST_HOLDER, post, successor);
     String id = "handover:" + post.id().code() + ":" + successor.id() + "@" + at;
     return new Notification(
-        id, ids.get(0), 0, NotificationKind.HANDOVER, recipient, channelOf(successor), language,
+        id, ids.get(0), 0, NotificationKind.HANDOVER, recipient, Addressing.channelOf(successor), language,
         templates.render(NotificationKind.HANDOVER, language, values), at);
   }
 
@@ -339,7 +252,7 @@ public final class NotificationPolicy {
       return Optional.empty();
     }
     Officer officer = post.holder().get();
-    Map<String, String> values = complaintValues(complaint, deadlineOf(complaint), reason);
+    Map<String, String> values = MessageValues.ofComplaint(complaint, deadlineOf(complaint), reason);
     complaint.assignment().ifPresent(a -> {
       values.put("post", a.post().code());
       values.put("level", a.level().toString());
@@ -347,144 +260,11 @@ public final class NotificationPolicy {
         values.put("postTitle", post.title());
       }
     });
-    Recipient recipient = officer(role, post, officer);
+    Recipient recipient = Addressing.officer(role, post, officer);
     String id = complaint.id() + "#" + eventSequence + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + recipient.key();
     return Optional.of(new Notification(
-        id, complaint.id(), eventSequence, kind, recipient, channelOf(officer), officer.language(),
+        id, complaint.id(), eventSequence, kind, recipient, Addressing.channelOf(officer), officer.language(),
         templates.render(kind, officer.language(), values), at));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  /** What one event's notifications are made from; collects them into {@code out}. */
-  private final class Request {
-    final Complaint complaint;
-    final ComplaintEvent event;
-    final Optional<Assignment> current;
-    final Posts posts;
-    final String deadline;
-    final List<Notification> out;
-
-    Request(
-        Complaint complaint, ComplaintEvent event, Optional<Assignment> current, Posts posts, String deadline,
-        List<Notification> out) {
-      this.complaint = complaint;
-      this.event = event;
-      this.current = current;
-      this.posts = posts;
-      this.deadline = deadline;
-      this.out = out;
-    }
-
-    void toCitizen(NotificationKind kind, Function<Language, String> reason) {
-      if (!isEnabled(kind)) {
-        return;
-      }
-      Language language = languageOf(complaint);
-      Map<String, String> values = complaintValues(complaint, deadline, reason.apply(language));
-      current.ifPresent(a -> {
-        values.put("post", a.post().code());
-        values.put("level", a.level().toString());
-        posts.find(a.post()).ifPresent(p -> values.put("postTitle", p.title()));
-      });
-      Recipient recipient =
-          new Recipient(RecipientRole.CITIZEN, complaint.citizen().phone(), Optional.empty(), complaint.citizen().name());
-      DeliveryChannel channel = complaint.channel() == Channel.WHATSAPP ? DeliveryChannel.WHATSAPP : DeliveryChannel.SMS;
-      add(kind, recipient, channel, language, values);
-    }
-
-    void toHolder(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {
-      posts.find(assignment.post()).ifPresent(post -> toOfficer(kind, RecipientRole.POST_HOLDER, post, post, assignment, reason));
-    }
-
-    void toSupervisors(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {
-      posts.find(assignment.post()).ifPresent(post -> {
-        for (Post above : posts.chainAbove(post.id())) {
-          toOfficer(kind, RecipientRole.SUPERVISOR, above, post, assignment, reason);
-        }
-      });
-    }
-
-    /** Tells the holder of {@code recipientPost}, if any, about the complaint at {@code subject}. */
-    private void toOfficer(
-        NotificationKind kind, RecipientRole role, Post recipientPost, Post subject, Assignment assignment,
-        Function<Language, String> reason) {
-      if (!isEnabled(kind) || recipientPost.holder().isEmpty()) {
-        return;
-      }
-      Officer officer = recipientPost.holder().get();
-      Map<String, String> values = complaintValues(complaint, deadline, reason.apply(officer.language()));
-      putPost(values, subject, assignment.level());
-      add(kind, officer(role, recipientPost, officer), channelOf(officer), officer.language(), values);
-    }
-
-    private void add(
-        NotificationKind kind, Recipient recipient, DeliveryChannel channel, Language language, Map<String, String> values) {
-      String id = complaint.id() + "#" + event.sequence() + ":" + recipient.key();
-      out.add(new Notification(
-          id, complaint.id(), event.sequence(), kind, recipient, channel, language,
-          templates.render(kind, language, values), event.occurredAt()));
-    }
-  }
-
-  /** The role in which the holder of a flag's attention post is told. */
-  private static RecipientRole attentionRole(Post post) {
-    if (post.duties().contains(PostDuty.HEAD_OF_DEPARTMENT)) {
-      return RecipientRole.HEAD_OF_DEPARTMENT;
-    }
-    return post.duties().contains(PostDuty.NODAL_OFFICER) ? RecipientRole.NODAL_OFFICER : RecipientRole.SUPERVISOR;
-  }
-
-  /** The assignment in force just before the first event: undone from the first event that moves it. */
-  private static Optional<Assignment> assignmentBefore(Complaint after, List<ComplaintEvent> events) {
-    for (ComplaintEvent e : events) {
-      if (e instanceof ComplaintAssigned || e instanceof ComplaintRegistered) {
-        return Optional.empty();
-      } else if (e instanceof ComplaintEscalated x) {
-        return Optional.of(x.from());
-      } else if (e instanceof ComplaintTransferred x) {
-        return Optional.of(x.from());
-      } else if (e instanceof ComplaintReassigned x) {
-        return Optional.of(x.from());
-      } else if (e instanceof ComplaintEvent.ComplaintAppealed x) {
-        return Optional.of(x.from());
-      }
-    }
-    return after.assignment();
-  }
-
-  private static Optional<Assignment> assignmentAfter(ComplaintEvent e, Optional<Assignment> before) {
-    return Lifecycle.movedTo(e).or(() -> before);
-  }
-
-  private static Function<Language, String> same(String reason) {
-    return language -> reason;
-  }
-
-  private static String rejection(ComplaintRejected e, Language language) {
-    boolean hindi = language == Language.HINDI;
-    String why =
-        switch (e.reason()) {
-          case DUPLICATE -> {
-            String of = e.duplicateOf().map(ComplaintId::value).orElse(NONE);
-            yield hindi ? "शिकायत " + of + " की पुनरावृत्ति" : "duplicate of complaint " + of;
-          }
-          case OUT_OF_SCOPE -> hindi ? "विषय क्षेत्र से बाहर" : "out of scope";
-          case FAKE -> hindi ? "असत्य पाई गई" : "found to be false";
-        };
-    return why + " - " + e.remark();
-  }
-
-  private static Language languageOf(Complaint complaint) {
-    return "hi".equals(complaint.citizen().language().getLanguage()) ? Language.HINDI : Language.ENGLISH;
-  }
-
-  private static DeliveryChannel channelOf(Officer officer) {
-    return officer.whatsappOptIn() ? DeliveryChannel.WHATSAPP : DeliveryChannel.SMS;
-  }
-
-  private static Recipient officer(RecipientRole role, Post post, Officer officer) {
-    return new Recipient(role, officer.phone(), Optional.of(post.id()), officer.name());
   }
 
   private String deadlineOf(Complaint complaint) {
@@ -495,29 +275,6 @@ public final class NotificationPolicy {
     return deadline.map(this::format).orElse(NONE);
   }
 
-  /** Every placeholder, valued {@link #NONE}. */
-  private static Map<String, String> blankValues() {
-    Map<String, String> values = new LinkedHashMap<>();
-    Template.PLACEHOLDERS.forEach(p -> values.put(p, NONE));
-    return values;
-  }
-
-  private static Map<String, String> complaintValues(Complaint complaint, String deadline, String reason) {
-    Map<String, String> values = blankValues();
-    values.put("complaintId", complaint.id().value());
-    values.put("category", complaint.categoryCode());
-    values.put("citizenName", complaint.citizen().name());
-    values.put("deadline", deadline);
-    values.put("reason", shorten(reason));
-    return values;
-  }
-
-  private static void putPost(Map<String, String> values, Post post, Level level) {
-    values.put("post", post.id().code());
-    values.put("postTitle", post.title());
-    values.put("level", level.toString());
-  }
-
   /** One line, at most {@link #MAX_REASON_LENGTH} code points, "..." marking a cut. */
   static String shorten(String text) {
     String line = text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
@@ -525,27 +282,6 @@ public final class NotificationPolicy {
       return line;
     }
     return line.substring(0, line.offsetByCodePoints(0, MAX_REASON_LENGTH - 3)) + "...";
-  }
-
-  private static String listIds(List<ComplaintId> ids, Language language) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < Math.min(ids.size(), MAX_LISTED_IDS); i++) {
-      out.append(i == 0 ? "" : ", ").append(ids.get(i).value());
-    }
-    int more = ids.size() - MAX_LISTED_IDS;
-    if (more > 0) {
-      out.append(" +").append(more).append(language == Language.HINDI ? " और" : " more");
-    }
-    return out.toString();
-  }
-
-  private static Map<Long, String> months() {
-    String[] names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    Map<Long, String> months = new HashMap<>();
-    for (int m = 1; m <= 12; m++) {
-      months.put((long) m, names[m - 1]);
-    }
-    return Map.copyOf(months);
   }
 
   /** Builds a {@link NotificationPolicy}. Not thread-safe; use one builder per thread. */

@@ -1,0 +1,125 @@
+package org.nivaran.grievance.complaint;
+
+import static org.nivaran.grievance.complaint.Status.REGISTERED;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
+
+/**
+ * What each event does to a complaint's state: the status from {@link Lifecycle}'s table, and the
+ * assignment, resolution, closure, counts, flags and SLA timer the event carries. It applies an
+ * event {@link LogValidation} has already accepted.
+ */
+final class EventApplier {
+  private EventApplier() {}
+
+  /** The complaint as its registration leaves it, version 1. */
+  static Complaint start(ComplaintRegistered registered) {
+    return Complaint.builder()
+        .id(registered.complaintId())
+        .kind(registered.kind())
+        .channel(registered.channel())
+        .citizen(registered.citizen())
+        .categoryCode(registered.categoryCode())
+        .jurisdictionCode(registered.jurisdictionCode())
+        .description(registered.description())
+        .attachments(registered.attachments())
+        .status(REGISTERED)
+        .registeredAt(registered.occurredAt())
+        .updatedAt(registered.occurredAt())
+        .version(1)
+        .build();
+  }
+
+  /** The complaint after the next event of its log. */
+  static Complaint apply(Complaint complaint, ComplaintEvent event) {
+    Complaint.Builder c =
+        Complaint.builder()
+            .from(complaint)
+            .status(statusAfter(complaint, event))
+            .updatedAt(event.occurredAt())
+            .version(event.sequence());
+    Instant at = event.occurredAt();
+    if (event instanceof ComplaintAssigned e) {
+      moveTo(c, e.assignment());
+    } else if (event instanceof InformationProvided e) {
+      c.addAllAttachments(e.attachments());
+    } else if (event instanceof ResolutionFiled e) {
+      PostId post = Lifecycle.assignmentOf(complaint).post();
+      c.resolution(new Resolution(e.reply(), e.attachments(), post, at)).unreachableAttempts(0);
+      clearEscalationFlags(c, complaint);
+    } else if (event instanceof ReplyReturned) {
+      c.returnCount(complaint.returnCount() + 1);
+    } else if (event instanceof CitizenSatisfied e) {
+      c.rating(e.rating()).closure(new Closure(ClosureKind.SATISFIED, e.remark(), Optional.empty(), at));
+    } else if (event instanceof CitizenDissatisfied e) {
+      c.rating(e.rating()).reopenCount(complaint.reopenCount() + 1);
+      clearEscalationFlags(c, complaint);
+    } else if (event instanceof CitizenUnreachable) {
+      c.unreachableAttempts(complaint.unreachableAttempts() + 1);
+    } else if (event instanceof ComplaintEscalated e) {
+      moveTo(c, e.to());
+    } else if (event instanceof ComplaintTransferred e) {
+      moveTo(c, e.to()).transferCount(complaint.transferCount() + 1);
+    } else if (event instanceof ComplaintReassigned e) {
+      moveTo(c, e.to());
+    } else if (event instanceof ComplaintRejected e) {
+      c.closure(new Closure(e.reason().closureKind(), Optional.of(e.remark()), e.duplicateOf(), at));
+    } else if (event instanceof ComplaintSpeciallyClosed e) {
+      c.closure(new Closure(ClosureKind.SPECIAL_CLOSURE, Optional.of(e.reason()), Optional.empty(), at));
+    } else if (event instanceof ComplaintWithdrawn e) {
+      c.closure(new Closure(ClosureKind.WITHDRAWN, e.reason(), Optional.empty(), at));
+    } else if (event instanceof ComplaintReopened) {
+      c.closure(Optional.empty()).reopenCount(complaint.reopenCount() + 1);
+      clearEscalationFlags(c, complaint);
+    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
+      moveTo(c, e.to());
+    } else if (event instanceof ComplaintEvent.DuplicateLinked e) {
+      c.addAllAttachments(e.attachments());
+    } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
+      c.closure(new Closure(e.kind(), Optional.of(e.remark()), Optional.empty(), at));
+    } else if (event instanceof ComplaintFlagged e) {
+      c.addFlags(e.flag());
+    } else if (event instanceof SlaTimerSet e) {
+      c.sla(e.timer());
+    }
+    // WorkStarted and InformationRequested change the status alone; ReplyAccepted changes
+    // nothing but the version.
+    if (!statusAfter(complaint, event).isOpen()) {
+      c.flags(Set.of());
+    }
+    return c.build();
+  }
+
+  private static Status statusAfter(Complaint complaint, ComplaintEvent event) {
+    return Lifecycle.target(Lifecycle.commandOf(event)).orElse(complaint.status());
+  }
+
+  /** A move to another post: the new level's clock is set by a later event; all flags clear. */
+  private static Complaint.Builder moveTo(Complaint.Builder c, Assignment to) {
+    return c.assignment(to).sla(Optional.empty()).flags(Set.of());
+  }
+
+  private static void clearEscalationFlags(Complaint.Builder c, Complaint before) {
+    c.flags(before.flags().stream().filter(f -> !f.isEscalationFlag()).toList());
+  }
+}

@@ -1,0 +1,222 @@
+package org.nivaran.grievance.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.complaint.Assignment;
+import org.nivaran.grievance.complaint.ClosureKind;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
+import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
+import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.Lifecycle;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
+import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.directory.PostDuty;
+import org.nivaran.grievance.directory.Posts;
+
+/**
+ * Who is told what about each event: the rules behind {@link NotificationPolicy#notificationsFor},
+ * the table in its Javadoc written once as code, with the reasons given to the citizen when a
+ * complaint closes.
+ */
+final class EventNotifications {
+  private EventNotifications() {}
+
+  /**
+   * The notifications the events call for, in event order, made by {@code policy}; the events are
+   * already checked to be of {@code after}. The list is modifiable.
+   */
+  static List<Notification> of(
+      NotificationPolicy policy, Complaint after, List<ComplaintEvent> events, Posts posts, String deadline) {
+    List<Notification> out = new ArrayList<>();
+    Optional<Assignment> current = assignmentBefore(after, events);
+    for (ComplaintEvent event : events) {
+      current = assignmentAfter(event, current);
+      Request r = new Request(policy, after, event, current, posts, deadline, out);
+      tell(event, r);
+    }
+    return out;
+  }
+
+  /** The one place that says which event tells whom; a new event gets its case here. */
+  private static void tell(ComplaintEvent event, Request r) {
+    if (event instanceof ComplaintRegistered) {
+      r.toCitizen(NotificationKind.REGISTERED, same(NotificationPolicy.NONE));
+    } else if (event instanceof ComplaintAssigned e) {
+      r.toHolder(NotificationKind.ASSIGNED, e.assignment(), same(NotificationPolicy.NONE));
+    } else if (event instanceof ComplaintTransferred e) {
+      r.toHolder(NotificationKind.TRANSFERRED_TO_YOU, e.to(), same(e.reason()));
+    } else if (event instanceof ComplaintReassigned e) {
+      r.toHolder(NotificationKind.ASSIGNED, e.to(), same(e.reason()));
+    } else if (event instanceof ComplaintEvent.ComplaintAppealed e) {
+      r.toHolder(NotificationKind.ASSIGNED, e.to(), same(e.reason()));
+    } else if (event instanceof ComplaintFlagged e && e.attention().isPresent()) {
+      NotificationKind kind =
+          e.flag() == ComplaintFlag.OVERDUE_AT_TOP ? NotificationKind.OVERDUE_AT_TOP : NotificationKind.FLAGGED;
+      r.posts.find(e.attention().get()).flatMap(post -> r.policy.toPost(
+              kind, r.complaint, post, attentionRole(post), e.detail(), e.sequence(), e.occurredAt()))
+          .ifPresent(r.out::add);
+    } else if (event instanceof ComplaintEscalated e) {
+      r.toHolder(NotificationKind.ESCALATED_TO_YOU, e.to(), same(e.reason()));
+      if (e.to().level().compareTo(Level.L2) > 0) {
+        r.toSupervisors(NotificationKind.ESCALATED_SUPERVISOR, e.to(), same(e.reason()));
+      }
+    } else if (event instanceof ReplyReturned e) {
+      r.current.ifPresent(a -> r.toHolder(NotificationKind.RETURNED, a, same(e.reason())));
+    } else if (event instanceof ResolutionFiled e) {
+      r.toCitizen(NotificationKind.RESOLVED, same(e.reply()));
+    } else if (event instanceof CitizenSatisfied) {
+      r.toCitizen(NotificationKind.CLOSED, l -> l == Language.HINDI ? "आपकी संतुष्टि पर निराकृत" : "resolved to your satisfaction");
+    } else if (event instanceof ComplaintSpeciallyClosed e) {
+      r.toCitizen(NotificationKind.CLOSED, same(e.reason()));
+    } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
+      boolean unconfirmed = e.kind() == ClosureKind.UNCONFIRMED;
+      r.toCitizen(NotificationKind.CLOSED, l -> l == Language.HINDI
+          ? (unconfirmed ? "आपसे संपर्क न हो पाने के कारण बंद" : "पुनः खोलने की सीमा पूरी होने पर बंद")
+          : (unconfirmed ? "closed as we could not reach you" : "closed after the most reopenings allowed"));
+    } else if (event instanceof ComplaintRejected e) {
+      r.toCitizen(NotificationKind.CLOSED, l -> rejection(e, l));
+    } else if (event instanceof ComplaintWithdrawn e) {
+      r.toCitizen(
+          NotificationKind.CLOSED,
+          l -> e.reason().orElse(l == Language.HINDI ? "आपके अनुरोध पर वापस ली गई" : "withdrawn at your request"));
+    }
+    // Other events (work started, information requested or provided, dissatisfied, unreachable,
+    // reopened, reply accepted, duplicate linked) tell no one.
+  }
+
+  /** What one event's notifications are made from; collects them into {@code out}. */
+  private static final class Request {
+    final NotificationPolicy policy;
+    final Complaint complaint;
+    final ComplaintEvent event;
+    final Optional<Assignment> current;
+    final Posts posts;
+    final String deadline;
+    final List<Notification> out;
+
+    Request(
+        NotificationPolicy policy, Complaint complaint, ComplaintEvent event, Optional<Assignment> current, Posts posts,
+        String deadline, List<Notification> out) {
+      this.policy = policy;
+      this.complaint = complaint;
+      this.event = event;
+      this.current = current;
+      this.posts = posts;
+      this.deadline = deadline;
+      this.out = out;
+    }
+
+    void toCitizen(NotificationKind kind, Function<Language, String> reason) {
+      if (!policy.isEnabled(kind)) {
+        return;
+      }
+      Language language = Addressing.languageOf(complaint);
+      Map<String, String> values = MessageValues.ofComplaint(complaint, deadline, reason.apply(language));
+      current.ifPresent(a -> {
+        values.put("post", a.post().code());
+        values.put("level", a.level().toString());
+        posts.find(a.post()).ifPresent(p -> values.put("postTitle", p.title()));
+      });
+      add(kind, Addressing.citizen(complaint), Addressing.channelOf(complaint), language, values);
+    }
+
+    void toHolder(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {
+      posts.find(assignment.post()).ifPresent(post -> toOfficer(kind, RecipientRole.POST_HOLDER, post, post, assignment, reason));
+    }
+
+    void toSupervisors(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {
+      posts.find(assignment.post()).ifPresent(post -> {
+        for (Post above : posts.chainAbove(post.id())) {
+          toOfficer(kind, RecipientRole.SUPERVISOR, above, post, assignment, reason);
+        }
+      });
+    }
+
+    /** Tells the holder of {@code recipientPost}, if any, about the complaint at {@code subject}. */
+    private void toOfficer(
+        NotificationKind kind, RecipientRole role, Post recipientPost, Post subject, Assignment assignment,
+        Function<Language, String> reason) {
+      if (!policy.isEnabled(kind) || recipientPost.holder().isEmpty()) {
+        return;
+      }
+      Officer officer = recipientPost.holder().get();
+      Map<String, String> values = MessageValues.ofComplaint(complaint, deadline, reason.apply(officer.language()));
+      MessageValues.putPost(values, subject, assignment.level());
+      add(kind, Addressing.officer(role, recipientPost, officer), Addressing.channelOf(officer), officer.language(), values);
+    }
+
+    private void add(
+        NotificationKind kind, Recipient recipient, DeliveryChannel channel, Language language, Map<String, String> values) {
+      String id = complaint.id() + "#" + event.sequence() + ":" + recipient.key();
+      out.add(new Notification(
+          id, complaint.id(), event.sequence(), kind, recipient, channel, language,
+          policy.templates().render(kind, language, values), event.occurredAt()));
+    }
+  }
+
+  /** The role in which the holder of a flag's attention post is told. */
+  private static RecipientRole attentionRole(Post post) {
+    if (post.duties().contains(PostDuty.HEAD_OF_DEPARTMENT)) {
+      return RecipientRole.HEAD_OF_DEPARTMENT;
+    }
+    return post.duties().contains(PostDuty.NODAL_OFFICER) ? RecipientRole.NODAL_OFFICER : RecipientRole.SUPERVISOR;
+  }
+
+  /** The assignment in force just before the first event: undone from the first event that moves it. */
+  private static Optional<Assignment> assignmentBefore(Complaint after, List<ComplaintEvent> events) {
+    for (ComplaintEvent e : events) {
+      if (e instanceof ComplaintAssigned || e instanceof ComplaintRegistered) {
+        return Optional.empty();
+      } else if (e instanceof ComplaintEscalated x) {
+        return Optional.of(x.from());
+      } else if (e instanceof ComplaintTransferred x) {
+        return Optional.of(x.from());
+      } else if (e instanceof ComplaintReassigned x) {
+        return Optional.of(x.from());
+      } else if (e instanceof ComplaintEvent.ComplaintAppealed x) {
+        return Optional.of(x.from());
+      }
+    }
+    return after.assignment();
+  }
+
+  private static Optional<Assignment> assignmentAfter(ComplaintEvent e, Optional<Assignment> before) {
+    return Lifecycle.movedTo(e).or(() -> before);
+  }
+
+  private static Function<Language, String> same(String reason) {
+    return language -> reason;
+  }
+
+  private static String rejection(ComplaintRejected e, Language language) {
+    boolean hindi = language == Language.HINDI;
+    String why =
+        switch (e.reason()) {
+          case DUPLICATE -> {
+            String of = e.duplicateOf().map(ComplaintId::value).orElse(NotificationPolicy.NONE);
+            yield hindi ? "शिकायत " + of + " की पुनरावृत्ति" : "duplicate of complaint " + of;
+          }
+          case OUT_OF_SCOPE -> hindi ? "विषय क्षेत्र से बाहर" : "out of scope";
+          case FAKE -> hindi ? "असत्य पाई गई" : "found to be false";
+        };
+    return why + " - " + e.remark();
+  }
+}

@@ -47,7 +47,9 @@ public final class Directory {
             "categories", "category '" + c.code() + "' names the department '" + c.department() + "', which is not in departments");
       }
     }
-    for (Post p : posts.all()) {
+    List<Post> postList = posts.all();
+    for (int i = 0; i < postList.size(); i++) {
+      Post p = postList.get(i);
       if (!departments.contains(p.department())) {
         throw new InvalidInputException(
             "posts", "post '" + p.id() + "' names the department '" + p.department() + "', which is not in departments");
@@ -55,6 +57,11 @@ public final class Directory {
       if (!jurisdictions.contains(p.jurisdiction())) {
         throw new InvalidInputException(
             "posts", "post '" + p.id() + "' names the jurisdiction '" + p.jurisdiction() + "', which is not in jurisdictions");
+      }
+      // The posts may have been built over other jurisdictions, where the same code is a district.
+      String nodalProblem = Posts.nodalProblem(p, jurisdictions);
+      if (nodalProblem != null) {
+        throw new InvalidInputException("posts[" + i + "].duties", nodalProblem);
       }
     }
     this.router = new Router(categories, jurisdictions, posts, roster);
@@ -135,7 +142,8 @@ public final class Directory {
     if (!jurisdictions.contains(Texts.required(jurisdictionCode, "jurisdictionCode"))) {
       return Optional.empty();
     }
-    return jurisdictions.districtOf(jurisdictionCode).flatMap(d -> posts.nodalOfficerFor(d.code()));
+    // Looked up without the posts' own jurisdictions, which may lack this directory's district.
+    return jurisdictions.districtOf(jurisdictionCode).flatMap(d -> posts.nodalLookup(d.code()));
   }
 
   /**
@@ -153,8 +161,10 @@ public final class Directory {
    *
    * @param posts the posts
    * @return the new directory
-   * @throws InvalidInputException as {@link Builder#build()}, e.g. if the roster names a post no
-   *     longer there
+   * @throws InvalidInputException as {@link Builder#build()}, e.g. (field {@code roster}) if the
+   *     roster names a post no longer there, or (field {@code posts} or
+   *     {@code posts[i].duties}) if a post names a department or jurisdiction not in this directory
+   *     or is a nodal officer outside a district
    */
   public Directory withPosts(Posts posts) {
     return toBuilder().posts(Texts.required(posts, "posts")).build();
@@ -233,7 +243,8 @@ public final class Directory {
 
     /**
      * Sets the posts; each must belong to one of the departments and serve one of the
-     * jurisdictions.
+     * jurisdictions, and a nodal officer's must be a {@link JurisdictionType#DISTRICT district}
+     * there.
      *
      * @param posts the posts
      * @return this builder
@@ -269,9 +280,21 @@ public final class Directory {
      * Builds the directory; what was not set is empty.
      *
      * @return the directory
-     * @throws InvalidInputException (field {@code departments}) if the departments were not set;
-     *     ({@code categories} or {@code posts}) if a category or post names a department or
-     *     jurisdiction not in the directory; ({@code roster}) if the roster names an unknown post
+     * @throws InvalidInputException naming the field, with the message naming the bad
+     *     reference:
+     *     <ul>
+     *       <li>{@code departments} if the departments were not set;
+     *       <li>{@code categories} if a category names a department not in the directory;
+     *       <li>{@code posts} if a post names a department or jurisdiction not in the directory;
+     *       <li>{@code posts[i].duties} if the i-th post is a
+     *           {@link PostDuty#NODAL_OFFICER nodal officer} whose jurisdiction is not a
+     *           {@link JurisdictionType#DISTRICT district} in the directory's jurisdictions (it
+     *           would never be asked for);
+     *       <li>{@code roster} if the roster gives a day to a post not among the posts.
+     *     </ul>
+     *     The registries' own rules (an unknown parent category or jurisdiction, an unknown
+     *     supervisor post, ...) are checked when each registry is built: see {@link Categories#of},
+     *     {@link Jurisdictions#of} and {@link Posts#of}.
      */
     public Directory build() {
       return new Directory(this);

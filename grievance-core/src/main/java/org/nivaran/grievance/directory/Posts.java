@@ -24,8 +24,9 @@ import org.nivaran.grievance.internal.Texts;
  *
  * <p>Each post's department and jurisdiction must be known, and the post it reports to must exist
  * and stand exactly one level higher, which also rules out cycles. A department has at most one
- * {@link PostDuty#HEAD_OF_DEPARTMENT head}, a jurisdiction at most one
- * {@link PostDuty#NODAL_OFFICER nodal officer}. Several posts may share a department,
+ * {@link PostDuty#HEAD_OF_DEPARTMENT head}. A {@link PostDuty#NODAL_OFFICER nodal officer} serves a
+ * {@link JurisdictionType#DISTRICT district}, since only a district's is ever asked for, and a
+ * district has at most one. Several posts may share a department,
  * jurisdiction and level (the Additional Collectors of a district); {@link #at} then gives the
  * first of them in the order given.
  *
@@ -57,7 +58,10 @@ public final class Posts {
    * @throws InvalidInputException naming the element and field, e.g. {@code posts[2].id} for a
    *     repeated id, {@code posts[4].department}, {@code posts[4].jurisdiction} or
    *     {@code posts[4].reportsTo} for an unknown code or a supervisor not one level up,
-   *     {@code posts[6].duties} for a second head of a department
+   *     {@code posts[6].duties} for a second head of a department, a second nodal officer of a
+   *     district, or a nodal officer whose jurisdiction is not a
+   *     {@link JurisdictionType#DISTRICT district} (the message names the jurisdiction and its
+   *     type)
    */
   public static Posts of(Collection<Post> posts, Departments departments, Jurisdictions jurisdictions) {
     Texts.required(departments, "departments");
@@ -77,6 +81,10 @@ public final class Posts {
       }
       if (!jurisdictions.contains(p.jurisdiction())) {
         throw new InvalidInputException(at + ".jurisdiction", "unknown jurisdiction '" + p.jurisdiction() + "'");
+      }
+      String nodalProblem = nodalProblem(p, jurisdictions);
+      if (nodalProblem != null) {
+        throw new InvalidInputException(at + ".duties", nodalProblem);
       }
       onlyOne(p, PostDuty.HEAD_OF_DEPARTMENT, heads, p.department(), at, "department");
       onlyOne(p, PostDuty.NODAL_OFFICER, nodal, p.jurisdiction(), at, "jurisdiction");
@@ -99,6 +107,27 @@ public final class Posts {
       }
     }
     return new Posts(byId, departments, jurisdictions);
+  }
+
+  /**
+   * Why a post cannot be a nodal officer in these jurisdictions: its jurisdiction is not a
+   * district, so {@link Directory#nodalOfficerOf} would never find it.
+   *
+   * @param p the post, whose jurisdiction is one of {@code jurisdictions}
+   * @param jurisdictions the jurisdictions
+   * @return the reason, or null if the post is no nodal officer or serves a district
+   */
+  static String nodalProblem(Post p, Jurisdictions jurisdictions) {
+    if (!p.has(PostDuty.NODAL_OFFICER)) {
+      return null;
+    }
+    Jurisdiction served = jurisdictions.get(p.jurisdiction());
+    if (served.type() == JurisdictionType.DISTRICT) {
+      return null;
+    }
+    return "makes '" + p.id() + "' a " + PostDuty.NODAL_OFFICER + ", but its jurisdiction '" + served.code() + "' is a "
+        + served.type() + ": a nodal officer must serve a " + JurisdictionType.DISTRICT
+        + " (only a district's nodal officer is ever asked for)";
   }
 
   private static void onlyOne(Post p, PostDuty duty, Map<String, PostId> seen, String key, String at, String what) {
@@ -211,6 +240,11 @@ public final class Posts {
    */
   public Optional<Post> nodalOfficerFor(String districtCode) {
     jurisdictions.get(districtCode);
+    return nodalLookup(districtCode);
+  }
+
+  /** {@link #nodalOfficerFor} without checking the code against this registry's jurisdictions. */
+  Optional<Post> nodalLookup(String districtCode) {
     return all.stream().filter(p -> p.has(PostDuty.NODAL_OFFICER) && p.jurisdiction().equals(districtCode)).findFirst();
   }
 

@@ -34,16 +34,27 @@ public final class Router {
    *
    * @param categories the categories
    * @param jurisdictions the jurisdictions
-   * @param posts the posts
+   * @param posts the posts; each must serve one of {@code jurisdictions}
    * @param roster the walk-in duty roster; every post it names must be in {@code posts}
-   * @throws InvalidInputException naming the argument that is missing, or {@code roster} if it
-   *     names an unknown post
+   * @throws InvalidInputException naming the argument that is missing; {@code posts[i].jurisdiction}
+   *     if the i-th post serves a jurisdiction not in {@code jurisdictions} (no complaint could be
+   *     routed to it); {@code roster} if the roster gives a day to a post not in {@code posts}
    */
   public Router(Categories categories, Jurisdictions jurisdictions, Posts posts, DutyRoster roster) {
     this.categories = Texts.required(categories, "categories");
     this.jurisdictions = Texts.required(jurisdictions, "jurisdictions");
     this.posts = Texts.required(posts, "posts");
     this.roster = Texts.required(roster, "roster");
+    List<Post> all = posts.all();
+    for (int i = 0; i < all.size(); i++) {
+      Post p = all.get(i);
+      if (!jurisdictions.contains(p.jurisdiction())) {
+        throw new InvalidInputException(
+            "posts[" + i + "].jurisdiction",
+            "post '" + p.id() + "' serves the jurisdiction '" + p.jurisdiction()
+                + "', which is not among the router's jurisdictions (no complaint could be routed to it)");
+      }
+    }
     roster.asMap().forEach((date, post) -> {
       if (posts.find(post).isEmpty()) {
         throw new InvalidInputException("roster", "gives " + date + " to the unknown post '" + post + "'");

@@ -13,6 +13,10 @@
  * <p>Registries are immutable, validated when built, and fail fast on an unknown code with an
  * {@link org.nivaran.grievance.InvalidInputException} naming the field. When a registry refuses
  * one element of its input, the field names the element by its index, e.g.
- * {@code jurisdictions[2].parent}. Every type here is immutable and thread-safe.
+ * {@code jurisdictions[2].parent}. Every reference between registries (a category's department
+ * and parent, a jurisdiction's parent, a post's department, jurisdiction and supervisor, a nodal
+ * officer's district, the roster's posts) is checked when the registry or the {@link
+ * org.nivaran.grievance.directory.Directory} is built; a dangling one is refused, never skipped.
+ * Every type here is immutable and thread-safe.
  */
 package org.nivaran.grievance.directory;

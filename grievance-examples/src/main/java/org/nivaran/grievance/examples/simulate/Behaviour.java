@@ -56,7 +56,7 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.Jurisdiction;
 import org.nivaran.grievance.directory.JurisdictionType;
 import org.nivaran.grievance.directory.Post;
-import org.nivaran.grievance.store.ComplaintQueries;
+import org.nivaran.grievance.store.WorkLists;
 
 /**
  * What the people of the simulated district do, and the policies the district runs under.
@@ -217,7 +217,7 @@ final class Behaviour {
   private final Directory directory;
   private final Agenda agenda;
   private final SimClock clock;
-  private final ComplaintQueries queries;
+  private final WorkLists queries;
   private final SplittableRandom calls;
   private final SplittableRandom officers;
   private final SplittableRandom callCentre;
@@ -237,7 +237,7 @@ final class Behaviour {
   private long returned;
   private long blockedCalls;
 
-  Behaviour(long seed, Directory directory, Agenda agenda, SimClock clock, ComplaintQueries queries) {
+  Behaviour(long seed, Directory directory, Agenda agenda, SimClock clock, WorkLists queries) {
     this.directory = directory;
     this.agenda = agenda;
     this.clock = clock;

@@ -4,24 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.calendar.CalendarRegistry;
 import org.nivaran.grievance.calendar.OpenInterval;
 import org.nivaran.grievance.calendar.WeeklySchedule;
 import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.json.Fields.Failures;
+import org.nivaran.grievance.json.Fields.Schema;
 
 /**
  * Reads calendar definitions (docs/calendar-format.md) from a JSON tree. Strict: a field the format
@@ -41,7 +40,14 @@ final class CalendarReader {
   private static final List<String> HOLIDAY_FIELDS = List.of("date", "name");
   private static final List<String> OVERRIDE_FIELDS = List.of("date", "name", "hours");
   private static final List<String> REGISTRY_FIELDS = List.of("calendars");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  private static final Schema CALENDAR = Schema.of("a calendar", CALENDAR_FIELDS);
+  private static final Schema SCHEDULE = Schema.of("a schedule version", SCHEDULE_FIELDS);
+  private static final Schema HOLIDAY = Schema.of("a holiday", HOLIDAY_FIELDS);
+  private static final Schema OVERRIDE = Schema.of("an override", OVERRIDE_FIELDS);
+  private static final Schema REGISTRY = Schema.of("a calendar registry", REGISTRY_FIELDS);
+  /** Every failure: the JSON path of the value, or {@code document} for the root, and the reason. */
+  private static final Failures FAILURES =
+      Failures.reasons((path, reason, cause) -> new InvalidInputException(path.isEmpty() ? DOCUMENT : path, reason));
   private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
   private CalendarReader() {}
@@ -59,49 +65,55 @@ final class CalendarReader {
 
   /** A registry document: an array of calendars, or an object whose only field is {@code calendars}. */
   static CalendarRegistry registryDocument(JsonNode root) {
-    List<Obj> calendars;
+    List<Fields> calendars;
     if (root != null && root.isArray()) {
-      calendars = Obj.elements(root, "", "a calendar", CALENDAR_FIELDS);
+      calendars = Fields.elements(root, "", FAILURES, CALENDAR);
     } else {
       if (root != null && root.isObject() && !root.has("calendars") && root.has("id")) {
         throw new InvalidInputException(
             DOCUMENT, "is one calendar, not a registry: give an array of calendars or {\"calendars\": [...]}");
       }
-      Obj registry = Obj.of(root, "", "a calendar registry", REGISTRY_FIELDS);
-      calendars = registry.requiredObjects("calendars", "a calendar", CALENDAR_FIELDS);
+      calendars = object(root, "", "a calendar registry", REGISTRY).requiredObjects("calendars", CALENDAR);
     }
     Map<String, String> pathOfId = new HashMap<>();
     CalendarRegistry.Builder b = CalendarRegistry.builder();
-    for (Obj c : calendars) {
+    for (Fields c : calendars) {
       BusinessCalendar calendar = calendar(c);
-      String first = pathOfId.putIfAbsent(calendar.id(), c.path);
+      String first = pathOfId.putIfAbsent(calendar.id(), c.path());
       if (first != null) {
-        throw new InvalidInputException(
-            c.at("id"), "repeats the id '" + calendar.id() + "' of " + first + " (ids must be unique)");
+        throw c.fail("id", "repeats the id '" + calendar.id() + "' of " + first + " (ids must be unique)");
       }
       b.add(calendar);
     }
     return b.build();
   }
 
+  /** The object at {@code path}, which is {@code what}; nothing at all is refused as empty. */
+  private static Fields object(JsonNode node, String path, String what, Schema schema) {
+    if (node == null || node.isMissingNode()) {
+      throw FAILURES.refused(path, "is empty: expected " + what);
+    }
+    return Fields.of(node, path, FAILURES, schema);
+  }
+
   // -- calendar -------------------------------------------------------------------------------
 
   static BusinessCalendar calendar(JsonNode node, String path) {
-    return calendar(Obj.of(node, path, "a calendar", CALENDAR_FIELDS));
+    return calendar(object(node, path, "a calendar", CALENDAR));
   }
 
-  private static BusinessCalendar calendar(Obj o) {
+  private static BusinessCalendar calendar(Fields o) {
     String id = o.text("id");
     ZoneId zone = zone(o);
-    BusinessCalendar.Builder b = at(o.at("id"), () -> BusinessCalendar.builder(id, zone));
+    BusinessCalendar.Builder b = o.fieldValue("id", () -> BusinessCalendar.builder(id, zone));
     b.schedule(schedule(o));
 
     LocalDate previous = null;
-    for (Obj s : o.objects("schedules", "a schedule version", SCHEDULE_FIELDS)) {
-      LocalDate from = s.date("from");
+    for (Fields s : o.objects("schedules", SCHEDULE)) {
+      LocalDate from = date(s, "from");
       if (previous != null && !from.isAfter(previous)) {
-        throw new InvalidInputException(
-            s.at("from"),
+        throw s.fail(
+            "from",
             "must be after the 'from' of the version before it (" + previous + "): list versions in order, each date once (was " + from + ")");
       }
       previous = from;
@@ -110,58 +122,68 @@ final class CalendarReader {
     }
 
     Map<LocalDate, String> holidayPaths = new HashMap<>();
-    for (Obj h : o.objects("holidays", "a holiday", HOLIDAY_FIELDS)) {
-      LocalDate date = h.date("date");
+    for (Fields h : o.objects("holidays", HOLIDAY)) {
+      LocalDate date = date(h, "date");
       String name = h.text("name");
-      String first = holidayPaths.putIfAbsent(date, h.path);
+      String first = holidayPaths.putIfAbsent(date, h.path());
       if (first != null) {
-        throw new InvalidInputException(h.at("date"), "repeats the date " + date + " of " + first + " (one holiday per date)");
+        throw h.fail("date", "repeats the date " + date + " of " + first + " (one holiday per date)");
       }
-      at(h.at("name"), () -> b.holiday(date, name));
+      h.fieldValue("name", () -> b.holiday(date, name));
     }
 
     Map<LocalDate, String> overridePaths = new HashMap<>();
-    for (Obj v : o.objects("overrides", "an override", OVERRIDE_FIELDS)) {
-      LocalDate date = v.date("date");
-      v.optionalText("name").ifPresent(name -> at(v.at("name"), () -> Texts.singleLine(name, "name", 100)));
+    for (Fields v : o.objects("overrides", OVERRIDE)) {
+      LocalDate date = date(v, "date");
+      v.optionalText("name").ifPresent(name -> v.fieldValue("name", () -> Texts.singleLine(name, "name", 100)));
       List<OpenInterval> hours = intervals(v.required("hours"), v.at("hours"));
-      String first = overridePaths.putIfAbsent(date, v.path);
+      String first = overridePaths.putIfAbsent(date, v.path());
       if (first != null) {
-        throw new InvalidInputException(v.at("date"), "repeats the date " + date + " of " + first + " (one override per date)");
+        throw v.fail("date", "repeats the date " + date + " of " + first + " (one override per date)");
       }
-      at(v.at("hours"), () -> b.override(date, hours.toArray(OpenInterval[]::new)));
+      v.fieldValue("hours", () -> b.override(date, hours.toArray(OpenInterval[]::new)));
     }
     return b.build();
   }
 
-  private static ZoneId zone(Obj o) {
+  private static ZoneId zone(Fields o) {
     String text = o.text("zone");
     if (!ZONES.contains(text)) {
-      throw new InvalidInputException(
-          o.at("zone"), "must be an IANA time-zone id such as 'Asia/Kolkata' (was '" + text + "')");
+      throw FAILURES.badFormat(o.at("zone"), "an IANA time-zone id such as 'Asia/Kolkata'", text);
     }
     return ZoneId.of(text);
+  }
+
+  /** A date of the calendar's range of years. */
+  private static LocalDate date(Fields o, String field) {
+    LocalDate date = o.date(field, "2024-01-26");
+    if (date.getYear() < BusinessCalendar.MIN_YEAR || date.getYear() > BusinessCalendar.MAX_YEAR) {
+      throw o.fail(
+          field,
+          "must fall within the years " + BusinessCalendar.MIN_YEAR + " to " + BusinessCalendar.MAX_YEAR + " (was '" + o.text(field) + "')");
+    }
+    return date;
   }
 
   // -- weekly schedule ------------------------------------------------------------------------
 
   /** The weekly schedule held by a calendar object or a schedule version. */
-  private static WeeklySchedule schedule(Obj o) {
+  private static WeeklySchedule schedule(Fields o) {
     if (o.optionalBoolean(ALL_DAY).orElse(false)) {
       for (String field : List.of("hours", "closedSaturdays")) {
         if (o.has(field)) {
-          throw new InvalidInputException(o.at(field), "must not be given with \"24x7\": true");
+          throw o.fail(field, "must not be given with \"24x7\": true");
         }
       }
       return WeeklySchedule.twentyFourSeven();
     }
     if (!o.has("hours")) {
-      throw new InvalidInputException(o.at("hours"), "is required (or \"24x7\": true)");
+      throw o.fail("hours", "is required (or \"24x7\": true)");
     }
     String hoursPath = o.at("hours");
     JsonNode hours = o.required("hours");
     if (!hours.isObject()) {
-      throw new InvalidInputException(hoursPath, "must be a JSON object from weekday to intervals (was " + Fields.shape(hours) + ")");
+      throw FAILURES.wrongShape(hoursPath, "a JSON object from weekday to intervals", Fields.shape(hours));
     }
     WeeklySchedule.Builder b = WeeklySchedule.builder();
     for (Iterator<Map.Entry<String, JsonNode>> it = hours.properties().iterator(); it.hasNext(); ) {
@@ -180,11 +202,11 @@ final class CalendarReader {
       String path = o.at("closedSaturdays") + "[" + i + "]";
       JsonNode n = saturdays.get(i);
       if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-        throw new InvalidInputException(path, "must be an integer, 1 to 5 (was " + Fields.shape(n) + ")");
+        throw FAILURES.wrongShape(path, "an integer, 1 to 5", Fields.shape(n));
       }
       int ordinal = n.intValue();
       if (!seen.add(ordinal)) {
-        throw new InvalidInputException(path, "repeats the Saturday " + ordinal);
+        throw FAILURES.refused(path, "repeats the Saturday " + ordinal);
       }
       at(path, () -> b.closedSaturdays(ordinal));
     }
@@ -197,22 +219,21 @@ final class CalendarReader {
         return d;
       }
     }
-    throw new InvalidInputException(
+    throw FAILURES.refused(
         path, "is not a weekday: use MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY or SUNDAY (was '" + name + "')");
   }
 
   /** A list of {@code "HH:MM-HH:MM"} strings; overlaps are for the schedule or override to find. */
   private static List<OpenInterval> intervals(JsonNode node, String path) {
     if (!node.isArray()) {
-      throw new InvalidInputException(
-          path, "must be a JSON array of \"HH:MM-HH:MM\" intervals, [] when closed (was " + Fields.shape(node) + ")");
+      throw FAILURES.wrongShape(path, "a JSON array of \"HH:MM-HH:MM\" intervals, [] when closed", Fields.shape(node));
     }
     List<OpenInterval> out = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
       String itemPath = path + "[" + i + "]";
       JsonNode item = node.get(i);
       if (!item.isTextual()) {
-        throw new InvalidInputException(itemPath, "must be a string \"HH:MM-HH:MM\" (was " + Fields.shape(item) + ")");
+        throw FAILURES.wrongShape(itemPath, "a string \"HH:MM-HH:MM\"", Fields.shape(item));
       }
       out.add(at(itemPath, () -> OpenInterval.parse(item.textValue())));
     }
@@ -221,135 +242,7 @@ final class CalendarReader {
 
   /** Runs {@code make}; a domain refusal is reported at {@code path} with the domain's reason. */
   private static <T> T at(String path, Supplier<T> make) {
-    try {
-      return make.get();
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(path.isEmpty() ? DOCUMENT : path, e.reason());
-    }
-  }
-
-  // -- a strict JSON object -------------------------------------------------------------------
-
-  /** One JSON object of the format, with its path, checked against the fields it may have. */
-  private static final class Obj {
-    final JsonNode node;
-    /** The object's path from the root; empty for the root itself. */
-    final String path;
-
-    private Obj(JsonNode node, String path) {
-      this.node = node;
-      this.path = path;
-    }
-
-    static Obj of(JsonNode node, String path, String what, List<String> allowed) {
-      if (node == null || node.isMissingNode()) {
-        throw new InvalidInputException(path.isEmpty() ? DOCUMENT : path, "is empty: expected " + what);
-      }
-      if (!node.isObject()) {
-        throw new InvalidInputException(
-            path.isEmpty() ? DOCUMENT : path, "must be a JSON object, " + what + " (was " + Fields.shape(node) + ")");
-      }
-      Obj o = new Obj(node, path);
-      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!allowed.contains(name)) {
-          throw new InvalidInputException(
-              o.at(name), "is not a field of " + what + "; allowed: " + String.join(", ", allowed));
-        }
-      }
-      return o;
-    }
-
-    static List<Obj> elements(JsonNode array, String path, String what, List<String> allowed) {
-      List<Obj> out = new ArrayList<>();
-      for (int i = 0; i < array.size(); i++) {
-        out.add(of(array.get(i), path + "[" + i + "]", what, allowed));
-      }
-      return out;
-    }
-
-    String at(String field) {
-      return Fields.join(path, field);
-    }
-
-    boolean has(String field) {
-      JsonNode v = node.get(field);
-      return v != null && !v.isNull();
-    }
-
-    JsonNode required(String field) {
-      if (!has(field)) {
-        throw new InvalidInputException(at(field), "is required");
-      }
-      return node.get(field);
-    }
-
-    String text(String field) {
-      JsonNode v = required(field);
-      if (!v.isTextual()) {
-        throw new InvalidInputException(at(field), "must be a JSON string (was " + Fields.shape(v) + ")");
-      }
-      return v.textValue();
-    }
-
-    Optional<String> optionalText(String field) {
-      return has(field) ? Optional.of(text(field)) : Optional.empty();
-    }
-
-    Optional<Boolean> optionalBoolean(String field) {
-      if (!has(field)) {
-        return Optional.empty();
-      }
-      JsonNode v = node.get(field);
-      if (!v.isBoolean()) {
-        throw new InvalidInputException(at(field), "must be true or false (was " + Fields.shape(v) + ")");
-      }
-      return Optional.of(v.booleanValue());
-    }
-
-    LocalDate date(String field) {
-      String s = text(field);
-      LocalDate date;
-      try {
-        date = DATE.matcher(s).matches() ? LocalDate.parse(s) : null;
-      } catch (DateTimeParseException e) {
-        date = null;
-      }
-      if (date == null) {
-        throw new InvalidInputException(at(field), "must be a date YYYY-MM-DD that exists, e.g. '2024-01-26' (was '" + s + "')");
-      }
-      if (date.getYear() < BusinessCalendar.MIN_YEAR || date.getYear() > BusinessCalendar.MAX_YEAR) {
-        throw new InvalidInputException(
-            at(field), "must fall within the years " + BusinessCalendar.MIN_YEAR + " to " + BusinessCalendar.MAX_YEAR + " (was '" + s + "')");
-      }
-      return date;
-    }
-
-    List<JsonNode> optionalArray(String field) {
-      if (!has(field)) {
-        return List.of();
-      }
-      JsonNode v = node.get(field);
-      if (!v.isArray()) {
-        throw new InvalidInputException(at(field), "must be a JSON array (was " + Fields.shape(v) + ")");
-      }
-      List<JsonNode> out = new ArrayList<>();
-      v.forEach(out::add);
-      return out;
-    }
-
-    /** The objects of an optional array field; absent or null is none. */
-    List<Obj> objects(String field, String what, List<String> allowed) {
-      return has(field) ? requiredObjects(field, what, allowed) : List.of();
-    }
-
-    List<Obj> requiredObjects(String field, String what, List<String> allowed) {
-      JsonNode v = required(field);
-      if (!v.isArray()) {
-        throw new InvalidInputException(at(field), "must be a JSON array (was " + Fields.shape(v) + ")");
-      }
-      return elements(v, at(field), what, allowed);
-    }
+    return Fields.value(FAILURES, path, make);
   }
 
   /** The fields each kind of object may have, in documentation order; for tests. */

@@ -9,18 +9,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nivaran.grievance.InvalidInputException;
@@ -45,6 +42,8 @@ import org.nivaran.grievance.directory.Officer;
 import org.nivaran.grievance.directory.Post;
 import org.nivaran.grievance.directory.PostDuty;
 import org.nivaran.grievance.directory.Posts;
+import org.nivaran.grievance.json.Fields.Failures;
+import org.nivaran.grievance.json.Fields.Schema;
 
 /**
  * Reads a directory document (docs/registry-format.md) from JSON. Strict: unknown and repeated
@@ -70,6 +69,10 @@ final class DirectoryReader {
   private static final List<String> HOLDER_FIELDS = List.of("id", "name", "phone", "whatsapp", "language");
   private static final List<String> ROSTER_FIELDS = List.of("date", "post");
   private static final List<String> BLOCK_FIELDS = List.of("phone", "reason", "blockedBy", "blockedAt", "expiresAt");
+  /** The document: an object whose fields are the sections. */
+  private static final Schema DOCUMENT_SCHEMA = new Schema(
+      "a JSON object with the sections " + String.join(", ", SECTIONS), "a section of a directory", SECTIONS);
+  private static final Schema HOLDER = Schema.of("a holder", HOLDER_FIELDS);
 
   /** Jackson's "[Source: ...; line: 3, column: 5]", which names no useful source here. */
   private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
@@ -78,7 +81,6 @@ final class DirectoryReader {
   /** A JSON path below a section: {@code posts[3].holder.phone}. */
   private static final Pattern SECTION_PATH = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)\\]\\.?(.*))?");
   private static final Pattern LEVEL = Pattern.compile("L([0-9]{1,2})");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private DirectoryReader() {}
 
@@ -113,35 +115,26 @@ final class DirectoryReader {
   // -- the document ---------------------------------------------------------------------------
 
   private static Directory directory(JsonNode root, String source) {
-    if (!root.isObject()) {
-      throw new InvalidRowException(
-          source, 0, DOCUMENT, "must be a JSON object with the sections " + String.join(", ", SECTIONS) + " (was " + Fields.shape(root) + ")");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!SECTIONS.contains(name)) {
-        throw new InvalidRowException(source, 0, name, "is not a section of a directory; allowed: " + String.join(", ", SECTIONS));
-      }
-    }
-    Section d = new Section(root, source, "departments", DEPARTMENT_FIELDS, true);
+    Fields document = Fields.of(root, "", failures(source, 0), DOCUMENT_SCHEMA);
+    Section d = new Section(document, source, "departments", DEPARTMENT_FIELDS, true);
     Departments departments = d.registry(
         Departments::of, r -> new Department(r.text("code"), r.text("nameEn"), r.text("nameHi")), Function.identity());
 
-    Section j = new Section(root, source, "jurisdictions", JURISDICTION_FIELDS, false);
+    Section j = new Section(document, source, "jurisdictions", JURISDICTION_FIELDS, false);
     Jurisdictions jurisdictions = j.registry(Jurisdictions::of, DirectoryReader::jurisdiction, Function.identity());
 
-    Section c = new Section(root, source, "categories", CATEGORY_FIELDS, false);
+    Section c = new Section(document, source, "categories", CATEGORY_FIELDS, false);
     Categories categories = c.registry(
         list -> Categories.of(list, departments),
         DirectoryReader::category,
         field -> field.equals("escalationPolicyId") ? "slaPolicy" : field);
 
-    Section p = new Section(root, source, "posts", POST_FIELDS, false);
+    Section p = new Section(document, source, "posts", POST_FIELDS, false);
     Posts posts = p.registry(list -> Posts.of(list, departments, jurisdictions), DirectoryReader::post, Function.identity());
 
-    DutyRoster roster = roster(new Section(root, source, "roster", ROSTER_FIELDS, false), posts);
+    DutyRoster roster = roster(new Section(document, source, "roster", ROSTER_FIELDS, false), posts);
 
-    Section b = new Section(root, source, "blocklist", BLOCK_FIELDS, false);
+    Section b = new Section(document, source, "blocklist", BLOCK_FIELDS, false);
     Blocklist blocklist = b.registry(Blocklist::of, DirectoryReader::blockEntry, Function.identity());
 
     try {
@@ -158,19 +151,25 @@ final class DirectoryReader {
     }
   }
 
+  /**
+   * Every failure in {@code row} of {@code source} (row 0: the document as a whole), naming the
+   * field within the row, or {@code document} for the row itself.
+   */
+  private static Failures failures(String source, int row) {
+    return Failures.reasons(
+        (path, reason, cause) -> new InvalidRowException(source, row, path.isEmpty() ? DOCUMENT : path, reason, cause));
+  }
+
   // -- rows -----------------------------------------------------------------------------------
 
-  private static Jurisdiction jurisdiction(Row r) {
+  private static Jurisdiction jurisdiction(Fields r) {
     JurisdictionType type = r.enumValue("type", JurisdictionType.class);
     return new Jurisdiction(r.text("code"), type, r.optionalText("parent"), r.text("nameEn"), r.text("nameHi"));
   }
 
-  private static Category category(Row r) {
-    List<String> aliases = new ArrayList<>();
-    List<JsonNode> items = r.optionalArray("aliases");
-    for (int i = 0; i < items.size(); i++) {
-      aliases.add(r.text(items.get(i), "aliases[" + i + "]"));
-    }
+  /** A category; its escalation policy is the JSON field {@code slaPolicy}. */
+  private static Category category(Fields r) {
+    List<String> aliases = r.texts("aliases", (alias, path) -> alias);
     return new Category(
         r.text("code"),
         r.optionalText("parent"),
@@ -182,37 +181,36 @@ final class DirectoryReader {
         r.text("slaPolicy"));
   }
 
-  private static Post post(Row r) {
-    PostId id = r.value("id", () -> PostId.of(r.text("id")));
+  private static Post post(Fields r) {
+    PostId id = r.fieldValue("id", () -> PostId.of(r.text("id")));
     Level level = level(r);
-    Optional<PostId> reportsTo = r.optionalText("reportsTo").map(s -> r.value("reportsTo", () -> PostId.of(s)));
+    Optional<PostId> reportsTo = r.optionalText("reportsTo").map(s -> r.fieldValue("reportsTo", () -> PostId.of(s)));
     Set<PostDuty> duties = EnumSet.noneOf(PostDuty.class);
-    List<JsonNode> items = r.optionalArray("duties");
-    for (int i = 0; i < items.size(); i++) {
-      String at = "duties[" + i + "]";
-      PostDuty duty = r.enumValue(r.text(items.get(i), at), at, PostDuty.class);
+    r.texts("duties", (name, path) -> {
+      PostDuty duty = r.constant(name, path, PostDuty.class);
       if (!duties.add(duty)) {
-        throw r.fail(at, "repeats the duty " + duty);
+        throw r.failAt(path, "repeats the duty " + duty);
       }
-    }
-    Optional<Officer> holder = r.optionalObject("holder", HOLDER_FIELDS).map(DirectoryReader::officer);
+      return duty;
+    });
+    Optional<Officer> holder = r.optionalObject("holder", HOLDER).map(DirectoryReader::officer);
     return r.build(() -> new Post(id, r.text("title"), r.text("department"), r.text("jurisdiction"), level, reportsTo, duties, holder));
   }
 
-  private static Level level(Row r) {
+  private static Level level(Fields r) {
     JsonNode v = r.required("level");
     if (v.isIntegralNumber() && v.canConvertToInt()) {
-      return r.value("level", () -> Level.of(v.intValue()));
+      return r.fieldValue("level", () -> Level.of(v.intValue()));
     }
     String s = r.text("level");
     Matcher m = LEVEL.matcher(s);
     if (!m.matches()) {
       throw r.fail("level", "must be 'L' followed by the rung, e.g. \"L1\", or the rung as a number, e.g. 1 (was '" + s + "')");
     }
-    return r.value("level", () -> Level.of(Integer.parseInt(m.group(1))));
+    return r.fieldValue("level", () -> Level.of(Integer.parseInt(m.group(1))));
   }
 
-  private static Officer officer(Row r) {
+  private static Officer officer(Fields r) {
     String tag = r.text("language");
     Language language = null;
     for (Language l : Language.values()) {
@@ -223,26 +221,32 @@ final class DirectoryReader {
     if (language == null) {
       throw r.fail("language", "must be \"en\" or \"hi\" (was '" + tag + "')");
     }
-    PhoneNumber phone = r.value("phone", () -> PhoneNumber.parse(r.text("phone")));
+    PhoneNumber phone = r.fieldValue("phone", () -> PhoneNumber.parse(r.text("phone")));
     boolean whatsapp = r.optionalBoolean("whatsapp").orElse(false);
     Language chosen = language;
     return r.build(() -> new Officer(r.text("id"), r.text("name"), phone, whatsapp, chosen));
   }
 
-  private static BlockEntry blockEntry(Row r) {
-    PhoneNumber phone = r.value("phone", () -> PhoneNumber.parse(r.text("phone")));
-    Instant blockedAt = r.instant("blockedAt");
-    Optional<Instant> expiresAt = r.has("expiresAt") ? Optional.of(r.instant("expiresAt")) : Optional.empty();
+  private static BlockEntry blockEntry(Fields r) {
+    PhoneNumber phone = r.fieldValue("phone", () -> PhoneNumber.parse(r.text("phone")));
+    Instant blockedAt = instant(r, "blockedAt");
+    Optional<Instant> expiresAt = r.has("expiresAt") ? Optional.of(instant(r, "expiresAt")) : Optional.empty();
     return new BlockEntry(phone, r.text("reason"), r.text("blockedBy"), blockedAt, expiresAt);
+  }
+
+  private static Instant instant(Fields r, String field) {
+    return r.parsed(field, Instant::parse, "an ISO-8601 instant in UTC such as '2024-05-20T06:30:00Z'");
   }
 
   private static DutyRoster roster(Section s, Posts posts) {
     Map<LocalDate, PostId> byDate = new LinkedHashMap<>();
     Map<LocalDate, Integer> rowOf = new HashMap<>();
-    for (Row r : s.rows()) {
-      LocalDate date = r.date("date");
-      PostId post = r.value("post", () -> PostId.of(r.text("post")));
-      Integer first = rowOf.putIfAbsent(date, r.row);
+    List<Fields> rows = s.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      Fields r = rows.get(i);
+      LocalDate date = r.date("date", "2024-05-06");
+      PostId post = r.fieldValue("post", () -> PostId.of(r.text("post")));
+      Integer first = rowOf.putIfAbsent(date, i + 1);
       if (first != null) {
         throw r.fail("date", "repeats the date " + date + " of row " + first + " (one post per day)");
       }
@@ -256,34 +260,28 @@ final class DirectoryReader {
 
   // -- a section and its rows -----------------------------------------------------------------
 
-  /** One top-level array of the document. */
+  /** One top-level array of the document, each element a row read through {@link Fields}. */
   private static final class Section {
     final String source;
     final String name;
-    final JsonNode array;
-    final List<String> allowed;
+    final List<JsonNode> array;
+    final Schema schema;
 
-    Section(JsonNode root, String source, String name, List<String> allowed, boolean required) {
+    Section(Fields document, String source, String name, List<String> allowed, boolean required) {
       this.source = source + "#" + name;
       this.name = name;
-      this.allowed = allowed;
-      JsonNode v = root.get(name);
-      if (v == null || v.isNull()) {
-        if (required) {
-          throw new InvalidRowException(source, 0, name, "is required: a JSON array, [] for none");
-        }
-        v = MAPPER.createArrayNode();
+      this.schema = Schema.of("an element of " + name, allowed);
+      if (required && !document.has(name)) {
+        throw document.fail(name, "is required: a JSON array, [] for none");
       }
-      if (!v.isArray()) {
-        throw new InvalidRowException(source, 0, name, "must be a JSON array (was " + Fields.shape(v) + ")");
-      }
-      this.array = v;
+      this.array = document.optionalArray(name);
     }
 
-    List<Row> rows() {
-      List<Row> out = new ArrayList<>();
+    /** The rows, each checked against the section's fields; row {@code i + 1} is element {@code i}. */
+    List<Fields> rows() {
+      List<Fields> out = new ArrayList<>();
       for (int i = 0; i < array.size(); i++) {
-        out.add(Row.of(array.get(i), source, i + 1, "", allowed, "an element of " + name));
+        out.add(Fields.of(array.get(i), "", failures(source, i + 1), schema));
       }
       return out;
     }
@@ -292,10 +290,10 @@ final class DirectoryReader {
      * Reads each row into an element, then the elements into a registry; a registry's refusal of
      * element {@code i} is reported at row {@code i + 1}, its field renamed by {@code rename}.
      */
-    <E, R> R registry(Function<List<E>, R> of, Function<Row, E> element, Function<String, String> rename) {
+    <E, R> R registry(Function<List<E>, R> of, Function<Fields, E> element, Function<String, String> rename) {
       List<E> elements = new ArrayList<>();
-      for (Row r : rows()) {
-        elements.add(r.build(() -> element.apply(r), rename));
+      for (Fields r : rows()) {
+        elements.add(r.buildNaming(() -> element.apply(r), rename));
       }
       try {
         return of.apply(elements);
@@ -307,156 +305,6 @@ final class DirectoryReader {
         }
         throw new InvalidRowException(source, 0, name, e.getMessage(), e);
       }
-    }
-  }
-
-  /** One object of a row, checked against the fields it may have; {@code prefix} places it in its row. */
-  private static final class Row {
-    final JsonNode node;
-    final String source;
-    final int row;
-    final String prefix;
-
-    private Row(JsonNode node, String source, int row, String prefix) {
-      this.node = node;
-      this.source = source;
-      this.row = row;
-      this.prefix = prefix;
-    }
-
-    static Row of(JsonNode node, String source, int row, String path, List<String> allowed, String what) {
-      if (!node.isObject()) {
-        throw new InvalidRowException(
-            source, row, path.isEmpty() ? DOCUMENT : path, "must be a JSON object, " + what + " (was " + Fields.shape(node) + ")");
-      }
-      String prefix = path.isEmpty() ? "" : path + ".";
-      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!allowed.contains(name)) {
-          throw new InvalidRowException(
-              source, row, prefix + name, "is not a field of " + what + "; allowed: " + String.join(", ", allowed));
-        }
-      }
-      return new Row(node, source, row, prefix);
-    }
-
-    InvalidRowException fail(String field, String reason) {
-      return new InvalidRowException(source, row, prefix + field, reason);
-    }
-
-    /** Makes a domain value whose refusal concerns exactly {@code field}. */
-    <T> T value(String field, Supplier<T> make) {
-      try {
-        return make.get();
-      } catch (InvalidInputException e) {
-        throw new InvalidRowException(source, row, prefix + field, e.reason(), e);
-      }
-    }
-
-    /** Makes a domain object whose refusal names one of this object's fields. */
-    <T> T build(Supplier<T> make) {
-      return build(make, Function.identity());
-    }
-
-    <T> T build(Supplier<T> make, Function<String, String> rename) {
-      try {
-        return make.get();
-      } catch (InvalidInputException e) {
-        throw new InvalidRowException(source, row, prefix + rename.apply(e.field()), e.reason(), e);
-      }
-    }
-
-    boolean has(String field) {
-      JsonNode v = node.get(field);
-      return v != null && !v.isNull();
-    }
-
-    JsonNode required(String field) {
-      if (!has(field)) {
-        throw fail(field, "is required");
-      }
-      return node.get(field);
-    }
-
-    String text(String field) {
-      return text(required(field), field);
-    }
-
-    String text(JsonNode v, String field) {
-      if (!v.isTextual()) {
-        throw fail(field, "must be a JSON string (was " + Fields.shape(v) + ")");
-      }
-      return v.textValue();
-    }
-
-    Optional<String> optionalText(String field) {
-      return has(field) ? Optional.of(text(field)) : Optional.empty();
-    }
-
-    Optional<Boolean> optionalBoolean(String field) {
-      if (!has(field)) {
-        return Optional.empty();
-      }
-      JsonNode v = node.get(field);
-      if (!v.isBoolean()) {
-        throw fail(field, "must be true or false (was " + Fields.shape(v) + ")");
-      }
-      return Optional.of(v.booleanValue());
-    }
-
-    List<JsonNode> optionalArray(String field) {
-      if (!has(field)) {
-        return List.of();
-      }
-      JsonNode v = node.get(field);
-      if (!v.isArray()) {
-        throw fail(field, "must be a JSON array (was " + Fields.shape(v) + ")");
-      }
-      List<JsonNode> out = new ArrayList<>();
-      v.forEach(out::add);
-      return out;
-    }
-
-    Optional<Row> optionalObject(String field, List<String> allowed) {
-      return has(field) ? Optional.of(of(node.get(field), source, row, prefix + field, allowed, "a " + field)) : Optional.empty();
-    }
-
-    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
-      return enumValue(text(field), field, type);
-    }
-
-    <E extends Enum<E>> E enumValue(String s, String field, Class<E> type) {
-      for (E constant : type.getEnumConstants()) {
-        if (constant.name().equals(s)) {
-          return constant;
-        }
-      }
-      List<String> known = new ArrayList<>();
-      for (E constant : type.getEnumConstants()) {
-        known.add(constant.name());
-      }
-      throw fail(field, "must be one of " + String.join(", ", known) + " (was '" + s + "')");
-    }
-
-    Instant instant(String field) {
-      String s = text(field);
-      try {
-        return Instant.parse(s);
-      } catch (DateTimeParseException e) {
-        throw fail(field, "must be an ISO-8601 instant in UTC such as '2024-05-20T06:30:00Z' (was '" + s + "')");
-      }
-    }
-
-    LocalDate date(String field) {
-      String s = text(field);
-      try {
-        if (DATE.matcher(s).matches()) {
-          return LocalDate.parse(s);
-        }
-      } catch (DateTimeParseException e) {
-        // refused below
-      }
-      throw fail(field, "must be a date YYYY-MM-DD that exists, e.g. '2024-05-06' (was '" + s + "')");
     }
   }
 

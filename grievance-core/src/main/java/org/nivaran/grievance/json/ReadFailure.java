@@ -31,6 +31,38 @@ final class ReadFailure extends RuntimeException {
     INVALID_VALUE
   }
 
+  /**
+   * The failures of the Jackson readers, for {@link Fields}. A field the reader itself refuses is
+   * reported as an invalid value, with that reason.
+   */
+  static final Fields.Failures FAILURES =
+      new Fields.Failures() {
+        @Override
+        public RuntimeException missing(String path) {
+          return ReadFailure.missing(path);
+        }
+
+        @Override
+        public RuntimeException wrongShape(String path, String expected, String found) {
+          return ReadFailure.wrongShape(path, expected, found);
+        }
+
+        @Override
+        public RuntimeException badFormat(String path, String expected, String value) {
+          return ReadFailure.badFormat(path, expected, value);
+        }
+
+        @Override
+        public RuntimeException invalidValue(String path, InvalidInputException cause) {
+          return ReadFailure.invalidValue(path, cause);
+        }
+
+        @Override
+        public RuntimeException refused(String path, String reason) {
+          return ReadFailure.invalidValue(path, new InvalidInputException(path, reason));
+        }
+      };
+
   private final Problem problem;
   private final String value;
   private final Class<?> discriminatedBase;

@@ -56,6 +56,20 @@ public record Configuration(
   /**
    * Checks that every part is given.
    *
+   * @param store where complaints are stored
+   * @param clock stamps every event
+   * @param idScheme numbers new complaints
+   * @param maxAttempts attempts of a command that loses races, at least 1
+   * @param directory the registries, if any
+   * @param calendars the calendars the escalation policies count on
+   * @param escalationPolicies the escalation policies the categories name
+   * @param notifier where notifications go, for a store without an outbox
+   * @param notificationPolicy which events notify whom
+   * @param transferPolicy how often officers may transfer a complaint
+   * @param verificationPolicy what dissatisfied and unreachable citizens lead to
+   * @param fakeComplaintPolicy whether fake complaints block the number
+   * @param duplicatePolicy whether repeats are linked to the open complaint
+   * @param zone whose date picks the duty roster's post
    * @throws NullPointerException naming a missing part
    * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
    */

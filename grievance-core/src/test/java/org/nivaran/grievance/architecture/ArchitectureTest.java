@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ class ArchitectureTest {
     assertThatImported("org.nivaran.grievance.Grievances");
     assertThatImported("org.nivaran.grievance.complaint.Lifecycle");
     assertThatImported("org.nivaran.grievance.json.NivaranJacksonModule");
+    assertThatImported("org.nivaran.grievance.usecase.CommandExecution");
   }
 
   @Test
@@ -69,6 +71,34 @@ class ArchitectureTest {
                 "are in the root package but are not its exceptions",
                 (JavaClass c) -> c.getPackageName().equals(ROOT) && !c.isAssignableTo(RuntimeException.class)))
         .check(classes);
+  }
+
+  /** The use cases serve the facade; they never call it back. */
+  private static final ArchRule USE_CASES_NEVER_CALL_THE_FACADE = noClasses().that().resideInAPackage(ROOT + ".usecase..")
+      .should().dependOnClassesThat().haveNameMatching(ROOT.replace(".", "\\.") + "\\.Grievances.*");
+
+  @Test
+  void use_cases_never_call_the_facade() {
+    USE_CASES_NEVER_CALL_THE_FACADE.check(classes);
+  }
+
+  /**
+   * Arrows point down: the facade calls the use cases, the use cases call the domain and the SPIs,
+   * and no domain package (nor the JSON module) calls a use case.
+   */
+  @Test
+  void the_domain_never_calls_use_cases() {
+    noClasses().that().resideInAPackage(ROOT + ".*..")
+        .and().resideOutsideOfPackage(ROOT + ".usecase..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".usecase..")
+        .check(classes);
+  }
+
+  @Test
+  void the_use_case_rule_catches_a_call_back_into_the_facade() {
+    JavaClasses calling = new ClassFileImporter().importClasses(org.nivaran.grievance.usecase.CallsBackIntoTheFacade.class);
+    assertThat(USE_CASES_NEVER_CALL_THE_FACADE.evaluate(calling).getFailureReport().getDetails())
+        .anySatisfy(d -> assertThat(d).contains("CallsBackIntoTheFacade").contains("Grievances"));
   }
 
   @Test

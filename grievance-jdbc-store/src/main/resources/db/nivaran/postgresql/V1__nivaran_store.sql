@@ -22,6 +22,7 @@ CREATE TABLE nivaran_complaint (
   flag_escalation_blocked  BOOLEAN      NOT NULL DEFAULT FALSE,
   flag_overdue_at_top      BOOLEAN      NOT NULL DEFAULT FALSE,
   flag_transfer_limit      BOOLEAN      NOT NULL DEFAULT FALSE,
+  fake_closed_at           TIMESTAMP WITH TIME ZONE,
   claimed_until            TIMESTAMP WITH TIME ZONE,
   head_hash                CHAR(64)     NOT NULL,
   state                    TEXT         NOT NULL
@@ -30,6 +31,9 @@ CREATE INDEX nivaran_complaint_due ON nivaran_complaint (due_at, id) WHERE due_a
 CREATE INDEX nivaran_complaint_post ON nivaran_complaint (post_code, registered_at, id) WHERE is_open;
 CREATE INDEX nivaran_complaint_status ON nivaran_complaint (jurisdiction_code, status, registered_at, id);
 CREATE INDEX nivaran_complaint_citizen ON nivaran_complaint (citizen_phone, registered_at, id);
+-- The caller's history: how many of a number's complaints were closed as fake since T is one
+-- COUNT on this index (JdbcComplaintStore.countFakeClosures).
+CREATE INDEX nivaran_complaint_fake ON nivaran_complaint (citizen_phone, fake_closed_at) WHERE fake_closed_at IS NOT NULL;
 CREATE INDEX nivaran_complaint_department ON nivaran_complaint (department_code, level, status);
 CREATE INDEX nivaran_complaint_registered ON nivaran_complaint (registered_at);
 CREATE INDEX nivaran_complaint_unrouted ON nivaran_complaint (registered_at, id) WHERE flag_unrouted AND is_open;

@@ -1,7 +1,5 @@
 package org.nivaran.grievance.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,37 +7,38 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
-import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.jdbc.EventRows.EventRow;
 import org.nivaran.grievance.json.NivaranJacksonModule;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.report.EventMarks;
 import org.nivaran.grievance.store.Append;
+import org.nivaran.grievance.store.CallerHistory;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
-import org.nivaran.grievance.store.ComplaintQueries;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
 import org.nivaran.grievance.store.DuplicateComplaintIdException;
 import org.nivaran.grievance.store.IdempotencyConflictException;
 import org.nivaran.grievance.store.NewComplaint;
 import org.nivaran.grievance.store.Page;
-import org.nivaran.grievance.store.PageCursor;
 import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.store.StaleVersionException;
+import org.nivaran.grievance.store.TransactionalOutbox;
+import org.nivaran.grievance.store.WorkLists;
 
 /**
  * The {@link ComplaintStore} on PostgreSQL or H2, over plain JDBC.
@@ -60,11 +59,18 @@ import org.nivaran.grievance.store.StaleVersionException;
  *   <li>{@link #claimDue} claims due complaints for one sweeper with
  *       {@code FOR UPDATE SKIP LOCKED} and a lease, so any number of nodes sweep at once.
  *   <li>{@link #appendAll} writes a batch of changes in one transaction, skipping the stale ones.
- *   <li>The {@link ComplaintQueries work lists} are keyset-paged index scans.
+ *   <li>The {@linkplain WorkLists work lists} are keyset-paged index scans; the
+ *       {@linkplain CallerHistory caller's history} is one query on an index by number per
+ *       question (a count of fake closures is one {@code COUNT}).
  * </ul>
  *
- * <p>It {@linkplain #keepsOutbox() keeps an outbox}: give {@code Grievances} no notifier, and run
- * an {@link OutboxRelay} with it instead.
+ * <p>It is a {@linkplain TransactionalOutbox transactional outbox}: give {@code Grievances} no
+ * notifier, and run an {@link OutboxRelay} with it instead.
+ *
+ * <p>Its parts: {@code StoreStatements} holds every statement and the dialects' differences,
+ * {@code ComplaintRows} and {@code EventRows} map complaints and events to rows,
+ * {@code WorkListQueries} and {@code CallerHistoryQueries} answer the reads, and
+ * {@code LogAuditor} walks the hash chain.
  *
  * <pre>{@code
  * SchemaInstaller.install(dataSource);                 // or let Flyway run db/nivaran/postgresql
@@ -78,17 +84,20 @@ import org.nivaran.grievance.store.StaleVersionException;
  *
  * <p>Thread-safe.
  */
-public final class JdbcComplaintStore implements ComplaintStore, ComplaintQueries {
-  private static final int IN_LIST = 500;
-
+public final class JdbcComplaintStore implements ComplaintStore, WorkLists, CallerHistory, TransactionalOutbox {
   private final Jdbc jdbc;
-  private final ObjectMapper json;
-  private final Dialect dialect;
+  private final ComplaintRows rows;
+  private final WorkListQueries workLists;
+  private final CallerHistoryQueries history;
+  private final LogAuditor auditor;
 
   private JdbcComplaintStore(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
-    this.json = new ObjectMapper().registerModule(new NivaranJacksonModule());
-    this.dialect = jdbc.read("reading the database product", Dialect::of);
+    this.rows = new ComplaintRows();
+    StoreStatements sql = new StoreStatements(jdbc.read("reading the database product", Dialect::of));
+    this.workLists = new WorkListQueries(jdbc, sql, rows);
+    this.history = new CallerHistoryQueries(jdbc, rows);
+    this.auditor = new LogAuditor(jdbc);
   }
 
   /**
@@ -104,16 +113,6 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     return new JdbcComplaintStore(dataSource);
   }
 
-  /**
-   * Always true: notifications are written to {@code nivaran_outbox} with their events.
-   *
-   * @return true
-   */
-  @Override
-  public boolean keepsOutbox() {
-    return true;
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Writes
 
@@ -121,30 +120,17 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
   public CreateResult create(NewComplaint registration) {
     Objects.requireNonNull(registration, "registration");
     Complaint state = registration.state();
-    List<EventRow> rows = rows(state.id(), registration.events(), 0, HashChain.GENESIS);
-    String stateJson = write(state);
+    List<EventRow> events = EventRows.chain(rows, state.id(), registration.events(), 0, HashChain.GENESIS);
+    String stateJson = rows.write(state);
     Optional<String> key = registration.idempotencyKey();
     try {
       return jdbc.inTransaction("registering " + state.id(), c -> {
         if (key.isPresent()) {
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO nivaran_idempotency "
-              + "(idempotency_key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, key.get());
-            ps.setString(2, registration.fingerprint());
-            ps.setString(3, state.id().value());
-            Jdbc.setInstant(ps, 4, state.registeredAt());
-            ps.executeUpdate();
-          } catch (SQLException e) {
-            if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-              throw new KeyTaken();
-            }
-            throw e;
-          }
+          claimKey(c, key.get(), registration.fingerprint(), state);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO nivaran_complaint (" + COLUMNS
-            + ", head_hash, state, id, version) VALUES (" + "?, ".repeat(COLUMN_COUNT) + "?, ?, ?, ?)")) {
-          int i = bindColumns(ps, state);
-          ps.setString(i++, rows.get(rows.size() - 1).hash);
+        try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_COMPLAINT)) {
+          int i = ComplaintRows.bindColumns(ps, state);
+          ps.setString(i++, events.get(events.size() - 1).hash());
           ps.setString(i++, stateJson);
           ps.setString(i++, state.id().value());
           ps.setLong(i, state.version());
@@ -155,7 +141,7 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
           }
           throw e;
         }
-        insertEvents(c, rows);
+        EventRows.insert(c, events);
         OutboxRows.insert(c, registration.notifications());
         return new CreateResult.Created(state);
       });
@@ -167,6 +153,21 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     }
   }
 
+  private static void claimKey(Connection c, String key, String fingerprint, Complaint state) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_IDEMPOTENCY)) {
+      ps.setString(1, key);
+      ps.setString(2, fingerprint);
+      ps.setString(3, state.id().value());
+      Jdbc.setInstant(ps, 4, state.registeredAt());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new KeyTaken();
+      }
+      throw e;
+    }
+  }
+
   /** Another transaction holds the idempotency key; thrown to roll this one back. */
   private static final class KeyTaken extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -174,11 +175,6 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     KeyTaken() {
       super(null, null, false, false);
     }
-  }
-
-  @Override
-  public void append(Complaint state, List<ComplaintEvent> events, long expectedVersion) {
-    append(Append.of(state, events, expectedVersion));
   }
 
   @Override
@@ -207,24 +203,19 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     if (changes.isEmpty()) {
       return Map.of();
     }
-    Map<ComplaintId, Append> byId = new LinkedHashMap<>();
+    Map<ComplaintId, String> states = new LinkedHashMap<>();
     for (Append a : changes) {
-      if (byId.put(a.state().id(), a) != null) {
+      if (states.put(a.state().id(), rows.write(a.state())) != null) {
         throw new IllegalArgumentException("a batch may change each complaint once (" + a.state().id() + " twice)");
       }
     }
-    Map<ComplaintId, String> states = new HashMap<>();
-    for (Append a : changes) {
-      states.put(a.state().id(), write(a.state()));
-    }
     String what = changes.size() == 1 ? "appending to " + changes.get(0).state().id() : "appending a batch of " + changes.size();
     return jdbc.inTransaction(what, c -> {
-      Map<ComplaintId, Head> heads = lockHeads(c, byId.keySet());
+      Map<ComplaintId, Head> heads = lockHeads(c, states.keySet());
       Map<ComplaintId, RuntimeException> skipped = new LinkedHashMap<>();
-      List<EventRow> rows = new ArrayList<>();
+      List<EventRow> events = new ArrayList<>();
       List<Notification> notifications = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("UPDATE nivaran_complaint SET " + UPDATE_SET
-          + ", head_hash = ?, state = ?, version = ?, claimed_until = NULL WHERE id = ? AND version = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(StoreStatements.UPDATE_COMPLAINT)) {
         for (Append a : changes) {
           ComplaintId id = a.state().id();
           Head head = heads.get(id);
@@ -236,22 +227,22 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
             skipped.put(id, new StaleVersionException(id, a.expectedVersion(), head.version));
             continue;
           }
-          List<EventRow> added = rows(id, a.events(), a.expectedVersion(), head.hash);
-          rows.addAll(added);
+          List<EventRow> added = EventRows.chain(rows, id, a.events(), a.expectedVersion(), head.hash);
+          events.addAll(added);
           notifications.addAll(a.notifications());
-          int i = bindColumns(ps, a.state());
-          ps.setString(i++, added.get(added.size() - 1).hash);
+          int i = ComplaintRows.bindColumns(ps, a.state());
+          ps.setString(i++, added.get(added.size() - 1).hash());
           ps.setString(i++, states.get(id));
           ps.setLong(i++, a.state().version());
           ps.setString(i++, id.value());
           ps.setLong(i, a.expectedVersion());
           ps.addBatch();
         }
-        if (!rows.isEmpty()) {
+        if (!events.isEmpty()) {
           ps.executeBatch();
         }
       }
-      insertEvents(c, rows);
+      EventRows.insert(c, events);
       OutboxRows.insert(c, notifications);
       return skipped;
     });
@@ -259,14 +250,12 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
 
   private record Head(long version, String hash) {}
 
-  private static Map<ComplaintId, Head> lockHeads(Connection c, java.util.Set<ComplaintId> ids) throws SQLException {
+  private static Map<ComplaintId, Head> lockHeads(Connection c, Set<ComplaintId> ids) throws SQLException {
     List<String> sorted = ids.stream().map(ComplaintId::value).sorted().toList();
     Map<ComplaintId, Head> heads = new HashMap<>();
-    for (int from = 0; from < sorted.size(); from += IN_LIST) {
-      List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_LIST));
-      String sql = "SELECT id, version, head_hash FROM nivaran_complaint WHERE id IN ("
-          + Jdbc.placeholders(chunk.size()) + ") ORDER BY id FOR UPDATE";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
+    for (int from = 0; from < sorted.size(); from += StoreStatements.IN_LIST) {
+      List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + StoreStatements.IN_LIST));
+      try (PreparedStatement ps = c.prepareStatement(StoreStatements.lockHeads(chunk.size()))) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i));
         }
@@ -280,6 +269,12 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     return heads;
   }
 
+  /**
+   * Writes notifications to the outbox in one transaction, for the relay to deliver.
+   *
+   * @param notifications the notifications
+   * @throws JdbcStoreException if the database fails (none is written)
+   */
   @Override
   public void enqueue(List<Notification> notifications) {
     Objects.requireNonNull(notifications, "notifications");
@@ -288,106 +283,6 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
         OutboxRows.insert(c, notifications);
         return null;
       });
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Columns
-
-  private static final String COLUMNS = "status, is_open, category_code, jurisdiction_code, citizen_phone, post_code, "
-      + "department_code, level, due_at, registered_at, updated_at, flag_unrouted, flag_escalation_blocked, "
-      + "flag_overdue_at_top, flag_transfer_limit";
-  private static final int COLUMN_COUNT = 15;
-  private static final String UPDATE_SET = String.join(" = ?, ", COLUMNS.split(", ")) + " = ?";
-
-  private static int bindColumns(PreparedStatement ps, Complaint s) throws SQLException {
-    Optional<Assignment> a = s.assignment();
-    int i = 1;
-    ps.setString(i++, s.status().name());
-    ps.setBoolean(i++, s.status().isOpen());
-    ps.setString(i++, s.categoryCode());
-    ps.setString(i++, s.jurisdictionCode());
-    ps.setString(i++, s.citizen().phone().e164());
-    ps.setString(i++, a.map(x -> x.post().code()).orElse(null));
-    ps.setString(i++, a.map(Assignment::department).orElse(null));
-    if (a.isPresent()) {
-      ps.setInt(i++, a.get().level().rung());
-    } else {
-      ps.setNull(i++, java.sql.Types.SMALLINT);
-    }
-    Jdbc.setInstant(ps, i++, s.dueAt().orElse(null));
-    Jdbc.setInstant(ps, i++, s.registeredAt());
-    Jdbc.setInstant(ps, i++, s.updatedAt());
-    ps.setBoolean(i++, s.flags().contains(ComplaintFlag.UNROUTED));
-    ps.setBoolean(i++, s.flags().contains(ComplaintFlag.ESCALATION_BLOCKED));
-    ps.setBoolean(i++, s.flags().contains(ComplaintFlag.OVERDUE_AT_TOP));
-    ps.setBoolean(i++, s.flags().contains(ComplaintFlag.TRANSFER_LIMIT_REACHED));
-    return i;
-  }
-
-  private static String flagColumn(ComplaintFlag flag) {
-    return switch (flag) {
-      case UNROUTED -> "flag_unrouted";
-      case ESCALATION_BLOCKED -> "flag_escalation_blocked";
-      case OVERDUE_AT_TOP -> "flag_overdue_at_top";
-      case TRANSFER_LIMIT_REACHED -> "flag_transfer_limit";
-    };
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Events and the hash chain
-
-  /** An event row: the hashed content, the chain, and the marks the grading queries read. */
-  private record EventRow(String complaintId, long sequence, String type, Instant occurredAt, String payload,
-      String prevHash, String hash, EventMarks marks) {}
-
-  private List<EventRow> rows(ComplaintId id, List<ComplaintEvent> events, long expectedVersion, String previous) {
-    List<EventRow> rows = new ArrayList<>(events.size());
-    long seq = expectedVersion;
-    String prev = previous;
-    for (ComplaintEvent e : events) {
-      if (!e.complaintId().equals(id) || e.sequence() != ++seq) {
-        throw new IllegalArgumentException(
-            "event " + e.complaintId() + "#" + e.sequence() + " does not follow " + id + "#" + (seq - 1));
-      }
-      String payload = write(e);
-      String type = e.getClass().getSimpleName();
-      String hash = HashChain.hash(prev, id.value(), e.sequence(), type, payload);
-      rows.add(new EventRow(id.value(), e.sequence(), type, e.occurredAt(), payload, prev, hash, EventMarks.of(e)));
-      prev = hash;
-    }
-    return rows;
-  }
-
-  private static void insertEvents(Connection c, List<EventRow> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO nivaran_event (complaint_id, sequence, type, "
-        + "occurred_at, payload, prev_hash, hash, status_after, post_code, department_code, level, clock_changed, "
-        + "deadline_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (EventRow r : rows) {
-        ps.setString(1, r.complaintId);
-        ps.setLong(2, r.sequence);
-        ps.setString(3, r.type);
-        Jdbc.setInstant(ps, 4, r.occurredAt);
-        ps.setString(5, r.payload);
-        ps.setString(6, r.prevHash);
-        ps.setString(7, r.hash);
-        Optional<Assignment> movedTo = r.marks.movedTo();
-        ps.setString(8, r.marks.status().map(Status::name).orElse(null));
-        ps.setString(9, movedTo.map(a -> a.post().code()).orElse(null));
-        ps.setString(10, movedTo.map(Assignment::department).orElse(null));
-        if (movedTo.isPresent()) {
-          ps.setInt(11, movedTo.get().level().rung());
-        } else {
-          ps.setNull(11, java.sql.Types.SMALLINT);
-        }
-        ps.setBoolean(12, r.marks.clockChanged());
-        Jdbc.setInstant(ps, 13, r.marks.deadline().orElse(null));
-        ps.addBatch();
-      }
-      ps.executeBatch();
     }
   }
 
@@ -403,55 +298,7 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
    * @throws JdbcStoreException if the database fails
    */
   public LogVerification verifyLog(ComplaintId id) {
-    Objects.requireNonNull(id, "id");
-    return jdbc.read("verifying the log of " + id, c -> {
-      long version;
-      String head;
-      try (PreparedStatement ps = c.prepareStatement("SELECT version, head_hash FROM nivaran_complaint WHERE id = ?")) {
-        ps.setString(1, id.value());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new ComplaintNotFoundException(id);
-          }
-          version = rs.getLong(1);
-          head = rs.getString(2);
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("SELECT sequence, type, payload, prev_hash, hash FROM nivaran_event "
-          + "WHERE complaint_id = ? ORDER BY sequence")) {
-        ps.setString(1, id.value());
-        try (ResultSet rs = ps.executeQuery()) {
-          String prev = HashChain.GENESIS;
-          long expected = 1;
-          long checked = 0;
-          while (rs.next()) {
-            long seq = rs.getLong(1);
-            checked++;
-            if (seq != expected) {
-              return LogVerification.broken(id, checked, expected, "event " + expected + " is missing (next row is " + seq + ")");
-            }
-            if (!rs.getString(4).equals(prev)) {
-              return LogVerification.broken(id, checked, seq, "event " + seq + " does not link to event " + (seq - 1));
-            }
-            String hash = HashChain.hash(prev, id.value(), seq, rs.getString(2), rs.getString(3));
-            if (!hash.equals(rs.getString(5))) {
-              return LogVerification.broken(id, checked, seq, "event " + seq + " was altered (its hash does not match)");
-            }
-            prev = hash;
-            expected++;
-          }
-          if (expected - 1 < version) {
-            return LogVerification.broken(id, checked, expected,
-                "events " + expected + ".." + version + " are missing (the complaint is at version " + version + ")");
-          }
-          if (expected - 1 > version || !prev.equals(head)) {
-            return LogVerification.broken(id, checked, expected - 1,
-                "event " + (expected - 1) + " is not the head the complaint row records");
-          }
-          return LogVerification.intact(id, checked);
-        }
-      }
-    });
+    return auditor.verify(id);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -461,10 +308,10 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
   public Optional<Complaint> find(ComplaintId id) {
     Objects.requireNonNull(id, "id");
     return jdbc.read("reading " + id, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT state FROM nivaran_complaint WHERE id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(StoreStatements.FIND)) {
         ps.setString(1, id.value());
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(readComplaint(rs.getString(1))) : Optional.<Complaint>empty();
+          return rs.next() ? Optional.of(rows.complaint(rs.getString(1))) : Optional.<Complaint>empty();
         }
       }
     });
@@ -474,13 +321,12 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
   public List<ComplaintEvent> events(ComplaintId id) {
     Objects.requireNonNull(id, "id");
     return jdbc.read("reading the events of " + id, c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT payload FROM nivaran_event WHERE complaint_id = ? ORDER BY sequence")) {
+      try (PreparedStatement ps = c.prepareStatement(StoreStatements.EVENTS)) {
         ps.setString(1, id.value());
         try (ResultSet rs = ps.executeQuery()) {
           List<ComplaintEvent> out = new ArrayList<>();
           while (rs.next()) {
-            out.add(read(rs.getString(1), ComplaintEvent.class));
+            out.add(rows.read(rs.getString(1), ComplaintEvent.class));
           }
           return List.copyOf(out);
         }
@@ -493,8 +339,7 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(fingerprint, "fingerprint");
     return jdbc.read("reading idempotency key " + key, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT i.fingerprint, i.complaint_id, c.state FROM nivaran_idempotency i "
-          + "LEFT JOIN nivaran_complaint c ON c.id = i.complaint_id WHERE i.idempotency_key = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(StoreStatements.BY_IDEMPOTENCY_KEY)) {
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
@@ -504,22 +349,14 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
             throw new IdempotencyConflictException(key, ComplaintId.of(rs.getString(2)));
           }
           String state = rs.getString(3);
-          return state == null ? Optional.<Complaint>empty() : Optional.of(readComplaint(state));
+          return state == null ? Optional.<Complaint>empty() : Optional.of(rows.complaint(state));
         }
       }
     });
   }
 
-  @Override
-  public List<Complaint> findDue(Instant at, int limit) {
-    Objects.requireNonNull(at, "at");
-    checkLimit(limit);
-    return select("finding due complaints",
-        "SELECT state FROM nivaran_complaint WHERE due_at >= ? AND due_at <= ? ORDER BY due_at, id", limit, ps -> {
-          Jdbc.setInstant(ps, 1, Jdbc.MIN); // H2's index holds the rows without a deadline first
-          Jdbc.setInstant(ps, 2, at);
-        });
-  }
+  // ---------------------------------------------------------------------------------------------
+  // Work lists and the caller's history
 
   /**
    * Claims due complaints for this sweeper: in one transaction, selects the due rows no other
@@ -535,196 +372,54 @@ public final class JdbcComplaintStore implements ComplaintStore, ComplaintQuerie
    */
   @Override
   public List<Complaint> claimDue(Instant at, int limit, Duration lease) {
-    Objects.requireNonNull(at, "at");
-    checkLimit(limit);
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("lease must be positive (was " + lease + ")");
-    }
-    return jdbc.inTransaction("claiming due complaints", c -> {
-      List<String> ids = new ArrayList<>();
-      List<Complaint> claimed = new ArrayList<>();
-      // H2 locks every matching row before it sorts and limits, so there the due index's order
-      // stands in for ORDER BY (and the batch is sorted below); PostgreSQL locks only what it returns.
-      // Leases run on the database's clock, not the sweep's instant, so a catch-up sweep or a node
-      // whose clock lags still keeps the others away for the whole lease.
-      String sql = dialect == Dialect.H2
-          ? "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE due_at >= ? AND due_at <= ? "
-              + "AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) FETCH FIRST ? ROWS ONLY "
-              + "FOR UPDATE SKIP LOCKED"
-          : "SELECT id, state FROM nivaran_complaint WHERE due_at >= ? AND due_at <= ? "
-              + "AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) ORDER BY due_at, id LIMIT ? "
-              + "FOR UPDATE SKIP LOCKED";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Jdbc.setInstant(ps, 1, Jdbc.MIN);
-        Jdbc.setInstant(ps, 2, at);
-        ps.setInt(3, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getString(1));
-            claimed.add(readComplaint(rs.getString(2)));
-          }
-        }
-      }
-      for (int from = 0; from < ids.size(); from += IN_LIST) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-        String until = dialect == Dialect.H2
-            ? "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)" : "CURRENT_TIMESTAMP + make_interval(secs => ?)";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE nivaran_complaint SET claimed_until = " + until
-            + " WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")")) {
-          if (dialect == Dialect.H2) {
-            ps.setLong(1, lease.toMillis());
-          } else {
-            ps.setDouble(1, lease.toNanos() / 1e9);
-          }
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 2, chunk.get(i));
-          }
-          ps.executeUpdate();
-        }
-      }
-      claimed.sort(Comparator.comparing((Complaint x) -> x.dueAt().orElseThrow()).thenComparing(Complaint::id));
-      return List.copyOf(claimed);
-    });
+    return workLists.claimDue(at, limit, lease);
   }
-
-  @Override
-  public List<Complaint> findFlagged(ComplaintFlag flag, int limit) {
-    Objects.requireNonNull(flag, "flag");
-    checkLimit(limit);
-    return select("finding complaints flagged " + flag, "SELECT state FROM nivaran_complaint WHERE " + flagColumn(flag)
-        + " AND is_open ORDER BY registered_at, id", limit, ps -> {});
-  }
-
-  @Override
-  public List<Complaint> findPendingAt(PostId post, int limit) {
-    Objects.requireNonNull(post, "post");
-    checkLimit(limit);
-    return select("finding complaints pending at " + post, "SELECT state FROM nivaran_complaint WHERE post_code = ? "
-        + "AND is_open ORDER BY registered_at, id", limit, ps -> ps.setString(1, post.code()));
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Work lists
 
   @Override
   public Page<Complaint> pendingAt(PostId post, PageRequest page) {
-    Objects.requireNonNull(post, "post");
-    return page("the pending list of " + post, "post_code = ? AND is_open", "registered_at", false, page,
-        ps -> ps.setString(1, post.code()), 1);
+    return workLists.pendingAt(post, page);
   }
 
   @Override
   public Page<Complaint> overdue(Instant at, PageRequest page) {
-    Objects.requireNonNull(at, "at");
-    return page("the overdue list", "due_at >= ? AND due_at <= ? AND is_open", "due_at", false, page, ps -> {
-      Jdbc.setInstant(ps, 1, Jdbc.MIN);
-      Jdbc.setInstant(ps, 2, at);
-    }, 2);
+    return workLists.overdue(at, page);
+  }
+
+  @Override
+  public Page<Complaint> flagged(ComplaintFlag flag, PageRequest page) {
+    return workLists.flagged(flag, page);
   }
 
   @Override
   public Page<Complaint> byStatus(Status status, String jurisdictionCode, PageRequest page) {
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(jurisdictionCode, "jurisdictionCode");
-    return page("complaints " + status + " in " + jurisdictionCode, "jurisdiction_code = ? AND status = ?",
-        "registered_at", false, page, ps -> {
-          ps.setString(1, jurisdictionCode);
-          ps.setString(2, status.name());
-        }, 2);
+    return workLists.byStatus(status, jurisdictionCode, page);
   }
 
   @Override
   public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest page) {
-    Objects.requireNonNull(phone, "phone");
-    return page("the complaints of a citizen", "citizen_phone = ?", "registered_at", true, page,
-        ps -> ps.setString(1, phone.e164()), 1);
+    return workLists.byCitizen(phone, page);
   }
 
-  @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
+  @Override
+  public List<Complaint> registeredSince(PhoneNumber phone, Instant since) {
+    return history.registeredSince(phone, since);
   }
 
-  private Page<Complaint> page(String what, String where, String sortColumn, boolean newestFirst, PageRequest page,
-      Binder binder, int parameters) {
-    Objects.requireNonNull(page, "page");
-    String cmp = newestFirst ? "<" : ">";
-    String dir = newestFirst ? " DESC" : "";
-    String sql = "SELECT " + sortColumn + ", id, state FROM nivaran_complaint WHERE " + where
-        + (page.after().isPresent() ? " AND (" + sortColumn + ", id) " + cmp + " (?, ?)" : "")
-        + " ORDER BY " + sortColumn + dir + ", id" + dir + " " + limitClause();
-    return jdbc.read("reading " + what, c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        binder.bind(ps);
-        int i = parameters + 1;
-        if (page.after().isPresent()) {
-          Jdbc.setInstant(ps, i++, page.after().get().at());
-          ps.setString(i++, page.after().get().id().value());
-        }
-        ps.setInt(i, page.size() + 1);
-        List<Complaint> items = new ArrayList<>();
-        PageCursor last = null;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (items.size() == page.size()) {
-              return new Page<>(items, Optional.of(last));
-            }
-            items.add(readComplaint(rs.getString(3)));
-            last = new PageCursor(Jdbc.getInstant(rs, sortColumn), ComplaintId.of(rs.getString(2)));
-          }
-        }
-        return new Page<>(items, Optional.<PageCursor>empty());
-      }
-    });
+  /**
+   * Counts with one {@code COUNT} on the index of fake closures by number.
+   *
+   * @param phone the citizen's number
+   * @param since the earliest closing instant, inclusive
+   * @param until the latest closing instant, inclusive
+   * @return the count
+   */
+  @Override
+  public int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
+    return history.countFakeClosures(phone, since, until);
   }
 
-  private List<Complaint> select(String what, String sql, int limit, Binder binder) {
-    return jdbc.read(what, c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql + " " + limitClause())) {
-        binder.bind(ps);
-        ps.setInt((int) sql.chars().filter(ch -> ch == '?').count() + 1, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<Complaint> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(readComplaint(rs.getString(1)));
-          }
-          return List.copyOf(out);
-        }
-      }
-    });
+  @Override
+  public List<Complaint> fakeClosures(PhoneNumber phone, Instant since, Instant until) {
+    return history.fakeClosures(phone, since, until);
   }
-
-  private String limitClause() {
-    return dialect == Dialect.H2 ? "FETCH FIRST ? ROWS ONLY" : "LIMIT ?";
-  }
-
-  private static void checkLimit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // JSON
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
-    }
-  }
-
-  private Complaint readComplaint(String text) {
-    return read(text, Complaint.class);
-  }
-
-  private <T> T read(String text, Class<T> type) {
-    try {
-      return json.readValue(text, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored " + type.getSimpleName() + " could not be read: " + e.getMessage(), e);
-    }
-  }
-
 }

@@ -17,6 +17,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
+import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
@@ -42,7 +43,7 @@ class JdbcComplaintStoreTest {
       assertThat(events).hasSize((int) c.version());
       assertThat(events.get(0).sequence()).isEqualTo(1);
       assertThat(store.verifyLog(c.id()).intact()).isTrue();
-      assertThat(store.findPendingAt(SampleDistrict.ENERGY_L1, 10)).containsExactly(c);
+      assertThat(Page.collect(p -> store.pendingAt(SampleDistrict.ENERGY_L1, p), 10)).containsExactly(c);
       assertThat(store.pendingAt(SampleDistrict.ENERGY_L1, PageRequest.first(10)).items()).containsExactly(c);
       try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement();
           var rs = s.executeQuery("SELECT COUNT(*) FROM nivaran_outbox WHERE complaint_id = '" + c.id() + "'")) {
@@ -66,7 +67,7 @@ class JdbcComplaintStoreTest {
       assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("claimed by the first sweeper").isEmpty();
       assertThat(store.claimDue(late.plus(Duration.ofDays(30)), 10, Duration.ofMinutes(5)))
           .as("a sweep for a later instant is kept away too: the lease runs on the database's clock").isEmpty();
-      assertThat(store.findDue(late, 10)).as("finding is not claiming").containsExactly(a);
+      assertThat(Page.collect(p -> store.overdue(late, p), 10)).as("finding is not claiming").containsExactly(a);
       Thread.sleep(1000);
       assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("lease expired").containsExactly(a);
     }

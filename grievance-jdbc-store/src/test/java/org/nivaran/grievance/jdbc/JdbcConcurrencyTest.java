@@ -28,6 +28,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.escalation.EscalationReport;
+import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.StaleVersionException;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
@@ -155,7 +156,8 @@ class JdbcConcurrencyTest {
       Instant sweepAt = T0.plus(Duration.ofDays(8)); // past the first 20,000 L1 deadlines (7 days), before the rest
       clock.set(sweepAt);
 
-      List<Complaint> toResolve = new ArrayList<>(JdbcComplaintStore.create(db.dataSource()).findDue(sweepAt, 1000));
+      JdbcComplaintStore reader = JdbcComplaintStore.create(db.dataSource());
+      List<Complaint> toResolve = new ArrayList<>(Page.collect(p -> reader.overdue(sweepAt, p), 1000));
       Collections.shuffle(toResolve, new java.util.Random(7));
       AtomicBoolean sweeping = new AtomicBoolean(true);
       ExecutorService pool = Executors.newFixedThreadPool(5);

@@ -426,8 +426,10 @@ public final class CalendarArbitraries {
       b.hours(day, days.get(day.ordinal()).toArray(OpenInterval[]::new));
     }
     b.closedSaturdays(closedSaturdays.stream().mapToInt(Integer::intValue).toArray());
-    if (days.stream().allMatch(List::isEmpty)) {
-      b.hours(DayOfWeek.MONDAY, OFFICE_DAYS.get(0).toArray(OpenInterval[]::new)); // never all closed
+    boolean closedButSaturday = java.util.Arrays.stream(DayOfWeek.values())
+        .allMatch(day -> day == DayOfWeek.SATURDAY || days.get(day.ordinal()).isEmpty());
+    if (closedButSaturday) { // never all closed, nor open only on Saturdays that may all be closed
+      b.hours(DayOfWeek.MONDAY, OFFICE_DAYS.get(0).toArray(OpenInterval[]::new));
     }
     return b.build();
   }

@@ -1,0 +1,109 @@
+package org.nivaran.grievance.jdbc;
+
+import java.util.Objects;
+
+/**
+ * Every statement of {@link JdbcComplaintStore} and the differences between its dialects, in one
+ * place. Which columns a statement binds, in which order, is {@link ComplaintRows}'s and
+ * {@link EventRows}'s job.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class StoreStatements {
+  /** The most ids one {@code IN (...)} list binds. */
+  static final int IN_LIST = 500;
+
+  static final String INSERT_IDEMPOTENCY = "INSERT INTO nivaran_idempotency "
+      + "(idempotency_key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?)";
+  static final String INSERT_COMPLAINT = "INSERT INTO nivaran_complaint (" + ComplaintRows.COLUMNS
+      + ", head_hash, state, id, version) VALUES (" + "?, ".repeat(ComplaintRows.COLUMN_COUNT) + "?, ?, ?, ?)";
+  static final String UPDATE_COMPLAINT = "UPDATE nivaran_complaint SET "
+      + String.join(" = ?, ", ComplaintRows.COLUMNS.split(", ")) + " = ?"
+      + ", head_hash = ?, state = ?, version = ?, claimed_until = NULL WHERE id = ? AND version = ?";
+  static final String INSERT_EVENT = "INSERT INTO nivaran_event (complaint_id, sequence, type, occurred_at, "
+      + "payload, prev_hash, hash, status_after, post_code, department_code, level, clock_changed, deadline_at) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  static final String FIND = "SELECT state FROM nivaran_complaint WHERE id = ?";
+  static final String HEAD = "SELECT version, head_hash FROM nivaran_complaint WHERE id = ?";
+  static final String EVENTS = "SELECT payload FROM nivaran_event WHERE complaint_id = ? ORDER BY sequence";
+  static final String CHAIN = "SELECT sequence, type, payload, prev_hash, hash FROM nivaran_event "
+      + "WHERE complaint_id = ? ORDER BY sequence";
+  static final String BY_IDEMPOTENCY_KEY = "SELECT i.fingerprint, i.complaint_id, c.state FROM nivaran_idempotency i "
+      + "LEFT JOIN nivaran_complaint c ON c.id = i.complaint_id WHERE i.idempotency_key = ?";
+
+  /** The lower bound of {@code due_at} in range queries, which keeps H2's index off rows with none. */
+  static final String DUE_BY = "due_at >= ? AND due_at <= ?";
+
+  static final String REGISTERED_SINCE = "SELECT state FROM nivaran_complaint WHERE citizen_phone = ? "
+      + "AND registered_at >= ? ORDER BY registered_at DESC, id DESC";
+  static final String COUNT_FAKE_CLOSURES = "SELECT COUNT(*) FROM nivaran_complaint WHERE citizen_phone = ? "
+      + "AND fake_closed_at >= ? AND fake_closed_at <= ?";
+  static final String FAKE_CLOSURES = "SELECT state FROM nivaran_complaint WHERE citizen_phone = ? "
+      + "AND fake_closed_at >= ? AND fake_closed_at <= ?";
+
+  private final Dialect dialect;
+
+  StoreStatements(Dialect dialect) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Locks {@code n} complaints' rows, in id order, and reads their versions and head hashes. */
+  static String lockHeads(int n) {
+    return "SELECT id, version, head_hash FROM nivaran_complaint WHERE id IN (" + Jdbc.placeholders(n)
+        + ") ORDER BY id FOR UPDATE";
+  }
+
+  /** The clause that limits a query to the number bound as its last parameter. */
+  String limit() {
+    return dialect == Dialect.H2 ? "FETCH FIRST ? ROWS ONLY" : "LIMIT ?";
+  }
+
+  /**
+   * Selects and locks due complaints no other sweeper holds: the lower and upper bound of the
+   * deadline, then the limit. H2 locks every matching row before it sorts and limits, so there the
+   * due index's order stands in for {@code ORDER BY} (and the caller sorts the batch); PostgreSQL
+   * locks only what it returns. Claims run on the database's clock, not the sweep's instant, so a
+   * catch-up sweep or a node whose clock lags still keeps the others away for the whole lease.
+   */
+  String claimDue() {
+    return dialect == Dialect.H2
+        ? "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE " + DUE_BY
+            + " AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) FETCH FIRST ? ROWS ONLY "
+            + "FOR UPDATE SKIP LOCKED"
+        : "SELECT id, state FROM nivaran_complaint WHERE " + DUE_BY
+            + " AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) ORDER BY due_at, id LIMIT ? "
+            + "FOR UPDATE SKIP LOCKED";
+  }
+
+  /**
+   * Marks {@code n} complaints claimed until the lease ends: the lease is bound first
+   * ({@link #leaseParameter}), then the ids.
+   */
+  String claim(int n) {
+    String until = dialect == Dialect.H2
+        ? "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)" : "CURRENT_TIMESTAMP + make_interval(secs => ?)";
+    return "UPDATE nivaran_complaint SET claimed_until = " + until + " WHERE id IN (" + Jdbc.placeholders(n) + ")";
+  }
+
+  /** The lease as {@link #claim} binds it: milliseconds on H2, seconds on PostgreSQL. */
+  Object leaseParameter(java.time.Duration lease) {
+    return dialect == Dialect.H2 ? (Object) lease.toMillis() : (Object) (lease.toNanos() / 1e9);
+  }
+
+  /**
+   * A keyset page of complaints: those matching {@code where}, after the cursor if there is one
+   * ({@code (sortColumn, id)} bound after the filter's parameters), then the limit.
+   */
+  String page(String where, String sortColumn, boolean newestFirst, boolean afterCursor) {
+    String cmp = newestFirst ? "<" : ">";
+    String dir = newestFirst ? " DESC" : "";
+    return "SELECT " + sortColumn + ", id, state FROM nivaran_complaint WHERE " + where
+        + (afterCursor ? " AND (" + sortColumn + ", id) " + cmp + " (?, ?)" : "")
+        + " ORDER BY " + sortColumn + dir + ", id" + dir + " " + limit();
+  }
+}

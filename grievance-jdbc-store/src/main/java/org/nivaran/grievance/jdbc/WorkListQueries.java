@@ -1,0 +1,149 @@
+package org.nivaran.grievance.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.store.Page;
+import org.nivaran.grievance.store.PageCursor;
+import org.nivaran.grievance.store.PageRequest;
+
+/**
+ * The work lists of {@link JdbcComplaintStore}: keyset-paged scans of the complaint table's
+ * indexes, and the sweepers' claim on due complaints.
+ *
+ * <p>Thread-safe.
+ */
+final class WorkListQueries {
+  private final Jdbc jdbc;
+  private final StoreStatements sql;
+  private final ComplaintRows rows;
+
+  WorkListQueries(Jdbc jdbc, StoreStatements sql, ComplaintRows rows) {
+    this.jdbc = jdbc;
+    this.sql = sql;
+    this.rows = rows;
+  }
+
+  /** Binds a query's filter parameters from index 1. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  Page<Complaint> pendingAt(PostId post, PageRequest page) {
+    Objects.requireNonNull(post, "post");
+    return page("the pending list of " + post, "post_code = ? AND is_open", "registered_at", false, page,
+        ps -> ps.setString(1, post.code()), 1);
+  }
+
+  Page<Complaint> overdue(Instant at, PageRequest page) {
+    Objects.requireNonNull(at, "at");
+    return page("the overdue list", StoreStatements.DUE_BY + " AND is_open", "due_at", false, page, ps -> {
+      Jdbc.setInstant(ps, 1, Jdbc.MIN);
+      Jdbc.setInstant(ps, 2, at);
+    }, 2);
+  }
+
+  Page<Complaint> flagged(ComplaintFlag flag, PageRequest page) {
+    Objects.requireNonNull(flag, "flag");
+    return page("the complaints flagged " + flag, ComplaintRows.flagColumn(flag) + " AND is_open", "registered_at",
+        false, page, ps -> {}, 0);
+  }
+
+  Page<Complaint> byStatus(Status status, String jurisdictionCode, PageRequest page) {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(jurisdictionCode, "jurisdictionCode");
+    return page("complaints " + status + " in " + jurisdictionCode, "jurisdiction_code = ? AND status = ?",
+        "registered_at", false, page, ps -> {
+          ps.setString(1, jurisdictionCode);
+          ps.setString(2, status.name());
+        }, 2);
+  }
+
+  Page<Complaint> byCitizen(PhoneNumber phone, PageRequest page) {
+    Objects.requireNonNull(phone, "phone");
+    return page("the complaints of a citizen", "citizen_phone = ?", "registered_at", true, page,
+        ps -> ps.setString(1, phone.e164()), 1);
+  }
+
+  /** See {@link JdbcComplaintStore#claimDue}. */
+  List<Complaint> claimDue(Instant at, int limit, Duration lease) {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(lease, "lease");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+    }
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive (was " + lease + ")");
+    }
+    return jdbc.inTransaction("claiming due complaints", c -> {
+      List<String> ids = new ArrayList<>();
+      List<Complaint> claimed = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql.claimDue())) {
+        Jdbc.setInstant(ps, 1, Jdbc.MIN);
+        Jdbc.setInstant(ps, 2, at);
+        ps.setInt(3, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+            claimed.add(rows.complaint(rs.getString(2)));
+          }
+        }
+      }
+      for (int from = 0; from < ids.size(); from += StoreStatements.IN_LIST) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + StoreStatements.IN_LIST));
+        try (PreparedStatement ps = c.prepareStatement(sql.claim(chunk.size()))) {
+          ps.setObject(1, sql.leaseParameter(lease));
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 2, chunk.get(i));
+          }
+          ps.executeUpdate();
+        }
+      }
+      claimed.sort(Comparator.comparing((Complaint x) -> x.dueAt().orElseThrow()).thenComparing(Complaint::id));
+      return List.copyOf(claimed);
+    });
+  }
+
+  private Page<Complaint> page(String what, String where, String sortColumn, boolean newestFirst, PageRequest page,
+      Binder binder, int parameters) {
+    Objects.requireNonNull(page, "page");
+    String text = sql.page(where, sortColumn, newestFirst, page.after().isPresent());
+    return jdbc.read("reading " + what, c -> {
+      try (PreparedStatement ps = c.prepareStatement(text)) {
+        binder.bind(ps);
+        int i = parameters + 1;
+        if (page.after().isPresent()) {
+          Jdbc.setInstant(ps, i++, page.after().get().at());
+          ps.setString(i++, page.after().get().id().value());
+        }
+        ps.setInt(i, page.size() + 1);
+        List<Complaint> items = new ArrayList<>();
+        PageCursor last = null;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (items.size() == page.size()) {
+              return new Page<>(items, Optional.of(last));
+            }
+            items.add(rows.complaint(rs.getString(3)));
+            last = new PageCursor(Jdbc.getInstant(rs, sortColumn), ComplaintId.of(rs.getString(2)));
+          }
+        }
+        return new Page<>(items, Optional.<PageCursor>empty());
+      }
+    });
+  }
+}

@@ -13,6 +13,12 @@ import org.nivaran.grievance.internal.Texts;
 /**
  * The request to register a new complaint.
  *
+ * <p>One registration, four types, in the order it travels: {@code RegisterComplaint} (what the
+ * caller asks), {@link org.nivaran.grievance.store.NewComplaint} (what the store is asked to
+ * write), {@link org.nivaran.grievance.store.CreateResult} (what the store did: created, or
+ * replayed for an idempotency key it had seen) and {@link Registration} (what the caller gets
+ * back: created, replayed, or linked to the open complaint it repeats).
+ *
  * <pre>{@code
  * RegisterComplaint request = RegisterComplaint.builder()
  *     .channel(Channel.PHONE_CALL)

@@ -3,7 +3,8 @@ package org.nivaran.grievance.complaint;
 import java.util.Objects;
 
 /**
- * What {@link org.nivaran.grievance.Grievances#submit} made of a registration request.
+ * What {@link org.nivaran.grievance.Grievances#submit} made of a registration request: the last of
+ * the four types one registration travels through (see {@link RegisterComplaint}).
  *
  * <p>Immutable and thread-safe.
  *

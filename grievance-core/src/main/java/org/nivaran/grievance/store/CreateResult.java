@@ -5,7 +5,9 @@ import org.nivaran.grievance.complaint.Complaint;
 
 /**
  * The outcome of {@link ComplaintStore#create}: the complaint was stored, or an earlier request
- * with the same idempotency key had stored it already. Immutable and thread-safe.
+ * with the same idempotency key had stored it already: the third of the four types one
+ * registration travels through (see {@link org.nivaran.grievance.complaint.RegisterComplaint}).
+ * Immutable and thread-safe.
  */
 public sealed interface CreateResult permits CreateResult.Created, CreateResult.Replayed {
 

@@ -9,7 +9,8 @@ import org.nivaran.grievance.notify.Notification;
 
 /**
  * What {@link ComplaintStore#create} stores: a new complaint, its first events, and the
- * idempotency claim of the request that made it.
+ * idempotency claim of the request that made it: the second of the four types one registration
+ * travels through (see {@link org.nivaran.grievance.complaint.RegisterComplaint}).
  *
  * <p>Immutable and thread-safe.
  *

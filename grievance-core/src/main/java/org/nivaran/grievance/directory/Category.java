@@ -32,7 +32,8 @@ import org.nivaran.grievance.internal.Texts;
  * @param aliases other names, each 1 to {@value #MAX_ALIAS_LENGTH} characters on one line, at most
  *     {@value #MAX_ALIASES}, no two equal; in the order given
  * @param defaultKind the kind a complaint of this category is registered as unless said otherwise
- * @param escalationPolicyId the id of the SLA policy that times its complaints
+ * @param escalationPolicyId the id of the escalation policy that times and escalates its complaints
+ *     (the {@code slaPolicy} field of the JSON and CSV forms); a configuration without it is refused
  */
 public record Category(
     String code,
@@ -63,7 +64,7 @@ public record Category(
    * @param nameHi its Hindi name
    * @param aliases other names
    * @param defaultKind the default kind
-   * @param escalationPolicyId the SLA policy's id
+   * @param escalationPolicyId the escalation policy's id
    */
   public Category {
     Texts.code(code, "code");
@@ -102,7 +103,7 @@ public record Category(
    * @param nameHi its Hindi name
    * @param aliases other names
    * @param defaultKind the default kind
-   * @param escalationPolicyId the SLA policy's id
+   * @param escalationPolicyId the escalation policy's id
    * @return the category
    * @throws InvalidInputException as the canonical constructor
    */

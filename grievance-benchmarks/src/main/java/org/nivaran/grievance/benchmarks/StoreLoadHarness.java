@@ -27,6 +27,7 @@ import org.nivaran.grievance.escalation.EscalationReport.Action;
 import org.nivaran.grievance.escalation.Escalator;
 import org.nivaran.grievance.jdbc.JdbcComplaintStore;
 import org.nivaran.grievance.jdbc.JdbcIdScheme;
+import org.nivaran.grievance.jdbc.OutboxAdministration;
 import org.nivaran.grievance.jdbc.OutboxCounts;
 import org.nivaran.grievance.jdbc.OutboxRelay;
 import org.nivaran.grievance.notify.Notifier;
@@ -435,7 +436,7 @@ public final class StoreLoadHarness {
     }
     Timed t = onThreads(relays, i -> relay[i].drain());
     long sent = Arrays.stream(t.results()).sum();
-    OutboxCounts counts = relay[0].counts();
+    OutboxCounts counts = OutboxAdministration.create(db.dataSource()).counts();
     if (sent != pending || counts.pending() != 0 || counts.dead() != 0 || counts.sent() != pending) {
       throw new IllegalStateException(relays + " relay(s) sent " + sent + " of " + pending + " pending messages; "
           + "the outbox now holds " + counts);

@@ -37,6 +37,7 @@ import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.jdbc.JdbcComplaintStore;
 import org.nivaran.grievance.jdbc.JdbcIdScheme;
+import org.nivaran.grievance.jdbc.OutboxAdministration;
 import org.nivaran.grievance.jdbc.OutboxRelay;
 import org.nivaran.grievance.jdbc.SchemaInstaller;
 
@@ -169,7 +170,8 @@ public final class QuickStart {
             + n.body()))
         .build();
     int sent = relay.drain();
-    out.println(sent + " message(s) sent; " + relay.counts().pending() + " pending, " + relay.counts().dead() + " dead");
+    OutboxAdministration outbox = OutboxAdministration.create(dataSource, clock);
+    out.println(sent + " message(s) sent; " + outbox.counts().pending() + " pending, " + outbox.counts().dead() + " dead");
     return c;
   }
 

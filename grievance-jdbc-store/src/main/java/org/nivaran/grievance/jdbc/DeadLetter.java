@@ -6,12 +6,12 @@ import org.nivaran.grievance.notify.Notification;
 
 /**
  * An outbox message the {@link OutboxRelay} gave up on: it failed permanently, or temporarily on
- * each of its allowed attempts. It stays in the outbox until {@linkplain OutboxRelay#redrive(long)
- * redriven}.
+ * each of its allowed attempts. It stays in the outbox until
+ * {@linkplain OutboxAdministration#redrive(long) redriven}.
  *
  * <p>Immutable and thread-safe.
  *
- * @param seq the outbox row's number, for {@link OutboxRelay#redrive(long)}
+ * @param seq the outbox row's number, for {@link OutboxAdministration#redrive(long)}
  * @param notification the message, as it was stored
  * @param attempts how many times it was handed to the notifier since it was stored or last redriven
  * @param lastError the last failure's message (at most 1000 characters), or null if none was recorded

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -95,6 +97,11 @@ final class Jdbc {
       Instant clamped = at.isAfter(MAX) ? MAX : at.isBefore(MIN) ? MIN : at;
       ps.setObject(i, OffsetDateTime.ofInstant(clamped, ZoneOffset.UTC));
     }
+  }
+
+  /** The clock's instant, in the microseconds both databases store. */
+  static Instant now(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   static Instant getInstant(ResultSet rs, String column) throws SQLException {

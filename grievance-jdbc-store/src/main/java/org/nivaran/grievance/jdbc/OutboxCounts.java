@@ -1,14 +1,14 @@
 package org.nivaran.grievance.jdbc;
 
 /**
- * How many outbox messages are in each state, as {@link OutboxRelay#counts()} found them.
+ * How many outbox messages are in each state, as {@link OutboxAdministration#counts()} found them.
  *
  * <p>Immutable and thread-safe.
  *
  * @param pending the messages still to deliver: due now, waiting for a retry, or being sent
  *     under a relay's lease
  * @param sent the messages the notifier accepted
- * @param dead the messages given up on (see {@link OutboxRelay#dead(int)})
+ * @param dead the messages given up on (see {@link OutboxAdministration#dead(int)})
  */
 public record OutboxCounts(long pending, long sent, long dead) {
   /**

@@ -1,24 +1,18 @@
 package org.nivaran.grievance.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
+import org.nivaran.grievance.jdbc.OutboxClaimer.Claim;
+import org.nivaran.grievance.jdbc.OutboxClaimer.Claimed;
+import org.nivaran.grievance.jdbc.OutboxSender.Outcome;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationFailedException;
 import org.nivaran.grievance.notify.Notifier;
@@ -81,8 +75,12 @@ import org.slf4j.LoggerFactory;
  * }, 0, 5, TimeUnit.SECONDS);
  * }</pre>
  *
- * <p>Watch {@link #counts()} for a growing backlog and {@link #dead(int)} for messages given up
- * on, and {@link #purgeSent} old sent messages on a schedule; {@link #redrive(long)} and {@link #redriveAll()} send dead messages again, with a fresh
+ * <p>The relay only delivers. {@link OutboxAdministration} has the operator's tools: its
+ * {@link OutboxAdministration#counts() counts()} show a growing backlog and its
+ * {@link OutboxAdministration#dead(int) dead(limit)} the messages given up on;
+ * {@link OutboxAdministration#purgeSent purgeSent} deletes old sent messages, on a schedule; and
+ * {@link OutboxAdministration#redrive(long) redrive(seq)} and
+ * {@link OutboxAdministration#redriveAll() redriveAll()} send dead messages again, with a fresh
  * allowance of attempts, once their cause is fixed.
  *
  * <h2>Databases</h2>
@@ -101,67 +99,18 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
-  /** The most characters of a failure's message kept in {@code last_error}. */
-  static final int MAX_ERROR_LENGTH = 1000;
-
-  private static final String CLAIMED_COLUMNS = OutboxRows.COLUMNS + ", attempts, next_attempt_at";
-  private static final String CLAIM_POSTGRESQL = "SELECT " + CLAIMED_COLUMNS + " FROM nivaran_outbox"
-      + " WHERE state = 'PENDING' AND next_attempt_at <= ?"
-      + " ORDER BY next_attempt_at, seq LIMIT ? FOR UPDATE SKIP LOCKED";
-  /** With an ORDER BY, H2 locks every matching row, not just the batch; the index scan gives the order. */
-  private static final String CLAIM_H2 = "SELECT " + CLAIMED_COLUMNS + " FROM nivaran_outbox"
-      + " USE INDEX (nivaran_outbox_due)"
-      + " WHERE state = 'PENDING' AND next_attempt_at <= ?"
-      + " LIMIT ? FOR UPDATE SKIP LOCKED";
-  /** Re-checks what the claim read, in case a database handed out a stale row version. */
-  private static final String LEASE = "UPDATE nivaran_outbox"
-      + " SET lease_token = ?, next_attempt_at = ?, attempts = attempts + 1"
-      + " WHERE seq = ? AND state = 'PENDING' AND next_attempt_at <= ? AND attempts = ?";
-  private static final String MARK_SENT = "UPDATE nivaran_outbox"
-      + " SET state = 'SENT', sent_at = ?, lease_token = NULL"
-      + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
-  private static final String MARK_DEAD = "UPDATE nivaran_outbox"
-      + " SET state = 'DEAD', dead_at = ?, last_error = ?, lease_token = NULL"
-      + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
-  private static final String MARK_RETRY = "UPDATE nivaran_outbox"
-      + " SET next_attempt_at = ?, last_error = ?, lease_token = NULL"
-      + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
-  /** Sets aside a row that cannot be read back as a notification, so it cannot block the outbox. */
-  private static final String QUARANTINE = "UPDATE nivaran_outbox"
-      + " SET state = 'DEAD', dead_at = ?, last_error = ?, lease_token = NULL"
-      + " WHERE seq = ? AND state = 'PENDING'";
-  private static final String DEAD = "SELECT " + OutboxRows.COLUMNS + ", attempts, last_error, dead_at"
-      + " FROM nivaran_outbox WHERE state = 'DEAD' ORDER BY dead_at, seq LIMIT ?";
-  private static final String REDRIVE_ALL = "UPDATE nivaran_outbox"
-      + " SET state = 'PENDING', attempts = 0, next_attempt_at = ?, dead_at = NULL, lease_token = NULL"
-      + " WHERE state = 'DEAD'";
-  private static final String REDRIVE = REDRIVE_ALL + " AND seq = ?";
-  private static final String COUNTS = "SELECT state, COUNT(*) AS n FROM nivaran_outbox GROUP BY state";
-
   private final Jdbc jdbc;
-  private final Notifier notifier;
   private final Clock clock;
-  private final int batchSize;
-  private final Duration lease;
-  private final int maxAttempts;
-  private final Duration backoffBase;
-  private final Duration backoffMax;
-  private final RandomGenerator random;
-  /** Guards {@link #random}, which need not be thread-safe. */
-  private final Object randomLock = new Object();
-  /** The database's dialect, found on the first connection. */
-  private volatile Dialect dialect;
+  private final OutboxClaimer claimer;
+  private final OutboxSender sender;
+  private final OutboxRecorder recorder;
 
   private OutboxRelay(Builder b) {
     this.jdbc = new Jdbc(b.dataSource);
-    this.notifier = b.notifier;
     this.clock = b.clock;
-    this.batchSize = b.batchSize;
-    this.lease = b.lease;
-    this.maxAttempts = b.maxAttempts;
-    this.backoffBase = b.backoffBase;
-    this.backoffMax = b.backoffMax;
-    this.random = b.random != null ? b.random : new SplittableRandom();
+    this.claimer = new OutboxClaimer(b.batchSize, b.lease);
+    this.sender = new OutboxSender(b.notifier, b.clock, b.maxAttempts, b.retryBackoff());
+    this.recorder = new OutboxRecorder(jdbc, b.lease, b.maxAttempts);
   }
 
   /**
@@ -187,9 +136,9 @@ public final class OutboxRelay {
    *     was not recorded are claimed again once their lease expires
    */
   public RelayReport relayOnce() {
-    Instant claimedAt = now();
+    Instant claimedAt = Jdbc.now(clock);
     String token = UUID.randomUUID().toString();
-    Claimed claimed = jdbc.inTransaction("claiming due outbox messages", c -> claim(c, claimedAt, token));
+    Claimed claimed = jdbc.inTransaction("claiming due outbox messages", c -> claimer.claim(c, claimedAt, token));
     List<Claim> claims = claimed.claims();
     int quarantined = claimed.quarantined();
     if (claims.isEmpty()) {
@@ -198,17 +147,17 @@ public final class OutboxRelay {
     List<Outcome> outcomes = new ArrayList<>(claims.size());
     try {
       for (Claim claim : claims) {
-        outcomes.add(send(claim));
+        outcomes.add(sender.send(claim));
       }
     } catch (Error e) {
       try {
-        record(outcomes, token);
+        recorder.record(outcomes, token);
       } catch (RuntimeException recordingFailed) {
         e.addSuppressed(recordingFailed);
       }
       throw e;
     }
-    RelayReport recorded = record(outcomes, token);
+    RelayReport recorded = recorder.record(outcomes, token);
     RelayReport report = new RelayReport(recorded.claimed() + quarantined, recorded.sent(), recorded.retried(),
         recorded.dead() + quarantined, recorded.lostLeases());
     LOG.debug("outbox relay: {}", report);
@@ -234,400 +183,6 @@ public final class OutboxRelay {
       sent += report.sent();
     }
   }
-
-  /**
-   * The messages given up on, those that died first first. A dead row that cannot be read back as
-   * a notification (see {@link #relayOnce()}) is logged and left out.
-   *
-   * @param limit how many at most, 1 or more
-   * @return the dead letters, oldest {@link DeadLetter#deadAt()} first (then by seq)
-   * @throws IllegalArgumentException if {@code limit} is less than 1
-   * @throws JdbcStoreException if the query fails
-   */
-  public List<DeadLetter> dead(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
-    }
-    return jdbc.read("listing dead outbox messages", c -> {
-      try (PreparedStatement ps = c.prepareStatement(DEAD)) {
-        ps.setInt(1, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<DeadLetter> out = new ArrayList<>();
-          while (rs.next()) {
-            Notification notification;
-            try {
-              notification = OutboxRows.read(rs);
-            } catch (RuntimeException unreadable) {
-              LOG.warn("dead outbox message seq {} left out of the list: its row is not a valid notification ({})",
-                  rs.getLong("seq"), unreadable.getMessage());
-              continue;
-            }
-            out.add(new DeadLetter(rs.getLong("seq"), notification, rs.getInt("attempts"),
-                rs.getString("last_error"), Jdbc.getInstant(rs, "dead_at")));
-          }
-          return List.copyOf(out);
-        }
-      }
-    });
-  }
-
-  /**
-   * Makes one dead message pending again: due now, with its attempts reset to 0, so it gets
-   * {@code maxAttempts} new attempts. Its last error is kept until a later attempt replaces it.
-   *
-   * @param seq the message's {@link DeadLetter#seq()}
-   * @return {@code true} if the message was dead and is now pending; {@code false} if there is no
-   *     such message or it is not dead
-   * @throws JdbcStoreException if the update fails
-   */
-  public boolean redrive(long seq) {
-    Instant at = now();
-    int changed = jdbc.inTransaction("redriving outbox message " + seq, c -> {
-      try (PreparedStatement ps = c.prepareStatement(REDRIVE)) {
-        Jdbc.setInstant(ps, 1, at);
-        ps.setLong(2, seq);
-        return ps.executeUpdate();
-      }
-    });
-    if (changed > 0) {
-      LOG.info("outbox message seq {} redriven: pending again", seq);
-    }
-    return changed > 0;
-  }
-
-  /**
-   * Deletes the messages sent before an instant: the outbox keeps every sent row (its id and text
-   * are the record of what was told) until the operator purges them, and {@link #counts()} reads
-   * the whole table, so purge on a schedule (say, rows older than 90 days).
-   *
-   * @param sentBefore the messages sent before this instant go
-   * @return how many rows were deleted
-   * @throws JdbcStoreException if the delete fails
-   */
-  public int purgeSent(Instant sentBefore) {
-    Objects.requireNonNull(sentBefore, "sentBefore");
-    int deleted = jdbc.inTransaction("purging sent outbox messages", c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM nivaran_outbox WHERE state = 'SENT' AND sent_at < ?")) {
-        Jdbc.setInstant(ps, 1, sentBefore);
-        return ps.executeUpdate();
-      }
-    });
-    if (deleted > 0) {
-      LOG.info("{} sent outbox message(s) from before {} purged", deleted, sentBefore);
-    }
-    return deleted;
-  }
-
-  /**
-   * Makes every dead message pending again, as {@link #redrive(long)} does for one.
-   *
-   * @return how many messages were dead and are now pending
-   * @throws JdbcStoreException if the update fails
-   */
-  public int redriveAll() {
-    Instant at = now();
-    int changed = jdbc.inTransaction("redriving all dead outbox messages", c -> {
-      try (PreparedStatement ps = c.prepareStatement(REDRIVE_ALL)) {
-        Jdbc.setInstant(ps, 1, at);
-        return ps.executeUpdate();
-      }
-    });
-    if (changed > 0) {
-      LOG.info("{} dead outbox message(s) redriven: pending again", changed);
-    }
-    return changed;
-  }
-
-  /**
-   * Counts the messages in each state.
-   *
-   * @return the counts; {@link OutboxCounts#pending()} includes the messages being sent
-   * @throws JdbcStoreException if the query fails
-   */
-  public OutboxCounts counts() {
-    return jdbc.read("counting outbox messages", c -> {
-      long pending = 0;
-      long sent = 0;
-      long dead = 0;
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COUNTS)) {
-        while (rs.next()) {
-          long n = rs.getLong("n");
-          switch (rs.getString("state")) {
-            case "PENDING" -> pending = n;
-            case "SENT" -> sent = n;
-            case "DEAD" -> dead = n;
-            default -> LOG.warn("outbox rows in an unknown state '{}' ignored: {}", rs.getString("state"), n);
-          }
-        }
-      }
-      return new OutboxCounts(pending, sent, dead);
-    });
-  }
-
-  /**
-   * The wait before the next attempt after {@code attempts} failed ones: the exponential delay
-   * {@code min(max, base * 2^(attempts - 1))} with equal jitter, i.e. half the delay plus a
-   * random part of up to the other half, in whole microseconds.
-   */
-  Duration retryDelay(int attempts) {
-    long micros = TimeUnit.MICROSECONDS.convert(exponentialDelay(backoffBase, backoffMax, attempts));
-    long half = micros / 2;
-    long jitter;
-    synchronized (randomLock) {
-      jitter = random.nextLong(micros - half + 1);
-    }
-    return Duration.of(half + jitter, ChronoUnit.MICROS);
-  }
-
-  /** {@code min(max, base * 2^(attempts - 1))}, without overflowing. */
-  static Duration exponentialDelay(Duration base, Duration max, int attempts) {
-    int doublings = Math.max(0, attempts - 1);
-    if (doublings >= Long.SIZE - 2) {
-      return max;
-    }
-    try {
-      Duration delay = base.multipliedBy(1L << doublings);
-      return delay.compareTo(max) > 0 ? max : delay;
-    } catch (ArithmeticException overflow) {
-      return max;
-    }
-  }
-
-  // --- the three steps -------------------------------------------------------------------------
-
-  /**
-   * Claims and leases a batch on the caller's transaction (the claim step of {@link #relayOnce()});
-   * the rows stay locked until it ends.
-   */
-  Claimed claim(Connection c, Instant now, String token) throws SQLException {
-    List<Claim> candidates = new ArrayList<>();
-    int quarantined = 0;
-    try (PreparedStatement ps = c.prepareStatement(dialect(c) == Dialect.H2 ? CLAIM_H2 : CLAIM_POSTGRESQL);
-        PreparedStatement quarantine = c.prepareStatement(QUARANTINE)) {
-      Jdbc.setInstant(ps, 1, now);
-      ps.setInt(2, batchSize);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long seq = rs.getLong("seq");
-          Notification notification;
-          try {
-            notification = OutboxRows.read(rs);
-          } catch (RuntimeException unreadable) {
-            String error = errorText("the stored row is not a valid notification: " + unreadable.getMessage());
-            LOG.error("outbox message {} (seq {}) is dead: {}", rs.getString("message_id"), seq, error);
-            Jdbc.setInstant(quarantine, 1, now);
-            quarantine.setString(2, error);
-            quarantine.setLong(3, seq);
-            quarantine.addBatch();
-            quarantined++;
-            continue;
-          }
-          candidates.add(new Claim(seq, notification, rs.getInt("attempts") + 1, Jdbc.getInstant(rs, "next_attempt_at")));
-        }
-      }
-      if (quarantined > 0) {
-        quarantine.executeBatch();
-      }
-    }
-    if (candidates.isEmpty()) {
-      return new Claimed(List.of(), quarantined);
-    }
-    candidates.sort(Comparator.comparing(Claim::due).thenComparingLong(Claim::seq));
-    Instant leasedUntil = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
-    int[] updated;
-    try (PreparedStatement ps = c.prepareStatement(LEASE)) {
-      for (Claim claim : candidates) {
-        ps.setString(1, token);
-        Jdbc.setInstant(ps, 2, leasedUntil);
-        ps.setLong(3, claim.seq());
-        Jdbc.setInstant(ps, 4, now);
-        ps.setInt(5, claim.attempts() - 1);
-        ps.addBatch();
-      }
-      updated = ps.executeBatch();
-    }
-    List<Claim> claims = new ArrayList<>(candidates.size());
-    for (int i = 0; i < candidates.size(); i++) {
-      if (updated[i] != 0) {
-        claims.add(candidates.get(i));
-      }
-    }
-    return new Claimed(List.copyOf(claims), quarantined);
-  }
-
-  private Outcome send(Claim claim) {
-    String id = claim.notification().id();
-    try {
-      notifier.send(claim.notification());
-      return new Outcome(claim, Result.SENT, now(), null, null, null);
-    } catch (NotificationFailedException e) {
-      if (e.permanent()) {
-        return new Outcome(claim, Result.DEAD, now(), null, errorText(e.getMessage()), null);
-      }
-      return afterTemporaryFailure(claim, errorText(e.getMessage()), null);
-    } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
-      return afterTemporaryFailure(claim, errorText("unexpected failure sending notification " + id + ": " + message), e);
-    }
-  }
-
-  private Outcome afterTemporaryFailure(Claim claim, String error, RuntimeException unexpected) {
-    Instant at = now();
-    if (claim.attempts() >= maxAttempts) {
-      return new Outcome(claim, Result.DEAD, at, null, error, unexpected);
-    }
-    return new Outcome(claim, Result.RETRY, at, at.plus(retryDelay(claim.attempts())), error, unexpected);
-  }
-
-  private RelayReport record(List<Outcome> outcomes, String token) {
-    if (outcomes.isEmpty()) {
-      return RelayReport.NOTHING;
-    }
-    List<Outcome> sorted = new ArrayList<>(outcomes);
-    sorted.sort(Comparator.comparingLong(o -> o.claim().seq()));
-    boolean[] landed = jdbc.inTransaction("recording outbox outcomes", c -> {
-      boolean[] out = new boolean[sorted.size()];
-      try (PreparedStatement sent = c.prepareStatement(MARK_SENT);
-          PreparedStatement dead = c.prepareStatement(MARK_DEAD);
-          PreparedStatement retry = c.prepareStatement(MARK_RETRY)) {
-        List<Integer> sentRows = new ArrayList<>();
-        List<Integer> deadRows = new ArrayList<>();
-        List<Integer> retryRows = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-          Outcome o = sorted.get(i);
-          switch (o.result()) {
-            case SENT -> {
-              Jdbc.setInstant(sent, 1, o.at());
-              sent.setLong(2, o.claim().seq());
-              sent.setString(3, token);
-              sent.addBatch();
-              sentRows.add(i);
-            }
-            case DEAD -> {
-              Jdbc.setInstant(dead, 1, o.at());
-              dead.setString(2, o.error());
-              dead.setLong(3, o.claim().seq());
-              dead.setString(4, token);
-              dead.addBatch();
-              deadRows.add(i);
-            }
-            case RETRY -> {
-              Jdbc.setInstant(retry, 1, o.retryAt());
-              retry.setString(2, o.error());
-              retry.setLong(3, o.claim().seq());
-              retry.setString(4, token);
-              retry.addBatch();
-              retryRows.add(i);
-            }
-          }
-        }
-        landed(sent, sentRows, out);
-        landed(dead, deadRows, out);
-        landed(retry, retryRows, out);
-      }
-      return out;
-    });
-    int sent = 0;
-    int retried = 0;
-    int dead = 0;
-    int lost = 0;
-    for (int i = 0; i < sorted.size(); i++) {
-      Outcome o = sorted.get(i);
-      if (!landed[i]) {
-        lost++;
-        LOG.warn("outbox message {} (seq {}): the lease expired and another relay claimed the message before "
-            + "this relay recorded its {} outcome, which is dropped; the message may have been sent twice. "
-            + "Is the lease ({}) shorter than sending a batch takes?", o.claim().notification().id(),
-            o.claim().seq(), o.result().name().toLowerCase(Locale.ROOT), lease);
-        continue;
-      }
-      switch (o.result()) {
-        case SENT -> sent++;
-        case RETRY -> {
-          retried++;
-          log(o, "failed (attempt {} of {}), retrying at {}: {}", o.claim().attempts(), maxAttempts,
-              o.retryAt(), o.error());
-        }
-        case DEAD -> {
-          dead++;
-          log(o, "is dead after {} attempt(s): {}", o.claim().attempts(), o.error());
-        }
-      }
-    }
-    return new RelayReport(outcomes.size(), sent, retried, dead, lost);
-  }
-
-  private static void landed(PreparedStatement ps, List<Integer> rows, boolean[] out) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int[] counts = ps.executeBatch();
-    for (int j = 0; j < rows.size(); j++) {
-      // SUCCESS_NO_INFO (-2) means the driver does not say; take it as recorded
-      out[rows.get(j)] = counts[j] != 0;
-    }
-  }
-
-  private static void log(Outcome o, String what, Object... args) {
-    String message = "outbox message {} (seq {}) " + what;
-    Object[] all = new Object[args.length + 2 + (o.unexpected() != null ? 1 : 0)];
-    all[0] = o.claim().notification().id();
-    all[1] = o.claim().seq();
-    System.arraycopy(args, 0, all, 2, args.length);
-    if (o.unexpected() != null) {
-      all[all.length - 1] = o.unexpected(); // the notifier broke its contract: keep the stack trace
-      LOG.warn(message, all);
-    } else if (o.result() == Result.DEAD) {
-      LOG.warn(message, all);
-    } else {
-      LOG.info(message, all);
-    }
-  }
-
-  // --- helpers ---------------------------------------------------------------------------------
-
-  /** The clock's instant, in the microseconds both databases store. */
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private Dialect dialect(Connection c) throws SQLException {
-    Dialect d = dialect;
-    if (d == null) {
-      d = Dialect.of(c);
-      dialect = d;
-    }
-    return d;
-  }
-
-  /** A failure message fit for {@code last_error}: no NUL (PostgreSQL refuses it), at most 1000 chars. */
-  static String errorText(String message) {
-    String text = message == null ? "(no message)" : message.replace('\u0000', '\uFFFD');
-    if (text.length() <= MAX_ERROR_LENGTH) {
-      return text;
-    }
-    int end = MAX_ERROR_LENGTH;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end);
-  }
-
-  /** A message this relay leased: its row, its content, and its attempt count including this one. */
-  record Claim(long seq, Notification notification, int attempts, Instant due) {}
-
-  /** What a claim took: the leased messages, and how many unreadable rows it made dead instead. */
-  record Claimed(List<Claim> claims, int quarantined) {}
-
-  private enum Result {
-    SENT,
-    RETRY,
-    DEAD
-  }
-
-  /** What became of one claimed message, to record. */
-  private record Outcome(
-      Claim claim, Result result, Instant at, Instant retryAt, String error, RuntimeException unexpected) {}
 
   /**
    * Configures an {@link OutboxRelay}. Not thread-safe; {@link #build()} may be called more than
@@ -775,6 +330,11 @@ public final class OutboxRelay {
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
+    }
+
+    /** The back-off of these settings, on the generator given or else a new {@link SplittableRandom}. */
+    RetryBackoff retryBackoff() {
+      return new RetryBackoff(backoffBase, backoffMax, random != null ? random : new SplittableRandom());
     }
 
     /**

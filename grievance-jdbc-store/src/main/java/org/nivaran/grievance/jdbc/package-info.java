@@ -1,7 +1,8 @@
 /**
  * The JDBC store: {@link org.nivaran.grievance.jdbc.JdbcComplaintStore} keeps complaints, their
  * hash-chained event log, idempotency keys and the notification outbox in PostgreSQL (production)
- * or H2 (embedded); {@link org.nivaran.grievance.jdbc.OutboxRelay} delivers the outbox;
+ * or H2 (embedded); {@link org.nivaran.grievance.jdbc.OutboxRelay} delivers the outbox and
+ * {@link org.nivaran.grievance.jdbc.OutboxAdministration} counts, lists, redrives and purges it;
  * {@link org.nivaran.grievance.jdbc.JdbcGradingSource} computes the grading figures of a period by
  * SQL over the event rows;
  * {@link org.nivaran.grievance.jdbc.SchemaInstaller} creates the tables where no migration tool

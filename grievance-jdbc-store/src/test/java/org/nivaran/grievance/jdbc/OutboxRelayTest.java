@@ -2,18 +2,21 @@ package org.nivaran.grievance.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.T0;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.citizenMessage;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.insert;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.officerMessage;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.relay;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.rows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,22 +37,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nivaran.grievance.actor.PhoneNumber;
-import org.nivaran.grievance.actor.PostId;
-import org.nivaran.grievance.complaint.ComplaintId;
-import org.nivaran.grievance.notify.DeliveryChannel;
+import org.nivaran.grievance.jdbc.OutboxFixtures.Row;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationFailedException;
-import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Notifier;
-import org.nivaran.grievance.notify.Recipient;
-import org.nivaran.grievance.notify.RecipientRole;
-import org.nivaran.grievance.directory.Language;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.RecordingNotifier;
 
 class OutboxRelayTest {
-  private static final Instant T0 = Instant.parse("2024-06-01T04:30:00Z");
   private static final Duration LEASE = Duration.ofMinutes(1);
   private static final Duration PAST_MAX_BACKOFF = Duration.ofHours(1).plusSeconds(1);
 
@@ -64,6 +59,7 @@ class OutboxRelayTest {
       insert(db.dataSource(), messages);
       RecordingNotifier notifier = new RecordingNotifier();
       OutboxRelay relay = relay(db.dataSource(), notifier, clock).build();
+      OutboxAdministration outbox = OutboxAdministration.create(db.dataSource());
 
       RelayReport report = relay.relayOnce();
 
@@ -80,7 +76,7 @@ class OutboxRelayTest {
         assertThat(row.leaseToken()).isNull();
         assertThat(row.lastError()).isNull();
       }
-      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 3, 0));
+      assertThat(outbox.counts()).isEqualTo(new OutboxCounts(0, 3, 0));
       assertThat(relay.relayOnce()).isEqualTo(new RelayReport(0, 0, 0, 0, 0));
       assertThat(notifier.sent()).hasSize(3);
     }
@@ -98,17 +94,18 @@ class OutboxRelayTest {
       int maxAttempts = 3;
       OutboxRelay relay = relay(db.dataSource(), notifier, clock)
           .maxAttempts(maxAttempts).random(new SplittableRandom(7)).build();
+      OutboxAdministration outbox = OutboxAdministration.create(db.dataSource());
 
       List<RelayReport> reports = new ArrayList<>();
       int rounds = 0;
-      while (relay.counts().pending() > 0) {
+      while (outbox.counts().pending() > 0) {
         assertThat(++rounds).as("rounds").isLessThan(100);
         reports.add(relay.relayOnce());
         clock.advance(PAST_MAX_BACKOFF);
       }
 
       Map<String, Row> rows = rows(db.dataSource());
-      OutboxCounts counts = relay.counts();
+      OutboxCounts counts = outbox.counts();
       assertThat(rows).hasSize(1000);
       assertThat(counts.sent() + counts.dead()).isEqualTo(1000);
       assertThat(counts.pending()).isZero();
@@ -147,7 +144,7 @@ class OutboxRelayTest {
       for (RelayReport r : reports) {
         assertThat(r.sent() + r.retried() + r.dead() + r.lostLeases()).isEqualTo(r.claimed());
       }
-      Set<String> listedDead = relay.dead(5000).stream().map(d -> d.notification().id()).collect(Collectors.toSet());
+      Set<String> listedDead = outbox.dead(5000).stream().map(d -> d.notification().id()).collect(Collectors.toSet());
       assertThat(listedDead).isEqualTo(dead).doesNotContainAnyElementsOf(sent);
     }
   }
@@ -191,7 +188,7 @@ class OutboxRelayTest {
       List<String> sentIds = notifier.sent().stream().map(Notification::id).toList();
       assertThat(sentIds).hasSize(2000).doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(messages.stream().map(Notification::id).toList());
-      OutboxRelay observer = relay(db.dataSource(), notifier, clock).build();
+      OutboxAdministration observer = OutboxAdministration.create(db.dataSource());
       assertThat(observer.counts()).isEqualTo(new OutboxCounts(0, 2000, 0));
       assertThat(rows(db.dataSource()).values()).allSatisfy(row -> assertThat(row.attempts()).isEqualTo(1));
     }
@@ -232,7 +229,7 @@ class OutboxRelayTest {
   void aClaimLocksOnlyTheRowsItTakesSoAConcurrentRelayClaimsTheNextOnes(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind, 4)) {
       MutableClock clock = new MutableClock(T0);
-      List<Notification> messages = IntStream.rangeClosed(1, 5).mapToObj(OutboxRelayTest::citizenMessage).toList();
+      List<Notification> messages = IntStream.rangeClosed(1, 5).mapToObj(OutboxFixtures::citizenMessage).toList();
       insert(db.dataSource(), messages);
       RecordingNotifier notifier = new RecordingNotifier();
       OutboxRelay a = relay(db.dataSource(), notifier, clock).batchSize(2).build();
@@ -241,7 +238,8 @@ class OutboxRelayTest {
       try (Connection open = db.rawConnection()) {
         open.setAutoCommit(false);
         // A's claim transaction, held open
-        List<OutboxRelay.Claim> claimedByA = a.claim(open, clock.instant(), "lease-held-open").claims();
+        OutboxClaimer claimerOfA = new OutboxClaimer(2, LEASE);
+        List<OutboxClaimer.Claim> claimedByA = claimerOfA.claim(open, clock.instant(), "lease-held-open").claims();
         assertThat(claimedByA).extracting(claim -> claim.notification().id())
             .containsExactly(messages.get(0).id(), messages.get(1).id());
         RelayReport report = thread.submit(b::relayOnce).get(5, TimeUnit.SECONDS);
@@ -341,7 +339,7 @@ class OutboxRelayTest {
         thread.shutdownNow();
       }
       assertThat(fast.sent()).containsExactly(message);
-      assertThat(a.counts()).isEqualTo(new OutboxCounts(0, 1, 0));
+      assertThat(OutboxAdministration.create(db.dataSource()).counts()).isEqualTo(new OutboxCounts(0, 1, 0));
     }
   }
 
@@ -473,7 +471,7 @@ class OutboxRelayTest {
 
       clock.advance(PAST_MAX_BACKOFF);
       assertThat(relay.relayOnce()).as("second and last attempt").isEqualTo(new RelayReport(2, 0, 0, 2, 0));
-      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 0, 2));
+      assertThat(OutboxAdministration.create(db.dataSource()).counts()).isEqualTo(new OutboxCounts(0, 0, 2));
     }
   }
 
@@ -482,12 +480,12 @@ class OutboxRelayTest {
   void drainRelaysEverythingDueAndStopsAtMessagesWaitingForARetry(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind, 4)) {
       MutableClock clock = new MutableClock(T0);
-      insert(db.dataSource(), IntStream.rangeClosed(1, 250).mapToObj(OutboxRelayTest::citizenMessage).toList());
+      insert(db.dataSource(), IntStream.rangeClosed(1, 250).mapToObj(OutboxFixtures::citizenMessage).toList());
       RecordingNotifier notifier = new RecordingNotifier();
       assertThat(relay(db.dataSource(), notifier, clock).batchSize(100).build().drain()).isEqualTo(250);
       assertThat(notifier.sent()).hasSize(250);
 
-      insert(db.dataSource(), IntStream.rangeClosed(251, 255).mapToObj(OutboxRelayTest::citizenMessage).toList());
+      insert(db.dataSource(), IntStream.rangeClosed(251, 255).mapToObj(OutboxFixtures::citizenMessage).toList());
       AtomicInteger calls = new AtomicInteger();
       Notifier down = n -> {
         calls.incrementAndGet();
@@ -496,7 +494,7 @@ class OutboxRelayTest {
       OutboxRelay failing = relay(db.dataSource(), down, clock).batchSize(2).build();
       assertThat(failing.drain()).isZero();
       assertThat(calls).hasValue(5);
-      assertThat(failing.counts()).isEqualTo(new OutboxCounts(5, 250, 0));
+      assertThat(OutboxAdministration.create(db.dataSource()).counts()).isEqualTo(new OutboxCounts(5, 250, 0));
       clock.advance(PAST_MAX_BACKOFF);
       assertThat(failing.drain()).isZero();
       assertThat(calls).hasValue(10);
@@ -519,6 +517,7 @@ class OutboxRelayTest {
       });
       RecordingNotifier notifier = new RecordingNotifier();
       OutboxRelay relay = relay(db.dataSource(), notifier, clock).build();
+      OutboxAdministration outbox = OutboxAdministration.create(db.dataSource());
 
       assertThat(relay.relayOnce()).isEqualTo(new RelayReport(3, 2, 0, 1, 0));
       assertThat(notifier.sent()).containsExactly(messages.get(0), messages.get(2));
@@ -527,84 +526,9 @@ class OutboxRelayTest {
       assertThat(spoiled.attempts()).isZero();
       assertThat(spoiled.deadAt()).isEqualTo(T0);
       assertThat(spoiled.lastError()).startsWith("the stored row is not a valid notification").contains("phone");
-      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 2, 1));
-      assertThat(relay.dead(10)).as("left out of the list, not failing it").isEmpty();
+      assertThat(outbox.counts()).isEqualTo(new OutboxCounts(0, 2, 1));
+      assertThat(outbox.dead(10)).as("left out of the list, not failing it").isEmpty();
       assertThat(relay.relayOnce().claimed()).isZero();
-    }
-  }
-
-  // --- dead letters --------------------------------------------------------------------------------
-
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
-  void deadLettersAreListedIntactAndCanBeRedriven(TestDatabase.Kind kind) {
-    try (TestDatabase db = TestDatabase.create(kind, 4)) {
-      MutableClock clock = new MutableClock(T0);
-      Notification first = officerMessage(1);
-      Notification fine = citizenMessage(2);
-      Notification second = citizenMessage(3);
-      insert(db.dataSource(), List.of(first, fine, second));
-      Set<String> rejected = ConcurrentHashMap.newKeySet();
-      rejected.addAll(Set.of(first.id(), second.id()));
-      RecordingNotifier delivered = new RecordingNotifier();
-      Notifier notifier = n -> {
-        if (rejected.contains(n.id())) {
-          throw new NotificationFailedException(n.id(), true, "DLT template not approved");
-        }
-        delivered.send(n);
-      };
-      OutboxRelay relay = relay(db.dataSource(), notifier, clock).batchSize(1).build();
-
-      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1, 0));
-      clock.advance(Duration.ofMinutes(1));
-      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
-      clock.advance(Duration.ofMinutes(1));
-      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1, 0));
-      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 1, 2));
-
-      List<DeadLetter> dead = relay.dead(10);
-      assertThat(dead).extracting(DeadLetter::notification).containsExactly(first, second);
-      assertThat(dead.get(0).notification().body()).isEqualTo(first.body());
-      assertThat(dead.get(0).notification().recipient().post()).contains(PostId.of("EE-RAIPUR"));
-      assertThat(dead).extracting(DeadLetter::deadAt).containsExactly(T0, T0.plus(Duration.ofMinutes(2)));
-      assertThat(dead).extracting(DeadLetter::attempts).containsExactly(1, 1);
-      assertThat(dead).extracting(DeadLetter::lastError).containsExactly(
-          "permanent failure sending notification RPR-2024-000001#1:holder:EE-RAIPUR: DLT template not approved",
-          "permanent failure sending notification RPR-2024-000003#1:citizen: DLT template not approved");
-      assertThat(relay.dead(1)).extracting(DeadLetter::notification).containsExactly(first);
-      Map<String, Row> rows = rows(db.dataSource());
-      assertThat(dead).extracting(DeadLetter::seq)
-          .containsExactly(rows.get(first.id()).seq(), rows.get(second.id()).seq());
-
-      // redrive one: pending again with fresh attempts, sent on the next relay once fixed
-      rejected.clear();
-      long firstSeq = dead.get(0).seq();
-      assertThat(relay.redrive(firstSeq)).isTrue();
-      assertThat(relay.redrive(firstSeq)).as("no longer dead").isFalse();
-      assertThat(relay.redrive(rows.get(fine.id()).seq())).as("sent, not dead").isFalse();
-      assertThat(relay.redrive(987_654_321L)).as("no such row").isFalse();
-      Row redriven = rows(db.dataSource()).get(first.id());
-      assertThat(redriven.state()).isEqualTo("PENDING");
-      assertThat(redriven.attempts()).isZero();
-      assertThat(redriven.deadAt()).isNull();
-      assertThat(redriven.nextAttemptAt()).isEqualTo(clock.instant());
-      assertThat(redriven.lastError()).contains("DLT template not approved");
-      assertThat(relay.counts()).isEqualTo(new OutboxCounts(1, 1, 1));
-      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
-      assertThat(rows(db.dataSource()).get(first.id()).attempts()).isEqualTo(1);
-
-      // redrive all
-      assertThat(relay.redriveAll()).isEqualTo(1);
-      assertThat(relay.redriveAll()).isZero();
-      assertThat(relay.dead(10)).isEmpty();
-      assertThat(relay.drain()).isEqualTo(1);
-      assertThat(delivered.sent()).containsExactly(fine, first, second);
-      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 3, 0));
-
-      // purge: sent rows before the instant go, later ones stay
-      assertThat(relay.purgeSent(T0.minusSeconds(1))).isZero();
-      assertThat(relay.purgeSent(clock.instant().plusSeconds(1))).isEqualTo(3);
-      assertThat(relay.counts()).isEqualTo(new OutboxCounts(0, 0, 0));
     }
   }
 
@@ -643,10 +567,8 @@ class OutboxRelayTest {
     assertThatThrownBy(() -> b.backoff(Duration.ofSeconds(1), null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("max");
 
-    OutboxRelay relay = OutboxRelay.builder().dataSource(ds).notifier(notifier).build();
-    assertThatThrownBy(() -> relay.dead(0)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("limit");
-    // the smallest valid settings are accepted
+    // the defaults are accepted, and so are the smallest valid settings
+    OutboxRelay.builder().dataSource(ds).notifier(notifier).build();
     OutboxRelay.builder().dataSource(ds).notifier(notifier).batchSize(1).maxAttempts(1)
         .lease(Duration.ofMillis(1)).backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
   }
@@ -655,22 +577,21 @@ class OutboxRelayTest {
   void retryDelayIsHalfTheExponentialDelayPlusJitterOfUpToTheOtherHalf() {
     Duration base = Duration.ofSeconds(10);
     Duration max = Duration.ofHours(1);
-    assertThat(OutboxRelay.exponentialDelay(base, max, 1)).isEqualTo(Duration.ofSeconds(10));
-    assertThat(OutboxRelay.exponentialDelay(base, max, 2)).isEqualTo(Duration.ofSeconds(20));
-    assertThat(OutboxRelay.exponentialDelay(base, max, 9)).isEqualTo(Duration.ofSeconds(2560));
-    assertThat(OutboxRelay.exponentialDelay(base, max, 10)).isEqualTo(max);
-    assertThat(OutboxRelay.exponentialDelay(base, max, Integer.MAX_VALUE)).isEqualTo(max);
+    assertThat(RetryBackoff.exponentialDelay(base, max, 1)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(RetryBackoff.exponentialDelay(base, max, 2)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(RetryBackoff.exponentialDelay(base, max, 9)).isEqualTo(Duration.ofSeconds(2560));
+    assertThat(RetryBackoff.exponentialDelay(base, max, 10)).isEqualTo(max);
+    assertThat(RetryBackoff.exponentialDelay(base, max, Integer.MAX_VALUE)).isEqualTo(max);
     Duration huge = Duration.ofDays(365L * 100_000);
-    assertThat(OutboxRelay.exponentialDelay(huge, huge.multipliedBy(4), 40)).isEqualTo(huge.multipliedBy(4));
+    assertThat(RetryBackoff.exponentialDelay(huge, huge.multipliedBy(4), 40)).isEqualTo(huge.multipliedBy(4));
 
-    OutboxRelay relay = OutboxRelay.builder().dataSource(new JdbcDataSource()).notifier(new RecordingNotifier())
-        .random(new SplittableRandom(3)).build();
+    RetryBackoff backoff = OutboxRelay.builder().random(new SplittableRandom(3)).retryBackoff();
     for (int attempts = 1; attempts <= 12; attempts++) {
-      Duration delay = OutboxRelay.exponentialDelay(base, max, attempts);
+      Duration delay = RetryBackoff.exponentialDelay(base, max, attempts);
       Duration low = delay;
       Duration high = Duration.ZERO;
       for (int i = 0; i < 2000; i++) {
-        Duration d = relay.retryDelay(attempts);
+        Duration d = backoff.delay(attempts);
         assertThat(d).isBetween(delay.dividedBy(2), delay);
         low = d.compareTo(low) < 0 ? d : low;
         high = d.compareTo(high) > 0 ? d : high;
@@ -679,76 +600,22 @@ class OutboxRelayTest {
       assertThat(low).isLessThan(delay.multipliedBy(11).dividedBy(20));
       assertThat(high).isGreaterThan(delay.multipliedBy(19).dividedBy(20));
     }
-    OutboxRelay seededA = OutboxRelay.builder().dataSource(new JdbcDataSource()).notifier(new RecordingNotifier())
-        .random(new SplittableRandom(99)).build();
-    OutboxRelay seededB = OutboxRelay.builder().dataSource(new JdbcDataSource()).notifier(new RecordingNotifier())
-        .random(new SplittableRandom(99)).build();
+    RetryBackoff seededA = OutboxRelay.builder().random(new SplittableRandom(99)).retryBackoff();
+    RetryBackoff seededB = OutboxRelay.builder().random(new SplittableRandom(99)).retryBackoff();
     for (int attempts = 1; attempts <= 8; attempts++) {
-      assertThat(seededA.retryDelay(attempts)).isEqualTo(seededB.retryDelay(attempts));
+      assertThat(seededA.delay(attempts)).isEqualTo(seededB.delay(attempts));
     }
   }
 
   @Test
   void errorTextIsCutToTheColumnWithoutSplittingACharacter() {
-    assertThat(OutboxRelay.errorText(null)).isEqualTo("(no message)");
-    assertThat(OutboxRelay.errorText("a\u0000b")).isEqualTo("a\uFFFDb");
-    assertThat(OutboxRelay.errorText("x".repeat(1000))).hasSize(1000);
-    assertThat(OutboxRelay.errorText("x".repeat(999) + "\uD83D\uDE00")).isEqualTo("x".repeat(999));
+    assertThat(LastError.text(null)).isEqualTo("(no message)");
+    assertThat(LastError.text("a\u0000b")).isEqualTo("a\uFFFDb");
+    assertThat(LastError.text("x".repeat(1000))).hasSize(1000);
+    assertThat(LastError.text("x".repeat(999) + "\uD83D\uDE00")).isEqualTo("x".repeat(999));
   }
 
   // --- fixtures ------------------------------------------------------------------------------------
-
-  private static OutboxRelay.Builder relay(DataSource ds, Notifier notifier, MutableClock clock) {
-    return OutboxRelay.builder().dataSource(ds).notifier(notifier).clock(clock);
-  }
-
-  private static String complaint(int i) {
-    return String.format("RPR-2024-%06d", i);
-  }
-
-  static Notification citizenMessage(int i) {
-    Recipient citizen = new Recipient(RecipientRole.CITIZEN, new PhoneNumber("+919876543210"), Optional.empty(),
-        "सुनीता देवी");
-    return new Notification(complaint(i) + "#1:" + citizen.key(), ComplaintId.of(complaint(i)), 1,
-        NotificationKind.REGISTERED, citizen, DeliveryChannel.SMS, Language.HINDI,
-        "नमस्ते सुनीता जी, आपकी शिकायत " + complaint(i) + " दर्ज कर ली गई है।", T0);
-  }
-
-  static Notification officerMessage(int i) {
-    Recipient officer = new Recipient(RecipientRole.POST_HOLDER, new PhoneNumber("+919812345678"),
-        Optional.of(PostId.of("EE-RAIPUR")), "कार्यपालन अभियंता रायपुर");
-    return new Notification(complaint(i) + "#1:" + officer.key(), ComplaintId.of(complaint(i)), 1,
-        NotificationKind.ASSIGNED, officer, DeliveryChannel.WHATSAPP, Language.HINDI,
-        "शिकायत " + complaint(i) + " आपको सौंपी गई है। कृपया समय सीमा में निपटाएँ।", T0);
-  }
-
-  private static void insert(DataSource ds, List<Notification> notifications) {
-    new Jdbc(ds).inTransaction("inserting test outbox rows", c -> {
-      OutboxRows.insert(c, notifications);
-      return null;
-    });
-  }
-
-  /** One outbox row's delivery columns. */
-  record Row(long seq, String state, int attempts, Instant nextAttemptAt, String leaseToken, String lastError,
-      Instant sentAt, Instant deadAt) {}
-
-  /** Every outbox row, by message id. */
-  private static Map<String, Row> rows(DataSource ds) {
-    return new Jdbc(ds).read("reading test outbox rows", c -> {
-      Map<String, Row> out = new LinkedHashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT seq, message_id, state, attempts, next_attempt_at, "
-          + "lease_token, last_error, sent_at, dead_at FROM nivaran_outbox ORDER BY seq");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString("message_id"), new Row(rs.getLong("seq"), rs.getString("state"), rs.getInt("attempts"),
-              Jdbc.getInstant(rs, "next_attempt_at"), rs.getString("lease_token"), rs.getString("last_error"),
-              Jdbc.getInstant(rs, "sent_at"), Jdbc.getInstant(rs, "dead_at")));
-        }
-      }
-      return out;
-    });
-  }
 
   private static Set<String> idsIn(Map<String, Row> rows, String state) {
     return rows.entrySet().stream().filter(e -> e.getValue().state().equals(state)).map(Map.Entry::getKey)

@@ -1,0 +1,154 @@
+package org.nivaran.grievance.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.nivaran.grievance.jdbc.OutboxSender.Outcome;
+import org.nivaran.grievance.jdbc.OutboxSender.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The record step of {@link OutboxRelay#relayOnce()}: writes the outcomes of a batch in one
+ * transaction, each guarded by the lease token, so a relay whose lease expired cannot overwrite a
+ * newer attempt; counts what landed, and what was dropped as a lost lease, in a
+ * {@link RelayReport}.
+ *
+ * <p>Thread-safe.
+ */
+final class OutboxRecorder {
+  /** The relay's logger: hosts set one level for everything delivery logs. */
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+  private final Jdbc jdbc;
+  private final Duration lease;
+  private final int maxAttempts;
+
+  OutboxRecorder(Jdbc jdbc, Duration lease, int maxAttempts) {
+    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    this.lease = Objects.requireNonNull(lease, "lease");
+    this.maxAttempts = maxAttempts;
+  }
+
+  /**
+   * Records the outcomes of the messages leased with {@code token}, in seq order, and logs each
+   * retry, death and lost lease.
+   *
+   * @return the report of the outcomes; {@link RelayReport#claimed()} is their number
+   * @throws JdbcStoreException if the transaction fails; nothing is recorded then
+   */
+  RelayReport record(List<Outcome> outcomes, String token) {
+    if (outcomes.isEmpty()) {
+      return RelayReport.NOTHING;
+    }
+    List<Outcome> sorted = new ArrayList<>(outcomes);
+    sorted.sort(Comparator.comparingLong(o -> o.claim().seq()));
+    boolean[] landed = jdbc.inTransaction("recording outbox outcomes", c -> {
+      boolean[] out = new boolean[sorted.size()];
+      try (PreparedStatement sent = c.prepareStatement(OutboxStatements.MARK_SENT);
+          PreparedStatement dead = c.prepareStatement(OutboxStatements.MARK_DEAD);
+          PreparedStatement retry = c.prepareStatement(OutboxStatements.MARK_RETRY)) {
+        List<Integer> sentRows = new ArrayList<>();
+        List<Integer> deadRows = new ArrayList<>();
+        List<Integer> retryRows = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+          Outcome o = sorted.get(i);
+          switch (o.result()) {
+            case SENT -> {
+              Jdbc.setInstant(sent, 1, o.at());
+              sent.setLong(2, o.claim().seq());
+              sent.setString(3, token);
+              sent.addBatch();
+              sentRows.add(i);
+            }
+            case DEAD -> {
+              Jdbc.setInstant(dead, 1, o.at());
+              dead.setString(2, o.error());
+              dead.setLong(3, o.claim().seq());
+              dead.setString(4, token);
+              dead.addBatch();
+              deadRows.add(i);
+            }
+            case RETRY -> {
+              Jdbc.setInstant(retry, 1, o.retryAt());
+              retry.setString(2, o.error());
+              retry.setLong(3, o.claim().seq());
+              retry.setString(4, token);
+              retry.addBatch();
+              retryRows.add(i);
+            }
+          }
+        }
+        landed(sent, sentRows, out);
+        landed(dead, deadRows, out);
+        landed(retry, retryRows, out);
+      }
+      return out;
+    });
+    return report(sorted, landed);
+  }
+
+  /** Counts and logs the outcomes, {@code landed[i]} telling whether {@code sorted.get(i)} was recorded. */
+  private RelayReport report(List<Outcome> sorted, boolean[] landed) {
+    int sent = 0;
+    int retried = 0;
+    int dead = 0;
+    int lost = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      Outcome o = sorted.get(i);
+      if (!landed[i]) {
+        lost++;
+        LOG.warn("outbox message {} (seq {}): the lease expired and another relay claimed the message before "
+            + "this relay recorded its {} outcome, which is dropped; the message may have been sent twice. "
+            + "Is the lease ({}) shorter than sending a batch takes?", o.claim().notification().id(),
+            o.claim().seq(), o.result().name().toLowerCase(Locale.ROOT), lease);
+        continue;
+      }
+      switch (o.result()) {
+        case SENT -> sent++;
+        case RETRY -> {
+          retried++;
+          log(o, "failed (attempt {} of {}), retrying at {}: {}", o.claim().attempts(), maxAttempts,
+              o.retryAt(), o.error());
+        }
+        case DEAD -> {
+          dead++;
+          log(o, "is dead after {} attempt(s): {}", o.claim().attempts(), o.error());
+        }
+      }
+    }
+    return new RelayReport(sorted.size(), sent, retried, dead, lost);
+  }
+
+  private static void landed(PreparedStatement ps, List<Integer> rows, boolean[] out) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int[] counts = ps.executeBatch();
+    for (int j = 0; j < rows.size(); j++) {
+      // SUCCESS_NO_INFO (-2) means the driver does not say; take it as recorded
+      out[rows.get(j)] = counts[j] != 0;
+    }
+  }
+
+  private static void log(Outcome o, String what, Object... args) {
+    String message = "outbox message {} (seq {}) " + what;
+    Object[] all = new Object[args.length + 2 + (o.unexpected() != null ? 1 : 0)];
+    all[0] = o.claim().notification().id();
+    all[1] = o.claim().seq();
+    System.arraycopy(args, 0, all, 2, args.length);
+    if (o.unexpected() != null) {
+      all[all.length - 1] = o.unexpected(); // the notifier broke its contract: keep the stack trace
+      LOG.warn(message, all);
+    } else if (o.result() == Result.DEAD) {
+      LOG.warn(message, all);
+    } else {
+      LOG.info(message, all);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.nivaran.grievance.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.notify.DeliveryChannel;
+import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.notify.NotificationKind;
+import org.nivaran.grievance.notify.Notifier;
+import org.nivaran.grievance.notify.Recipient;
+import org.nivaran.grievance.notify.RecipientRole;
+import org.nivaran.grievance.tck.MutableClock;
+
+/** Outbox messages, rows and relays for the tests of {@link OutboxRelay} and {@link OutboxAdministration}. */
+final class OutboxFixtures {
+  static final Instant T0 = Instant.parse("2024-06-01T04:30:00Z");
+
+  private OutboxFixtures() {}
+
+  static OutboxRelay.Builder relay(DataSource ds, Notifier notifier, MutableClock clock) {
+    return OutboxRelay.builder().dataSource(ds).notifier(notifier).clock(clock);
+  }
+
+  private static String complaint(int i) {
+    return String.format("RPR-2024-%06d", i);
+  }
+
+  static Notification citizenMessage(int i) {
+    Recipient citizen = new Recipient(RecipientRole.CITIZEN, new PhoneNumber("+919876543210"), Optional.empty(),
+        "सुनीता देवी");
+    return new Notification(complaint(i) + "#1:" + citizen.key(), ComplaintId.of(complaint(i)), 1,
+        NotificationKind.REGISTERED, citizen, DeliveryChannel.SMS, Language.HINDI,
+        "नमस्ते सुनीता जी, आपकी शिकायत " + complaint(i) + " दर्ज कर ली गई है।", T0);
+  }
+
+  static Notification officerMessage(int i) {
+    Recipient officer = new Recipient(RecipientRole.POST_HOLDER, new PhoneNumber("+919812345678"),
+        Optional.of(PostId.of("EE-RAIPUR")), "कार्यपालन अभियंता रायपुर");
+    return new Notification(complaint(i) + "#1:" + officer.key(), ComplaintId.of(complaint(i)), 1,
+        NotificationKind.ASSIGNED, officer, DeliveryChannel.WHATSAPP, Language.HINDI,
+        "शिकायत " + complaint(i) + " आपको सौंपी गई है। कृपया समय सीमा में निपटाएँ।", T0);
+  }
+
+  static void insert(DataSource ds, List<Notification> notifications) {
+    new Jdbc(ds).inTransaction("inserting test outbox rows", c -> {
+      OutboxRows.insert(c, notifications);
+      return null;
+    });
+  }
+
+  /** One outbox row's delivery columns. */
+  record Row(long seq, String state, int attempts, Instant nextAttemptAt, String leaseToken, String lastError,
+      Instant sentAt, Instant deadAt) {}
+
+  /** Every outbox row, by message id. */
+  static Map<String, Row> rows(DataSource ds) {
+    return new Jdbc(ds).read("reading test outbox rows", c -> {
+      Map<String, Row> out = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT seq, message_id, state, attempts, next_attempt_at, "
+          + "lease_token, last_error, sent_at, dead_at FROM nivaran_outbox ORDER BY seq");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString("message_id"), new Row(rs.getLong("seq"), rs.getString("state"), rs.getInt("attempts"),
+              Jdbc.getInstant(rs, "next_attempt_at"), rs.getString("lease_token"), rs.getString("last_error"),
+              Jdbc.getInstant(rs, "sent_at"), Jdbc.getInstant(rs, "dead_at")));
+        }
+      }
+      return out;
+    });
+  }
+}

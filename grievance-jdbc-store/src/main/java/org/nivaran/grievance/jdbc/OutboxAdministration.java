@@ -119,7 +119,7 @@ public final class OutboxAdministration {
 
   /**
    * Makes one dead message pending again: due now, with its attempts reset to 0, so it gets
-   * {@code maxAttempts} new attempts. Its last error is kept until a later attempt replaces it.
+   * the relays' {@link OutboxRelay.Builder#maxAttempts} new attempts. Its last error is kept until a later attempt replaces it.
    *
    * @param seq the message's {@link DeadLetter#seq()}
    * @return {@code true} if the message was dead and is now pending; {@code false} if there is no

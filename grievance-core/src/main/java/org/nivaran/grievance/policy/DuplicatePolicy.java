@@ -13,7 +13,7 @@ import org.nivaran.grievance.internal.Texts;
  * complaint from the same number, of the same kind, category and jurisdiction, registered within
  * the window before now; if there is one, the registration is recorded on it as a
  * {@code DuplicateLinked} event and that complaint is returned (outcome {@code LINKED}). Looking
- * needs a store that answers {@code ComplaintQueries.byCitizen}.
+ * needs a store with the caller's history ({@link org.nivaran.grievance.store.CallerHistory#registeredSince}).
  *
  * <p>Immutable and thread-safe.
  */

@@ -18,8 +18,8 @@ import org.nivaran.grievance.internal.Texts;
  * once a number has had {@link #threshold()} complaints rejected as fake within {@link #within()}
  * (the one just rejected included), {@code Grievances} adds a {@link org.nivaran.grievance.directory.BlockEntry} for it to the
  * directory's {@link org.nivaran.grievance.directory.Blocklist}, blocked by {@code fake-complaint-policy}, for
- * {@link #blockFor()} or for good. Counting needs a store that answers
- * {@code ComplaintQueries.byCitizen}.
+ * {@link #blockFor()} or for good. Counting needs a store with the caller's history
+ * ({@link org.nivaran.grievance.store.CallerHistory#countFakeClosures}).
  *
  * <p>Immutable and thread-safe.
  */

@@ -53,8 +53,8 @@ import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
 
 /**
- * The store's indexed queries ({@link ComplaintStore#findDue}, {@link ComplaintStore#findFlagged},
- * {@link ComplaintStore#findPendingAt}) as complaints move through their lifecycle, and against a
+ * The store's indexed work lists ({@code overdue}, {@code flagged}, {@code pendingAt}, read to a
+ * limit with {@code Page.collect}) as complaints move through their lifecycle, and against a
  * brute-force filter after concurrent writers.
  */
 class InMemoryComplaintStoreQueriesTest {
@@ -140,7 +140,7 @@ class InMemoryComplaintStoreQueriesTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // findDue
+  // overdue
 
   @Test
   void find_due_returns_exactly_the_complaints_due_by_then_earliest_first_ties_by_id() {
@@ -253,7 +253,7 @@ class InMemoryComplaintStoreQueriesTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // findFlagged
+  // flagged
 
   @Test
   void find_flagged_lists_flagged_complaints_by_registration_then_id_with_a_limit() {
@@ -314,7 +314,7 @@ class InMemoryComplaintStoreQueriesTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // findPendingAt
+  // pendingAt
 
   @Test
   void find_pending_at_lists_the_open_complaints_of_a_post_by_registration_then_id() {

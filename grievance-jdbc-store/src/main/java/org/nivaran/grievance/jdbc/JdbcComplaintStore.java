@@ -91,8 +91,8 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   private final CallerHistoryQueries history;
   private final LogAuditor auditor;
 
-  private JdbcComplaintStore(DataSource dataSource) {
-    this.jdbc = new Jdbc(dataSource);
+  private JdbcComplaintStore(Builder b) {
+    this.jdbc = new Jdbc(b.dataSource);
     this.rows = new ComplaintRows();
     StoreStatements sql = new StoreStatements(jdbc.read("reading the database product", Dialect::of));
     this.workLists = new WorkListQueries(jdbc, sql, rows);
@@ -110,7 +110,41 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
    * @throws JdbcStoreException if the database cannot be reached
    */
   public static JdbcComplaintStore create(DataSource dataSource) {
-    return new JdbcComplaintStore(dataSource);
+    return builder(dataSource).build();
+  }
+
+  /**
+   * A builder of a store on a data source whose schema is installed, for the settings beyond the
+   * defaults of {@link #create}.
+   *
+   * @param dataSource a PostgreSQL or H2 data source
+   * @return the builder
+   * @throws NullPointerException naming {@code dataSource} if it is null
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /**
+   * Builds a {@link JdbcComplaintStore}. Not thread-safe; the store it builds is.
+   */
+  public static final class Builder {
+    private final DataSource dataSource;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * The store.
+     *
+     * @return the store
+     * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
+     * @throws JdbcStoreException if the database cannot be reached
+     */
+    public JdbcComplaintStore build() {
+      return new JdbcComplaintStore(this);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

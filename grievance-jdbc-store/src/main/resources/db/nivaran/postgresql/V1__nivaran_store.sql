@@ -78,7 +78,9 @@ CREATE TABLE nivaran_idempotency (
 );
 
 -- The transactional outbox: notifications written with the events that cause them, delivered
--- by OutboxRelay. state is PENDING, SENT or DEAD.
+-- by OutboxRelay. state is PENDING, SENT or DEAD. next_attempt_at is on the database's clock
+-- (CURRENT_TIMESTAMP plus a lease or back-off): when a pending message is due, or until when its
+-- lease_token holds it. created_at, sent_at and dead_at are stamped by the nodes' clocks.
 CREATE TABLE nivaran_outbox (
   seq              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   message_id       VARCHAR(600) NOT NULL,

@@ -170,7 +170,7 @@ public final class QuickStart {
             + n.body()))
         .build();
     int sent = relay.drain();
-    OutboxAdministration outbox = OutboxAdministration.create(dataSource, clock);
+    OutboxAdministration outbox = OutboxAdministration.create(dataSource);
     out.println(sent + " message(s) sent; " + outbox.counts().pending() + " pending, " + outbox.counts().dead() + " dead");
     return c;
   }

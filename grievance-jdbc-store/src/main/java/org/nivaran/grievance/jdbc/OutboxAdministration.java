@@ -3,7 +3,6 @@ package org.nivaran.grievance.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * cause is fixed.
  *
  * <pre>{@code
- * OutboxAdministration outbox = OutboxAdministration.create(dataSource, clock);
+ * OutboxAdministration outbox = OutboxAdministration.create(dataSource);
  * if (outbox.counts().dead() > 0) {
  *   for (DeadLetter letter : outbox.dead(50)) {
  *     log.warn("given up on {}: {}", letter.notification().id(), letter.lastError());
@@ -36,24 +35,23 @@ import org.slf4j.LoggerFactory;
  * <p>It may run beside any number of relays: it changes only dead rows (redrive) and sent rows
  * (purge), which a relay never touches. Its log lines go to the logger of this class.
  *
- * <p>Thread-safe: it holds only the data source and the clock; each call takes a connection and
- * gives it back. Failures of the database surface as {@link JdbcStoreException}; the transaction
- * concerned is rolled back.
+ * <p>Thread-safe: it holds only the data source; each call takes a connection and gives it back.
+ * Failures of the database surface as {@link JdbcStoreException}; the transaction concerned is
+ * rolled back.
  */
 public final class OutboxAdministration {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxAdministration.class);
 
   private final Jdbc jdbc;
-  private final Clock clock;
 
-  private OutboxAdministration(DataSource dataSource, Clock clock) {
+  private OutboxAdministration(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
-    this.clock = clock;
   }
 
   /**
-   * The tools for the outbox in a database, on the system clock in UTC. Nothing is read until a
-   * method is called.
+   * The tools for the outbox in a database. Nothing is read until a method is called. They need
+   * no clock: a redriven message is due on the database's clock, as every due time of the outbox
+   * is (see {@link OutboxRelay}, "Clocks").
    *
    * @param dataSource the database holding {@code nivaran_outbox}: PostgreSQL or H2, with the
    *     Nivaran schema
@@ -61,24 +59,8 @@ public final class OutboxAdministration {
    * @throws NullPointerException if it is null
    */
   public static OutboxAdministration create(DataSource dataSource) {
-    return create(dataSource, Clock.systemUTC());
-  }
-
-  /**
-   * The tools for the outbox in a database, on a clock of the host's. Nothing is read until a
-   * method is called.
-   *
-   * @param dataSource the database holding {@code nivaran_outbox}: PostgreSQL or H2, with the
-   *     Nivaran schema
-   * @param clock the clock that makes redriven messages due; give it the relays' clock, so that
-   *     they find a redriven message due at once
-   * @return the tools
-   * @throws NullPointerException if either is null
-   */
-  public static OutboxAdministration create(DataSource dataSource, Clock clock) {
     Objects.requireNonNull(dataSource, "dataSource");
-    Objects.requireNonNull(clock, "clock");
-    return new OutboxAdministration(dataSource, clock);
+    return new OutboxAdministration(dataSource);
   }
 
   /**
@@ -118,7 +100,8 @@ public final class OutboxAdministration {
   }
 
   /**
-   * Makes one dead message pending again: due now, with its attempts reset to 0, so it gets
+   * Makes one dead message pending again: due now on the database's clock, so every relay finds
+   * it due at once whatever its own clock says, and with its attempts reset to 0, so it gets
    * the relays' {@link OutboxRelay.Builder#maxAttempts} new attempts. Its last error is kept until a later attempt replaces it.
    *
    * @param seq the message's {@link DeadLetter#seq()}
@@ -127,11 +110,9 @@ public final class OutboxAdministration {
    * @throws JdbcStoreException if the update fails
    */
   public boolean redrive(long seq) {
-    Instant at = Jdbc.now(clock);
     int changed = jdbc.inTransaction("redriving outbox message " + seq, c -> {
       try (PreparedStatement ps = c.prepareStatement(OutboxStatements.REDRIVE)) {
-        Jdbc.setInstant(ps, 1, at);
-        ps.setLong(2, seq);
+        ps.setLong(1, seq);
         return ps.executeUpdate();
       }
     });
@@ -148,10 +129,8 @@ public final class OutboxAdministration {
    * @throws JdbcStoreException if the update fails
    */
   public int redriveAll() {
-    Instant at = Jdbc.now(clock);
     int changed = jdbc.inTransaction("redriving all dead outbox messages", c -> {
       try (PreparedStatement ps = c.prepareStatement(OutboxStatements.REDRIVE_ALL)) {
-        Jdbc.setInstant(ps, 1, at);
         return ps.executeUpdate();
       }
     });

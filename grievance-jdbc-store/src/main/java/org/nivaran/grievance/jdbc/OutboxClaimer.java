@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The claim step of {@link OutboxRelay#relayOnce()}: picks a batch of due messages, skipping rows
  * another relay has locked, and leases them; a due row that cannot be read back as a notification
- * is made dead instead.
+ * is made dead instead. What is due, and until when a lease holds, is decided on the database's
+ * clock ({@code CURRENT_TIMESTAMP}), never on the relay's.
  *
  * <p>Thread-safe.
  */
@@ -39,14 +39,16 @@ final class OutboxClaimer {
   /**
    * Claims and leases a batch on the caller's transaction (the claim step of
    * {@link OutboxRelay#relayOnce()}); the rows stay locked until it ends.
+   *
+   * @param now the relay's clock, which only stamps the {@code dead_at} of unreadable rows
    */
   Claimed claim(Connection c, Instant now, String token) throws SQLException {
     List<Claim> candidates = new ArrayList<>();
     int quarantined = 0;
-    try (PreparedStatement ps = c.prepareStatement(OutboxStatements.claim(dialect(c)));
+    Dialect d = dialect(c);
+    try (PreparedStatement ps = c.prepareStatement(OutboxStatements.claim(d));
         PreparedStatement quarantine = c.prepareStatement(OutboxStatements.QUARANTINE)) {
-      Jdbc.setInstant(ps, 1, now);
-      ps.setInt(2, batchSize);
+      ps.setInt(1, batchSize);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long seq = rs.getLong("seq");
@@ -74,20 +76,22 @@ final class OutboxClaimer {
       return new Claimed(List.of(), quarantined);
     }
     candidates.sort(Comparator.comparing(Claim::due).thenComparingLong(Claim::seq));
-    return new Claimed(lease(c, candidates, now, token), quarantined);
+    return new Claimed(lease(c, d, candidates, token), quarantined);
   }
 
-  /** Leases the candidates, in due order, and returns those whose rows were still as read. */
-  private List<Claim> lease(Connection c, List<Claim> candidates, Instant now, String token) throws SQLException {
-    Instant leasedUntil = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
+  /**
+   * Leases the candidates, in due order, until the database's clock plus the lease, and returns
+   * those whose rows were still as read.
+   */
+  private List<Claim> lease(Connection c, Dialect d, List<Claim> candidates, String token) throws SQLException {
+    long leaseMicros = OutboxStatements.micros(lease);
     int[] updated;
-    try (PreparedStatement ps = c.prepareStatement(OutboxStatements.LEASE)) {
+    try (PreparedStatement ps = c.prepareStatement(OutboxStatements.lease(d))) {
       for (Claim claim : candidates) {
         ps.setString(1, token);
-        Jdbc.setInstant(ps, 2, leasedUntil);
+        ps.setLong(2, leaseMicros);
         ps.setLong(3, claim.seq());
-        Jdbc.setInstant(ps, 4, now);
-        ps.setInt(5, claim.attempts() - 1);
+        ps.setInt(4, claim.attempts() - 1);
         ps.addBatch();
       }
       updated = ps.executeBatch();

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.nivaran.grievance.jdbc.OutboxClaimer.Claim;
 import org.nivaran.grievance.jdbc.OutboxSender.Outcome;
 import org.nivaran.grievance.jdbc.OutboxSender.Result;
 import org.slf4j.Logger;
@@ -16,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The record step of {@link OutboxRelay#relayOnce()}: writes the outcomes of a batch in one
  * transaction, each guarded by the lease token, so a relay whose lease expired cannot overwrite a
- * newer attempt; counts what landed, and what was dropped as a lost lease, in a
- * {@link RelayReport}.
+ * newer attempt; gives back, under the same guard, the claimed messages the relay did not send
+ * because its lease ran out first; counts what landed, and what was dropped or given back as a
+ * lost lease, in a {@link RelayReport}. A retry is due again after its back-off on the database's
+ * clock.
  *
  * <p>Thread-safe.
  */
@@ -36,14 +39,16 @@ final class OutboxRecorder {
   }
 
   /**
-   * Records the outcomes of the messages leased with {@code token}, in seq order, and logs each
-   * retry, death and lost lease.
+   * Records the outcomes of the messages leased with {@code token}, in seq order, gives back the
+   * {@code unsent} ones (claimed with the same token, not sent because the lease ran out before
+   * their turn), and logs each retry, death and lost lease.
    *
-   * @return the report of the outcomes; {@link RelayReport#claimed()} is their number
+   * @return the report; {@link RelayReport#claimed()} counts the outcomes and the unsent messages,
+   *     and {@link RelayReport#lostLeases()} the unsent ones too
    * @throws JdbcStoreException if the transaction fails; nothing is recorded then
    */
-  RelayReport record(List<Outcome> outcomes, String token) {
-    if (outcomes.isEmpty()) {
+  RelayReport record(List<Outcome> outcomes, List<Claim> unsent, String token) {
+    if (outcomes.isEmpty() && unsent.isEmpty()) {
       return RelayReport.NOTHING;
     }
     List<Outcome> sorted = new ArrayList<>(outcomes);
@@ -52,7 +57,8 @@ final class OutboxRecorder {
       boolean[] out = new boolean[sorted.size()];
       try (PreparedStatement sent = c.prepareStatement(OutboxStatements.MARK_SENT);
           PreparedStatement dead = c.prepareStatement(OutboxStatements.MARK_DEAD);
-          PreparedStatement retry = c.prepareStatement(OutboxStatements.MARK_RETRY)) {
+          PreparedStatement retry = c.prepareStatement(OutboxStatements.markRetry(Dialect.of(c)));
+          PreparedStatement release = c.prepareStatement(OutboxStatements.RELEASE)) {
         List<Integer> sentRows = new ArrayList<>();
         List<Integer> deadRows = new ArrayList<>();
         List<Integer> retryRows = new ArrayList<>();
@@ -75,7 +81,7 @@ final class OutboxRecorder {
               deadRows.add(i);
             }
             case RETRY -> {
-              Jdbc.setInstant(retry, 1, o.retryAt());
+              retry.setLong(1, OutboxStatements.micros(o.retryAfter()));
               retry.setString(2, o.error());
               retry.setLong(3, o.claim().seq());
               retry.setString(4, token);
@@ -87,10 +93,25 @@ final class OutboxRecorder {
         landed(sent, sentRows, out);
         landed(dead, deadRows, out);
         landed(retry, retryRows, out);
+        for (Claim claim : unsent) {
+          release.setLong(1, claim.seq());
+          release.setString(2, token);
+          release.addBatch();
+        }
+        if (!unsent.isEmpty()) {
+          release.executeBatch();
+        }
       }
       return out;
     });
-    return report(sorted, landed);
+    RelayReport recorded = report(sorted, landed);
+    for (Claim claim : unsent) {
+      LOG.warn("outbox message {} (seq {}) was not sent: this relay's lease ran out before its turn in the batch came, "
+          + "so it is given back to be claimed again. Is the lease ({}) shorter than sending a batch takes?",
+          claim.notification().id(), claim.seq(), lease);
+    }
+    return new RelayReport(recorded.claimed() + unsent.size(), recorded.sent(), recorded.retried(), recorded.dead(),
+        recorded.lostLeases() + unsent.size());
   }
 
   /** Counts and logs the outcomes, {@code landed[i]} telling whether {@code sorted.get(i)} was recorded. */
@@ -113,8 +134,8 @@ final class OutboxRecorder {
         case SENT -> sent++;
         case RETRY -> {
           retried++;
-          log(o, "failed (attempt {} of {}), retrying at {}: {}", o.claim().attempts(), maxAttempts,
-              o.retryAt(), o.error());
+          log(o, "failed (attempt {} of {}), retrying in {}: {}", o.claim().attempts(), maxAttempts,
+              o.retryAfter(), o.error());
         }
         case DEAD -> {
           dead++;

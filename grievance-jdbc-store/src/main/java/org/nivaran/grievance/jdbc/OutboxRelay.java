@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.nivaran.grievance.jdbc.OutboxClaimer.Claim;
@@ -28,36 +29,78 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li><b>Claim.</b> One short transaction picks up to {@link Builder#batchSize(int) batchSize}
- *       pending messages that are due, oldest due first, skipping rows another relay has locked
- *       ({@code FOR UPDATE SKIP LOCKED}), and leases them: it gives them a fresh lease token,
- *       counts the attempt, and moves their due time a {@link Builder#lease(Duration) lease}
- *       ahead, so no other relay takes them while they are being sent.
- *   <li><b>Send.</b> Outside any transaction, each claimed message goes to the {@link Notifier}.
+ *       pending messages that are due on the database's clock, oldest due first, skipping rows
+ *       another relay has locked ({@code FOR UPDATE SKIP LOCKED}), and leases them: it gives them a
+ *       fresh lease token, counts the attempt, and moves their due time to the database's clock
+ *       plus the {@link Builder#lease(Duration) lease}, so no other relay takes them while they
+ *       are being sent.
+ *   <li><b>Send.</b> Outside any transaction, each claimed message goes to the {@link Notifier},
+ *       one after another, while the lease holds. Should the lease run out before a message's turn
+ *       comes, that message and the rest of the batch are not sent but given back, due at once
+ *       and their attempt not counted, for a relay to claim afresh.
  *   <li><b>Record.</b> One transaction records each outcome, guarded by the lease token: accepted
  *       messages become {@code SENT}; a permanent {@link NotificationFailedException} makes a
  *       message {@code DEAD}; any other failure (a temporary {@code NotificationFailedException}
  *       or any other runtime exception from the notifier) schedules a retry with exponential
- *       back-off and jitter, or makes the message {@code DEAD} once it has had
- *       {@link Builder#maxAttempts(int) maxAttempts} attempts.
+ *       back-off and jitter, on the database's clock, or makes the message {@code DEAD} once it
+ *       has had {@link Builder#maxAttempts(int) maxAttempts} attempts.
  * </ol>
  *
- * <h2>Delivery guarantees</h2>
+ * <h2>Delivery contract</h2>
  *
- * <p>Delivery is at least once. A message is sent again, with the same {@link Notification#id()},
- * when the relay crashes (or loses the database) after sending but before recording, or when its
- * lease expires before its outcome is recorded and another relay claims it meanwhile. In the
- * latter case the late relay's outcome is dropped, the newer attempt's stands, and the report
- * counts it in {@link RelayReport#lostLeases()}. Choose a lease comfortably longer than sending a
- * whole batch takes (batch size times the notifier's worst time-out), and let the notifier's
- * provider de-duplicate on the id. A notifier that throws an {@link Error} stops the call: the
- * outcomes so far are recorded, and the rest of the batch is retried when its lease expires.
+ * <p>Delivery is <b>at least once</b>, and the {@link Notification#id() notification id} is the
+ * <b>idempotency key</b>. The id is stable (complaint, event sequence, recipient): every attempt
+ * at a message carries the same id, so a notifier should hand it to its gateway as the
+ * gateway's idempotency key (the examples' {@code HttpNotifier} sends it as
+ * {@code Idempotency-Key}), and a gateway or a receiver should drop a message whose id it has
+ * already accepted.
+ *
+ * <p>While a message's lease holds, no other relay can claim it, whatever the relays' clocks say
+ * (see "Clocks"), so a message is normally handed to a notifier exactly once. It is handed over
+ * again, with the same id, in two cases:
+ *
+ * <ul>
+ *   <li>the relay crashes, or loses the database, after the notifier accepted the message but
+ *       before the outcome was recorded: once the lease runs out, a relay claims it again;
+ *   <li>the notifier takes so long over the message that the lease runs out while it has it, and
+ *       another relay claims the message meanwhile.
+ * </ul>
+ *
+ * <p>A lease that ran out and was taken over by another relay is a <b>lost lease</b>. The lease
+ * token fences the record step: the late relay's outcome, whatever it is, is dropped and the
+ * newer attempt's stands, so a late relay can neither mark sent a message that a newer attempt
+ * failed, nor retry or kill one that a newer attempt sent. The messages of a batch that the relay
+ * had not yet sent when its lease ran out are not sent by it at all but given back (see Send,
+ * above). Both count in {@link RelayReport#lostLeases()} and are logged as warnings. Choose a lease
+ * comfortably longer than sending a whole batch takes (batch size times the notifier's worst
+ * time-out), and let the provider de-duplicate on the id. A notifier that throws an {@link Error}
+ * stops the call: the outcomes so far are recorded, and the rest of the batch is retried when its
+ * lease runs out.
+ *
+ * <h2>Clocks</h2>
+ *
+ * <p>The <b>database's clock governs delivery</b>. A message is due when its due time has passed
+ * by {@code CURRENT_TIMESTAMP}; a lease, a back-off and a redrive each set the due time to
+ * {@code CURRENT_TIMESTAMP} plus a duration, computed in SQL; a message the store enqueues is due
+ * from the {@code CURRENT_TIMESTAMP} of the transaction that enqueues it. So relays on nodes
+ * whose clocks disagree, by minutes even, never claim a message another relay holds under lease,
+ * never find a message due before its back-off has passed, and never find one enqueued by a node
+ * whose clock runs ahead not yet due.
+ *
+ * <p>The relay's {@link Builder#clock(Clock) clock} decides nothing: it stamps when the notifier
+ * answered ({@code sent_at}, {@code dead_at}), records for people that no relay reads. The
+ * notification's {@link Notification#createdAt() createdAt} is the enqueuing node's. Whether a
+ * lease still holds before each send is timed on the JVM's monotonic clock
+ * ({@link System#nanoTime()}) from just before the claim, which no clock adjustment moves and
+ * which runs out no later than the lease on the database's clock. The database's clock itself
+ * should not jump: one that steps forward ends every lease early.
  *
  * <h2>Scheduling</h2>
  *
  * <p>The relay has no thread of its own: the host calls {@link #drain()} (or {@link #relayOnce()})
  * periodically, for example every few seconds from a scheduled executor. Any number of relays may
- * run at once, on one node or many, over the same database: the row locks and leases keep each
- * claim to one relay.
+ * run at once, on one node or many, over the same database, whatever the nodes' clocks say: the
+ * row locks and leases keep each claim to one relay.
  *
  * <pre>{@code
  * OutboxRelay relay = OutboxRelay.builder()
@@ -104,10 +147,13 @@ public final class OutboxRelay {
   private final OutboxClaimer claimer;
   private final OutboxSender sender;
   private final OutboxRecorder recorder;
+  /** The lease in nanoseconds, for timing it on {@link System#nanoTime()}. */
+  private final long leaseNanos;
 
   private OutboxRelay(Builder b) {
     this.jdbc = new Jdbc(b.dataSource);
     this.clock = b.clock;
+    this.leaseNanos = TimeUnit.NANOSECONDS.convert(b.lease);
     this.claimer = new OutboxClaimer(b.batchSize, b.lease);
     this.sender = new OutboxSender(b.notifier, b.clock, b.maxAttempts, b.retryBackoff());
     this.recorder = new OutboxRecorder(jdbc, b.lease, b.maxAttempts);
@@ -123,8 +169,8 @@ public final class OutboxRelay {
   }
 
   /**
-   * Claims up to a batch of due messages, sends each through the notifier and records the
-   * outcomes (see the class description).
+   * Claims up to a batch of due messages, sends each through the notifier while the lease holds,
+   * and records the outcomes (see the class description).
    *
    * <p>A due row that cannot be read back as a {@link Notification} (edited by hand, say, or
    * written under validation rules since tightened) is made {@code DEAD} at once, with the reason
@@ -136,6 +182,8 @@ public final class OutboxRelay {
    *     was not recorded are claimed again once their lease expires
    */
   public RelayReport relayOnce() {
+    // taken before the claim transaction starts, so the lease timed from it ends no later than the database's
+    long leaseStarted = System.nanoTime();
     Instant claimedAt = Jdbc.now(clock);
     String token = UUID.randomUUID().toString();
     Claimed claimed = jdbc.inTransaction("claiming due outbox messages", c -> claimer.claim(c, claimedAt, token));
@@ -145,19 +193,24 @@ public final class OutboxRelay {
       return quarantined == 0 ? RelayReport.NOTHING : new RelayReport(quarantined, 0, 0, quarantined, 0);
     }
     List<Outcome> outcomes = new ArrayList<>(claims.size());
+    List<Claim> unsent = List.of();
     try {
-      for (Claim claim : claims) {
-        outcomes.add(sender.send(claim));
+      for (int i = 0; i < claims.size(); i++) {
+        if (System.nanoTime() - leaseStarted >= leaseNanos) {
+          unsent = claims.subList(i, claims.size());
+          break;
+        }
+        outcomes.add(sender.send(claims.get(i)));
       }
     } catch (Error e) {
       try {
-        recorder.record(outcomes, token);
+        recorder.record(outcomes, List.of(), token);
       } catch (RuntimeException recordingFailed) {
         e.addSuppressed(recordingFailed);
       }
       throw e;
     }
-    RelayReport recorded = recorder.record(outcomes, token);
+    RelayReport recorded = recorder.record(outcomes, unsent, token);
     RelayReport report = new RelayReport(recorded.claimed() + quarantined, recorded.sent(), recorded.retried(),
         recorded.dead() + quarantined, recorded.lostLeases());
     LOG.debug("outbox relay: {}", report);
@@ -168,7 +221,8 @@ public final class OutboxRelay {
    * Calls {@link #relayOnce()} until a call claims nothing, i.e. until no message is due, and
    * returns how many messages were sent. Messages that failed temporarily wait for their back-off
    * and are not due again during the drain, so it ends even when the notifier keeps failing; it
-   * goes on only while new messages keep arriving.
+   * goes on only while new messages keep arriving, or messages come back unsent because a lease
+   * ran out.
    *
    * @return the messages sent, in all calls together
    * @throws JdbcStoreException if a call fails; the messages sent before it stay recorded
@@ -229,8 +283,10 @@ public final class OutboxRelay {
     }
 
     /**
-     * The clock that decides what is due and stamps outcomes; {@link Clock#systemUTC()} by
-     * default. Instants are kept to the microsecond, as the databases store them.
+     * The clock that stamps when the notifier answered ({@code sent_at} and {@code dead_at});
+     * {@link Clock#systemUTC()} by default. Instants are kept to the microsecond, as the databases
+     * store them. It decides nothing: what is due, and how long leases and back-offs last, is
+     * decided on the database's clock (see the class description, "Clocks").
      *
      * @param clock the clock
      * @return this builder
@@ -257,8 +313,10 @@ public final class OutboxRelay {
     }
 
     /**
-     * How long a claim keeps other relays off the claimed messages; 1 minute by default. It must
-     * cover sending a whole batch, or messages may be sent twice (see the class description).
+     * How long a claim keeps other relays off the claimed messages, on the database's clock; 1
+     * minute by default. It should cover sending a whole batch: the messages whose turn comes after
+     * it ran out are given back unsent, and a message the notifier still has when it runs out may
+     * be sent twice (see the class description). A lease beyond 100 years counts as 100 years.
      *
      * @param lease at least 1 ms
      * @return this builder
@@ -294,7 +352,8 @@ public final class OutboxRelay {
      * The wait before retrying after a temporary failure; 10 s and 1 h by default. After the
      * {@code n}th failed attempt the delay is {@code min(max, base * 2^(n - 1))}, and the message
      * is due again after half that delay plus a random part of up to the other half ("equal
-     * jitter"), so relays that failed together do not retry together.
+     * jitter"), so relays that failed together do not retry together. The wait runs on the
+     * database's clock from when the failure is recorded; one beyond 100 years counts as 100 years.
      *
      * @param base the delay after the first failure, at least 1 ms
      * @param max the longest delay, at least {@code base}

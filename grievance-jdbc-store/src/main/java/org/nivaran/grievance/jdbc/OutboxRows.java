@@ -23,13 +23,20 @@ final class OutboxRows {
 
   static final String INSERT = "INSERT INTO nivaran_outbox (message_id, complaint_id, event_sequence, kind, "
       + "recipient_role, recipient_phone, recipient_post, recipient_name, channel, language, body, created_at, "
-      + "state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)";
+      + "state, attempts, next_attempt_at) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, CURRENT_TIMESTAMP)";
 
   /** The columns {@link #read} needs, for a SELECT list. */
   static final String COLUMNS = "seq, message_id, complaint_id, event_sequence, kind, recipient_role, recipient_phone, "
       + "recipient_post, recipient_name, channel, language, body, created_at";
 
-  /** Inserts the notifications as pending, due at once, on the caller's transaction. */
+  /**
+   * Inserts the notifications as pending on the caller's transaction, due at once on the
+   * database's clock ({@code CURRENT_TIMESTAMP}): not at their {@code createdAt}, which is the
+   * enqueuing node's clock and would keep a message from a node whose clock runs ahead waiting
+   * for every relay (see {@link OutboxRelay}, "Clocks"). {@code created_at} keeps the
+   * notification's own instant.
+   */
   static void insert(Connection c, List<Notification> notifications) throws SQLException {
     if (notifications.isEmpty()) {
       return;
@@ -56,7 +63,6 @@ final class OutboxRows {
     ps.setString(10, n.language().name());
     ps.setString(11, n.body());
     Jdbc.setInstant(ps, 12, n.createdAt());
-    Jdbc.setInstant(ps, 13, n.createdAt());
   }
 
   /** The notification of the current row of a result set selected with {@link #COLUMNS}. */

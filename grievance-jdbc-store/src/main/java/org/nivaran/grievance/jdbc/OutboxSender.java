@@ -1,6 +1,7 @@
 package org.nivaran.grievance.jdbc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.nivaran.grievance.jdbc.OutboxClaimer.Claim;
@@ -11,7 +12,9 @@ import org.nivaran.grievance.notify.Notifier;
  * The send step of {@link OutboxRelay#relayOnce()}: hands one claimed message to the notifier,
  * outside any transaction, and decides what becomes of it: sent; retried after a back-off; or
  * dead, after a permanent failure or a temporary one on the last allowed attempt. It writes
- * nothing; {@link OutboxRecorder} records the outcomes.
+ * nothing; {@link OutboxRecorder} records the outcomes. The relay's clock stamps when the notifier
+ * answered; a retry's due time is left to the database's clock, as a delay from when the outcome
+ * is recorded.
  *
  * <p>Thread-safe if the notifier is.
  */
@@ -54,7 +57,7 @@ final class OutboxSender {
     if (claim.attempts() >= maxAttempts) {
       return new Outcome(claim, Result.DEAD, at, null, error, unexpected);
     }
-    return new Outcome(claim, Result.RETRY, at, at.plus(backoff.delay(claim.attempts())), error, unexpected);
+    return new Outcome(claim, Result.RETRY, at, backoff.delay(claim.attempts()), error, unexpected);
   }
 
   /** What a claimed message is to become. */
@@ -69,10 +72,12 @@ final class OutboxSender {
    *
    * @param claim the message, as leased
    * @param result what it becomes
-   * @param at when the notifier answered
-   * @param retryAt when a {@link Result#RETRY} is due again; null otherwise
+   * @param at when the notifier answered, on the relay's clock
+   * @param retryAfter how long a {@link Result#RETRY} waits, on the database's clock from when it is
+   *     recorded, until it is due again; null otherwise
    * @param error the failure's text for {@code last_error}; null if sent
    * @param unexpected the runtime exception of a notifier that broke its contract, for the log; or null
    */
-  record Outcome(Claim claim, Result result, Instant at, Instant retryAt, String error, RuntimeException unexpected) {}
+  record Outcome(Claim claim, Result result, Instant at, Duration retryAfter, String error,
+      RuntimeException unexpected) {}
 }

@@ -1,37 +1,52 @@
 package org.nivaran.grievance.jdbc;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Every statement on {@code nivaran_outbox} of {@link OutboxRelay} and
- * {@link OutboxAdministration}, and the one difference between the dialects: the claim. Which
- * values a statement binds, in which order, is the job of the class that runs it.
+ * {@link OutboxAdministration}, and the differences between the dialects: the claim, and adding a
+ * duration to the database's clock. Which values a statement binds, in which order, is the job of
+ * the class that runs it.
+ *
+ * <p>Every due time is the database's: a row is due when {@code next_attempt_at <=
+ * CURRENT_TIMESTAMP}, and leases, back-offs and redrives set {@code next_attempt_at} from
+ * {@code CURRENT_TIMESTAMP} plus a duration bound in microseconds, so no relay's clock decides
+ * what is due (see {@link OutboxRelay}, "Clocks").
  *
  * <p>Constants only; thread-safe.
  */
 final class OutboxStatements {
   private OutboxStatements() {}
 
+  /**
+   * The longest lease or back-off the statements add to the database's clock: 100 years. H2 adds
+   * durations in nanoseconds and silently wraps around beyond about 292 years.
+   */
+  static final Duration LONGEST_WAIT = Duration.ofDays(36_525);
+
   private static final String CLAIMED_COLUMNS = OutboxRows.COLUMNS + ", attempts, next_attempt_at";
   private static final String CLAIM_POSTGRESQL = "SELECT " + CLAIMED_COLUMNS + " FROM nivaran_outbox"
-      + " WHERE state = 'PENDING' AND next_attempt_at <= ?"
+      + " WHERE state = 'PENDING' AND next_attempt_at <= CURRENT_TIMESTAMP"
       + " ORDER BY next_attempt_at, seq LIMIT ? FOR UPDATE SKIP LOCKED";
   /** With an ORDER BY, H2 locks every matching row, not just the batch; the index scan gives the order. */
   private static final String CLAIM_H2 = "SELECT " + CLAIMED_COLUMNS + " FROM nivaran_outbox"
       + " USE INDEX (nivaran_outbox_due)"
-      + " WHERE state = 'PENDING' AND next_attempt_at <= ?"
+      + " WHERE state = 'PENDING' AND next_attempt_at <= CURRENT_TIMESTAMP"
       + " LIMIT ? FOR UPDATE SKIP LOCKED";
 
-  /** Re-checks what the claim read, in case a database handed out a stale row version. */
-  static final String LEASE = "UPDATE nivaran_outbox"
-      + " SET lease_token = ?, next_attempt_at = ?, attempts = attempts + 1"
-      + " WHERE seq = ? AND state = 'PENDING' AND next_attempt_at <= ? AND attempts = ?";
   static final String MARK_SENT = "UPDATE nivaran_outbox"
       + " SET state = 'SENT', sent_at = ?, lease_token = NULL"
       + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
   static final String MARK_DEAD = "UPDATE nivaran_outbox"
       + " SET state = 'DEAD', dead_at = ?, last_error = ?, lease_token = NULL"
       + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
-  static final String MARK_RETRY = "UPDATE nivaran_outbox"
-      + " SET next_attempt_at = ?, last_error = ?, lease_token = NULL"
+  /**
+   * Gives back a claimed message that was not sent because the lease ran out first: due at once,
+   * the attempt not counted.
+   */
+  static final String RELEASE = "UPDATE nivaran_outbox"
+      + " SET next_attempt_at = CURRENT_TIMESTAMP, attempts = attempts - 1, lease_token = NULL"
       + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
   /** Sets aside a row that cannot be read back as a notification, so it cannot block the outbox. */
   static final String QUARANTINE = "UPDATE nivaran_outbox"
@@ -41,18 +56,51 @@ final class OutboxStatements {
   static final String DEAD = "SELECT " + OutboxRows.COLUMNS + ", attempts, last_error, dead_at"
       + " FROM nivaran_outbox WHERE state = 'DEAD' ORDER BY dead_at, seq LIMIT ?";
   static final String REDRIVE_ALL = "UPDATE nivaran_outbox"
-      + " SET state = 'PENDING', attempts = 0, next_attempt_at = ?, dead_at = NULL, lease_token = NULL"
+      + " SET state = 'PENDING', attempts = 0, next_attempt_at = CURRENT_TIMESTAMP, dead_at = NULL, lease_token = NULL"
       + " WHERE state = 'DEAD'";
   static final String REDRIVE = REDRIVE_ALL + " AND seq = ?";
   static final String PURGE_SENT = "DELETE FROM nivaran_outbox WHERE state = 'SENT' AND sent_at < ?";
   static final String COUNTS = "SELECT state, COUNT(*) AS n FROM nivaran_outbox GROUP BY state";
 
   /**
-   * The claim of a batch of due messages in a dialect: PostgreSQL orders and limits; H2 scans the
-   * due-time index instead, since with an {@code ORDER BY} it would lock every due row (see
-   * {@link OutboxRelay}, "Databases").
+   * The claim of a batch of due messages in a dialect, binding the batch size: PostgreSQL orders
+   * and limits; H2 scans the due-time index instead, since with an {@code ORDER BY} it would lock
+   * every due row (see {@link OutboxRelay}, "Databases").
    */
   static String claim(Dialect dialect) {
     return dialect == Dialect.H2 ? CLAIM_H2 : CLAIM_POSTGRESQL;
+  }
+
+  /**
+   * Leases a claimed row until the database's clock plus the lease, giving it a fresh lease token
+   * and counting the attempt; binds the token, the lease ({@link #micros}), the seq and the
+   * attempts read. It re-checks what the claim read, in case a database handed out a stale row
+   * version.
+   */
+  static String lease(Dialect dialect) {
+    return "UPDATE nivaran_outbox SET lease_token = ?, next_attempt_at = " + later(dialect)
+        + ", attempts = attempts + 1"
+        + " WHERE seq = ? AND state = 'PENDING' AND next_attempt_at <= CURRENT_TIMESTAMP AND attempts = ?";
+  }
+
+  /**
+   * Schedules a retry after a back-off on the database's clock, if the lease still holds; binds
+   * the back-off ({@link #micros}), the error, the seq and the lease token.
+   */
+  static String markRetry(Dialect dialect) {
+    return "UPDATE nivaran_outbox SET next_attempt_at = " + later(dialect) + ", last_error = ?, lease_token = NULL"
+        + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
+  }
+
+  /** {@code CURRENT_TIMESTAMP} plus a number of microseconds bound as a parameter. */
+  private static String later(Dialect dialect) {
+    return dialect == Dialect.H2
+        ? "DATEADD(MICROSECOND, ?, CURRENT_TIMESTAMP)"
+        : "CURRENT_TIMESTAMP + ? * INTERVAL '1 microsecond'";
+  }
+
+  /** A lease or back-off as the statements bind it: whole microseconds, at most {@link #LONGEST_WAIT}. */
+  static long micros(Duration wait) {
+    return TimeUnit.MICROSECONDS.convert(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
   }
 }

@@ -11,9 +11,10 @@ package org.nivaran.grievance.jdbc;
  * @param retried the messages that failed temporarily and wait, {@code PENDING}, for a later attempt
  * @param dead the messages now {@code DEAD}: failed permanently, or temporarily on the last
  *     allowed attempt, or stored in a row that cannot be read back as a notification
- * @param lostLeases the messages whose lease expired before their outcome was recorded and which
- *     another relay had claimed meanwhile; their outcome here was dropped in favour of the newer
- *     attempt's (and each may have been sent twice)
+ * @param lostLeases the messages whose lease ran out before this relay was done with them: those
+ *     another relay claimed before their outcome here was recorded, whose outcome was dropped in
+ *     favour of the newer attempt's (and each may have been sent twice); and those whose turn in
+ *     the batch came after the lease ran out, given back unsent for a relay to claim afresh
  */
 public record RelayReport(int claimed, int sent, int retried, int dead, int lostLeases) {
   /** A report of a call that claimed nothing. */

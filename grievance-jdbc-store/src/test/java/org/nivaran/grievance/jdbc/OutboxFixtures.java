@@ -2,11 +2,14 @@ package org.nivaran.grievance.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
@@ -54,6 +57,33 @@ final class OutboxFixtures {
     new Jdbc(ds).inTransaction("inserting test outbox rows", c -> {
       OutboxRows.insert(c, notifications);
       return null;
+    });
+  }
+
+  /** The database's clock: what {@code CURRENT_TIMESTAMP} says in a transaction of its own. */
+  static Instant databaseNow(DataSource ds) {
+    return new Jdbc(ds).read("reading the database's clock", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP"); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, OffsetDateTime.class).toInstant();
+      }
+    });
+  }
+
+  /**
+   * Lets time pass on the database's clock, as far as the outbox can tell: moves the due time of
+   * every pending row (leased or waiting for a retry) back by {@code d}. The relays decide what is
+   * due on the database's clock, so a test cannot move a clock of theirs instead.
+   */
+  static void elapse(DataSource ds, Duration d) {
+    new Jdbc(ds).inTransaction("letting time pass for the outbox", c -> {
+      String earlier = Dialect.of(c) == Dialect.H2
+          ? "DATEADD(MICROSECOND, ?, next_attempt_at)" : "next_attempt_at + ? * INTERVAL '1 microsecond'";
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE nivaran_outbox SET next_attempt_at = " + earlier + " WHERE state = 'PENDING'")) {
+        ps.setLong(1, -TimeUnit.MICROSECONDS.convert(d));
+        return ps.executeUpdate();
+      }
     });
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nivaran.grievance.jdbc.OutboxFixtures.T0;
 import static org.nivaran.grievance.jdbc.OutboxFixtures.citizenMessage;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.databaseNow;
+import static org.nivaran.grievance.jdbc.OutboxFixtures.elapse;
 import static org.nivaran.grievance.jdbc.OutboxFixtures.insert;
 import static org.nivaran.grievance.jdbc.OutboxFixtures.officerMessage;
 import static org.nivaran.grievance.jdbc.OutboxFixtures.relay;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -101,7 +104,7 @@ class OutboxRelayTest {
       while (outbox.counts().pending() > 0) {
         assertThat(++rounds).as("rounds").isLessThan(100);
         reports.add(relay.relayOnce());
-        clock.advance(PAST_MAX_BACKOFF);
+        elapse(db.dataSource(), PAST_MAX_BACKOFF);
       }
 
       Map<String, Row> rows = rows(db.dataSource());
@@ -314,16 +317,19 @@ class OutboxRelayTest {
       OutboxRelay b = relay(db.dataSource(), fast, clock).lease(LEASE).build();
       ExecutorService thread = Executors.newSingleThreadExecutor();
       try {
+        Instant beforeA = databaseNow(db.dataSource());
         Future<RelayReport> aReport = thread.submit(a::relayOnce);
         assertThat(slow.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Instant afterA = databaseNow(db.dataSource());
         Row leasedByA = rows(db.dataSource()).get(message.id());
         assertThat(leasedByA.attempts()).isEqualTo(1);
         assertThat(leasedByA.leaseToken()).isNotNull();
-        assertThat(leasedByA.nextAttemptAt()).isEqualTo(T0.plus(LEASE));
+        // leased until the database's clock at the claim plus the lease
+        assertThat(leasedByA.nextAttemptAt()).isBetween(beforeA.plus(LEASE), afterA.plus(LEASE));
 
         assertThat(b.relayOnce().claimed()).as("claimed while A's lease holds").isZero();
-        clock.advance(LEASE.plusSeconds(1));
-        Instant bSentAt = clock.instant();
+        elapse(db.dataSource(), LEASE.plusSeconds(1));
+        Instant bSentAt = clock.advance(LEASE.plusSeconds(1));
         assertThat(b.relayOnce()).isEqualTo(new RelayReport(1, 1, 0, 0, 0));
         Row sentByB = rows(db.dataSource()).get(message.id());
         assertThat(sentByB.state()).isEqualTo("SENT");
@@ -360,15 +366,17 @@ class OutboxRelayTest {
         Future<RelayReport> aReport = threads.submit(a::relayOnce);
         assertThat(slowA.entered.await(10, TimeUnit.SECONDS)).isTrue();
         String tokenA = rows(db.dataSource()).get(message.id()).leaseToken();
+        elapse(db.dataSource(), LEASE.plusSeconds(1));
         clock.advance(LEASE.plusSeconds(1));
-        Instant bClaimedAt = clock.instant();
+        Instant beforeB = databaseNow(db.dataSource());
         Future<RelayReport> bReport = threads.submit(b::relayOnce);
         assertThat(slowB.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Instant afterB = databaseNow(db.dataSource());
         Row leasedByB = rows(db.dataSource()).get(message.id());
         assertThat(leasedByB.state()).isEqualTo("PENDING");
         assertThat(leasedByB.attempts()).isEqualTo(2);
         assertThat(leasedByB.leaseToken()).isNotNull().isNotEqualTo(tokenA);
-        assertThat(leasedByB.nextAttemptAt()).isEqualTo(bClaimedAt.plus(LEASE));
+        assertThat(leasedByB.nextAttemptAt()).isBetween(beforeB.plus(LEASE), afterB.plus(LEASE));
 
         // A finishes first, within B's lease: its outcome must not touch B's attempt
         clock.advance(Duration.ofSeconds(10));
@@ -396,6 +404,79 @@ class OutboxRelayTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRelayWhoseLeaseRunsOutMidBatchGivesBackTheMessagesItHasNotSent(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      List<Notification> messages = IntStream.rangeClosed(1, 4).mapToObj(OutboxFixtures::citizenMessage).toList();
+      insert(db.dataSource(), messages);
+      Duration lease = Duration.ofSeconds(2);
+      RecordingNotifier recording = new RecordingNotifier();
+      AtomicInteger calls = new AtomicInteger();
+      Notifier slowFirst = n -> {
+        if (calls.incrementAndGet() == 1) {
+          try {
+            Thread.sleep(lease.plusMillis(300).toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+          }
+        }
+        recording.send(n);
+      };
+      OutboxRelay relay = relay(db.dataSource(), slowFirst, clock).lease(lease).batchSize(4).build();
+
+      // the first message took longer than the lease: the other three are not sent but given back
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(4, 1, 0, 0, 3));
+      assertThat(recording.sent()).containsExactly(messages.get(0));
+      Map<String, Row> rows = rows(db.dataSource());
+      assertThat(rows.get(messages.get(0).id()).state()).isEqualTo("SENT");
+      Instant now = databaseNow(db.dataSource());
+      for (Notification given : messages.subList(1, 4)) {
+        Row row = rows.get(given.id());
+        assertThat(row.state()).isEqualTo("PENDING");
+        assertThat(row.attempts()).as("the attempt not made is not counted").isZero();
+        assertThat(row.leaseToken()).isNull();
+        assertThat(row.nextAttemptAt()).as("due at once").isBeforeOrEqualTo(now);
+      }
+
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(3, 3, 0, 0, 0));
+      assertThat(recording.sent()).containsExactlyElementsOf(messages);
+      assertThat(rows(db.dataSource()).values()).allSatisfy(row -> {
+        assertThat(row.state()).isEqualTo("SENT");
+        assertThat(row.attempts()).isEqualTo(1);
+      });
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void leasesAndBackoffsBeyondAHundredYearsCountAsAHundredYears(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, 4)) {
+      MutableClock clock = new MutableClock(T0);
+      Notification message = citizenMessage(1);
+      insert(db.dataSource(), List.of(message));
+      Duration eons = Duration.ofDays(365L * 100_000);
+      Duration hundredYears = OutboxStatements.LONGEST_WAIT;
+      AtomicReference<Row> leased = new AtomicReference<>();
+      Notifier busy = n -> {
+        leased.set(rows(db.dataSource()).get(n.id()));
+        throw new NotificationFailedException(n.id(), false, "gateway busy");
+      };
+      OutboxRelay relay = relay(db.dataSource(), busy, clock).lease(eons).backoff(eons, eons).build();
+
+      Instant before = databaseNow(db.dataSource());
+      assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 0, 1, 0, 0));
+      Instant after = databaseNow(db.dataSource());
+      assertThat(leased.get().nextAttemptAt()).isBetween(before.plus(hundredYears), after.plus(hundredYears));
+      assertThat(rows(db.dataSource()).get(message.id()).nextAttemptAt())
+          .isBetween(before.plus(hundredYears), after.plus(hundredYears));
+      assertThat(OutboxStatements.micros(eons)).isEqualTo(TimeUnit.MICROSECONDS.convert(hundredYears));
+      assertThat(OutboxStatements.micros(Duration.ofNanos(1500))).isEqualTo(1);
+    }
+  }
+
   // --- retries -----------------------------------------------------------------------------------
 
   @ParameterizedTest
@@ -415,9 +496,12 @@ class OutboxRelayTest {
       OutboxRelay relay = relay(db.dataSource(), alwaysBusy, clock)
           .backoff(base, max).maxAttempts(5).random(new SplittableRandom(11)).build();
 
-      Instant attemptedAt = T0;
+      // the same generator, seeded alike, gives the delays the relay draws
+      RetryBackoff expected = new RetryBackoff(base, max, new SplittableRandom(11));
       for (int attempt = 1; attempt <= 4; attempt++) {
+        Instant before = databaseNow(db.dataSource());
         assertThat(relay.relayOnce()).as("attempt " + attempt).isEqualTo(new RelayReport(1, 0, 1, 0, 0));
+        Instant after = databaseNow(db.dataSource());
         Row row = rows(db.dataSource()).get(message.id());
         assertThat(row.state()).isEqualTo("PENDING");
         assertThat(row.attempts()).isEqualTo(attempt);
@@ -427,24 +511,26 @@ class OutboxRelayTest {
         if (delay.compareTo(max) > 0) {
           delay = max;
         }
-        Duration waited = Duration.between(attemptedAt, row.nextAttemptAt());
-        assertThat(waited).as("wait after attempt " + attempt)
-            .isBetween(delay.dividedBy(2), delay);
-        // not due a microsecond early; due on the dot
-        clock.set(row.nextAttemptAt().minusNanos(1000));
+        Duration drawn = expected.delay(attempt);
+        assertThat(drawn).as("wait after attempt " + attempt).isBetween(delay.dividedBy(2), delay);
+        // due the drawn wait after the failure was recorded, on the database's clock
+        assertThat(row.nextAttemptAt().minus(drawn)).isBetween(before, after);
+        // not due while some of the wait is left; due once it has passed
+        elapse(db.dataSource(), drawn.minusSeconds(30));
         assertThat(relay.relayOnce().claimed()).isZero();
-        clock.set(row.nextAttemptAt());
-        attemptedAt = row.nextAttemptAt();
+        elapse(db.dataSource(), Duration.ofSeconds(30));
+        clock.advance(drawn);
       }
       assertThat(relay.relayOnce()).isEqualTo(new RelayReport(1, 0, 0, 1, 0));
       Row dead = rows(db.dataSource()).get(message.id());
       assertThat(dead.state()).isEqualTo("DEAD");
       assertThat(dead.attempts()).isEqualTo(5);
-      assertThat(dead.deadAt()).isEqualTo(attemptedAt);
+      // stamped by the relay's clock
+      assertThat(dead.deadAt()).isEqualTo(clock.instant());
       assertThat(dead.lastError()).isEqualTo(
           "temporary failure sending notification RPR-2024-000003#1:citizen: gateway busy, try later");
       assertThat(calls).hasValue(5);
-      clock.advance(Duration.ofDays(1));
+      elapse(db.dataSource(), Duration.ofDays(1));
       assertThat(relay.relayOnce().claimed()).isZero();
     }
   }
@@ -469,7 +555,7 @@ class OutboxRelayTest {
               + "java.lang.IllegalStateException: socket closed\uFFFDज")
           .doesNotContain("\u0000");
 
-      clock.advance(PAST_MAX_BACKOFF);
+      elapse(db.dataSource(), PAST_MAX_BACKOFF);
       assertThat(relay.relayOnce()).as("second and last attempt").isEqualTo(new RelayReport(2, 0, 0, 2, 0));
       assertThat(OutboxAdministration.create(db.dataSource()).counts()).isEqualTo(new OutboxCounts(0, 0, 2));
     }
@@ -495,7 +581,7 @@ class OutboxRelayTest {
       assertThat(failing.drain()).isZero();
       assertThat(calls).hasValue(5);
       assertThat(OutboxAdministration.create(db.dataSource()).counts()).isEqualTo(new OutboxCounts(5, 250, 0));
-      clock.advance(PAST_MAX_BACKOFF);
+      elapse(db.dataSource(), PAST_MAX_BACKOFF);
       assertThat(failing.drain()).isZero();
       assertThat(calls).hasValue(10);
     }

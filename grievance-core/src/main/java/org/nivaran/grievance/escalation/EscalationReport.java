@@ -8,14 +8,16 @@ import org.nivaran.grievance.complaint.ComplaintId;
 /**
  * What one sweep of the {@link Escalator} did.
  *
- * @param outcomes one entry per complaint acted on, in the order acted on
+ * @param outcomes one entry per action, in the order acted on: one per complaint, but for a
+ *     complaint a late sweep moved up several levels, one per level and then one for what
+ *     happened at the last (blocked, overdue at the top, restarted)
  */
 public record EscalationReport(List<Outcome> outcomes) {
 
   /**
    * Copies the list.
    *
-   * @param outcomes one entry per complaint acted on, in the order acted on
+   * @param outcomes one entry per action, in the order acted on
    *
    * @throws NullPointerException if it is null
    */
@@ -65,7 +67,8 @@ public record EscalationReport(List<Outcome> outcomes) {
   }
 
   /**
-   * How many complaints the sweep acted on in a way.
+   * How many outcomes of an action the sweep had: for {@link Action#ESCALATED}, the levels
+   * complaints were moved up; for the others, the complaints.
    *
    * @param action the action
    * @return the count

@@ -13,10 +13,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.ComplaintCommand;
+import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.escalation.EscalationReport.Action;
@@ -38,11 +40,20 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>up one level: {@code Escalate} to the post above; the new level's clock starts from the
- *       instant the old one ran out;
+ *       instant the old one ran out ({@link org.nivaran.grievance.sla.SlaTimer#handOver}: time spent
+ *       waiting on the citizen counts against neither level);
  *   <li>blocked (no post above, vacant post): {@code Flag ESCALATION_BLOCKED} with the reason; the
  *       complaint leaves the due list and joins the stuck list, which every sweep retries;
  *   <li>at the top rung: the ladder's {@link PastTop} action.
  * </ul>
+ *
+ * <p>A sweep catches up in one pass: when the new level's time has run out by the sweep's instant
+ * too (the sweeps stopped for weeks), the complaint goes on up, one {@code Escalate} per level,
+ * and then the blocked flag or past-the-top action applies where it stops; a top rung whose
+ * restarted clock would be due again is restarted once, with the clock that runs now. Each step
+ * is stamped at the instant the level's time ran out, or at the complaint's latest event if that
+ * is later, so every level's clock counts from where the one before ran out; the steps are stored
+ * as one change, whose notifications tell the last post only.
  *
  * <p>Each complaint is escalated at most once per level: a complaint moved up is no longer due
  * until its new level's time runs out, and a sweep that lost a race (another sweep or an officer
@@ -59,6 +70,10 @@ import org.slf4j.LoggerFactory;
 public final class Escalator {
   private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
   private static final int MAX_RACES = 5;
+  /** The most levels one sweep moves a complaint up (ladders are a handful of rungs). */
+  private static final int MAX_CATCH_UP_LEVELS = 64;
+  /** The most times one sweep counts a top rung's restarted clock out; the next sweep goes on. */
+  private static final int MAX_RESTARTS = 10_000;
   /** Restarts a top rung's clock, a command only the system may issue. */
   private static final Actor SYSTEM = Actor.system("escalator");
 
@@ -70,7 +85,7 @@ public final class Escalator {
   @FunctionalInterface
   public interface Gateway {
     /**
-     * Decides, stores and publishes a command.
+     * Decides, stores and publishes a command, its events stamped by the gateway's clock.
      *
      * @param id the complaint
      * @param expectedVersion the version the escalator read
@@ -82,11 +97,32 @@ public final class Escalator {
     Complaint execute(ComplaintId id, long expectedVersion, ComplaintCommand command, Actor actor);
 
     /**
-     * Decides and stores several commands, each on the complaint as the escalator read it (its
-     * version is the expected one). {@code Grievances} stores them as one batch; this default
-     * runs {@link #execute} for each.
+     * Decides, stores and publishes the steps of a request on the complaint as the escalator read
+     * it. {@code Grievances} stores them as one change, each step's events stamped at its
+     * {@linkplain Step#at() instant} (never earlier than the event before, never later than the
+     * gateway's clock), and makes the change's notifications once: a complaint a late sweep moves
+     * up several levels tells the last post only. This default runs the steps one after the
+     * other through {@link #execute(ComplaintId, long, ComplaintCommand, Actor)}, each a change of
+     * its own stamped by the gateway's clock.
      *
-     * @param requests the commands, at most one per complaint
+     * @param request the complaint as read and the steps
+     * @return the complaint after the steps
+     * @throws StaleVersionException if the complaint changed since it was read
+     */
+    default Complaint execute(Request request) {
+      Complaint c = request.complaint();
+      for (Step step : request.steps()) {
+        c = execute(c.id(), c.version(), step.command(), step.actor());
+      }
+      return c;
+    }
+
+    /**
+     * Decides and stores several requests, each on the complaint as the escalator read it (its
+     * version is the expected one). {@code Grievances} stores them as one batch; this default
+     * runs {@link #execute(Request)} for each.
+     *
+     * @param requests the requests, at most one per complaint
      * @return the requests not carried out, by complaint, with why; a lost race is a
      *     {@link StaleVersionException}
      */
@@ -94,7 +130,7 @@ public final class Escalator {
       Map<ComplaintId, RuntimeException> failed = new LinkedHashMap<>();
       for (Request r : requests) {
         try {
-          execute(r.complaint().id(), r.complaint().version(), r.command(), r.actor());
+          execute(r);
         } catch (RuntimeException e) {
           failed.put(r.complaint().id(), e);
         }
@@ -104,26 +140,65 @@ public final class Escalator {
   }
 
   /**
-   * One command of a batch for {@link Gateway#executeAll}.
+   * One command of a {@link Request}, and when it takes effect.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * @param command the command
+   * @param actor who issues it
+   * @param at the instant its events are stamped at (the deadline whose passing it answers), or
+   *     empty for the gateway's clock
+   */
+  public record Step(ComplaintCommand command, Actor actor, Optional<Instant> at) {
+    /**
+     * Checks the fields.
+     *
+     * @param command the command
+     * @param actor who issues it
+     * @param at the instant its events are stamped at, or empty for the gateway's clock
+     */
+    public Step {
+      Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(actor, "actor");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * What the escalator does to one complaint in a sweep, for {@link Gateway#execute(Request)} and
+   * {@link Gateway#executeAll}: usually one step; one per level, and then what happens at the
+   * last, when a late sweep finds several levels' time run out.
    *
    * <p>Immutable and thread-safe.
    *
    * @param complaint the complaint as read; its version is the expected one
-   * @param command the command
-   * @param actor who issues it
+   * @param steps the steps, in order, at least one
    */
-  public record Request(Complaint complaint, ComplaintCommand command, Actor actor) {
+  public record Request(Complaint complaint, List<Step> steps) {
     /**
-     * Checks the fields.
+     * Checks and copies the fields.
+     *
+     * @param complaint the complaint as read
+     * @param steps the steps, in order, at least one
+     * @throws IllegalArgumentException if there is no step
+     */
+    public Request {
+      Objects.requireNonNull(complaint, "complaint");
+      steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+      if (steps.isEmpty()) {
+        throw new IllegalArgumentException("a request needs at least one step");
+      }
+    }
+
+    /**
+     * A request of one command, stamped by the gateway's clock.
      *
      * @param complaint the complaint as read
      * @param command the command
      * @param actor who issues it
      */
-    public Request {
-      Objects.requireNonNull(complaint, "complaint");
-      Objects.requireNonNull(command, "command");
-      Objects.requireNonNull(actor, "actor");
+    public Request(Complaint complaint, ComplaintCommand command, Actor actor) {
+      this(complaint, List.of(new Step(command, actor, Optional.empty())));
     }
   }
 
@@ -207,7 +282,7 @@ public final class Escalator {
       }
     }
     for (Complaint c : Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), Integer.MAX_VALUE)) {
-      handle(c, now, dir, true).ifPresent(outcomes::add);
+      outcomes.addAll(handle(c, now, dir, true));
     }
     EscalationReport report = new EscalationReport(outcomes);
     if (!outcomes.isEmpty()) {
@@ -219,12 +294,12 @@ public final class Escalator {
   }
 
   /**
-   * Decides every complaint of a claimed batch and stores the commands as one batch; a complaint
+   * Decides every complaint of a claimed batch and stores the requests as one batch; a complaint
    * that lost a race is read and handled again on its own.
    */
   private void handleBatch(List<Complaint> due, Instant now, Directory dir, List<Outcome> outcomes, Set<ComplaintId> passed) {
     List<Request> requests = new ArrayList<>(due.size());
-    Map<ComplaintId, Outcome> planned = new LinkedHashMap<>();
+    Map<ComplaintId, List<Outcome>> planned = new LinkedHashMap<>();
     for (Complaint c : due) {
       Optional<Decision> decision;
       try {
@@ -238,9 +313,8 @@ public final class Escalator {
         passed.add(c.id());
         continue;
       }
-      ComplaintCommand command = decision.get().command();
-      requests.add(new Request(c, command, command instanceof ComplaintCommand.SetSlaTimer ? SYSTEM : actor));
-      planned.put(c.id(), decision.get().outcome());
+      requests.add(new Request(c, decision.get().steps()));
+      planned.put(c.id(), decision.get().outcomes());
     }
     Map<ComplaintId, RuntimeException> notDone;
     boolean batchFailed = false;
@@ -255,68 +329,72 @@ public final class Escalator {
       ComplaintId id = r.complaint().id();
       RuntimeException e = notDone.get(id);
       if (e == null && !batchFailed) {
-        outcomes.add(planned.get(id));
+        outcomes.addAll(planned.get(id));
         continue;
       }
-      Optional<Outcome> o;
+      List<Outcome> o;
       if (batchFailed || e instanceof StaleVersionException) {
-        o = store.find(id).flatMap(again -> handle(again, now, dir, false));
+        o = store.find(id).map(again -> handle(again, now, dir, false)).orElse(List.of());
       } else {
         LOG.warn("escalating complaint {} failed; the sweep goes on", id, e);
-        o = Optional.of(failed(r.complaint(), e));
+        o = List.of(failed(r.complaint(), e));
       }
-      o.ifPresent(outcomes::add);
-      if (o.isEmpty() || o.get().action() == Action.FAILED) {
+      outcomes.addAll(o);
+      if (o.isEmpty() || o.get(o.size() - 1).action() == Action.FAILED) {
         passed.add(id);
       }
     }
   }
 
   private static Outcome failed(Complaint c, RuntimeException e) {
-    return new Outcome(c.id(), c.level().orElse(org.nivaran.grievance.actor.Level.of(0)), Action.FAILED,
-        String.valueOf(e.getMessage()));
+    return new Outcome(c.id(), c.level().orElse(Level.of(0)), Action.FAILED, String.valueOf(e.getMessage()));
   }
 
   /**
    * Acts on one complaint, reading it again after a lost race.
    *
    * @param stuckRetry whether this is a retry of the stuck list (then only a move up is done)
+   * @return what was done, empty if nothing
    */
-  private Optional<Outcome> handle(Complaint read, Instant now, Directory dir, boolean stuckRetry) {
+  private List<Outcome> handle(Complaint read, Instant now, Directory dir, boolean stuckRetry) {
     Complaint c = read;
     for (int race = 0; race < MAX_RACES; race++) {
       Optional<Decision> decision;
       try {
         decision = decide(c, now, dir, stuckRetry);
         if (decision.isEmpty()) {
-          return Optional.empty();
+          return List.of();
         }
-        ComplaintCommand command = decision.get().command();
-        gateway.execute(c.id(), c.version(), command, command instanceof ComplaintCommand.SetSlaTimer ? SYSTEM : actor);
-        return Optional.of(decision.get().outcome());
+        gateway.execute(new Request(c, decision.get().steps()));
+        return decision.get().outcomes();
       } catch (StaleVersionException e) {
         Optional<Complaint> again = store.find(c.id());
         if (again.isEmpty()) {
-          return Optional.empty();
+          return List.of();
         }
         c = again.get();
       } catch (RuntimeException e) { // one complaint's failure must not stop the sweep
         LOG.warn("escalating complaint {} failed; the sweep goes on", c.id(), e);
-        return Optional.of(failed(c, e));
+        return List.of(failed(c, e));
       }
     }
     LOG.warn("complaint {} kept changing while being escalated; left for the next sweep", read.id());
-    return Optional.empty();
+    return List.of();
   }
 
-  private record Decision(ComplaintCommand command, Outcome outcome) {}
+  /** The steps for one complaint and what each does, in order. */
+  private record Decision(List<Step> steps, List<Outcome> outcomes) {
+    static Decision of(Step step, Outcome outcome) {
+      return new Decision(List.of(step), List.of(outcome));
+    }
+  }
 
   private Optional<Decision> decide(Complaint c, Instant now, Directory dir, boolean stuckRetry) {
     Optional<EscalationPolicy> policy = policies.forComplaint(c, dir.categories());
     if (c.level().isEmpty() || c.sla().isEmpty()) {
       return Optional.empty();
     }
-    var level = c.level().get();
+    Level level = c.level().get();
     if (stuckRetry) {
       if (!c.flags().contains(ComplaintFlag.ESCALATION_BLOCKED) || policy.isEmpty()
           || !Lifecycle.allows(c.status(), CommandType.ESCALATE)) {
@@ -324,49 +402,130 @@ public final class Escalator {
       }
       EscalationStep step = policy.get().onDeadline(c, dir);
       if (step instanceof EscalationStep.MoveUp up) {
-        return Optional.of(moveUp(c, up, level, "stuck escalation unblocked"));
+        // it waited on the stuck list: stamped now, and the new level gets its whole budget from now
+        ComplaintCommand escalate = escalate(c, up, level, "stuck escalation unblocked");
+        return Optional.of(Decision.of(new Step(escalate, actor, Optional.empty()), escalated(c, up, level)));
       }
       return Optional.empty();
     }
-    if (c.dueAt().filter(d -> !d.isAfter(now)).isEmpty()) {
+    Optional<Instant> due = c.dueAt().filter(d -> !d.isAfter(now));
+    if (due.isEmpty()) {
       return Optional.empty(); // not due (any more)
     }
     if (policy.isEmpty()) {
       String reason = "escalation policy '" + c.sla().get().policy().id() + "' is not configured";
-      return Optional.of(blocked(c, level, new EscalationStep.Blocked(reason, Optional.empty())));
+      EscalationStep.Blocked b = new EscalationStep.Blocked(reason, Optional.empty());
+      return Optional.of(Decision.of(blockedStep(b, stamp(due.get(), c)), blocked(c, level, b)));
     }
-    EscalationStep step = policy.get().onDeadline(c, dir);
-    if (step instanceof EscalationStep.MoveUp up) {
-      return Optional.of(moveUp(c, up, level, level + " time ran out"));
-    } else if (step instanceof EscalationStep.Blocked b) {
-      return Optional.of(blocked(c, level, b));
-    }
-    EscalationStep.AtTop top = (EscalationStep.AtTop) step;
-    SlaTimer timer = c.sla().get();
-    if (top.action() == PastTop.STAY) {
-      Instant start = timer.deadline().filter(d -> d.isBefore(now)).orElse(now);
-      SlaTimer restarted = timekeeper.restart(c, start).orElseThrow();
-      return Optional.of(new Decision(
-          new ComplaintCommand.SetSlaTimer(restarted),
-          new Outcome(c.id(), level, Action.RESTARTED_AT_TOP, "deadline now " + restarted.deadline().orElseThrow())));
-    }
-    String detail = level + " is the top rung and its time ran out at " + timer.deadline().orElse(now);
-    return Optional.of(new Decision(
-        new ComplaintCommand.Flag(ComplaintFlag.OVERDUE_AT_TOP, detail, top.attention()),
-        new Outcome(c.id(), level, Action.OVERDUE_AT_TOP, detail)));
+    return Optional.of(catchUp(c, now, dir, policy.get()));
   }
 
-  private static Decision moveUp(Complaint c, EscalationStep.MoveUp up, org.nivaran.grievance.actor.Level level, String why) {
-    String reason = why + "; escalated from " + c.post().orElseThrow() + " (" + level + ") to " + up.to().id();
-    return new Decision(
-        new ComplaintCommand.Escalate(up.to().id(), reason),
-        new Outcome(c.id(), level, Action.ESCALATED, up.to().id().toString()));
+  /**
+   * The steps for a due complaint: up one level for each level whose time has run out by
+   * {@code now}, each stamped at the instant that level's time ran out (never before the event it
+   * follows), the next level's clock counting from there; then, if the last level reached cannot
+   * be left or is the top and its time ran out too, the flag or restart that applies there.
+   */
+  private Decision catchUp(Complaint read, Instant now, Directory dir, EscalationPolicy policy) {
+    List<Step> steps = new ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    Complaint c = read;
+    for (int n = 0; n < MAX_CATCH_UP_LEVELS; n++) {
+      Optional<Instant> due = c.dueAt().filter(d -> !d.isAfter(now));
+      if (due.isEmpty()) {
+        break; // caught up: the level reached still has time
+      }
+      Instant at = stamp(due.get(), c);
+      Level level = c.level().orElseThrow();
+      EscalationStep step = policy.onDeadline(c, dir);
+      if (step instanceof EscalationStep.MoveUp up) {
+        ComplaintCommand escalate = escalate(c, up, level, level + " time ran out");
+        steps.add(new Step(escalate, actor, Optional.of(at)));
+        outcomes.add(escalated(c, up, level));
+        c = simulate(c, escalate, actor, at, policy);
+        continue;
+      }
+      if (step instanceof EscalationStep.Blocked b) {
+        steps.add(blockedStep(b, at));
+        outcomes.add(blocked(c, level, b));
+      } else if (((EscalationStep.AtTop) step).action() == PastTop.STAY) {
+        restart(c, at, now, policy, steps, outcomes);
+      } else {
+        EscalationStep.AtTop top = (EscalationStep.AtTop) step;
+        String detail = level + " is the top rung and its time ran out at " + due.get();
+        steps.add(new Step(new ComplaintCommand.Flag(ComplaintFlag.OVERDUE_AT_TOP, detail, top.attention()), actor,
+            Optional.of(at)));
+        outcomes.add(new Outcome(c.id(), level, Action.OVERDUE_AT_TOP, detail));
+      }
+      break;
+    }
+    return new Decision(steps, outcomes);
   }
 
-  private static Decision blocked(Complaint c, org.nivaran.grievance.actor.Level level, EscalationStep.Blocked b) {
-    return new Decision(
-        new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED, b.reason(), b.attention()),
-        new Outcome(c.id(), level, Action.BLOCKED, b.reason()));
+  /**
+   * Starts the top rung's clock again, as often as its time has run out by {@code now}, as one
+   * step: the clock that runs at {@code now}, stamped when it started.
+   */
+  private void restart(Complaint top, Instant at, Instant now, EscalationPolicy policy, List<Step> steps,
+      List<Outcome> outcomes) {
+    Complaint c = top;
+    Instant stamp = at;
+    SlaTimer restarted = timekeeper.rollOver(c, stamp).orElseThrow();
+    for (int n = 1; n < MAX_RESTARTS; n++) {
+      Optional<Instant> again = restarted.running()
+          ? restarted.deadline().filter(d -> !d.isAfter(now)) : Optional.empty();
+      if (again.isEmpty()) {
+        break;
+      }
+      c = simulate(c, new ComplaintCommand.SetSlaTimer(restarted), SYSTEM, stamp, policy);
+      stamp = stamp(again.get(), c);
+      restarted = timekeeper.rollOver(c, stamp).orElseThrow();
+    }
+    steps.add(new Step(new ComplaintCommand.SetSlaTimer(restarted), SYSTEM, Optional.of(stamp)));
+    outcomes.add(new Outcome(top.id(), top.level().orElseThrow(), Action.RESTARTED_AT_TOP,
+        "deadline now " + restarted.deadline().orElseThrow()));
+  }
+
+  /**
+   * The complaint as the gateway will leave it after a command at an instant: the lifecycle's
+   * events, and the clock the timekeeper sets after each (as {@code usecase.Change} does).
+   */
+  private Complaint simulate(Complaint c, ComplaintCommand command, Actor by, Instant at, EscalationPolicy policy) {
+    Complaint state = c;
+    for (ComplaintEvent e : Lifecycle.decide(state, command, by, at)) {
+      Complaint before = state;
+      state = Lifecycle.evolve(state, e);
+      Optional<SlaTimer> timer = timekeeper.after(before, e, state, () -> Optional.of(policy.sla()));
+      if (timer.isPresent()) {
+        for (ComplaintEvent t : Lifecycle.decide(state, new ComplaintCommand.SetSlaTimer(timer.get()), SYSTEM, at)) {
+          state = Lifecycle.evolve(state, t);
+        }
+      }
+    }
+    return state;
+  }
+
+  /** When a step answering a deadline is stamped: at the deadline, but never before the complaint's latest event. */
+  private static Instant stamp(Instant deadline, Complaint c) {
+    return deadline.isBefore(c.updatedAt()) ? c.updatedAt() : deadline;
+  }
+
+  private static ComplaintCommand escalate(Complaint c, EscalationStep.MoveUp up, Level level, String why) {
+    return new ComplaintCommand.Escalate(up.to().id(),
+        why + "; escalated from " + c.post().orElseThrow() + " (" + level + ") to " + up.to().id());
+  }
+
+  private static Outcome escalated(Complaint c, EscalationStep.MoveUp up, Level level) {
+    return new Outcome(c.id(), level, Action.ESCALATED, up.to().id().toString());
+  }
+
+  private Step blockedStep(EscalationStep.Blocked b, Instant at) {
+    return new Step(new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED, b.reason(), b.attention()), actor,
+        Optional.of(at));
+  }
+
+  private static Outcome blocked(Complaint c, Level level, EscalationStep.Blocked b) {
+    return new Outcome(c.id(), level, Action.BLOCKED, b.reason());
   }
 
   /** Builds an {@link Escalator}. Not thread-safe. */

@@ -31,8 +31,10 @@ import org.nivaran.grievance.sla.SlaTimer;
  *       budget of the policy the complaint recorded (at its first assignment, the policy its
  *       category names)</td></tr>
  *   <tr><td>escalated</td><td>starts at the new level from the instant the old level's time ran
- *       out (or the escalation, if earlier), so late sweeps do not shift later deadlines; from the
- *       escalation itself when the complaint was on the stuck list</td></tr>
+ *       out (or the escalation, if earlier), so late sweeps do not shift later deadlines; time the
+ *       old level spent waiting on the citizen after its deadline counts against neither level
+ *       ({@link SlaTimer#handOver}); from the escalation itself, with the whole budget, when the
+ *       complaint was on the stuck list</td></tr>
  *   <tr><td>information requested, reply filed</td><td>pauses</td></tr>
  *   <tr><td>information provided, reply returned</td><td>resumes with the budget left</td></tr>
  *   <tr><td>citizen dissatisfied, reopened</td><td>starts again at the same level</td></tr>
@@ -73,11 +75,13 @@ public final class Timekeeper {
     Instant at = event.occurredAt();
     Optional<SlaTimer> current = before.sla();
     if (event instanceof ComplaintEscalated) {
-      Instant start =
-          before.flags().contains(ComplaintFlag.ESCALATION_BLOCKED)
-              ? at // it waited on the stuck list; the new level gets its whole budget from now
-              : current.flatMap(SlaTimer::deadline).filter(d -> d.isBefore(at)).orElse(at);
-      return start(current.map(SlaTimer::policy).or(policyForNew), after, start);
+      if (current.isPresent() && after.level().isPresent()
+          && !before.flags().contains(ComplaintFlag.ESCALATION_BLOCKED)) {
+        SlaTimer timer = current.get();
+        return Optional.of(timer.handOver(after.level().get(), calendarOf(timer.policy()), at));
+      }
+      // no clock yet, or it waited on the stuck list: the new level gets its whole budget from now
+      return start(current.map(SlaTimer::policy).or(policyForNew), after, at);
     }
     if (Lifecycle.movedTo(event).isPresent()) { // assigned, transferred, reassigned, appealed
       return start(current.map(SlaTimer::policy).or(policyForNew), after, at);
@@ -109,6 +113,28 @@ public final class Timekeeper {
   public Optional<SlaTimer> restart(Complaint complaint, Instant start) {
     Objects.requireNonNull(start, "start");
     return start(complaint.sla().map(SlaTimer::policy), complaint, start);
+  }
+
+  /**
+   * Starts the clock of a complaint's current level again once its time has run out (a ladder
+   * that keeps a complaint at its top rung), as an escalation hands over to the level above
+   * ({@link SlaTimer#handOver}): from the instant the old budget ran out, charged with the time
+   * the old clock ran past it but never with time spent waiting on the citizen.
+   *
+   * @param complaint the complaint, with a recorded timer
+   * @param at when the restart takes effect, not before the timer's {@code since}
+   * @return the new timer, or empty if the complaint has no timer or no level
+   * @throws org.nivaran.grievance.calendar.UnknownCalendarException if the policy's calendar is not
+   *     registered
+   */
+  public Optional<SlaTimer> rollOver(Complaint complaint, Instant at) {
+    Objects.requireNonNull(complaint, "complaint");
+    Objects.requireNonNull(at, "at");
+    if (complaint.sla().isEmpty() || complaint.level().isEmpty()) {
+      return Optional.empty();
+    }
+    SlaTimer timer = complaint.sla().get();
+    return Optional.of(timer.handOver(complaint.level().get(), calendarOf(timer.policy()), at));
   }
 
   private Optional<SlaTimer> start(Optional<SlaPolicy> policy, Complaint after, Instant start) {

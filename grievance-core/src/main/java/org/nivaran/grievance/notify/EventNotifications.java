@@ -47,12 +47,27 @@ final class EventNotifications {
       NotificationPolicy policy, Complaint after, List<ComplaintEvent> events, Posts posts, String deadline) {
     List<Notification> out = new ArrayList<>();
     Optional<Assignment> current = assignmentBefore(after, events);
-    for (ComplaintEvent event : events) {
+    int lastEscalation = lastEscalation(events);
+    for (int i = 0; i < events.size(); i++) {
+      ComplaintEvent event = events.get(i);
       current = assignmentAfter(event, current);
+      if (event instanceof ComplaintEscalated && i < lastEscalation) {
+        continue; // a late sweep's catch-up passed through this post: only the last one is told
+      }
       Request r = new Request(policy, after, event, current, posts, deadline, out);
       tell(event, r);
     }
     return out;
+  }
+
+  /** The index of the last escalation among the events, or -1. */
+  private static int lastEscalation(List<ComplaintEvent> events) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof ComplaintEscalated) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The one place that says which event tells whom; a new event gets its case here. */

@@ -50,6 +50,10 @@ import org.nivaran.grievance.internal.Texts;
  *       <td>{@link NotificationKind#CLOSED CLOSED}</td><td>the citizen</td></tr>
  * </table>
  *
+ * <p>Among the events given at once, an escalation that a later escalation follows (a late sweep
+ * moving a complaint up several levels in one change) tells no one: only the last post it reaches,
+ * and the posts above that one, are told.
+ *
  * <p>A vacant post, or one not in the {@link Posts} given, is told nothing; that is not an error.
  * Other events tell no one. A kind not {@linkplain Builder#enabledKinds enabled} is never made by
  * {@link #notificationsFor} or {@link #toPost}.

@@ -155,6 +155,69 @@ public final class SlaStopwatch {
     return running ? Optional.of(calendar.plus(since, budget.minus(consumedBefore))) : Optional.empty();
   }
 
+  /**
+   * The open time the clock has run past its budget by {@code at}: zero before the deadline; time
+   * while paused never counts.
+   *
+   * @param at an instant not before the clock last started, resumed or paused
+   * @return the open time consumed beyond the budget, never negative
+   */
+  public Duration overrun(Instant at) {
+    Duration over = consumed(at).minus(budget);
+    return over.isNegative() ? Duration.ZERO : over;
+  }
+
+  /**
+   * The clock of whoever takes over once this clock's budget has run out: the next level after an
+   * escalation, or the same level again. Time spent waiting on the citizen never counts against
+   * either clock:
+   *
+   * <ul>
+   *   <li>not yet run out at {@code at} (an early hand-over): the new clock starts at {@code at};
+   *   <li>ran out while running, and has run ever since: the new clock starts at the instant this
+   *       one ran out (its budget counted from there), so a late hand-over does not push later
+   *       deadlines back;
+   *   <li>paused after it ran out (the citizen was asked after the deadline): the new clock counts
+   *       from the instant this one ran out, as if it had been paused while this one was, so it
+   *       is charged with the open time this clock ran past its deadline ({@link #overrun}) and
+   *       not with the wait. It runs from {@code at}. If that overrun already spends the new
+   *       budget, its breach is the instant the overrun reached it; when this clock paused more
+   *       than once after its deadline, the pauses are not kept apart, and the earliest instant
+   *       it can have been is taken.
+   * </ul>
+   *
+   * <pre>{@code
+   * // L1 ran out Wed 18:00; asked the citizen Thu 12:00 (2 office hours late), answered Mon 15:00
+   * SlaStopwatch l2 = l1.handOver(SlaBudget.workingDays(2), mondayAt15);
+   * l2.consumed(mondayAt15);   // PT2H: the two late hours, not the 19 hours waited
+   * }</pre>
+   *
+   * @param next the new clock's budget, on this clock's calendar
+   * @param at when the hand-over takes effect, not before the clock last started, resumed or paused
+   * @return a running clock
+   */
+  public SlaStopwatch handOver(SlaBudget next, Instant at) {
+    Texts.required(next, "next");
+    checkNotBefore(at);
+    if (!isBreached(at)) {
+      return start(calendar, next, at);
+    }
+    if (breachedAt == null) { // ran out while running, and has run ever since
+      return start(calendar, next, running ? deadline().orElseThrow() : at);
+    }
+    Instant ranOut = breachedAt;
+    Duration nextBudget = next.openTimeFrom(calendar, ranOut);
+    Duration carried = overrun(at);
+    if (carried.compareTo(nextBudget) < 0) {
+      return new SlaStopwatch(calendar, nextBudget, carried, at, true, null);
+    }
+    Duration lateBeforeSince = consumedBefore.minus(budget); // run past the deadline before `since`
+    Instant nextRanOut = running && lateBeforeSince.compareTo(nextBudget) < 0
+        ? calendar.plus(since, nextBudget.minus(lateBeforeSince))
+        : calendar.plus(ranOut, nextBudget);
+    return new SlaStopwatch(calendar, nextBudget, carried, at, true, nextRanOut);
+  }
+
   // Package-private access for SlaTimer, the stored form of a clock.
 
   static SlaStopwatch restore(

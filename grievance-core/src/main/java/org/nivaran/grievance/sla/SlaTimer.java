@@ -125,6 +125,24 @@ public record SlaTimer(
   }
 
   /**
+   * The clock of the level that takes the complaint over once this level's time has run out (the
+   * level above after an escalation, or this level again for a ladder that restarts its top rung),
+   * with its budget from the same policy: {@link SlaStopwatch#handOver}. Time spent waiting on the
+   * citizen counts against neither level.
+   *
+   * @param level the level taking over
+   * @param calendar the policy's calendar
+   * @param at when the hand-over takes effect, not before {@link #since()}
+   * @return a running timer
+   * @throws InvalidInputException if {@code at} lies before {@link #since()} or the calendar is not
+   *     the policy's
+   */
+  public SlaTimer handOver(Level level, BusinessCalendar calendar, Instant at) {
+    Texts.required(level, "level");
+    return of(policy, level, clock(calendar).handOver(policy.budgetAt(level), at));
+  }
+
+  /**
    * Whether the level's budget is spent at an instant: the deadline is known and not after it.
    *
    * @param at the instant, not before {@link #since()} for a meaningful answer

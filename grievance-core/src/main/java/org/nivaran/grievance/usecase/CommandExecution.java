@@ -103,10 +103,38 @@ public final class CommandExecution implements Escalator.Gateway {
   }
 
   /**
-   * Decides commands on complaints as read and stores the changes as one batch
+   * Decides the steps of an escalator's request on the complaint as read and stores them as one
+   * change, each step's events stamped at its instant (never before the event before it, never
+   * after the clock), so their notifications are made once, for the change.
+   *
+   * @param request the complaint as read and the steps
+   * @return the complaint after the steps
+   * @throws ComplaintNotFoundException if there is no such complaint
+   * @throws StaleVersionException if the complaint has moved on since it was read
+   */
+  @Override
+  public Complaint execute(Escalator.Request request) {
+    Objects.requireNonNull(request, "request");
+    ComplaintId id = request.complaint().id();
+    Complaint current = get(id);
+    if (current.version() != request.complaint().version()) {
+      throw new StaleVersionException(id, request.complaint().version(), current.version());
+    }
+    Change c = decide(current, request.steps());
+    if (c.isEmpty()) {
+      return current;
+    }
+    store.append(new Append(c.state(), c.events(), c.fromVersion(), publishing.forStore(c.state(), c.events())));
+    stored(c);
+    return c.state();
+  }
+
+  /**
+   * Decides the escalator's requests on complaints as read, each as one change (as
+   * {@link #execute(Escalator.Request)}), and stores the changes as one batch
    * ({@link ComplaintStore#appendAll}): the escalator's path.
    *
-   * @param requests the commands, at most one per complaint
+   * @param requests the requests, at most one per complaint
    * @return the requests not carried out, by complaint, with why (a lost race is a
    *     {@link StaleVersionException})
    */
@@ -117,7 +145,7 @@ public final class CommandExecution implements Escalator.Gateway {
     List<Change> decided = new ArrayList<>(requests.size());
     for (Escalator.Request r : requests) {
       try {
-        Change c = decide(r.complaint(), r.command(), r.actor());
+        Change c = decide(r.complaint(), r.steps());
         if (!c.isEmpty()) {
           appends.add(new Append(c.state(), c.events(), c.fromVersion(), publishing.forStore(c.state(), c.events())));
           decided.add(c);
@@ -159,6 +187,22 @@ public final class CommandExecution implements Escalator.Gateway {
     directory.current().ifPresent(d -> Targets.check(d, current, command));
     Change change = changes.from(current);
     transitions.run(change, command, actor, now);
+    return change;
+  }
+
+  /**
+   * Decides an escalator's steps on one change. A step is stamped at its instant, but never after
+   * the clock and never before the complaint's latest event (as {@link #now} for a command).
+   */
+  private Change decide(Complaint current, List<Escalator.Step> steps) {
+    Instant clockNow = clock.instant();
+    Change change = changes.from(current);
+    for (Escalator.Step step : steps) {
+      Complaint state = change.state();
+      directory.current().ifPresent(d -> Targets.check(d, state, step.command()));
+      Instant at = step.at().filter(a -> a.isBefore(clockNow)).orElse(clockNow);
+      transitions.run(change, step.command(), step.actor(), at.isBefore(state.updatedAt()) ? state.updatedAt() : at);
+    }
     return change;
   }
 

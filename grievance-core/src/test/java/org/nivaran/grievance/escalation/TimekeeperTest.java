@@ -230,13 +230,57 @@ class TimekeeperTest {
   }
 
   @Test
-  void an_escalation_of_a_paused_overdue_clock_starts_from_the_old_deadline() {
+  void an_escalation_of_a_paused_overdue_clock_charges_the_new_level_the_time_late_but_not_the_wait() {
     Complaint c = runningAtAe();
     SlaTimer pausedLate = c.sla().orElseThrow().pause(CLOCK, hours(12)); // ran out at 10 h, paused at 12 h
     c = withTimer(c, pausedLate, hours(12));
     Step s = step(c, new Escalate(EE, "the collector moved it up"), SUPERVISOR, hours(20));
 
-    assertThat(s.timer()).hasValueSatisfying(t -> assertThat(t.since()).isEqualTo(hours(10)));
+    // L2 counts from 10 h: the 2 h run late before the pause are its; the 8 h waited are no one's
+    assertThat(s.timer()).hasValueSatisfying(t -> {
+      assertThat(t.level()).isEqualTo(Level.L2);
+      assertThat(t.consumed()).isEqualTo(Duration.ofHours(2));
+      assertThat(t.since()).isEqualTo(hours(20));
+      assertThat(t.running()).isTrue();
+      assertThat(t.deadline()).contains(hours(38)); // 20 h + (20 h budget - 2 h)
+    });
+  }
+
+  @Test
+  void an_escalation_after_a_wait_begun_past_the_deadline_excludes_the_wait_from_the_new_level() {
+    Complaint c = runningAtAe(); // ran out at 10 h
+    c = apply(c, new RequestInformation("bill please"), officer(c), hours(13));
+    c = withTimer(c, c.sla().orElseThrow().pause(CLOCK, hours(13)), hours(13));
+    c = apply(c, new ProvideInformation("sent", List.of()), AGENT, hours(40));
+    c = withTimer(c, c.sla().orElseThrow().resume(CLOCK, hours(40)), hours(40));
+    assertThat(c.sla().orElseThrow().deadline()).as("the breach is kept through the wait").contains(hours(10));
+
+    Step s = step(c, new Escalate(EE, "time ran out"), SYSTEM, hours(45));
+
+    // 3 h late before the wait, 27 h waited, 5 h late after it: L2 has used 8 h of its 20
+    assertThat(s.timer()).hasValueSatisfying(t -> {
+      assertThat(t.consumed()).isEqualTo(Duration.ofHours(8));
+      assertThat(t.since()).isEqualTo(hours(45));
+      assertThat(t.deadline()).contains(hours(57));
+    });
+  }
+
+  @Test
+  void an_escalation_whose_late_time_spends_the_new_budget_too_records_when_it_ran_out() {
+    Complaint c = runningAtAe(); // ran out at 10 h
+    c = apply(c, new RequestInformation("bill please"), officer(c), hours(25));
+    c = withTimer(c, c.sla().orElseThrow().pause(CLOCK, hours(25)), hours(25));
+    c = apply(c, new ProvideInformation("sent", List.of()), AGENT, hours(30));
+    c = withTimer(c, c.sla().orElseThrow().resume(CLOCK, hours(30)), hours(30));
+
+    Step s = step(c, new Escalate(EE, "time ran out"), SYSTEM, hours(40));
+
+    // 15 h late before the wait, 10 h after it: L2's 20 h ran out 5 h after the answer, at 35 h
+    assertThat(s.timer()).hasValueSatisfying(t -> {
+      assertThat(t.consumed()).isEqualTo(Duration.ofHours(25));
+      assertThat(t.deadline()).contains(hours(35));
+      assertThat(t.isBreached(hours(40))).isTrue();
+    });
   }
 
   @Test

@@ -110,4 +110,71 @@ class SlaStopwatchTest {
         .contains(ist("2024-03-04T18:00"));
     assertThat(clock.pause(ist("2024-03-04T17:00")).deadline()).isEmpty();
   }
+
+  // Hand-overs, on the office calendar in the week of Monday 8 April 2024 (no holiday that month).
+  // L1: 2 working days from Mon 8 April 11:00 = to the close of Wed 10 April: 7 + 8 + 8 = 23 open
+  // hours, run out at Wed 10 April 18:00.
+
+  private static SlaStopwatch l1() {
+    return SlaStopwatch.start(OFFICE, SlaBudget.workingDays(2), ist("2024-04-08T11:00"));
+  }
+
+  @Test
+  void a_hand_over_after_the_deadline_starts_the_next_clock_where_the_last_ran_out() {
+    SlaStopwatch l1 = l1();
+    assertThat(l1.deadline()).contains(ist("2024-04-10T18:00"));
+
+    SlaStopwatch l2 = l1.handOver(SlaBudget.workingDays(2), ist("2024-04-15T16:00"));
+
+    // 2 working days from Wed 10 April 18:00: Thu 11 and Fri 12, 16 open hours
+    assertThat(l2.since()).isEqualTo(ist("2024-04-10T18:00"));
+    assertThat(l2.budget()).isEqualTo(Duration.ofHours(16));
+    assertThat(l2.deadline()).contains(ist("2024-04-12T18:00"));
+    assertThat(l1.overrun(ist("2024-04-15T16:00"))).isEqualTo(Duration.ofHours(22)); // Thu, Fri, Mon 10-16
+  }
+
+  @Test
+  void a_hand_over_before_the_deadline_starts_the_next_clock_then() {
+    SlaStopwatch l2 = l1().handOver(SlaBudget.workingDays(2), ist("2024-04-09T12:00"));
+
+    assertThat(l2.since()).isEqualTo(ist("2024-04-09T12:00"));
+    assertThat(l2.deadline()).contains(ist("2024-04-11T18:00")); // Wed 10 and Thu 11
+    assertThat(l1().overrun(ist("2024-04-09T12:00"))).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void a_wait_on_the_citizen_begun_after_the_deadline_counts_against_neither_clock() {
+    // 2 hours late (Thu 11 April 10:00-12:00), the officer asks the citizen; the answer comes
+    // Mon 15 April 15:00, after 6 + 8 + 5 = 19 open hours of waiting
+    SlaStopwatch l1 = l1().pause(ist("2024-04-11T12:00")).resume(ist("2024-04-15T15:00"));
+    assertThat(l1.deadline()).as("the breach is kept").contains(ist("2024-04-10T18:00"));
+    assertThat(l1.overrun(ist("2024-04-15T15:00"))).isEqualTo(Duration.ofHours(2));
+
+    SlaStopwatch l2 = l1.handOver(SlaBudget.workingDays(2), ist("2024-04-15T15:00"));
+
+    // L2 counts from Wed 10 April 18:00 (16 open hours to the close of Fri 12), charged the 2 hours
+    // late and not the wait: 14 hours left from Mon 15:00 = Mon 15-18 (3), Tue 16 (8), Wed 17 10-13 (3)
+    assertThat(l2.budget()).isEqualTo(Duration.ofHours(16));
+    assertThat(l2.consumed(ist("2024-04-15T15:00"))).isEqualTo(Duration.ofHours(2));
+    assertThat(l2.deadline()).contains(ist("2024-04-17T13:00"));
+    // the level after that is charged nothing for the wait either
+    SlaStopwatch l3 = l2.handOver(SlaBudget.workingDays(2), ist("2024-04-18T10:00"));
+    assertThat(l3.since()).isEqualTo(ist("2024-04-17T13:00"));
+  }
+
+  @Test
+  void a_hand_over_whose_late_time_spends_the_next_budget_records_when_it_ran_out() {
+    // paused Mon 15 April 11:00, 17 hours late (Thu 8, Fri 8, Mon 1); answered Tue 16 April 10:00
+    SlaStopwatch l1 = l1().pause(ist("2024-04-15T11:00")).resume(ist("2024-04-16T10:00"));
+
+    SlaStopwatch l2 = l1.handOver(SlaBudget.openTime(Duration.ofHours(4)), ist("2024-04-16T12:00"));
+
+    // 4 hours from Wed 10 April 18:00 on the time L1 ran late: Thu 11 April 14:00
+    assertThat(l2.deadline()).contains(ist("2024-04-11T14:00"));
+    assertThat(l2.isBreached(ist("2024-04-16T12:00"))).isTrue();
+    assertThat(l2.overrun(ist("2024-04-16T12:00"))).isEqualTo(Duration.ofHours(15)); // 17 + 2 - 4
+    // with a larger budget, run out after the answer: 18 hours = 17 before + 1 after Tue 10:00
+    assertThat(l1.handOver(SlaBudget.openTime(Duration.ofHours(18)), ist("2024-04-16T12:00")).deadline())
+        .contains(ist("2024-04-16T11:00"));
+  }
 }

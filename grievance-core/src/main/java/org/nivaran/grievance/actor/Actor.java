@@ -94,6 +94,17 @@ public sealed interface Actor
     public Role role() {
       return Role.CITIZEN;
     }
+
+    /**
+     * The actor for logs and messages, with the number {@linkplain Masking#phone masked}:
+     * {@code Citizen[phone=+91******3210]}.
+     *
+     * @return the masked description
+     */
+    @Override
+    public String toString() {
+      return "Citizen[phone=" + Masking.phone(phone) + "]";
+    }
   }
 
   /**

@@ -12,7 +12,8 @@ import org.nivaran.grievance.InvalidInputException;
  * included); and international numbers written with {@code +} or {@code 00}. Indian numbers must
  * have 10 digits starting with 2 to 9 (mobiles start with 6 to 9, landlines with their STD code).
  *
- * <p>Immutable and thread-safe.
+ * <p>{@link #toString()} is {@linkplain #masked() masked}; use {@link #e164()} for the number.
+ * Error messages never repeat the input. Immutable and thread-safe.
  *
  * @param e164 the normalised number, {@code +} then 8 to 15 digits
  */
@@ -21,24 +22,20 @@ public record PhoneNumber(String e164) {
   private static final Pattern INDIAN = Pattern.compile("\\+91[2-9][0-9]{9}");
 
   /**
-
-   * * Validates an already normalised number.
+   * Validates an already normalised number. An error message shows the value's shape (or, for an
+   * E.164 number that is not a valid Indian one, its {@linkplain Masking masked} form), never the
+   * value itself.
    *
-   * @throws InvalidInputException (field {@code phone}) if it is not E.164
-
-   *
-
    * @param e164 the normalised number, {@code +} then 8 to 15 digits
-
+   * @throws InvalidInputException (field {@code phone}) if it is not E.164
    */
-
   public PhoneNumber {
     if (e164 == null || !E164.matcher(e164).matches()) {
-      throw new InvalidInputException("phone", "must be E.164, '+' then 8 to 15 digits (was '" + e164 + "')");
+      throw new InvalidInputException("phone", "must be E.164, '+' then 8 to 15 digits (was " + Masking.shape(e164) + ")");
     }
     if (e164.startsWith("+91") && !INDIAN.matcher(e164).matches()) {
       throw new InvalidInputException(
-          "phone", "an Indian number must have 10 digits starting with 2-9 after +91 (was '" + e164 + "')");
+          "phone", "an Indian number must have 10 digits starting with 2-9 after +91 (was " + Masking.e164(e164) + ")");
     }
   }
 
@@ -76,7 +73,7 @@ public record PhoneNumber(String e164) {
         digits.append((char) ('0' + digit));
       } else if (cp != ' ' && cp != '-' && cp != '.' && cp != '(' && cp != ')') {
         throw new InvalidInputException(
-            field, "may hold only digits, spaces, '-', '.', '(' and ')' after an optional '+' (was '" + raw + "')");
+            field, "may hold only digits, spaces, '-', '.', '(' and ')' after an optional '+' (was " + Masking.shape(raw) + ")");
       }
     }
     String d = digits.toString();
@@ -95,7 +92,7 @@ public record PhoneNumber(String e164) {
       throw new InvalidInputException(
           field,
           "must be a 10-digit Indian number (optionally with +91, 91 or 0) or an international number"
-              + " starting with '+' (was '" + raw + "')");
+              + " starting with '+' (was " + Masking.shape(raw) + ")");
     }
     try {
       return new PhoneNumber(e164);
@@ -105,12 +102,23 @@ public record PhoneNumber(String e164) {
   }
 
   /**
-   * The number in E.164.
+   * The number {@linkplain Masking#phone masked} for logs and messages: its country code and its
+   * last four digits, {@code +91******3210}.
    *
-   * @return {@link #e164()}
+   * @return the masked number
+   */
+  public String masked() {
+    return Masking.phone(this);
+  }
+
+  /**
+   * The number {@linkplain #masked() masked}, {@code +91******3210}, so that a number logged or
+   * put into a message by accident does not show; {@link #e164()} is the number itself.
+   *
+   * @return {@link #masked()}
    */
   @Override
   public String toString() {
-    return e164;
+    return masked();
   }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.internal.Texts;
 
@@ -21,7 +22,7 @@ import org.nivaran.grievance.internal.Texts;
  *
  * <p>The name and address are NFC-normalised and stripped; control characters are refused. Every
  * failure is an {@link InvalidInputException} naming the field ({@code citizen.name}, ...).
- * Immutable and thread-safe.
+ * {@link #toString()} masks the name, the number and the address. Immutable and thread-safe.
  */
 @Value.Immutable
 public abstract class Complainant {
@@ -83,6 +84,19 @@ public abstract class Complainant {
    */
   public static Complainant of(String name, String phone, String languageTag) {
     return builder().name(name).phone(phone).languageTag(languageTag).build();
+  }
+
+  /**
+   * The citizen for logs and messages, with the name as initials, the number masked and the
+   * address as its length (see {@link org.nivaran.grievance.actor.Masking}):
+   * {@code Complainant{name=सु. व., phone=+91******3210, language=hi, address=[redacted: 16 characters]}}.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "Complainant{name=" + Masking.name(name()) + ", phone=" + Masking.phone(phone()) + ", language="
+        + language() + address().map(a -> ", address=" + Masking.redact(a)).orElse("") + "}";
   }
 
   @Value.Check

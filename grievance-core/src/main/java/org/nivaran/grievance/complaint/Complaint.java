@@ -8,6 +8,7 @@ import java.util.Set;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.immutables.value.Value;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
 
@@ -18,7 +19,8 @@ import org.nivaran.grievance.internal.Texts;
  * and {@link Lifecycle#replay} rebuilds it from its whole event log. Its {@link #version()} is the
  * number of events applied, which the store uses for optimistic concurrency.
  *
- * <p>Immutable and thread-safe. Two complaints are equal when every attribute is equal.
+ * <p>{@link #toString()} masks the citizen's number and name. Immutable and thread-safe. Two
+ * complaints are equal when every attribute is equal.
  */
 @Value.Immutable
 public abstract class Complaint {
@@ -217,6 +219,42 @@ public abstract class Complaint {
   private static final Set<Status> DUE_STATES =
       java.util.Collections.unmodifiableSet(
           java.util.EnumSet.of(Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED));
+
+  /**
+   * The complaint for logs and messages: every attribute, with the citizen masked (see
+   * {@link Complainant#toString()}) and the citizen's number and name masked wherever else they
+   * appear, in the description, a reply or a remark (see
+   * {@link org.nivaran.grievance.actor.Masking#scrub}).
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("Complaint{id=").append(id())
+        .append(", kind=").append(kind())
+        .append(", channel=").append(channel())
+        .append(", citizen=").append(citizen())
+        .append(", categoryCode=").append(categoryCode())
+        .append(", jurisdictionCode=").append(jurisdictionCode())
+        .append(", description=").append(description())
+        .append(", attachments=").append(attachments())
+        .append(", status=").append(status());
+    assignment().ifPresent(a -> b.append(", assignment=").append(a));
+    resolution().ifPresent(r -> b.append(", resolution=").append(r));
+    closure().ifPresent(c -> b.append(", closure=").append(c));
+    rating().ifPresent(r -> b.append(", rating=").append(r));
+    b.append(", returnCount=").append(returnCount())
+        .append(", reopenCount=").append(reopenCount())
+        .append(", transferCount=").append(transferCount())
+        .append(", unreachableAttempts=").append(unreachableAttempts());
+    sla().ifPresent(t -> b.append(", sla=").append(t));
+    b.append(", flags=").append(flags())
+        .append(", registeredAt=").append(registeredAt())
+        .append(", updatedAt=").append(updatedAt())
+        .append(", version=").append(version())
+        .append('}');
+    return Masking.scrub(b.toString(), citizen().phone(), citizen().name());
+  }
 
   /**
    * A builder, for storage adapters and serialisers that restore a complaint they saved. Ordinary

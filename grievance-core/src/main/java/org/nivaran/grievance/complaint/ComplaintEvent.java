@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.sla.SlaTimer;
@@ -15,7 +16,9 @@ import org.nivaran.grievance.sla.SlaTimer;
  *
  * <p>Every event carries the same envelope: the complaint's id, its {@link #sequence()} (1 for
  * registration, then one more per event, so it equals the complaint's version after applying it),
- * when it happened and who did it. All implementations are immutable records and thread-safe.
+ * when it happened and who did it. A citizen actor's number, and the citizen of a registration,
+ * are masked in {@code toString()} (see {@link org.nivaran.grievance.actor.Masking}). All
+ * implementations are immutable records and thread-safe.
  */
 public sealed interface ComplaintEvent
     permits ComplaintEvent.ComplaintRegistered,
@@ -127,6 +130,22 @@ public sealed interface ComplaintEvent
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
       Texts.required(idempotencyKey, "idempotencyKey")
           .ifPresent(k -> Texts.opaque(k, "idempotencyKey", RegisterComplaint.MAX_IDEMPOTENCY_KEY_LENGTH));
+    }
+
+    /**
+     * The event for logs and messages: every field, with the citizen masked (see
+     * {@link Complainant#toString()}) and the citizen's number and name masked wherever else they
+     * appear, e.g. in the description (see {@link org.nivaran.grievance.actor.Masking#scrub}).
+     *
+     * @return the masked description
+     */
+    @Override
+    public String toString() {
+      String plain = "ComplaintRegistered[complaintId=" + complaintId + ", sequence=" + sequence + ", occurredAt="
+          + occurredAt + ", actor=" + actor + ", kind=" + kind + ", channel=" + channel + ", citizen=" + citizen
+          + ", categoryCode=" + categoryCode + ", jurisdictionCode=" + jurisdictionCode + ", description="
+          + description + ", attachments=" + attachments + ", idempotencyKey=" + idempotencyKey + "]";
+      return Masking.scrub(plain, citizen.phone(), citizen.name());
     }
   }
 

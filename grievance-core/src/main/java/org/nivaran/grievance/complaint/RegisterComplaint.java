@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.internal.Texts;
 
 /**
@@ -31,7 +32,8 @@ import org.nivaran.grievance.internal.Texts;
  * }</pre>
  *
  * <p>Text is NFC-normalised and stripped; every failure is an {@link InvalidInputException}
- * naming the field. Immutable and thread-safe.
+ * naming the field. {@link #toString()} masks the citizen's number and name. Immutable and
+ * thread-safe.
  */
 @Value.Immutable
 public abstract class RegisterComplaint {
@@ -115,7 +117,7 @@ public abstract class RegisterComplaint {
     Complainant c = citizen();
     for (Object part :
         new Object[] {
-          kind(), channel(), c.name(), c.phone(), c.language().toLanguageTag(),
+          kind(), channel(), c.name(), c.phone().e164(), c.language().toLanguageTag(),
           c.address().orElse("\u0000"), categoryCode(), jurisdictionCode(), description()
         }) {
       canonical.append(part).append('\u001f');
@@ -129,6 +131,22 @@ public abstract class RegisterComplaint {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
+  }
+
+  /**
+   * The request for logs and messages: every attribute, with the citizen masked (see
+   * {@link Complainant#toString()}) and the citizen's number and name masked wherever else they
+   * appear, e.g. in the description (see {@link org.nivaran.grievance.actor.Masking#scrub}).
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    String plain = "RegisterComplaint{kind=" + kind() + ", channel=" + channel() + ", citizen=" + citizen()
+        + ", categoryCode=" + categoryCode() + ", jurisdictionCode=" + jurisdictionCode()
+        + ", description=" + description() + ", attachments=" + attachments()
+        + idempotencyKey().map(k -> ", idempotencyKey=" + k).orElse("") + "}";
+    return Masking.scrub(plain, citizen().phone(), citizen().name());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.nivaran.grievance.directory;
 import java.time.Instant;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.internal.Texts;
 
@@ -14,7 +15,7 @@ import org.nivaran.grievance.internal.Texts;
  *     "NODAL-RAIPUR", Instant.parse("2024-05-20T06:30:00Z"), Optional.of(Instant.parse("2024-08-20T06:30:00Z")));
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>{@link #toString()} masks the number. Immutable and thread-safe.
  *
  * @param phone the barred number
  * @param reason why, 1 to {@value #MAX_REASON_LENGTH} characters on one line
@@ -61,5 +62,16 @@ public record BlockEntry(PhoneNumber phone, String reason, String blockedBy, Ins
   public boolean isActiveAt(Instant at) {
     Texts.required(at, "at");
     return !at.isBefore(blockedAt) && expiresAt.map(at::isBefore).orElse(true);
+  }
+
+  /**
+   * The entry for logs and messages, with the number {@linkplain Masking#phone masked}.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "BlockEntry[phone=" + Masking.phone(phone) + ", reason=" + Masking.scrub(reason, phone, null)
+        + ", blockedBy=" + blockedBy + ", blockedAt=" + blockedAt + ", expiresAt=" + expiresAt + "]";
   }
 }

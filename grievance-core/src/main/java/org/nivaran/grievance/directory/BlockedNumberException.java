@@ -2,10 +2,12 @@ package org.nivaran.grievance.directory;
 
 import java.util.Objects;
 import org.nivaran.grievance.GrievanceException;
+import org.nivaran.grievance.actor.Masking;
 
 /**
  * A registration from a number on the blocklist was refused; nothing was stored. The field is
- * {@code citizen.phone}.
+ * {@code citizen.phone}. The message shows the number {@linkplain Masking#phone masked};
+ * {@link #entry()} holds it.
  */
 public final class BlockedNumberException extends GrievanceException {
   private static final long serialVersionUID = 1L;
@@ -19,8 +21,9 @@ public final class BlockedNumberException extends GrievanceException {
    * @param entry the active blocklist entry
    */
   public BlockedNumberException(BlockEntry entry) {
-    super("citizen.phone " + Objects.requireNonNull(entry, "entry").phone() + " is blocked since " + entry.blockedAt()
-        + entry.expiresAt().map(t -> " until " + t).orElse("") + ": " + entry.reason());
+    super("citizen.phone " + Masking.phone(Objects.requireNonNull(entry, "entry").phone()) + " is blocked since "
+        + entry.blockedAt() + entry.expiresAt().map(t -> " until " + t).orElse("") + ": "
+        + Masking.scrub(entry.reason(), entry.phone(), null));
     this.entry = entry;
   }
 

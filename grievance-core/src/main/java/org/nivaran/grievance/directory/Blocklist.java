@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.internal.Texts;
 
@@ -55,7 +56,7 @@ public final class Blocklist {
       String at = "blocklist[" + i++ + "]";
       Texts.required(e, at);
       if (byPhone.putIfAbsent(e.phone(), e) != null) {
-        throw new InvalidInputException(at + ".phone", "repeats the number " + e.phone() + " (one entry per number)");
+        throw new InvalidInputException(at + ".phone", "repeats the number " + Masking.phone(e.phone()) + " (one entry per number)");
       }
     }
     return new Blocklist(byPhone);
@@ -118,8 +119,13 @@ public final class Blocklist {
     return all.hashCode();
   }
 
+  /**
+   * The barred numbers, {@linkplain Masking#phone masked}: {@code Blocklist[+91******2345]}.
+   *
+   * @return the masked description
+   */
   @Override
   public String toString() {
-    return "Blocklist" + byPhone.keySet();
+    return "Blocklist" + byPhone.keySet().stream().map(Masking::phone).toList();
   }
 }

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.directory;
 
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.internal.Texts;
 
@@ -10,7 +11,7 @@ import org.nivaran.grievance.internal.Texts;
  * Officer officer = new Officer("EMP-40211", "राजेश कुमार साहू", PhoneNumber.parse("98261 00011"), true, Language.HINDI);
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>{@link #toString()} masks the name and the number, as for citizens. Immutable and thread-safe.
  *
  * @param id the officer's employee id: ASCII letters, digits, {@code . _ -}, at most 64 characters
  * @param name the officer's name, 1 to {@value #MAX_NAME_LENGTH} characters on one line
@@ -38,5 +39,18 @@ public record Officer(String id, String name, PhoneNumber phone, boolean whatsap
     name = Texts.singleLine(name, "name", MAX_NAME_LENGTH);
     Texts.required(phone, "phone");
     Texts.required(language, "language");
+  }
+
+  /**
+   * The officer for logs and messages: the id as it is, the name as initials and the number
+   * masked (see {@link Masking}), {@code Officer[id=EMP-40211, name=रा. कु. सा., phone=+91******0011, ...]}.
+   * An officer's mobile is often a personal number, and the id is enough to find them.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "Officer[id=" + id + ", name=" + Masking.name(name) + ", phone=" + Masking.phone(phone)
+        + ", whatsappOptIn=" + whatsappOptIn + ", language=" + language + "]";
   }
 }

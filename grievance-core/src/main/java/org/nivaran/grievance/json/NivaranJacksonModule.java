@@ -31,7 +31,8 @@ import org.nivaran.grievance.sla.SlaTimer;
  * discriminator), {@link Complainant}, {@link Assignment}, {@link Resolution}, {@link Closure},
  * {@link Attachment}, the SLA types {@link SlaTimer}, {@link SlaPolicy} and {@link SlaBudget}
  * (durations as ISO-8601 strings such as {@code "PT56H"}), and the string-valued
- * {@link PhoneNumber} (E.164), {@link PostId}, {@link ComplaintId} and {@link Level}
+ * {@link PhoneNumber} (E.164, whole: the JSON form is where the number belongs, unlike
+ * {@link PhoneNumber#toString()}, which is masked; also as a map key), {@link PostId}, {@link ComplaintId} and {@link Level}
  * ({@code "L2"}). It also writes, but does not read, the grading types {@link GradingReport},
  * {@link GradedUnit}, {@link UnitFigures} and {@link GradingScheme}, in their own snake_case format
  * (see {@link NivaranJson#gradingReport(GradingReport)}).
@@ -73,6 +74,8 @@ public final class NivaranJacksonModule extends SimpleModule {
     super("NivaranJacksonModule", Version.unknownVersion());
 
     scalar(PhoneNumber.class, "PhoneNumber", PhoneNumber::e164, PhoneNumber::new);
+    // a number as a map key: its E.164 too, not its masked toString()
+    addKeySerializer(PhoneNumber.class, new WriterSerializer<>(PhoneNumber.class, (g, v) -> g.writeFieldName(v.e164())));
     scalar(PostId.class, "PostId", PostId::code, PostId::new);
     scalar(ComplaintId.class, "ComplaintId", ComplaintId::value, ComplaintId::new);
     add(Level.class, "Level", (g, l) -> g.writeString(Writers.level(l)), root -> Fields.level(Fields.text(root, ""), ""));

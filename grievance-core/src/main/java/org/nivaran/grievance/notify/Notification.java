@@ -2,6 +2,7 @@ package org.nivaran.grievance.notify;
 
 import java.time.Instant;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.directory.Language;
@@ -13,7 +14,7 @@ import org.nivaran.grievance.directory.Language;
  * the same id, e.g. {@code RPR-2024-000001#3:holder:EE-RAIPUR} (complaint, event sequence,
  * {@linkplain Recipient#key() recipient key}), so a provider can drop a repeated delivery.
  *
- * <p>Immutable and thread-safe.
+ * <p>{@link #toString()} masks the recipient and leaves the body out. Immutable and thread-safe.
  *
  * @param id the stable, deterministic id (see above)
  * @param complaintId the complaint it is about; for a {@link NotificationKind#HANDOVER} the first
@@ -77,5 +78,19 @@ public record Notification(
    */
   public int smsSegments() {
     return SmsSegments.count(body);
+  }
+
+  /**
+   * The notification for logs and messages: the recipient masked (see {@link Recipient#toString()})
+   * and the body as its length only, since a body may name the citizen. A {@link Notifier} sends
+   * {@link #recipient()}'s full number and the whole {@link #body()}.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "Notification[id=" + id + ", complaintId=" + complaintId + ", eventSequence=" + eventSequence
+        + ", kind=" + kind + ", recipient=" + recipient + ", channel=" + channel + ", language=" + language
+        + ", body=" + Masking.redact(body) + ", createdAt=" + createdAt + "]";
   }
 }

@@ -2,6 +2,7 @@ package org.nivaran.grievance.notify;
 
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
@@ -9,7 +10,7 @@ import org.nivaran.grievance.internal.Texts;
 /**
  * Who a notification goes to: the citizen, or the officer holding a post in some role.
  *
- * <p>Immutable and thread-safe.
+ * <p>{@link #toString()} masks the number and the name. Immutable and thread-safe.
  *
  * @param role why they are told
  * @param phone the number to reach them on
@@ -53,5 +54,18 @@ public record Recipient(RecipientRole role, PhoneNumber phone, Optional<PostId> 
    */
   public String key() {
     return post.map(p -> role.key() + ":" + p.code()).orElse(role.key());
+  }
+
+  /**
+   * The recipient for logs and messages, with the number masked and the name as initials (see
+   * {@link Masking}): {@code Recipient[role=CITIZEN, phone=+91******3210, post=Optional.empty, name=सु. व.]}.
+   * The notifier reads the full values from {@link #phone()} and {@link #name()}.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "Recipient[role=" + role + ", phone=" + Masking.phone(phone) + ", post=" + post + ", name="
+        + Masking.name(name) + "]";
   }
 }

@@ -3,6 +3,7 @@ package org.nivaran.grievance.usecase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -59,7 +60,8 @@ final class FakeCallerGuard {
       blockIfEarned(after);
     } catch (RuntimeException e) {
       // the rejection is stored; registration counts the fakes again (blockAt), so no block is lost
-      LOG.warn("blocking {} after fake complaint {} failed: {}", after.citizen().phone(), after.id(), e.toString());
+      LOG.warn("blocking {} after fake complaint {} failed: {}", Masking.phone(after.citizen().phone()), after.id(),
+          e.toString());
     }
   }
 
@@ -76,7 +78,7 @@ final class FakeCallerGuard {
         || current.get().expiresAt().isPresent() && (until.isEmpty() || until.get().isAfter(current.get().expiresAt().get()));
     if (longer) {
       directory.update(d -> d.withBlocklist(d.blocklist().with(block.get())));
-      LOG.info("blocked {}: {}", phone, block.get().reason());
+      LOG.info("blocked {}: {}", Masking.phone(phone), Masking.scrub(block.get().reason(), phone, null));
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintId;
@@ -78,7 +79,8 @@ public final class Intake {
       Optional<String> key = request.idempotencyKey();
       Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
       if (earlier.isPresent()) {
-        LOG.debug("registration with key {} replayed as {}", key.get(), earlier.get().id());
+        LOG.debug("registration with key {} replayed as {}", Masking.scrub(key.get(), request.citizen().phone(), null),
+            earlier.get().id());
         return new Registration(earlier.get(), Registration.Outcome.REPLAYED);
       }
       if (refused instanceof BlockedNumberException) {

@@ -2,6 +2,7 @@ package org.nivaran.grievance.usecase;
 
 import java.util.List;
 import java.util.Optional;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.notify.Notification;
@@ -79,7 +80,8 @@ final class Publishing {
     try {
       notifier.orElseThrow().send(n);
     } catch (RuntimeException e) {
-      LOG.warn("notification {} ({} to {}) failed: {}", n.id(), n.kind(), n.recipient().role(), e.toString());
+      LOG.warn("notification {} ({} to {}) failed: {}", n.id(), n.kind(), n.recipient().role(),
+          Masking.scrub(e.toString(), n.recipient().phone(), n.recipient().name()));
     }
   }
 }

@@ -12,7 +12,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.nivaran.grievance.InvalidInputException;
 
-/** Any way of writing an Indian number gives the same E.164 number. */
+/**
+ * Any way of writing an Indian number gives the same E.164 number; written any way, it is masked
+ * out of a text, and a refused one is never repeated in the error.
+ */
 class PhoneNumberProperties {
   private static final String DEVANAGARI_DIGITS = "०१२३४५६७८९";
 
@@ -63,6 +66,41 @@ class PhoneNumberProperties {
     String raw = tenDigits.substring(0, position) + letter + tenDigits.substring(position);
 
     assertThatThrownBy(() -> PhoneNumber.parse(raw)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Property(tries = 300)
+  void a_number_however_written_is_masked_out_of_a_text_and_its_mask_hides_the_middle(
+      @ForAll("indianNumbers") String tenDigits,
+      @ForAll("prefixes") String prefix,
+      @ForAll("separators") List<String> separators,
+      @ForAll boolean devanagari) {
+    PhoneNumber phone = PhoneNumber.parse("+91" + tenDigits);
+    String text = "मेरा नंबर " + written(tenDigits, prefix, separators, devanagari).strip() + " है";
+
+    String scrubbed = Masking.scrub(text, phone, null);
+
+    assertThat(digitsOf(scrubbed)).as(scrubbed).doesNotContain(tenDigits);
+    assertThat(scrubbed).contains(phone.masked());
+    assertThat(phone.masked()).isEqualTo("+91******" + tenDigits.substring(6));
+  }
+
+  @Property(tries = 300)
+  void a_refused_number_is_never_repeated_in_the_error(
+      @ForAll("indianNumbers") String tenDigits, @ForAll("letters") char letter, @ForAll("positions") int position) {
+    String raw = tenDigits.substring(0, position) + letter + tenDigits.substring(position);
+
+    assertThatThrownBy(() -> PhoneNumber.parse(raw))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(digitsOf(e.getMessage()))
+            .as(e.getMessage())
+            .doesNotContain(tenDigits.substring(0, 5))
+            .doesNotContain(tenDigits.substring(5)));
+  }
+
+  /** The digits of a text, any script's as ASCII, everything else dropped. */
+  private static String digitsOf(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().map(cp -> Character.digit(cp, 10)).filter(d -> d >= 0).forEach(d -> out.append(d));
+    return out.toString();
   }
 
   @Provide

@@ -38,7 +38,8 @@ class PhoneNumberTest {
   void accepted_forms_normalise_to_e164(String raw, String e164) {
     assertThat(PhoneNumber.parse(raw).e164()).isEqualTo(e164);
     assertThat(PhoneNumber.parse(raw)).isEqualTo(new PhoneNumber(e164));
-    assertThat(PhoneNumber.parse(raw)).hasToString(e164);
+    // toString() is masked (issue 15): the country code and the last four digits
+    assertThat(PhoneNumber.parse(raw)).hasToString(Masking.phone(new PhoneNumber(e164))).doesNotHaveToString(e164);
   }
 
   @Test
@@ -92,7 +93,8 @@ class PhoneNumberTest {
     assertThatThrownBy(() -> Complainant.of("रमेश", "+910123456789", "hi"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
           assertThat(e.field()).isEqualTo("citizen.phone");
-          assertThat(e.reason()).contains("+910123456789");
+          // the number is masked in the message (issue 15)
+          assertThat(e.reason()).contains("+91******6789").doesNotContain("0123456789");
         });
   }
 

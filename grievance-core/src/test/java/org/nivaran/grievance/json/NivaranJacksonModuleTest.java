@@ -96,6 +96,19 @@ class NivaranJacksonModuleTest {
   }
 
   @Test
+  void the_json_form_keeps_numbers_and_names_whole_while_to_string_masks_them() throws Exception {
+    Complainant citizen = JsonExamples.citizen();
+    PhoneNumber phone = citizen.phone();
+
+    // issue 15: JSON is where the number belongs; toString() is for logs
+    assertThat(mapper.writeValueAsString(citizen)).contains("\"" + phone.e164() + "\"", "\"" + citizen.name() + "\"");
+    assertThat(mapper.writeValueAsString(java.util.Map.of(phone, 1))).isEqualTo("{\"" + phone.e164() + "\":1}");
+    assertThat(mapper.writeValueAsString(Actor.citizen(phone))).contains("\"" + phone.e164() + "\"");
+    assertThat(citizen.toString()).doesNotContain(phone.e164(), citizen.name()).contains(phone.masked());
+    assertThat(phone.toString()).isNotEqualTo(phone.e164());
+  }
+
+  @Test
   void value_objects_round_trip_on_their_own() throws Exception {
     Complainant citizen = JsonExamples.citizen();
     Attachment attachment = Attachment.of("s3://nivaran/a.jpg", "फ़ोटो.jpg");

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Channel;
 import org.nivaran.grievance.complaint.Complainant;
@@ -115,7 +116,9 @@ public final class QuickStart {
                 .idempotencyKey("call-2024-03-04-0017")
                 .build(),
             agent);
-    out.println("Complaint " + c.id() + " registered for " + c.citizen().name() + " (" + c.citizen().phone() + ")");
+    // what a program prints is a log: the citizen's name and number masked (Masking), never in full
+    out.println("Complaint " + c.id() + " registered for " + Masking.name(c.citizen().name()) + " ("
+        + Masking.phone(c.citizen().phone()) + ")");
 
     List<Step> story =
         List.of(
@@ -166,8 +169,9 @@ public final class QuickStart {
     OutboxRelay relay = OutboxRelay.builder()
         .dataSource(dataSource)
         .clock(clock)
-        .notifier(n -> out.println("  to " + n.recipient().role() + " " + n.recipient().phone() + " [" + n.kind() + "] "
-            + n.body()))
+        // a real notifier sends n.recipient().phone().e164() and the whole body; this one only prints
+        .notifier(n -> out.println("  to " + n.recipient().role() + " " + Masking.phone(n.recipient().phone()) + " ["
+            + n.kind() + "] " + Masking.scrub(n.body(), n.recipient().phone(), n.recipient().name())))
         .build();
     int sent = relay.drain();
     OutboxAdministration outbox = OutboxAdministration.create(dataSource);

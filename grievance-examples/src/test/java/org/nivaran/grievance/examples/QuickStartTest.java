@@ -25,13 +25,15 @@ class QuickStartTest {
     assertThat(c.returnCount()).isEqualTo(1);
     assertThat(c.reopenCount()).isEqualTo(1);
     assertThat(story)
-        .contains("Complaint RPR-2024-000001 registered for सुनीता वर्मा (+919876543210)")
+        // the story prints the citizen masked (issue 15): initials and the number's last four digits
+        .contains("Complaint RPR-2024-000001 registered for सु. व. (+91******3210)")
         .contains("refused: START_WORK refused by rule OFFICER_HOLDS_ASSIGNED_POST")
         .contains("ReplyReturned", "CitizenUnreachable", "CitizenDissatisfied", "CitizenSatisfied")
         .containsPattern("ComplaintEscalated +by system escalator +L1 -> L2 EE-RAIPUR-CITY")
         .contains("Replaying the history rebuilds it exactly: true")
         .contains("Event log hash chain intact: true")
-        .containsPattern("to CITIZEN \\+919876543210 \\[REGISTERED\\] .*RPR-2024-000001")
-        .containsPattern("\\d+ message\\(s\\) sent; 0 pending, 0 dead");
+        .containsPattern("to CITIZEN \\+91\\*{6}3210 \\[REGISTERED\\] .*RPR-2024-000001")
+        .containsPattern("\\d+ message\\(s\\) sent; 0 pending, 0 dead")
+        .doesNotContain("9876543210", "98765 43210", "सुनीता", "वर्मा");
   }
 }

@@ -2,6 +2,7 @@ package org.nivaran.grievance.jdbc;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.notify.Notification;
 
 /**
@@ -9,7 +10,7 @@ import org.nivaran.grievance.notify.Notification;
  * each of its allowed attempts. It stays in the outbox until
  * {@linkplain OutboxAdministration#redrive(long) redriven}.
  *
- * <p>Immutable and thread-safe.
+ * <p>{@link #toString()} masks the recipient's number and name. Immutable and thread-safe.
  *
  * @param seq the outbox row's number, for {@link OutboxAdministration#redrive(long)}
  * @param notification the message, as it was stored
@@ -35,5 +36,18 @@ public record DeadLetter(long seq, Notification notification, int attempts, Stri
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative (was " + attempts + ")");
     }
+  }
+
+  /**
+   * The dead letter for logs and messages: the notification masked (see
+   * {@link Notification#toString()}) and its recipient's number and name masked in the last error.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "DeadLetter[seq=" + seq + ", notification=" + notification + ", attempts=" + attempts + ", lastError="
+        + Masking.scrub(lastError, notification.recipient().phone(), notification.recipient().name())
+        + ", deadAt=" + deadAt + "]";
   }
 }

@@ -164,7 +164,7 @@ final class OutboxRecorder {
     all[1] = o.claim().seq();
     System.arraycopy(args, 0, all, 2, args.length);
     if (o.unexpected() != null) {
-      all[all.length - 1] = o.unexpected(); // the notifier broke its contract: keep the stack trace
+      all[all.length - 1] = LastError.forLog(o.unexpected(), o.claim().notification()); // broke its contract: keep the trace
       LOG.warn(message, all);
     } else if (o.result() == Result.DEAD) {
       LOG.warn(message, all);

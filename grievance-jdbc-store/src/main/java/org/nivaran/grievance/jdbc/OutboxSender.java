@@ -42,13 +42,16 @@ final class OutboxSender {
       return new Outcome(claim, Result.SENT, Jdbc.now(clock), null, null, null);
     } catch (NotificationFailedException e) {
       if (e.permanent()) {
-        return new Outcome(claim, Result.DEAD, Jdbc.now(clock), null, LastError.text(e.getMessage()), null);
+        return new Outcome(
+            claim, Result.DEAD, Jdbc.now(clock), null, LastError.text(e.getMessage(), claim.notification()), null);
       }
-      return afterTemporaryFailure(claim, LastError.text(e.getMessage()), null);
+      return afterTemporaryFailure(claim, LastError.text(e.getMessage(), claim.notification()), null);
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
       return afterTemporaryFailure(
-          claim, LastError.text("unexpected failure sending notification " + id + ": " + message), e);
+          claim,
+          LastError.text("unexpected failure sending notification " + id + ": " + message, claim.notification()),
+          e);
     }
   }
 

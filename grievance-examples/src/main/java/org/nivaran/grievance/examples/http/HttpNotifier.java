@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.notify.DeliveryChannel;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationFailedException;
@@ -69,7 +71,8 @@ import org.nivaran.grievance.notify.SmsSegments;
  * the gateway answered with a JSON error such as {@code {"error":{"message":"..."}}}, its message
  * cut to {@value #MAX_QUOTED} characters; {@link NotificationFailedException} adds the
  * notification id. The bearer token never appears in a message, in {@link #toString()} or in a log
- * (this class logs nothing), even if the gateway echoes it back.
+ * (this class logs nothing), even if the gateway echoes it back; nor do the recipient's number and
+ * name, which are {@linkplain Masking#scrub masked} in a quoted gateway message.
  *
  * <pre>{@code
  * Notifier notifier = HttpNotifier.builder()
@@ -165,7 +168,7 @@ public final class HttpNotifier implements Notifier {
       return;
     }
     String message = "HTTP " + status + " from POST " + endpoint
-        + gatewayMessage(response.body()).map(m -> ": " + redact(m)).orElse("");
+        + gatewayMessage(response.body(), m -> redact(m, notification)).map(m -> ": " + m).orElse("");
     throw new NotificationFailedException(notification.id(), !isRetryable(status), message);
   }
 
@@ -275,6 +278,11 @@ public final class HttpNotifier implements Notifier {
    * on one line and cut short; empty for a body that is not such JSON.
    */
   static Optional<String> gatewayMessage(String body) {
+    return gatewayMessage(body, UnaryOperator.identity());
+  }
+
+  /** The short message of a JSON error body as above, {@code redact}ed before it is cut short. */
+  static Optional<String> gatewayMessage(String body, UnaryOperator<String> redact) {
     if (body == null || body.isBlank()) {
       return Optional.empty();
     }
@@ -291,7 +299,7 @@ public final class HttpNotifier implements Notifier {
     for (JsonNode candidate : new JsonNode[] {
         error.path("message"), error, root.path("message"), root.path("detail"), root.path("title")}) {
       if (candidate.isTextual() && !candidate.asText().isBlank()) {
-        return Optional.of(shorten(candidate.asText()));
+        return Optional.of(shorten(redact.apply(candidate.asText())));
       }
     }
     return Optional.empty();
@@ -305,9 +313,12 @@ public final class HttpNotifier implements Notifier {
     return line.substring(0, line.offsetByCodePoints(0, MAX_QUOTED - 3)) + "...";
   }
 
-  /** Blanks the token out of text the gateway sent, should it echo the request back. */
-  private String redact(String text) {
-    return text.replace(bearerToken, "[token]");
+  /**
+   * Blanks the token out of text the gateway sent, should it echo the request back, and masks the
+   * recipient's number and name (a gateway's "invalid recipient 919876543210", say).
+   */
+  private String redact(String text, Notification n) {
+    return Masking.scrub(text.replace(bearerToken, "[token]"), n.recipient().phone(), n.recipient().name());
   }
 
   private static NotificationFailedException temporary(Notification n, String message, Throwable cause) {

@@ -268,6 +268,27 @@ class HttpNotifierTest {
       }
       assertThat(notifier.toString()).doesNotContain(TOKEN).contains(gateway.baseUri().toString());
     }
+
+    @Test
+    void the_recipients_number_and_name_are_masked_when_the_gateway_echoes_them() {
+      String echo = "Recipient phone number 919876543210 (सुनीता वर्मा) not in allowed list; to=+91 98765 43210";
+      gateway.answer(r -> Answer.of(400, "{\"error\":{\"message\":\"" + echo + "\",\"code\":131030}}"));
+      Notification n = citizen(DeliveryChannel.WHATSAPP, "Registered.");
+
+      assertFails(() -> notifier.send(n), n, true)
+          .hasMessageEndingWith(": Recipient phone number +91******3210 (सु. व.) not in allowed list; to=+91******3210")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("9876543210", "98765 43210", "सुनीता", "वर्मा"));
+    }
+
+    @Test
+    void a_number_cut_short_by_the_quote_limit_is_masked_before_it_is_cut() {
+      String echo = "x".repeat(HttpNotifier.MAX_QUOTED - 12) + " 919876543210";
+      gateway.answer(r -> Answer.of(400, "{\"message\":\"" + echo + "\"}"));
+      Notification n = citizen(DeliveryChannel.SMS, "Registered.");
+
+      assertFails(() -> notifier.send(n), n, true)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("98765").endsWith("..."));
+    }
   }
 
   @Nested

@@ -501,6 +501,7 @@ public final class BusinessCalendar {
      * @return this builder
      */
     public Builder override(LocalDate date, OpenInterval... intervals) {
+      Objects.requireNonNull(intervals, "intervals");
       overrides.put(
           Texts.required(date, "override.date"), WeeklySchedule.normalise("override." + date, List.of(intervals)));
       return this;

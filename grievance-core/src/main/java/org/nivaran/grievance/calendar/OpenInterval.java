@@ -2,6 +2,7 @@ package org.nivaran.grievance.calendar;
 
 import java.time.LocalTime;
 import java.util.Locale;
+import java.util.Objects;
 import org.nivaran.grievance.InvalidInputException;
 
 /**
@@ -43,6 +44,8 @@ public record OpenInterval(int startMinute, int endMinute) implements Comparable
    * @return the interval
    */
   public static OpenInterval of(LocalTime start, LocalTime end) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
     int s = start.getHour() * 60 + start.getMinute();
     int e = end.equals(LocalTime.MIDNIGHT) ? DAY_MINUTES : end.getHour() * 60 + end.getMinute();
     if (start.getSecond() != 0 || start.getNano() != 0 || end.getSecond() != 0 || end.getNano() != 0) {

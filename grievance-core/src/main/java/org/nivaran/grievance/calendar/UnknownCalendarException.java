@@ -31,7 +31,7 @@ public final class UnknownCalendarException extends GrievanceException {
    * @param knownIds the ids the registry holds, in ascending order
    */
   public UnknownCalendarException(String calendarId, List<String> knownIds) {
-    super(message(Objects.requireNonNull(calendarId, "calendarId"), List.copyOf(knownIds)));
+    super(message(Objects.requireNonNull(calendarId, "calendarId"), List.copyOf(Objects.requireNonNull(knownIds, "knownIds"))));
     this.calendarId = calendarId;
     this.knownIds = List.copyOf(knownIds);
   }

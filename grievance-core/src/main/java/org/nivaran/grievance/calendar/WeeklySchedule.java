@@ -150,6 +150,7 @@ public final class WeeklySchedule {
      * @return this builder
      */
     public Builder hours(DayOfWeek day, OpenInterval... intervals) {
+      Objects.requireNonNull(intervals, "intervals");
       hours.put(Objects.requireNonNull(day, "day"), normalise("hours." + day, List.of(intervals)));
       return this;
     }
@@ -162,6 +163,7 @@ public final class WeeklySchedule {
      * @return this builder
      */
     public Builder hours(DayOfWeek day, String... intervals) {
+      Objects.requireNonNull(intervals, "intervals");
       return hours(day, parse(intervals));
     }
 
@@ -174,6 +176,9 @@ public final class WeeklySchedule {
      * @return this builder
      */
     public Builder hours(DayOfWeek from, DayOfWeek to, String... intervals) {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to"); // the walk from 'from' below ends only at 'to'
+      Objects.requireNonNull(intervals, "intervals");
       OpenInterval[] parsed = parse(intervals);
       for (DayOfWeek d = from; ; d = d.plus(1)) {
         hours(d, parsed);
@@ -190,6 +195,7 @@ public final class WeeklySchedule {
      * @return this builder
      */
     public Builder closedSaturdays(int... ordinals) {
+      Objects.requireNonNull(ordinals, "ordinals");
       for (int n : ordinals) {
         if (n < 1 || n > 5) {
           throw new InvalidInputException("closedSaturdays", "must be 1 to 5 (was " + n + ")");

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.complaint;
 
+import java.util.Objects;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.actor.Actor;
 
@@ -26,7 +27,7 @@ public final class ActorNotPermittedException extends GrievanceException {
    * @param detail what the rule found, for the message
    */
   public ActorNotPermittedException(AccessRule rule, Actor actor, CommandType command, String detail) {
-    super(command + " refused by rule " + rule + " (" + rule.description() + "): " + detail);
+    super(command + " refused by rule " + rule + " (" + Objects.requireNonNull(rule, "rule").description() + "): " + detail);
     this.rule = rule;
     this.actor = actor;
     this.command = command;

@@ -1,6 +1,7 @@
 package org.nivaran.grievance.directory;
 
 import java.util.List;
+import java.util.Objects;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.actor.Level;
 
@@ -37,8 +38,9 @@ public final class NoRouteException extends GrievanceException {
    * @param tried the jurisdiction codes tried, the one asked for first
    */
   public NoRouteException(String categoryCode, String department, String jurisdictionCode, Level level, List<String> tried) {
-    super("no post of department '" + department + "' at " + level + " for category '" + categoryCode
-        + "' in jurisdiction '" + jurisdictionCode + "' or above it (tried " + String.join(", ", tried) + ")");
+    super("no post of department '" + department + "' at " + Objects.requireNonNull(level, "level") + " for category '"
+        + categoryCode + "' in jurisdiction '" + jurisdictionCode + "' or above it (tried "
+        + String.join(", ", Objects.requireNonNull(tried, "tried")) + ")");
     this.categoryCode = categoryCode;
     this.department = department;
     this.jurisdictionCode = jurisdictionCode;

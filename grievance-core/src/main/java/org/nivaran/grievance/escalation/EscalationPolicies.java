@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class EscalationPolicies {
    * @throws InvalidInputException naming {@code policies} if two share an id
    */
   public static EscalationPolicies of(EscalationPolicy... policies) {
-    return of(List.of(policies));
+    return of(Arrays.asList(Objects.requireNonNull(policies, "policies")));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.nivaran.grievance.policy;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.RegisterComplaint;
@@ -64,6 +65,8 @@ public final class DuplicatePolicy {
    * @return true if the request repeats it
    */
   public static boolean repeats(RegisterComplaint request, Complaint earlier) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(earlier, "earlier");
     return earlier.citizen().phone().equals(request.citizen().phone()) && earlier.kind() == request.kind()
         && earlier.categoryCode().equals(request.categoryCode())
         && earlier.jurisdictionCode().equals(request.jurisdictionCode());

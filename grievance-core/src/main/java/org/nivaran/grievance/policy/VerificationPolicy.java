@@ -178,6 +178,9 @@ public final class VerificationPolicy {
    * @throws ReopenRefusedException naming the rule
    */
   public void checkReopen(Complaint closed, Actor actor, Instant now) {
+    Objects.requireNonNull(closed, "closed");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(now, "now");
     if (reopenLimit.filter(limit -> closed.reopenCount() >= limit).isPresent()) {
       throw new ReopenRefusedException(closed.id(), ReopenRefusedException.Reason.LIMIT_REACHED,
           "complaint " + closed.id() + " was reopened " + closed.reopenCount() + " time(s), the most the verification policy allows");

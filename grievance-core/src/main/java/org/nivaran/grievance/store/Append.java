@@ -32,8 +32,8 @@ public record Append(Complaint state, List<ComplaintEvent> events, long expected
    */
   public Append {
     Objects.requireNonNull(state, "state");
-    events = List.copyOf(events);
-    notifications = List.copyOf(notifications);
+    events = List.copyOf(Objects.requireNonNull(events, "events"));
+    notifications = List.copyOf(Objects.requireNonNull(notifications, "notifications"));
     if (events.isEmpty() || state.version() != expectedVersion + events.size()) {
       throw new IllegalArgumentException("an append from version " + expectedVersion + " to " + state.version()
           + " needs " + (state.version() - expectedVersion) + " event(s), got " + events.size());

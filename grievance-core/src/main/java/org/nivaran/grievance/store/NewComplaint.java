@@ -38,10 +38,10 @@ public record NewComplaint(
    */
   public NewComplaint {
     Objects.requireNonNull(state, "state");
-    events = List.copyOf(events);
+    events = List.copyOf(Objects.requireNonNull(events, "events"));
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(fingerprint, "fingerprint");
-    notifications = List.copyOf(notifications);
+    notifications = List.copyOf(Objects.requireNonNull(notifications, "notifications"));
     if (events.isEmpty() || events.size() != state.version()) {
       throw new IllegalArgumentException(
           "a new complaint at version " + state.version() + " needs that many events, got " + events.size());

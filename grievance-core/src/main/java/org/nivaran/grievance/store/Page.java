@@ -23,7 +23,7 @@ public record Page<T>(List<T> items, Optional<PageCursor> next) {
    * @param next where the next page starts, or empty
    */
   public Page {
-    items = List.copyOf(items);
+    items = List.copyOf(Objects.requireNonNull(items, "items"));
     Objects.requireNonNull(next, "next");
   }
 

@@ -49,6 +49,6 @@ public record PageRequest(int size, Optional<PageCursor> after) {
    * @return the request
    */
   public static PageRequest after(int size, PageCursor after) {
-    return new PageRequest(size, Optional.of(after));
+    return new PageRequest(size, Optional.of(Objects.requireNonNull(after, "after")));
   }
 }

@@ -4,6 +4,8 @@
 
 -- The current state of each complaint: its JSON document plus the columns the work lists,
 -- the escalator and the reports filter on. Ids sort by code point (COLLATE "C"), as in Java.
+-- The audit (StoreAudit) checks state against the replay of the complaint's events, the columns
+-- against state, and version and head_hash against the last event.
 CREATE TABLE nivaran_complaint (
   id                       VARCHAR(64) COLLATE "C" PRIMARY KEY,
   version                  BIGINT       NOT NULL,
@@ -41,13 +43,19 @@ CREATE INDEX nivaran_complaint_blocked ON nivaran_complaint (registered_at, id) 
 CREATE INDEX nivaran_complaint_overdue_top ON nivaran_complaint (registered_at, id) WHERE flag_overdue_at_top AND is_open;
 CREATE INDEX nivaran_complaint_transfer_limit ON nivaran_complaint (registered_at, id) WHERE flag_transfer_limit AND is_open;
 
--- The append-only event log. Each row's hash covers its content and the previous row's hash,
--- so altering or removing a row breaks the chain (JdbcComplaintStore.verifyLog).
+-- The append-only event log. Each row's hash covers the previous row's hash and the row's complaint
+-- id, sequence, type and payload (the event's JSON, which holds its instant), so altering,
+-- removing or reordering a row breaks the chain (StoreAudit, JdbcComplaintStore.verifyLog).
+-- key_id names the key of a keyed chain (ChainKeys): the hash is then an HMAC-SHA256 under that
+-- key, which someone who can write these tables cannot recompute; NULL means plain SHA-256,
+-- which anyone can recompute, so it reveals only accidental or naive edits.
 -- The marks (status_after .. deadline_at) say what the event does by itself, as
 -- org.nivaran.grievance.report.EventMarks reads it off the payload: the status it moves to, the
 -- post it moves to, and whether it sets or clears the SLA clock, with the deadline it leaves.
--- JdbcGradingSource answers "the state at instant T" from them without reading payloads. They
--- are derived from the payload, which the hash covers, so the hash does not cover them again.
+-- JdbcGradingSource answers "the state at instant T" from them (and from occurred_at and type)
+-- without reading payloads. They are derived from the payload, so the hash does not cover them
+-- again: the audit recomputes them, and occurred_at and type, from the hashed payload and
+-- reports a column that disagrees.
 -- The primary key's index carries them (INCLUDE), so grading reads a complaint's events from the
 -- index alone: the heap, with its payloads, is not touched.
 CREATE TABLE nivaran_event (
@@ -58,6 +66,7 @@ CREATE TABLE nivaran_event (
   payload       TEXT         NOT NULL,
   prev_hash     CHAR(64)     NOT NULL,
   hash          CHAR(64)     NOT NULL,
+  key_id        VARCHAR(64),
   status_after     VARCHAR(32),
   post_code        VARCHAR(64),
   department_code  VARCHAR(64),
@@ -69,7 +78,8 @@ CREATE TABLE nivaran_event (
 );
 CREATE INDEX nivaran_event_occurred ON nivaran_event (occurred_at);
 
--- Idempotency keys of registrations: one complaint per key.
+-- Idempotency keys of registrations: one complaint per key. The audit checks that a registration's
+-- key has its row, pointing at the complaint, with the fingerprint of the request it records.
 CREATE TABLE nivaran_idempotency (
   idempotency_key  VARCHAR(512) PRIMARY KEY,
   fingerprint      VARCHAR(200) NOT NULL,
@@ -81,6 +91,8 @@ CREATE TABLE nivaran_idempotency (
 -- by OutboxRelay. state is PENDING, SENT or DEAD. next_attempt_at is on the database's clock
 -- (CURRENT_TIMESTAMP plus a lease or back-off): when a pending message is due, or until when its
 -- lease_token holds it. created_at, sent_at and dead_at are stamped by the nodes' clocks.
+-- Operational, not evidence (the relay changes rows and
+-- purges sent ones): the audit checks only that a row refers to a stored complaint and event.
 CREATE TABLE nivaran_outbox (
   seq              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   message_id       VARCHAR(600) NOT NULL,

@@ -40,7 +40,7 @@ final class CeilingWriter {
       new Column("occurred_at", Type.TIME), new Column("payload", Type.TEXT), new Column("prev_hash", Type.TEXT),
       new Column("hash", Type.TEXT), new Column("status_after", Type.TEXT), new Column("post_code", Type.TEXT),
       new Column("department_code", Type.TEXT), new Column("level", Type.SMALLINT),
-      new Column("clock_changed", Type.BOOL), new Column("deadline_at", Type.TIME));
+      new Column("clock_changed", Type.BOOL), new Column("deadline_at", Type.TIME), new Column("key_id", Type.TEXT));
   /** The columns {@code OutboxRows.INSERT} binds; state and attempts are literals there and here. */
   private static final List<Column> OUTBOX = List.of(
       new Column("message_id", Type.TEXT), new Column("complaint_id", Type.TEXT),

@@ -18,7 +18,7 @@ final class Jdbc {
   /** The SQL state of a unique-key violation, in PostgreSQL and H2 alike. */
   static final String UNIQUE_VIOLATION = "23505";
   /** The latest instant a column holds: 9999-12-31, beyond which no deadline is meaningful. */
-  private static final Instant MAX = Instant.parse("9999-12-31T23:59:59Z");
+  static final Instant MAX = Instant.parse("9999-12-31T23:59:59Z");
   /** The earliest instant a column holds; a lower bound that keeps H2 off the rows with none. */
   static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
 

@@ -7,13 +7,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
@@ -23,6 +21,7 @@ import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.jdbc.EventRows.EventRow;
+import org.nivaran.grievance.jdbc.EventRows.Head;
 import org.nivaran.grievance.json.NivaranJacksonModule;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.report.EventMarks;
@@ -51,11 +50,13 @@ import org.nivaran.grievance.store.WorkLists;
  *       notifications it causes to {@code nivaran_outbox}, in one transaction; an append first
  *       locks the complaint's row and checks its version.
  *   <li>The event log is tamper-evident: each row's hash chains to the previous row of its
- *       complaint, and the complaint row holds the last hash; {@link #verifyLog} walks the chain.
+ *       complaint (an HMAC under the host's {@link Builder#chainKeys keys}, or plain SHA-256),
+ *       and the complaint row holds the last hash; {@link #audit()} checks the chain and every
+ *       column replay or grading reads, and takes {@link Checkpoint}s to keep elsewhere.
  *   <li>Each event row also holds the event's {@link EventMarks} (the status and post it moves
  *       to, whether it sets or clears the SLA clock, the deadline it leaves), so that
  *       {@link JdbcGradingSource} grades a period by SQL without reading payloads. They are read
- *       off the payload, which the hash covers, and are not hashed again.
+ *       off the payload, which the hash covers; the audit checks them against it.
  *   <li>{@link #claimDue} claims due complaints for one sweeper with
  *       {@code FOR UPDATE SKIP LOCKED} and a lease, so any number of nodes sweep at once.
  *   <li>{@link #appendAll} writes a batch of changes in one transaction, skipping the stale ones.
@@ -70,7 +71,7 @@ import org.nivaran.grievance.store.WorkLists;
  * <p>Its parts: {@code StoreStatements} holds every statement and the dialects' differences,
  * {@code ComplaintRows} and {@code EventRows} map complaints and events to rows,
  * {@code WorkListQueries} and {@code CallerHistoryQueries} answer the reads, and
- * {@code LogAuditor} walks the hash chain.
+ * {@link StoreAudit} audits the tables.
  *
  * <pre>{@code
  * SchemaInstaller.install(dataSource);                 // or let Flyway run db/nivaran/postgresql
@@ -89,7 +90,8 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   private final ComplaintRows rows;
   private final WorkListQueries workLists;
   private final CallerHistoryQueries history;
-  private final LogAuditor auditor;
+  private final ChainKeys keys;
+  private final StoreAudit audit;
 
   private JdbcComplaintStore(Builder b) {
     this.jdbc = new Jdbc(b.dataSource);
@@ -97,7 +99,8 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
     StoreStatements sql = new StoreStatements(jdbc.read("reading the database product", Dialect::of));
     this.workLists = new WorkListQueries(jdbc, sql, rows);
     this.history = new CallerHistoryQueries(jdbc, rows);
-    this.auditor = new LogAuditor(jdbc);
+    this.keys = b.chainKeys;
+    this.audit = new StoreAudit(jdbc, sql, rows, keys);
   }
 
   /**
@@ -130,9 +133,22 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
    */
   public static final class Builder {
     private final DataSource dataSource;
+    private ChainKeys chainKeys = ChainKeys.NONE;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * Signs the event log: each new row's hash is an HMAC-SHA256 under the current key. Without
+     * keys it is plain SHA-256, which reveals only accidental or naive edits.
+     *
+     * @param keys the keys, the same on every node (see {@link ChainKeys})
+     * @return this builder
+     */
+    public Builder chainKeys(ChainKeys keys) {
+      this.chainKeys = Objects.requireNonNull(keys, "keys");
+      return this;
     }
 
     /**
@@ -154,7 +170,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   public CreateResult create(NewComplaint registration) {
     Objects.requireNonNull(registration, "registration");
     Complaint state = registration.state();
-    List<EventRow> events = EventRows.chain(rows, state.id(), registration.events(), 0, HashChain.GENESIS);
+    List<EventRow> events = EventRows.chain(rows, keys, state.id(), registration.events(), 0, HashChain.GENESIS);
     String stateJson = rows.write(state);
     Optional<String> key = registration.idempotencyKey();
     try {
@@ -245,7 +261,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
     }
     String what = changes.size() == 1 ? "appending to " + changes.get(0).state().id() : "appending a batch of " + changes.size();
     return jdbc.inTransaction(what, c -> {
-      Map<ComplaintId, Head> heads = lockHeads(c, states.keySet());
+      Map<ComplaintId, Head> heads = EventRows.lockHeads(c, states.keySet());
       Map<ComplaintId, RuntimeException> skipped = new LinkedHashMap<>();
       List<EventRow> events = new ArrayList<>();
       List<Notification> notifications = new ArrayList<>();
@@ -257,11 +273,11 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
             skipped.put(id, new ComplaintNotFoundException(id));
             continue;
           }
-          if (head.version != a.expectedVersion()) {
-            skipped.put(id, new StaleVersionException(id, a.expectedVersion(), head.version));
+          if (head.version() != a.expectedVersion()) {
+            skipped.put(id, new StaleVersionException(id, a.expectedVersion(), head.version()));
             continue;
           }
-          List<EventRow> added = EventRows.chain(rows, id, a.events(), a.expectedVersion(), head.hash);
+          List<EventRow> added = EventRows.chain(rows, keys, id, a.events(), a.expectedVersion(), head.hash());
           events.addAll(added);
           notifications.addAll(a.notifications());
           int i = ComplaintRows.bindColumns(ps, a.state());
@@ -282,27 +298,6 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
     });
   }
 
-  private record Head(long version, String hash) {}
-
-  private static Map<ComplaintId, Head> lockHeads(Connection c, Set<ComplaintId> ids) throws SQLException {
-    List<String> sorted = ids.stream().map(ComplaintId::value).sorted().toList();
-    Map<ComplaintId, Head> heads = new HashMap<>();
-    for (int from = 0; from < sorted.size(); from += StoreStatements.IN_LIST) {
-      List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + StoreStatements.IN_LIST));
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.lockHeads(chunk.size()))) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            heads.put(ComplaintId.of(rs.getString(1)), new Head(rs.getLong(2), rs.getString(3)));
-          }
-        }
-      }
-    }
-    return heads;
-  }
-
   /**
    * Writes notifications to the outbox in one transaction, for the relay to deliver.
    *
@@ -321,18 +316,24 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   }
 
   /**
-   * Walks a complaint's event log and checks every row against its hash and the previous row's,
-   * and the last against the hash the complaint row holds: an altered payload, type or sequence,
-   * a removed row (in the middle or at the end) or a re-hashed row that breaks the link to its
-   * successor is found.
+   * Audits a complaint's rows; the same as {@code audit().verifyLog(id)} ({@link StoreAudit#verifyLog}).
    *
    * @param id the complaint
-   * @return what was found; the first bad row if any
+   * @return what was found, each alteration named by its kind
    * @throws ComplaintNotFoundException if there is no such complaint
    * @throws JdbcStoreException if the database fails
    */
   public LogVerification verifyLog(ComplaintId id) {
-    return auditor.verify(id);
+    return audit.verifyLog(id);
+  }
+
+  /**
+   * The tamper checks: a complaint's, the whole store's, and checkpoints.
+   *
+   * @return the audit, with this store's keys
+   */
+  public StoreAudit audit() {
+    return audit;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -354,18 +355,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   @Override
   public List<ComplaintEvent> events(ComplaintId id) {
     Objects.requireNonNull(id, "id");
-    return jdbc.read("reading the events of " + id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.EVENTS)) {
-        ps.setString(1, id.value());
-        try (ResultSet rs = ps.executeQuery()) {
-          List<ComplaintEvent> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(rows.read(rs.getString(1), ComplaintEvent.class));
-          }
-          return List.copyOf(out);
-        }
-      }
-    });
+    return jdbc.read("reading the events of " + id, c -> EventRows.read(c, rows, id));
   }
 
   @Override

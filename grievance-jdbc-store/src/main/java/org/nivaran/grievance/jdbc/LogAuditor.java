@@ -4,75 +4,74 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.jdbc.EventAudit.StoredEvent;
+import org.nivaran.grievance.jdbc.EventAudit.Walk;
+import org.nivaran.grievance.jdbc.LogVerification.Finding;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
 
 /**
- * Audits a complaint's event log against its hash chain: the work behind
- * {@link JdbcComplaintStore#verifyLog}.
+ * Audits one complaint: its event rows ({@link EventAudit}), then, if its log is intact, its row
+ * against the replay of the log, and its registration's idempotency row ({@link StateAudit}).
+ *
+ * <p>It reads without locks: the complaint row, the event rows, then the complaint row again; if
+ * an append came in between (the version or head moved), it reads again, so a busy complaint is
+ * not reported for rows that were simply committed mid-audit.
  *
  * <p>Thread-safe.
  */
 final class LogAuditor {
-  private final Jdbc jdbc;
+  private static final String COMPLAINT_ROW = "SELECT version, head_hash, state FROM nivaran_complaint WHERE id = ?";
+  private static final int ATTEMPTS = 5;
 
-  LogAuditor(Jdbc jdbc) {
-    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+  private final ComplaintRows rows;
+  private final ChainKeys keys;
+
+  LogAuditor(ComplaintRows rows, ChainKeys keys) {
+    this.rows = Objects.requireNonNull(rows, "rows");
+    this.keys = Objects.requireNonNull(keys, "keys");
   }
 
-  /** Walks the log of a complaint; see {@link JdbcComplaintStore#verifyLog}. */
-  LogVerification verify(ComplaintId id) {
-    Objects.requireNonNull(id, "id");
-    return jdbc.read("verifying the log of " + id, c -> {
-      long version;
-      String head;
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.HEAD)) {
-        ps.setString(1, id.value());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new ComplaintNotFoundException(id);
-          }
-          version = rs.getLong(1);
-          head = rs.getString(2);
-        }
+  private record Row(long version, String head, String state) {}
+
+  /**
+   * Audits a complaint on a connection.
+   *
+   * @throws ComplaintNotFoundException if there is no such complaint
+   */
+  LogVerification verify(Connection c, ComplaintId id) throws SQLException {
+    Row row = row(c, id);
+    List<StoredEvent> events = EventAudit.read(c, id);
+    for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
+      Row again = row(c, id);
+      if (again.version() == row.version() && again.head().equals(row.head())) {
+        break;
       }
-      return walk(c, id, version, head);
-    });
+      row = again;
+      events = EventAudit.read(c, id);
+    }
+    Walk walk = EventAudit.walk(id, row.version(), row.head(), events, keys, rows);
+    List<Finding> found = new ArrayList<>(walk.findings());
+    if (walk.logIntact()) {
+      found.addAll(StateAudit.state(c, rows, id, row.state(), walk.events()));
+    }
+    if (walk.registration().isPresent()) {
+      found.addAll(StateAudit.idempotency(c, id, walk.registration().get()));
+    }
+    return new LogVerification(id, events.size(), found);
   }
 
-  private static LogVerification walk(Connection c, ComplaintId id, long version, String head) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(StoreStatements.CHAIN)) {
+  private static Row row(Connection c, ComplaintId id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COMPLAINT_ROW)) {
       ps.setString(1, id.value());
       try (ResultSet rs = ps.executeQuery()) {
-        String prev = HashChain.GENESIS;
-        long expected = 1;
-        long checked = 0;
-        while (rs.next()) {
-          long seq = rs.getLong(1);
-          checked++;
-          if (seq != expected) {
-            return LogVerification.broken(id, checked, expected, "event " + expected + " is missing (next row is " + seq + ")");
-          }
-          if (!rs.getString(4).equals(prev)) {
-            return LogVerification.broken(id, checked, seq, "event " + seq + " does not link to event " + (seq - 1));
-          }
-          String hash = HashChain.hash(prev, id.value(), seq, rs.getString(2), rs.getString(3));
-          if (!hash.equals(rs.getString(5))) {
-            return LogVerification.broken(id, checked, seq, "event " + seq + " was altered (its hash does not match)");
-          }
-          prev = hash;
-          expected++;
+        if (!rs.next()) {
+          throw new ComplaintNotFoundException(id);
         }
-        if (expected - 1 < version) {
-          return LogVerification.broken(id, checked, expected,
-              "events " + expected + ".." + version + " are missing (the complaint is at version " + version + ")");
-        }
-        if (expected - 1 > version || !prev.equals(head)) {
-          return LogVerification.broken(id, checked, expected - 1,
-              "event " + (expected - 1) + " is not the head the complaint row records");
-        }
-        return LogVerification.intact(id, checked);
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3));
       }
     }
   }

@@ -21,14 +21,11 @@ final class StoreStatements {
       + String.join(" = ?, ", ComplaintRows.COLUMNS.split(", ")) + " = ?"
       + ", head_hash = ?, state = ?, version = ?, claimed_until = NULL WHERE id = ? AND version = ?";
   static final String INSERT_EVENT = "INSERT INTO nivaran_event (complaint_id, sequence, type, occurred_at, "
-      + "payload, prev_hash, hash, status_after, post_code, department_code, level, clock_changed, deadline_at) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "payload, prev_hash, hash, status_after, post_code, department_code, level, clock_changed, deadline_at, key_id) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   static final String FIND = "SELECT state FROM nivaran_complaint WHERE id = ?";
-  static final String HEAD = "SELECT version, head_hash FROM nivaran_complaint WHERE id = ?";
   static final String EVENTS = "SELECT payload FROM nivaran_event WHERE complaint_id = ? ORDER BY sequence";
-  static final String CHAIN = "SELECT sequence, type, payload, prev_hash, hash FROM nivaran_event "
-      + "WHERE complaint_id = ? ORDER BY sequence";
   static final String BY_IDEMPOTENCY_KEY = "SELECT i.fingerprint, i.complaint_id, c.state FROM nivaran_idempotency i "
       + "LEFT JOIN nivaran_complaint c ON c.id = i.complaint_id WHERE i.idempotency_key = ?";
 

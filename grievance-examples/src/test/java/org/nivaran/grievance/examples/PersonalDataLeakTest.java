@@ -280,7 +280,7 @@ class PersonalDataLeakTest {
     // the notifier is handed the number and the name whole
     assertThat(handed).anySatisfy(n -> assertThat(n.recipient().phone().e164()).isEqualTo("+919876543210"));
     assertThat(handed).anySatisfy(n -> assertThat(n.recipient().name()).isEqualTo(ANITA));
-    OutboxAdministration outbox = OutboxAdministration.create(ds, clock);
+    OutboxAdministration outbox = OutboxAdministration.create(ds);
     List<DeadLetter> dead = outbox.dead(100);
     assertThat(dead).isNotEmpty();
     for (DeadLetter letter : dead) {

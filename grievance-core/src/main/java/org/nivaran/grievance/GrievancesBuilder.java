@@ -59,6 +59,12 @@ public final class GrievancesBuilder {
    * escalation policy, falling back up the jurisdiction tree), or flagged {@code UNROUTED} when
    * there is none. Without one, complaints are assigned by {@code Assign} commands.
    *
+   * <p>With a directory, an officer or supervisor acts only from a post the directory in force
+   * (as changed by {@code transferOfficer}) shows them holding, and a supervisor only on complaints
+   * of their post's department and jurisdiction sub-tree (see {@code Actor}); other commands are
+   * refused with {@code ActorNotPermittedException}. Without one, Nivaran takes an officer's post
+   * as the actor names it, and the host must make these checks itself.
+   *
    * @param directory the registries
    * @return this builder
    */

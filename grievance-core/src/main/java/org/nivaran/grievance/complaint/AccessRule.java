@@ -12,7 +12,24 @@ public enum AccessRule {
   /** A citizen acts only on their own complaints (matched by phone number). */
   CITIZEN_OWNS_COMPLAINT("a citizen acts only on complaints registered with their own phone number"),
   /** A complaint a supervisor closed specially is reopened by a supervisor only. */
-  SUPERVISOR_REOPENS_SPECIAL_CLOSURE("a complaint closed specially is reopened by a supervisor only");
+  SUPERVISOR_REOPENS_SPECIAL_CLOSURE("a complaint closed specially is reopened by a supervisor only"),
+  /**
+   * With a directory, an officer or supervisor acts only from a post the directory in force shows
+   * them holding when the command is decided: not from a post held by another officer, a vacant
+   * post, a post they were transferred from, or a post the directory does not have. Checked by the
+   * use cases ({@code org.nivaran.grievance.usecase}), not by {@link Lifecycle}, which knows no
+   * directory.
+   */
+  OFFICER_HOLDS_POST_IN_DIRECTORY(
+      "an officer or supervisor acts only from a post the directory in force shows them holding"),
+  /**
+   * With a directory, a supervisor acts only on complaints within their post's reach: of the
+   * post's department (any department for a {@code NODAL_OFFICER} post) and in the post's
+   * jurisdiction or below it (any jurisdiction for a {@code HEAD_OF_DEPARTMENT} post). Checked by
+   * the use cases, not by {@link Lifecycle}.
+   */
+  SUPERVISOR_ACTS_WITHIN_SCOPE(
+      "a supervisor acts only on complaints of their post's department and jurisdiction sub-tree");
 
   private final String description;
 

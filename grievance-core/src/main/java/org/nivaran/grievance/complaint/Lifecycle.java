@@ -89,8 +89,10 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
  * only {@code REOPEN}. Besides the roles, further {@link AccessRule}s apply: an officer acts only on
  * complaints assigned to the post they hold, a citizen only on their own, and a complaint closed
- * specially is reopened by a supervisor only. Supervisors are not yet scoped to a department or
- * jurisdiction: any supervisor may issue the commands their role allows.
+ * specially is reopened by a supervisor only. The lifecycle knows no directory: it takes an
+ * officer's or supervisor's post as the actor names it. With a directory, the use cases check the
+ * actor against it first ({@link AccessRule#OFFICER_HOLDS_POST_IN_DIRECTORY},
+ * {@link AccessRule#SUPERVISOR_ACTS_WITHIN_SCOPE}); without one, the host must.
  * A command is checked in this order: state (else {@link IllegalTransitionException}), role and
  * ownership (else {@link ActorNotPermittedException}), then its data against the complaint (else
  * {@link InvalidInputException}: an escalation or transfer must move the complaint somewhere new,

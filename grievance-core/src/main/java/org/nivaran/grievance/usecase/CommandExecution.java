@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs commands on stored complaints: read, decide (the lifecycle and the
  * {@linkplain PolicyTransitions policies' transitions}), append under the version read, publish,
- * and let the fake-caller guard see what was stored. {@link #execute(ComplaintId, ComplaintCommand,
- * Actor)} decides again on the newer state when it loses a race, up to the configured number of
- * attempts; the escalator hands its batches to {@link #executeAll}, which reads nothing again.
+ * and let the fake-caller guard see what was stored. With a directory, an officer or supervisor is
+ * first checked against the directory in force ({@code PostAuthority}): they act only from a post
+ * they hold, and a supervisor only on complaints within their post's reach.
+ * {@link #execute(ComplaintId, ComplaintCommand, Actor)} decides again on the newer state when it
+ * loses a race, up to the configured number of attempts; the escalator hands its batches to
+ * {@link #executeAll}, which reads nothing again.
  *
  * <p>Thread-safe if the store is.
  */
@@ -184,7 +187,10 @@ public final class CommandExecution implements Escalator.Gateway {
 
   private Change decide(Complaint current, ComplaintCommand command, Actor actor) {
     Instant now = now(current);
-    directory.current().ifPresent(d -> Targets.check(d, current, command));
+    directory.current().ifPresent(d -> {
+      PostAuthority.check(d, current, command.type(), actor);
+      Targets.check(d, current, command);
+    });
     Change change = changes.from(current);
     transitions.run(change, command, actor, now);
     return change;

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers complaints: the checks first (who may register, the blocklist, the known codes, the
+ * Registers complaints: the checks first (who may register, with a directory that an officer or
+ * supervisor holds the post they register from, the blocklist, the known codes, the
  * fake-caller guard), then a retry or a repeat (the idempotency key, the duplicate policy), then a
  * new complaint numbered by the id scheme, routed at once when there is a directory, and stored
  * with its first events in one create. A refused registration stores nothing. Thread-safe if the
@@ -61,7 +62,8 @@ public final class Intake {
    * @param request the validated request
    * @param actor who registers it
    * @return the complaint and the outcome
-   * @throws org.nivaran.grievance.complaint.ActorNotPermittedException if the actor may not
+   * @throws org.nivaran.grievance.complaint.ActorNotPermittedException if the actor may not (with a
+   *     directory, also an officer or supervisor not holding the post they register from)
    * @throws org.nivaran.grievance.store.IdempotencyConflictException if the key was used for a
    *     different request
    * @throws BlockedNumberException if the citizen's number is blocked
@@ -71,6 +73,7 @@ public final class Intake {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     Lifecycle.authorizeRegistration(request, actor);
+    directory.current().ifPresent(d -> PostAuthority.checkRegistration(d, actor));
     Instant now = clock.instant();
     try {
       check(request, now);

@@ -5,7 +5,7 @@
  * org.nivaran.grievance.usecase.Intake} registers (with the fake-caller guard and repeat linking);
  * {@link org.nivaran.grievance.usecase.CommandExecution} runs commands with optimistic retry and
  * is the escalator's gateway; {@code PolicyTransitions} holds every transition a policy drives, in
- * one table; {@link org.nivaran.grievance.usecase.DirectoryAdministration} changes the live
+ * one table; {@code PostAuthority} checks officers and supervisors against the directory in force; {@link org.nivaran.grievance.usecase.DirectoryAdministration} changes the live
  * directory; {@link org.nivaran.grievance.usecase.ComplaintLookup} reads. {@link
  * org.nivaran.grievance.usecase.UseCases#of} checks a {@link
  * org.nivaran.grievance.usecase.Configuration} and wires them.

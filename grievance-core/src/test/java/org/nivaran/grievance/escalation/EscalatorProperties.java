@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -88,8 +89,9 @@ class EscalatorProperties {
       } else if (op instanceof Resolve r && !registered.isEmpty()) {
         Complaint c = grievances.get(registered.get(r.pick() % registered.size()).id());
         if (c.status() == Status.ASSIGNED) {
-          grievances.execute(c.id(), new ComplaintCommand.Resolve("done", List.of()),
-              Actor.officer("OFF-X", c.post().orElseThrow()));
+          PostId post = c.post().orElseThrow();
+          String holder = grievances.directory().orElseThrow().posts().get(post).holder().orElseThrow().id();
+          grievances.execute(c.id(), new ComplaintCommand.Resolve("done", List.of()), Actor.officer(holder, post));
         }
       }
     }

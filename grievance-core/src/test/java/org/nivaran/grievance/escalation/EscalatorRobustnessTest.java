@@ -128,7 +128,7 @@ class EscalatorRobustnessTest {
         .store(store).policies(EscalationPolicies.of(LadderPolicy.builder("MP", "OFFICE")
             .otherwise(SlaBudget.workingDays(7)).top(Level.L1).pastTop(PastTop.STAY).build()))
         .directory(staying.directory()::orElseThrow).timekeeper(new Timekeeper(District.CALENDARS))
-        .gateway(staying::execute).clock(clock).actor(Actor.supervisor("OFF-COLL", PostId.of("COLLECTOR-RAIPUR")))
+        .gateway(staying::execute).clock(clock).actor(Actor.supervisor("OFF-NODAL", District.NODAL))
         .build();
     clock.set(ist(2024, 4, 1, 10, 0));
 
@@ -142,7 +142,7 @@ class EscalatorRobustnessTest {
   @Test
   void moves_to_posts_the_directory_does_not_have_or_at_another_level_are_refused_naming_the_field() {
     Complaint c = grievances.register(energy(), AGENT);
-    Actor collector = Actor.supervisor("OFF-COLL", PostId.of("COLLECTOR-RAIPUR"));
+    Actor collector = Actor.supervisor("OFF-NODAL", District.NODAL); // the district's nodal officer, as the directory has it
 
     assertThatThrownBy(() -> grievances.execute(c.id(),
             new ComplaintCommand.Transfer(PostId.of("TYPO-POST"), "REVENUE", Level.L1, "wrong desk"), collector))

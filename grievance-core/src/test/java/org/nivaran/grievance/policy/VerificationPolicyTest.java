@@ -29,7 +29,7 @@ class VerificationPolicyTest {
   private static final Actor AGENT = Actor.agent("AGENT-7");
   private static final Actor AE_VERMA = Actor.officer("OFF-AE-1", District.AE);
   private static final Actor VERIFIER = Actor.system("verification-policy");
-  private static final Actor SUPERVISOR = Actor.supervisor("OFF-COL", District.NODAL);
+  private static final Actor SUPERVISOR = Actor.supervisor("OFF-NODAL", District.NODAL);
 
   private final MutableClock clock = new MutableClock(ist(2024, 3, 19, 11, 0));
   private final InMemoryComplaintStore store = new InMemoryComplaintStore();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
-import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Status;
@@ -31,7 +30,8 @@ import org.nivaran.grievance.store.InMemoryComplaintStore;
 class EventLogGradingSourceTest {
   static final GradingPeriod MARCH = GradingPeriod.of(YearMonth.of(2024, 3), IST);
   static final Actor CITIZEN = Fixtures.CITIZEN;
-  static final Actor COLLECTOR = Actor.supervisor("OFF-COLLECTOR", PostId.of("COLLECTOR-DHAR"));
+  /** The Executive Engineer of Dhar, as the directory has them: energy's supervisor in the district. */
+  static final Actor EE_DHAR_SUPERVISOR = Actor.supervisor("OFF-EE-DHAR", TwoDistricts.EE_DHAR);
 
   private final MutableClock clock = new MutableClock(ist(2024, 2, 1, 9, 0));
   private final InMemoryComplaintStore store = new InMemoryComplaintStore();
@@ -135,8 +135,8 @@ class EventLogGradingSourceTest {
   void a_special_closure_without_a_reply_is_a_disposal_judged_by_its_own_time() {
     ComplaintId early = register(ist(2024, 3, 1, 10, 0));
     ComplaintId late = register(ist(2024, 3, 1, 10, 0));
-    run(ist(2024, 3, 5, 10, 0), early, new ComplaintCommand.SpecialClose("sub judice"), COLLECTOR);
-    run(ist(2024, 3, 12, 10, 0), late, new ComplaintCommand.SpecialClose("sub judice"), COLLECTOR);
+    run(ist(2024, 3, 5, 10, 0), early, new ComplaintCommand.SpecialClose("sub judice"), EE_DHAR_SUPERVISOR);
+    run(ist(2024, 3, 12, 10, 0), late, new ComplaintCommand.SpecialClose("sub judice"), EE_DHAR_SUPERVISOR);
 
     assertThat(marchFactsOf(early).disposedAt()).contains(ist(2024, 3, 5, 10, 0));
     assertThat(marchFactsOf(early).withinSla()).isTrue();

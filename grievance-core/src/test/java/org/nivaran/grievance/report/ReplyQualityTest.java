@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Returns counted against the post whose reply was returned, per period. */
 class ReplyQualityTest {
   private static final Actor AGENT = Actor.agent("AGENT-7");
-  private static final Actor SUPERVISOR = Actor.supervisor("OFF-COL", District.NODAL);
+  private static final Actor SUPERVISOR = Actor.supervisor("OFF-NODAL", District.NODAL);
 
   private final MutableClock clock = new MutableClock(ist(2024, 3, 19, 11, 0));
   private final InMemoryComplaintStore store = new InMemoryComplaintStore();

@@ -149,7 +149,7 @@ class ConnectionKillTest {
       long events = count(ds, "SELECT COUNT(*) FROM nivaran_event");
       long outbox = count(ds, "SELECT COUNT(*) FROM nivaran_outbox");
       clock.advance(Duration.ofHours(2));
-      Actor officer = Actor.officer("OFF-AE", SampleDistrict.ENERGY_L1);
+      Actor officer = SampleDistrict.officer(SampleDistrict.ENERGY_L1);
 
       // an append: the complaint row is updated, then the connection dies before the events go in
       ds.armed.set(true);

@@ -82,7 +82,7 @@ class JdbcComplaintStoreTest {
       Grievances g = grievances(store, clock);
       Complaint c = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
       clock.advance(Duration.ofHours(1));
-      c = g.execute(c.id(), new ComplaintCommand.StartWork(), org.nivaran.grievance.actor.Actor.officer("OFF-AE", SampleDistrict.ENERGY_L1));
+      c = g.execute(c.id(), new ComplaintCommand.StartWork(), SampleDistrict.officer(SampleDistrict.ENERGY_L1));
       long version = c.version();
       assertThat(store.verifyLog(c.id()).intact()).isTrue();
 
@@ -119,7 +119,7 @@ class JdbcComplaintStoreTest {
       Complaint b = g.register(SampleDistrict.request(4), SampleDistrict.AGENT);
       clock.advance(Duration.ofHours(1));
       org.nivaran.grievance.actor.Actor officer =
-          org.nivaran.grievance.actor.Actor.officer("OFF-AE", SampleDistrict.ENERGY_L1);
+          SampleDistrict.officer(SampleDistrict.ENERGY_L1);
       Complaint bMoved = g.execute(b.id(), new ComplaintCommand.StartWork(), officer); // b is now stale for the batch
 
       java.util.function.Function<Complaint, org.nivaran.grievance.store.Append> startWork = c -> {

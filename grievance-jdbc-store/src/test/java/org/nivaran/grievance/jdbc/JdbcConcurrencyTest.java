@@ -184,7 +184,7 @@ class JdbcConcurrencyTest {
           try {
             Complaint now = officerNode.find(c.id()).orElseThrow();
             officerNode.execute(c.id(), now.version(), new ComplaintCommand.Resolve("ट्रांसफ़ॉर्मर बदला गया", List.of()),
-                Actor.officer("OFF-" + now.post().orElseThrow().code(), now.post().orElseThrow()));
+                SampleDistrict.officer(now.post().orElseThrow()));
             resolved++;
           } catch (StaleVersionException e) {
             // an escalation got there first

@@ -44,16 +44,15 @@ class JdbcGradingSourceTest {
   static final Duration SIMULATED = Duration.ofDays(56);
 
   static final Actor AGENT = SampleDistrict.AGENT;
-  static final PostId APPELLATE = PostId.of("NODAL-RAIPUR");
-  static final Actor SUPERVISOR = Actor.supervisor("OFF-NODAL", APPELLATE);
+  static final PostId APPELLATE = SampleDistrict.NODAL;
+  static final Actor SUPERVISOR = SampleDistrict.supervisor(APPELLATE);
 
   private static Grievances grievances(JdbcComplaintStore store, MutableClock clock) {
     return SampleDistrict.grievances(store, clock).idScheme(ComplaintIdScheme.yearly("RPR", SampleDistrict.IST)).build();
   }
 
   private static Actor officerOf(Complaint c) {
-    PostId post = c.post().orElseThrow();
-    return Actor.officer("OFF-" + post.code(), post);
+    return SampleDistrict.officer(c.post().orElseThrow());
   }
 
   /** The replay of every stored log, read once (nothing is written after). */

@@ -43,6 +43,7 @@ import org.nivaran.grievance.directory.Posts;
  * <pre>{@code
  * Grievances g = SampleDistrict.grievances(store, clock).build();
  * Complaint c = g.register(SampleDistrict.request(1), SampleDistrict.AGENT);   // assigned to L1
+ * c = g.execute(c.id(), new StartWork(), SampleDistrict.officer(c.post().orElseThrow()));  // its holder
  * }</pre>
  *
  * <p>Thread-safe: the constants are immutable and every method returns new objects.
@@ -68,6 +69,33 @@ public final class SampleDistrict {
   public static final PostId ENERGY_L1 = PostId.of("AE-RAIPUR");
   /** The water department's L1 post. */
   public static final PostId WATER_L1 = PostId.of("JAL-L1");
+  /** The district's nodal officer's post (collectorate, Raipur): it reaches every department of the district. */
+  public static final PostId NODAL = PostId.of("NODAL-RAIPUR");
+
+  /**
+   * The officer holding a post of {@link #directory()}, acting as its holder: a directory given to
+   * {@code Grievances} lets an officer act only from a post it shows them holding.
+   *
+   * @param post a post of the district
+   * @return the actor, with the holder's id ({@code OFF-} and the post's code)
+   */
+  public static org.nivaran.grievance.actor.Actor.Officer officer(PostId post) {
+    return org.nivaran.grievance.actor.Actor.officer(holderId(post), post);
+  }
+
+  /**
+   * The officer holding a post of {@link #directory()}, acting as a supervisor from it.
+   *
+   * @param post a post of the district
+   * @return the actor, with the holder's id ({@code OFF-} and the post's code)
+   */
+  public static org.nivaran.grievance.actor.Actor.Supervisor supervisor(PostId post) {
+    return org.nivaran.grievance.actor.Actor.supervisor(holderId(post), post);
+  }
+
+  private static String holderId(PostId post) {
+    return "OFF-" + post.code();
+  }
 
   /**
    * The district's registries.
@@ -110,7 +138,7 @@ public final class SampleDistrict {
 
   private static Post post(String id, String dept, String jurisdiction, int level, String reportsTo,
       Set<PostDuty> duties, String holder, String phone) {
-    Officer officer = new Officer("OFF-" + id, holder, PhoneNumber.parse(phone), true, Language.HINDI);
+    Officer officer = new Officer(holderId(PostId.of(id)), holder, PhoneNumber.parse(phone), true, Language.HINDI);
     return new Post(PostId.of(id), id + " (" + dept + ")", dept, jurisdiction, Level.of(level),
         Optional.ofNullable(reportsTo).map(PostId::of), duties, Optional.of(officer));
   }

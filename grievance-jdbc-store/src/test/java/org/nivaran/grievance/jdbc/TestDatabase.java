@@ -108,6 +108,32 @@ final class TestDatabase implements AutoCloseable {
     return kind;
   }
 
+  /**
+   * A store on this database: on H2, which the tests keep in memory, built with
+   * {@code allowNonDurable} (the database is dropped after the test); on PostgreSQL with the
+   * durability check, as a host builds it.
+   */
+  JdbcComplaintStore store() {
+    return store(dataSource);
+  }
+
+  /** A store on a data source that wraps this database's (one recording or killing statements). */
+  JdbcComplaintStore store(DataSource over) {
+    JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(over);
+    if (kind == Kind.H2) {
+      builder.allowNonDurable(IN_MEMORY);
+    }
+    return builder.build();
+  }
+
+  /** Why the tests' stores on H2 in memory are built without the durability check. */
+  static final String IN_MEMORY = "a test database in memory, dropped after the test";
+
+  /** The JDBC URL of this database's pool (for PostgreSQL, with the test schema as currentSchema). */
+  String jdbcUrl() {
+    return dataSource.getJdbcUrl();
+  }
+
   DataSource dataSource() {
     return dataSource;
   }

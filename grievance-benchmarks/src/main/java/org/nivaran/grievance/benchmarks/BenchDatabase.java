@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.nivaran.grievance.jdbc.JdbcComplaintStore;
 import org.nivaran.grievance.jdbc.SchemaInstaller;
 
 /**
@@ -114,6 +115,19 @@ final class BenchDatabase implements AutoCloseable {
   /** The pooled data source on the fresh schema. */
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * A store on this database: on PostgreSQL checked for durability as a host's is (the figures are
+   * of a database that keeps every acknowledged write); on H2, which the harness keeps in memory
+   * for its own test, built with {@code allowNonDurable}.
+   */
+  JdbcComplaintStore store() {
+    JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(dataSource);
+    if (!isPostgres()) {
+      builder.allowNonDurable("the harness's own quick check on H2 in memory, dropped when the pool closes");
+    }
+    return builder.build();
   }
 
   /** Whether this is PostgreSQL (else H2). */

@@ -314,7 +314,7 @@ public final class StoreLoadHarness {
 
   /** Registers through Nivaran: a warm-up, then the timed registrations; checks every one was stored. */
   static Sample registrations(BenchDatabase db, Options o, int threads) {
-    JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+    JdbcComplaintStore store = db.store();
     Grievances g = grievances(db, store, new MutableClock(REGISTERED_AT));
     RegisterComplaint[] warm = requests("warm", 0, o.warmup());
     RegisterComplaint[] timed = requests("call", o.warmup(), o.registrations());
@@ -326,7 +326,7 @@ public final class StoreLoadHarness {
 
   /** Registers the due complaints on 8 threads (the clock at {@link #REGISTERED_AT}). */
   private static Sample seedDue(BenchDatabase db, Options o) {
-    JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+    JdbcComplaintStore store = db.store();
     Grievances g = grievances(db, store, new MutableClock(REGISTERED_AT));
     RegisterComplaint[] due = requests("due", 0, o.due());
     Timed t = forEachIndex(THREADS, due.length, i -> g.register(due[i], SampleDistrict.AGENT));
@@ -339,7 +339,7 @@ public final class StoreLoadHarness {
    * the timed ones.
    */
   static Sample ceiling(BenchDatabase db, Options o, int threads, Results r) {
-    JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+    JdbcComplaintStore store = db.store();
     Grievances g = grievances(db, store, new MutableClock(REGISTERED_AT));
     RegisterComplaint template = requests("template", 0, 1)[0];
     Complaint registered = g.register(template, SampleDistrict.AGENT);
@@ -368,7 +368,7 @@ public final class StoreLoadHarness {
    * until a sweep escalates nothing; checks that exactly the due complaints were escalated, once.
    */
   static Sample escalations(BenchDatabase db, Options o, int sweepers) {
-    JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+    JdbcComplaintStore store = db.store();
     MutableClock clock = new MutableClock(SWEEP_AT);
     String dueNow = "SELECT COUNT(*) FROM nivaran_complaint WHERE due_at <= ?";
     long due = db.count(dueNow, SWEEP_AT);

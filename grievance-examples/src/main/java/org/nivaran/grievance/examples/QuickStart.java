@@ -49,6 +49,10 @@ import org.nivaran.grievance.jdbc.SchemaInstaller;
  * database by the JDBC store; the outbox relay then delivers the citizen's messages. Run it with
  * {@code ./mvnw -q -pl grievance-examples -am compile exec:java -Dexec.args=quickstart}.
  *
+ * <p>A demo: the database is in memory and gone at the end, so {@link #run(PrintStream)} builds
+ * the store with {@code allowNonDurable}; {@link #run(PrintStream, DataSource)} builds it with
+ * {@link JdbcComplaintStore#create}, which refuses a database that can lose acknowledged writes.
+ *
  * <p>Not thread-safe: a program, not a library type.
  */
 public final class QuickStart {
@@ -73,25 +77,36 @@ public final class QuickStart {
    * @return the complaint at the end of the story
    */
   public static Complaint run(PrintStream out) {
+    // A demo: the story lives in an H2 database in memory, gone when the program ends, so the
+    // store is built without its durability check. A deployment keeps complaints in PostgreSQL or
+    // in H2 on files with ;WRITE_DELAY=0, and builds the store with JdbcComplaintStore.create.
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:quickstart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     config.setMaximumPoolSize(4);
     try (HikariDataSource dataSource = new HikariDataSource(config)) {
       SchemaInstaller.install(dataSource);
-      return run(out, dataSource);
+      return run(out, dataSource, JdbcComplaintStore.builder(dataSource)
+          .allowNonDurable("the quick start's demo database, in memory and gone when the story ends")
+          .build());
     }
   }
 
   /**
-   * Runs the story on a database whose Nivaran schema is installed (H2 or PostgreSQL).
+   * Runs the story on a database whose Nivaran schema is installed (H2 on files with
+   * {@code ;WRITE_DELAY=0}, or PostgreSQL).
    *
    * @param out where the story goes
    * @param dataSource the database
    * @return the complaint at the end of the story
+   * @throws org.nivaran.grievance.jdbc.NonDurableDatabaseException if the database can lose
+   *     acknowledged writes (as {@link JdbcComplaintStore#create} refuses them)
    */
   public static Complaint run(PrintStream out, DataSource dataSource) {
+    return run(out, dataSource, JdbcComplaintStore.create(dataSource));
+  }
+
+  private static Complaint run(PrintStream out, DataSource dataSource, JdbcComplaintStore store) {
     StepClock clock = new StepClock(Instant.parse("2024-03-04T05:30:00Z"));
-    JdbcComplaintStore store = JdbcComplaintStore.create(dataSource);
     Grievances grievances =
         Grievances.builder()
             .store(store)

@@ -143,7 +143,7 @@ class PersonalDataLeakTest {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:leak-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     SchemaInstaller.install(ds);
-    JdbcComplaintStore store = JdbcComplaintStore.create(ds);
+    JdbcComplaintStore store = JdbcComplaintStore.builder(ds).allowNonDurable("a test database in memory").build();
     Grievances g = SampleDistrict.grievances(store, clock)
         .idScheme(JdbcIdScheme.yearly(ds, "RPR", SampleDistrict.IST, 100))
         .fakeComplaintPolicy(FakeComplaintPolicy.blockAfter(1, Duration.ofDays(90)))

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 
 /** Transactions on a data source: a connection per call, never held between calls. */
@@ -23,6 +24,8 @@ final class Jdbc {
   static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
 
   private final DataSource dataSource;
+  /** The database's {@link H2WriteLock}, found at the first transaction. */
+  private volatile Lock writeLock;
 
   Jdbc(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -37,9 +40,29 @@ final class Jdbc {
   /**
    * Runs work in a transaction: commits what it returns, rolls back if it throws (a
    * {@link SQLException} becomes a {@link JdbcStoreException} naming the operation; a runtime
-   * exception propagates as it is).
+   * exception propagates as it is). On H2 on files, one transaction at a time in this JVM
+   * ({@link H2WriteLock}).
    */
   <T> T inTransaction(String operation, Work<T> work) {
+    Lock lock = writeLock(operation);
+    lock.lock();
+    try {
+      return transaction(operation, work);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Lock writeLock(String operation) {
+    Lock lock = writeLock;
+    if (lock == null) {
+      lock = read(operation, H2WriteLock::of);
+      writeLock = lock;
+    }
+    return lock;
+  }
+
+  private <T> T transaction(String operation, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);

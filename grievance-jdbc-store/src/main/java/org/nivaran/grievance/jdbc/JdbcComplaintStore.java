@@ -38,6 +38,8 @@ import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.store.StaleVersionException;
 import org.nivaran.grievance.store.TransactionalOutbox;
 import org.nivaran.grievance.store.WorkLists;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ComplaintStore} on PostgreSQL or H2, over plain JDBC.
@@ -79,6 +81,41 @@ import org.nivaran.grievance.store.WorkLists;
  * Grievances grievances = Grievances.builder().store(store).directory(directory)...build();
  * }</pre>
  *
+ * <h2 id="durability">Durability</h2>
+ *
+ * <p>A write the store has acknowledged (a registration or command that returned) must survive the
+ * crash of the process that made it. The store therefore reads the database's settings when it is
+ * built, and refuses, with a {@link NonDurableDatabaseException} naming the setting, a database
+ * that can return from a commit before the commit is safe:
+ *
+ * <ul>
+ *   <li>H2 in memory ({@code jdbc:h2:mem:}): nothing survives the database;
+ *   <li>H2 on files with {@code WRITE_DELAY} above 0 (H2's default is 500 ms: a process killed
+ *       within that time of a commit loses it). Put {@code ;WRITE_DELAY=0} in the URL, e.g.
+ *       {@code jdbc:h2:file:/var/lib/nivaran/db;WRITE_DELAY=0}: H2 then writes each commit to its
+ *       file before returning. It does not force the file to disk, so an H2 store survives a
+ *       killed process but not an operating system crash or a power loss; PostgreSQL survives
+ *       those too;
+ *   <li>PostgreSQL with {@code fsync = off}, or {@code synchronous_commit = off} for the store's
+ *       connections (set in {@code postgresql.conf}, for the database or role, or in the
+ *       connection's options).
+ * </ul>
+ *
+ * <p>Tests and demos on a database that is thrown away say so:
+ * {@code JdbcComplaintStore.builder(dataSource).allowNonDurable("why").build()}.
+ *
+ * <p>H2 is atomic across a killed process only when write transactions do not overlap (a commit
+ * can write another open transaction's rows to the file without what would roll them back), so on
+ * H2 on files every transaction of the store's classes waits for the one before it, in this JVM.
+ * Keep such a database to Nivaran and to one JVM; nodes that share a database need PostgreSQL.
+ *
+ * <p>The other classes on the same database need no check of their own: {@link JdbcIdScheme}
+ * reserves a block of numbers in a transaction committed before any complaint numbered from it, so
+ * a durable database keeps every reservation behind an acknowledged complaint (and were one lost,
+ * a re-issued number would be refused by the complaint table's primary key, never written over);
+ * {@link OutboxRelay} and {@link OutboxAdministration} only mark rows the store wrote, and a lost
+ * mark sends a message again, which at-least-once delivery allows.
+ *
  * <p>Instants are kept at the database's precision in the indexed columns (microseconds in
  * PostgreSQL) and exactly in the JSON documents. Text round-trips exactly (UTF-8 throughout).
  * A connection is taken from the data source for each call and given back before it returns.
@@ -86,6 +123,8 @@ import org.nivaran.grievance.store.WorkLists;
  * <p>Thread-safe.
  */
 public final class JdbcComplaintStore implements ComplaintStore, WorkLists, CallerHistory, TransactionalOutbox {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcComplaintStore.class);
+
   private final Jdbc jdbc;
   private final ComplaintRows rows;
   private final WorkListQueries workLists;
@@ -96,7 +135,17 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   private JdbcComplaintStore(Builder b) {
     this.jdbc = new Jdbc(b.dataSource);
     this.rows = new ComplaintRows();
-    StoreStatements sql = new StoreStatements(jdbc.read("reading the database product", Dialect::of));
+    Dialect dialect = jdbc.read("reading the database product and its durability settings", c -> {
+      Dialect d = Dialect.of(c);
+      if (b.nonDurableReason == null) {
+        DurabilityCheck.require(c, d);
+      }
+      return d;
+    });
+    if (b.nonDurableReason != null) {
+      LOG.info("JdbcComplaintStore built without its durability check: {}", b.nonDurableReason);
+    }
+    StoreStatements sql = new StoreStatements(dialect);
     this.workLists = new WorkListQueries(jdbc, sql, rows);
     this.history = new CallerHistoryQueries(jdbc, rows);
     this.keys = b.chainKeys;
@@ -105,10 +154,14 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
 
   /**
    * A store on a data source whose schema is installed ({@link SchemaInstaller}, or the schema
-   * files run by the host's migration tool).
+   * files run by the host's migration tool), refused if the database can lose acknowledged writes
+   * (see <a href="#durability">Durability</a>).
    *
    * @param dataSource a PostgreSQL or H2 data source, pooled for production (HikariCP, say)
    * @return the store
+   * @throws NonDurableDatabaseException naming the setting, if the database can lose writes the
+   *     store has acknowledged: H2 in memory, H2 with {@code WRITE_DELAY} above 0, PostgreSQL with
+   *     {@code fsync} or {@code synchronous_commit} off
    * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
    * @throws JdbcStoreException if the database cannot be reached
    */
@@ -134,6 +187,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   public static final class Builder {
     private final DataSource dataSource;
     private ChainKeys chainKeys = ChainKeys.NONE;
+    private String nonDurableReason;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -152,9 +206,38 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
     }
 
     /**
-     * The store.
+     * Builds the store without checking that the database keeps every acknowledged write: for
+     * tests and demos on a database that is thrown away (H2 in memory), never for complaints
+     * that must be kept. The reason is logged (at INFO) when the store is built, and says to a
+     * reader of the code why the check is off.
+     *
+     * <pre>{@code
+     * JdbcComplaintStore.builder(h2InMemory).allowNonDurable("unit tests: the database is dropped after each").build();
+     * }</pre>
+     *
+     * @param reason why losing acknowledged writes is acceptable here
+     * @return this builder
+     * @throws NullPointerException naming {@code reason} if it is null
+     * @throws IllegalArgumentException if the reason is blank
+     */
+    public Builder allowNonDurable(String reason) {
+      Objects.requireNonNull(reason, "reason");
+      if (reason.isBlank()) {
+        throw new IllegalArgumentException("allowNonDurable needs a reason: say why losing acknowledged writes is "
+            + "acceptable here");
+      }
+      this.nonDurableReason = reason;
+      return this;
+    }
+
+    /**
+     * The store, after checking that the database keeps every write the store acknowledges
+     * (unless {@link #allowNonDurable} said otherwise).
      *
      * @return the store
+     * @throws NonDurableDatabaseException naming the setting, if the database can lose writes the
+     *     store has acknowledged: H2 in memory, H2 with {@code WRITE_DELAY} above 0, PostgreSQL
+     *     with {@code fsync} or {@code synchronous_commit} off
      * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
      * @throws JdbcStoreException if the database cannot be reached
      */

@@ -25,6 +25,14 @@ import org.nivaran.grievance.complaint.RegisterComplaint;
  * Grievances.builder().store(store).idScheme(JdbcIdScheme.yearly(dataSource, "RPR", IST, 100))...
  * }</pre>
  *
+ * <p>Give it the store's database. It does not check the database's durability itself: a block is
+ * reserved and committed before any complaint is numbered from it, and a database that keeps a
+ * complaint's commit keeps every commit before it (H2 writes its file in commit order, PostgreSQL
+ * flushes its WAL in order), so on a store {@link JdbcComplaintStore} accepted, no acknowledged
+ * complaint's number is handed out again after a crash. Were a reservation lost anyway (the scheme
+ * on another, non-durable database), a number issued twice is refused by the complaint table's
+ * primary key ({@code DuplicateComplaintIdException}), never written over.
+ *
  * <p>Thread-safe.
  */
 public final class JdbcIdScheme implements ComplaintIdScheme {

@@ -141,7 +141,7 @@ class ConnectionKillTest {
   void aConnectionKilledMidTransactionLeavesNothingHalfWritten(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind, 4)) {
       KillingDataSource ds = new KillingDataSource(db);
-      JdbcComplaintStore store = JdbcComplaintStore.create(ds);
+      JdbcComplaintStore store = db.store(ds);
       MutableClock clock = new MutableClock(T0);
       Grievances g = SampleDistrict.grievances(store, clock).idScheme(ComplaintIdScheme.yearly("RPR", SampleDistrict.IST))
           .build();

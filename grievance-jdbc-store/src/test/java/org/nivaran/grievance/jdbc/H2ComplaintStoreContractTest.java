@@ -37,6 +37,6 @@ class H2ComplaintStoreContractTest extends ComplaintStoreContract {
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the test database", e);
     }
-    return JdbcComplaintStore.create(db.dataSource());
+    return db.store();
   }
 }

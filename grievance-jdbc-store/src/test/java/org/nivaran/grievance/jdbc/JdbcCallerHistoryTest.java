@@ -63,7 +63,7 @@ class JdbcCallerHistoryTest {
       TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       RecordingDataSource recording = new RecordingDataSource(db.dataSource());
-      JdbcComplaintStore store = JdbcComplaintStore.create(recording.dataSource());
+      JdbcComplaintStore store = db.store(recording.dataSource());
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(store, clock, 5);
       history(g, clock, 120, 3); // many complaints, a few fakes: below the limit of 5
@@ -87,7 +87,7 @@ class JdbcCallerHistoryTest {
   void a_caller_with_enough_fakes_is_refused_after_one_count_and_one_read_of_the_fakes(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       RecordingDataSource recording = new RecordingDataSource(db.dataSource());
-      JdbcComplaintStore store = JdbcComplaintStore.create(recording.dataSource());
+      JdbcComplaintStore store = db.store(recording.dataSource());
       MutableClock clock = new MutableClock(T0);
       history(grievances(store, clock, 1000), clock, 10, 3); // a node whose limit is far off
       Grievances strict = grievances(store, clock, 3);

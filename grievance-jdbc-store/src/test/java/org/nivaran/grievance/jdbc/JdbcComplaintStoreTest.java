@@ -33,7 +33,7 @@ class JdbcComplaintStoreTest {
   @EnumSource(TestDatabase.Kind.class)
   void registrationIsStoredWithItsEventsAndNotificationsInTheOutbox(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Complaint c = grievances(store, clock).register(SampleDistrict.request(2), SampleDistrict.AGENT);
 
@@ -57,7 +57,7 @@ class JdbcComplaintStoreTest {
   @EnumSource(TestDatabase.Kind.class)
   void dueComplaintsAreClaimedOnceWithinTheLease(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(store, clock);
       Complaint a = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
@@ -77,7 +77,7 @@ class JdbcComplaintStoreTest {
   @EnumSource(TestDatabase.Kind.class)
   void alteredOrRemovedEventRowsAreFoundByVerifyLog(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(store, clock);
       Complaint c = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
@@ -112,7 +112,7 @@ class JdbcComplaintStoreTest {
   @EnumSource(TestDatabase.Kind.class)
   void aBatchWritesTheCurrentChangesAndSkipsTheStaleAndTheMissing(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(store, clock);
       Complaint a = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
@@ -146,7 +146,7 @@ class JdbcComplaintStoreTest {
   @EnumSource(TestDatabase.Kind.class)
   void grievancesGivesNotificationsToTheOutboxAndRefusesADirectNotifier(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       assertThatThrownBy(() -> SampleDistrict.grievances(store, clock).notifier(n -> {}).build())
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("outbox");

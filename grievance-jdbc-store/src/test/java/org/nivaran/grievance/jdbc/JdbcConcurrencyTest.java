@@ -38,7 +38,7 @@ class JdbcConcurrencyTest {
   static final Instant T0 = Instant.parse("2024-03-04T05:30:00Z");
 
   static Grievances grievances(TestDatabase db, MutableClock clock) {
-    return SampleDistrict.grievances(JdbcComplaintStore.create(db.dataSource()), clock)
+    return SampleDistrict.grievances(db.store(), clock)
         .idScheme(JdbcIdScheme.yearly(db.dataSource(), "RPR", SampleDistrict.IST, 100))
         .build();
   }
@@ -70,7 +70,7 @@ class JdbcConcurrencyTest {
     try (TestDatabase db = TestDatabase.create(kind, 10)) {
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(db, clock);
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       Complaint c = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
       long start = c.version();
       Actor system = Actor.system("test");
@@ -156,7 +156,7 @@ class JdbcConcurrencyTest {
       Instant sweepAt = T0.plus(Duration.ofDays(8)); // past the first 20,000 L1 deadlines (7 days), before the rest
       clock.set(sweepAt);
 
-      JdbcComplaintStore reader = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore reader = db.store();
       List<Complaint> toResolve = new ArrayList<>(Page.collect(p -> reader.overdue(sweepAt, p), 1000));
       Collections.shuffle(toResolve, new java.util.Random(7));
       AtomicBoolean sweeping = new AtomicBoolean(true);

@@ -68,7 +68,7 @@ class JdbcGradingSourceTest {
   @EnumSource(TestDatabase.Kind.class)
   void factsAgreeWithTheReplayOfTheSameLogsOnARandomScenario(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       // dissatisfied citizens send it a level up; after two reopenings, or two unanswered calls, it closes unverified
       VerificationPolicy verification =
@@ -265,7 +265,7 @@ class JdbcGradingSourceTest {
   @EnumSource(TestDatabase.Kind.class)
   void anEventAtFromIsInsideThePeriodAndOneAtToIsAfterIt(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(store, clock);
       Complaint c = g.register(SampleDistrict.request(2), AGENT);
@@ -311,7 +311,7 @@ class JdbcGradingSourceTest {
   @EnumSource(TestDatabase.Kind.class)
   void aDeadlineAtToIsBeyondSlaAndAnAnswerAtTheDeadlineIsLate(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(store, clock);
       Complaint idle = g.register(SampleDistrict.request(2), AGENT);
@@ -355,7 +355,7 @@ class JdbcGradingSourceTest {
   @EnumSource(TestDatabase.Kind.class)
   void anAnswerIsJudgedByTheDeadlineInForceJustBeforeItNotByTheClockAtTheEnd(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Grievances g = grievances(store, clock);
       Complaint c = g.register(SampleDistrict.request(2), AGENT);
@@ -386,7 +386,7 @@ class JdbcGradingSourceTest {
   @EnumSource(TestDatabase.Kind.class)
   void eachEventRowCarriesTheMarksItsEventSays(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Complaint c = grievances(store, clock).register(SampleDistrict.request(2), AGENT);
       List<String> rows = new ArrayList<>();

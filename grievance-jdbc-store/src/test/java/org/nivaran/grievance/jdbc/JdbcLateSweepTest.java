@@ -44,7 +44,7 @@ class JdbcLateSweepTest {
   @EnumSource(TestDatabase.Kind.class)
   void aSweepWeeksLateTakesAComplaintToTheTopInOneChange(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+      JdbcComplaintStore store = db.store();
       MutableClock clock = new MutableClock(T0);
       Grievances g = SampleDistrict.grievances(store, clock)
           .idScheme(ComplaintIdScheme.yearly("RPR", SampleDistrict.IST)).build();

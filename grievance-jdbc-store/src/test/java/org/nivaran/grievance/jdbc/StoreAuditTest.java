@@ -51,8 +51,8 @@ class StoreAuditTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DataSource ds = db.dataSource();
       MutableClock clock = new MutableClock(T0);
-      JdbcComplaintStore plain = JdbcComplaintStore.create(ds);
-      JdbcComplaintStore keyed = JdbcComplaintStore.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
+      JdbcComplaintStore plain = db.store(ds);
+      JdbcComplaintStore keyed = db.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
       Complaint p = closed(grievances(plain, clock, "RPR"), clock, 2);
       Grievances signing = grievances(keyed, clock, "DRG");
       Complaint k = closed(signing, clock, 4);
@@ -78,8 +78,8 @@ class StoreAuditTest {
       MutableClock clock = new MutableClock(T0);
       ChainKeys january = ChainKeys.of("2024-01", KEY_A);
       ChainKeys rotated = january.and("2024-07", KEY_B).current("2024-07");
-      JdbcComplaintStore before = JdbcComplaintStore.builder(ds).chainKeys(january).build();
-      JdbcComplaintStore after = JdbcComplaintStore.builder(ds).chainKeys(rotated).build();
+      JdbcComplaintStore before = db.builder(ds).chainKeys(january).build();
+      JdbcComplaintStore after = db.builder(ds).chainKeys(rotated).build();
       Complaint old = grievances(before, clock, "RPR").register(SampleDistrict.request(2), SampleDistrict.AGENT);
       clock.advance(Duration.ofHours(1));
       Grievances g = grievances(after, clock, "DRG");
@@ -93,13 +93,13 @@ class StoreAuditTest {
       assertThat(after.verifyLog(old.id()).intact()).isTrue();
       assertThat(after.verifyLog(fresh.id()).intact()).isTrue();
 
-      LogVerification withoutTheOldKey = JdbcComplaintStore.builder(ds).chainKeys(ChainKeys.of("2024-07", KEY_B)).build()
+      LogVerification withoutTheOldKey = db.builder(ds).chainKeys(ChainKeys.of("2024-07", KEY_B)).build()
           .verifyLog(old.id());
       assertThat(withoutTheOldKey.alterations()).containsExactly(Alteration.KEY);
       assertThat(withoutTheOldKey.findings()).extracting(f -> f.sequence().orElseThrow()).containsExactly(1L, 2L, 3L);
       assertThat(withoutTheOldKey.problem().orElseThrow()).contains("names key '2024-01', which this store was not given");
       assertThat(before.verifyLog(fresh.id()).alterations()).containsExactly(Alteration.KEY);
-      assertThat(JdbcComplaintStore.create(ds).verifyLog(fresh.id()).problem().orElseThrow())
+      assertThat(db.store(ds).verifyLog(fresh.id()).problem().orElseThrow())
           .contains("this store was given no keys");
       String key = new String(KEY_A, StandardCharsets.US_ASCII);
       assertThat(withoutTheOldKey.toString() + rotated).doesNotContain(key).doesNotContain("thirty-two");
@@ -113,9 +113,9 @@ class StoreAuditTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DataSource ds = db.dataSource();
       MutableClock clock = new MutableClock(T0);
-      Complaint c = grievances(JdbcComplaintStore.create(ds), clock, "RPR").register(SampleDistrict.request(2), SampleDistrict.AGENT);
-      JdbcComplaintStore strict = JdbcComplaintStore.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
-      JdbcComplaintStore lenient = JdbcComplaintStore.builder(ds)
+      Complaint c = grievances(db.store(ds), clock, "RPR").register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      JdbcComplaintStore strict = db.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
+      JdbcComplaintStore lenient = db.builder(ds)
           .chainKeys(ChainKeys.of("2024-01", KEY_A).acceptingUnkeyedRows()).build();
       clock.advance(Duration.ofHours(1));
       grievances(lenient, clock, "DRG").execute(c.id(), new ComplaintCommand.StartWork(), officerOf(c));
@@ -160,7 +160,7 @@ class StoreAuditTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DataSource ds = db.dataSource();
       MutableClock clock = new MutableClock(T0);
-      JdbcComplaintStore store = JdbcComplaintStore.create(ds);
+      JdbcComplaintStore store = db.store(ds);
       Grievances g = grievances(store, clock);
       Complaint a = closed(g, clock, 2);
       Complaint b = closed(g, clock, 4);
@@ -213,7 +213,7 @@ class StoreAuditTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DataSource ds = db.dataSource();
       MutableClock clock = new MutableClock(T0);
-      JdbcComplaintStore store = JdbcComplaintStore.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
+      JdbcComplaintStore store = db.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
       Grievances g = grievances(store, clock);
       List<Complaint> cs = new ArrayList<>();
       for (int n = 0; n < 7; n++) {
@@ -272,7 +272,7 @@ class StoreAuditTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DataSource ds = db.dataSource();
       MutableClock clock = new MutableClock(T0.plusNanos(123_456_789)); // not at the databases' precision
-      JdbcComplaintStore store = JdbcComplaintStore.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
+      JdbcComplaintStore store = db.builder(ds).chainKeys(ChainKeys.of("2024-01", KEY_A)).build();
       Grievances g = grievances(store, clock);
       Escalator escalator = g.escalator();
       Random rnd = new Random(15);
@@ -307,7 +307,7 @@ class StoreAuditTest {
 
   private static void act(Grievances g, Complaint c, int r) {
     ComplaintId id = c.id();
-    Actor supervisor = Actor.supervisor("OFF-NODAL", PostId.of("NODAL-RAIPUR"));
+    Actor supervisor = SampleDistrict.supervisor(SampleDistrict.NODAL);
     switch (c.status()) {
       case ASSIGNED, RETURNED, REOPENED, IN_PROGRESS -> {
         if (r < 25 && c.status() != org.nivaran.grievance.complaint.Status.IN_PROGRESS) {

@@ -185,8 +185,8 @@ class TamperEvidenceTest {
   void eachAlterationIsReportedAsItsKind(TestDatabase.Kind kind, Edit edit) throws Exception {
     TestDatabase db = database(kind);
     MutableClock clock = new MutableClock(TamperFixtures.T0);
-    JdbcComplaintStore plain = JdbcComplaintStore.create(db.dataSource());
-    JdbcComplaintStore keyed = JdbcComplaintStore.builder(db.dataSource()).chainKeys(KEYS).build();
+    JdbcComplaintStore plain = db.store();
+    JdbcComplaintStore keyed = db.builder().chainKeys(KEYS).build();
     Complaint unkeyedOne = TamperFixtures.closed(TamperFixtures.grievances(plain, clock, "P" + edit.ordinal()), clock, 2);
     Grievances signing = TamperFixtures.grievances(keyed, clock, "K" + edit.ordinal());
     Complaint keyedOne = TamperFixtures.closed(signing, clock, 4);
@@ -213,7 +213,7 @@ class TamperEvidenceTest {
   void theFindingsNameTheRowAndWhatIsWrong(TestDatabase.Kind kind) throws Exception {
     TestDatabase db = database(kind);
     MutableClock clock = new MutableClock(TamperFixtures.T0);
-    JdbcComplaintStore store = JdbcComplaintStore.builder(db.dataSource()).chainKeys(KEYS).build();
+    JdbcComplaintStore store = db.builder().chainKeys(KEYS).build();
     Complaint c = TamperFixtures.closed(TamperFixtures.grievances(store, clock, "FND"), clock, 2);
     DataSource ds = db.dataSource();
     Edit.TIME.apply(ds, c);
@@ -239,7 +239,7 @@ class TamperEvidenceTest {
   void theOldReportsStayAsTheyWere(TestDatabase.Kind kind) throws Exception {
     TestDatabase db = database(kind);
     MutableClock clock = new MutableClock(TamperFixtures.T0);
-    JdbcComplaintStore store = JdbcComplaintStore.create(db.dataSource());
+    JdbcComplaintStore store = db.store();
     Complaint c = TamperFixtures.closed(TamperFixtures.grievances(store, clock, "OLD"), clock, 2);
     Edit.TRUNCATION.apply(db.dataSource(), c);
     LogVerification v = store.verifyLog(c.id());

@@ -108,6 +108,42 @@ final class TestDatabase implements AutoCloseable {
     return kind;
   }
 
+  /**
+   * A store on this database: on H2, which the tests keep in memory, built with
+   * {@code allowNonDurable} (the database is dropped after the test); on PostgreSQL with the
+   * durability check, as a host builds it.
+   */
+  JdbcComplaintStore store() {
+    return store(dataSource);
+  }
+
+  /** A store on a data source that wraps this database's (one recording or killing statements). */
+  JdbcComplaintStore store(DataSource over) {
+    return builder(over).build();
+  }
+
+  /** A store's builder on this database, for settings of its own (keys); on H2 without the durability check. */
+  JdbcComplaintStore.Builder builder() {
+    return builder(dataSource);
+  }
+
+  /** A store's builder on a data source over this database; on H2 without the durability check. */
+  JdbcComplaintStore.Builder builder(DataSource over) {
+    JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(over);
+    if (kind == Kind.H2) {
+      builder.allowNonDurable(IN_MEMORY);
+    }
+    return builder;
+  }
+
+  /** Why the tests' stores on H2 in memory are built without the durability check. */
+  static final String IN_MEMORY = "a test database in memory, dropped after the test";
+
+  /** The JDBC URL of this database's pool (for PostgreSQL, with the test schema as currentSchema). */
+  String jdbcUrl() {
+    return dataSource.getJdbcUrl();
+  }
+
   DataSource dataSource() {
     return dataSource;
   }

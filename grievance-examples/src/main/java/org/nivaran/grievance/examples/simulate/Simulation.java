@@ -63,7 +63,10 @@ import org.nivaran.grievance.directory.Directory;
  * the same complaints, the same grading and the same report, byte for byte. What the people do,
  * and how often, is described on {@code Behaviour}.
  *
- * <p>By default the store is an embedded H2 database in memory, dropped at the end; the schema is
+ * <p>By default the store is an embedded H2 database in memory, dropped at the end: a demo, so the
+ * store is built with {@code allowNonDurable} (a database in memory loses everything when it
+ * closes, and {@link JdbcComplaintStore#create} refuses it); a database given to
+ * {@link Builder#dataSource} is checked as a deployment's would be. The schema is
  * installed with {@link SchemaInstaller}, complaint numbers come from {@link JdbcIdScheme}
  * ({@code RPR-2024-…} for Raipur, {@code DRG-2024-…} for Durg), and the outbox relay hands the
  * notifications to a notifier that only counts them. The report goes to
@@ -90,6 +93,8 @@ public final class Simulation {
   static final Duration STEP = Duration.ofMinutes(10);
   /** Relay the outbox every this many steps (every simulated hour). */
   private static final int RELAY_EVERY = 6;
+  /** Why the simulation's own database may lose writes. */
+  private static final String THROW_AWAY = "the simulation's demo database, in memory and dropped when the run ends";
 
   private final int days;
   private final int complaints;
@@ -137,34 +142,39 @@ public final class Simulation {
    * @return what the run came to
    * @throws UncheckedIOException if the report cannot be written
    * @throws org.nivaran.grievance.jdbc.JdbcStoreException if the database fails
+   * @throws org.nivaran.grievance.jdbc.NonDurableDatabaseException if the database given to
+   *     {@link Builder#dataSource} can lose acknowledged writes
    */
   public SimulationResult run(PrintStream out, PrintStream err) {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     if (dataSource != null) {
-      return run(dataSource, out, err);
+      return run(JdbcComplaintStore.builder(dataSource), dataSource, out, err); // the host's database: checked
     }
+    // A demo: the simulated month lives in an H2 database in memory, dropped at the end, so the
+    // store is built without its durability check. A deployment keeps complaints in PostgreSQL
+    // or in H2 on files with ;WRITE_DELAY=0, and builds the store with JdbcComplaintStore.create.
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     config.setMaximumPoolSize(2);
     config.setPoolName("nivaran-simulation");
     try (HikariDataSource h2 = new HikariDataSource(config)) {
       try {
-        return run(h2, out, err);
+        return run(JdbcComplaintStore.builder(h2).allowNonDurable(THROW_AWAY), h2, out, err);
       } finally {
         shutDown(h2);
       }
     }
   }
 
-  private SimulationResult run(DataSource ds, PrintStream out, PrintStream err) {
+  private SimulationResult run(JdbcComplaintStore.Builder storeOn, DataSource ds, PrintStream out, PrintStream err) {
     SchemaInstaller.install(ds);
     Instant from = START.atStartOfDay(RaipurDistrict.IST).toInstant();
     Instant to = START.plusDays(days).atStartOfDay(RaipurDistrict.IST).toInstant();
     GradingPeriod period = new GradingPeriod(from, to);
 
     SimClock clock = new SimClock(from, RaipurDistrict.IST);
-    JdbcComplaintStore store = JdbcComplaintStore.create(ds);
+    JdbcComplaintStore store = storeOn.build();
     Agenda agenda = new Agenda();
     Directory directory = RaipurDistrict.directory();
     Behaviour behaviour = new Behaviour(seed, directory, agenda, clock, store);
@@ -344,9 +354,10 @@ public final class Simulation {
     /**
      * The database to store the complaints in, instead of an embedded H2 database in memory. The
      * Nivaran schema is installed if missing; the database should hold no complaints yet, or they
-     * are graded too.
+     * are graded too. The run refuses a database that can lose acknowledged writes
+     * ({@link org.nivaran.grievance.jdbc.NonDurableDatabaseException}), as the store does.
      *
-     * @param dataSource an H2 or PostgreSQL data source
+     * @param dataSource an H2 (on files, with {@code ;WRITE_DELAY=0}) or PostgreSQL data source
      * @return this builder
      */
     public Builder dataSource(DataSource dataSource) {

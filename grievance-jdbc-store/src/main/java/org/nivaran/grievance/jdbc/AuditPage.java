@@ -23,7 +23,7 @@ public record AuditPage(List<LogVerification> altered, int checked, Optional<Com
    * @param next where the next page starts, or empty
    */
   public AuditPage {
-    altered = List.copyOf(altered);
+    altered = List.copyOf(Objects.requireNonNull(altered, "altered"));
     Objects.requireNonNull(next, "next");
   }
 }

@@ -1,6 +1,7 @@
 package org.nivaran.grievance.jdbc;
 
 import java.sql.SQLException;
+import java.util.Objects;
 import org.nivaran.grievance.GrievanceException;
 
 /**
@@ -20,7 +21,8 @@ public final class JdbcStoreException extends GrievanceException {
    * @param cause the driver's exception
    */
   public JdbcStoreException(String operation, SQLException cause) {
-    super(operation + " failed: " + cause.getMessage() + " (SQL state " + cause.getSQLState() + ")", cause);
+    super(operation + " failed: " + Objects.requireNonNull(cause, "cause").getMessage() + " (SQL state "
+        + cause.getSQLState() + ")", cause);
   }
 
   /**

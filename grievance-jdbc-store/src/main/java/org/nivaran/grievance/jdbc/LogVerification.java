@@ -103,7 +103,7 @@ public record LogVerification(ComplaintId complaintId, long eventsChecked, List<
    */
   public LogVerification {
     Objects.requireNonNull(complaintId, "complaintId");
-    findings = List.copyOf(findings);
+    findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
   }
 
   /**

@@ -87,6 +87,8 @@ public final class SchemaInstaller {
    * @throws IllegalArgumentException if there is no such file
    */
   public static String schemaFile(String database, String fileName) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(fileName, "fileName");
     return resource(Dialect.valueOf(database.toUpperCase(Locale.ROOT)), fileName);
   }
 

@@ -3,8 +3,10 @@ package org.nivaran.grievance.complaint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.nivaran.grievance.InvalidInputException;
@@ -36,6 +38,18 @@ import org.nivaran.grievance.internal.Texts;
  * thread-safe.
  */
 @Value.Immutable
+// The package's style, but with the generated builder apart from RegisterComplaint.Builder, which
+// wraps it so that every setter refuses null naming its parameter (the generated ones are final).
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    validationMethod = Value.Style.ValidationMethod.NONE,
+    get = {"is*", "get*"},
+    defaults = @Value.Immutable(copy = true),
+    typeInnerBuilder = "GeneratedBuilder",
+    builder = "generatedBuilder",
+    allowedClasspathAnnotations = {Override.class})
 public abstract class RegisterComplaint {
   /** The most code points in a description. */
   public static final int MAX_DESCRIPTION_LENGTH = 4000;
@@ -181,8 +195,163 @@ public abstract class RegisterComplaint {
         .withIdempotencyKey(normalKey);
   }
 
-  /** Builds a {@link RegisterComplaint}. Not thread-safe; use one builder per thread. */
-  public static class Builder extends ImmutableRegisterComplaint.Builder {
+  /**
+   * Builds a {@link RegisterComplaint}; each setter refuses {@code null} naming its parameter, and
+   * {@link #build()} checks the whole request. Not thread-safe; use one builder per thread.
+   */
+  public static final class Builder {
+    private final ImmutableRegisterComplaint.Builder values = ImmutableRegisterComplaint.generatedBuilder();
+
     Builder() {}
+
+    /**
+     * Starts from the values of another request.
+     *
+     * @param instance the request
+     * @return this builder
+     */
+    public Builder from(RegisterComplaint instance) {
+      values.from(Objects.requireNonNull(instance, "instance"));
+      return this;
+    }
+
+    /**
+     * Sets the kind ({@link Kind#COMPLAINT} unless set).
+     *
+     * @param kind the kind
+     * @return this builder
+     */
+    public Builder kind(Kind kind) {
+      values.kind(Objects.requireNonNull(kind, "kind"));
+      return this;
+    }
+
+    /**
+     * Sets the channel the complaint came by.
+     *
+     * @param channel the channel
+     * @return this builder
+     */
+    public Builder channel(Channel channel) {
+      values.channel(Objects.requireNonNull(channel, "channel"));
+      return this;
+    }
+
+    /**
+     * Sets the citizen who complains.
+     *
+     * @param citizen the citizen
+     * @return this builder
+     */
+    public Builder citizen(Complainant citizen) {
+      values.citizen(Objects.requireNonNull(citizen, "citizen"));
+      return this;
+    }
+
+    /**
+     * Sets the category's code.
+     *
+     * @param categoryCode the code
+     * @return this builder
+     */
+    public Builder categoryCode(String categoryCode) {
+      values.categoryCode(Objects.requireNonNull(categoryCode, "categoryCode"));
+      return this;
+    }
+
+    /**
+     * Sets the jurisdiction's code.
+     *
+     * @param jurisdictionCode the code
+     * @return this builder
+     */
+    public Builder jurisdictionCode(String jurisdictionCode) {
+      values.jurisdictionCode(Objects.requireNonNull(jurisdictionCode, "jurisdictionCode"));
+      return this;
+    }
+
+    /**
+     * Sets the citizen's account of the problem.
+     *
+     * @param description the description
+     * @return this builder
+     */
+    public Builder description(String description) {
+      values.description(Objects.requireNonNull(description, "description"));
+      return this;
+    }
+
+    /**
+     * Replaces the attachments.
+     *
+     * @param attachments the attachments, none null
+     * @return this builder
+     */
+    public Builder attachments(Iterable<? extends Attachment> attachments) {
+      values.attachments(nonNull(attachments, "attachments"));
+      return this;
+    }
+
+    /**
+     * Adds attachments.
+     *
+     * @param attachments the attachments, none null
+     * @return this builder
+     */
+    public Builder addAttachments(Attachment... attachments) {
+      values.addAllAttachments(nonNull(Arrays.asList(Objects.requireNonNull(attachments, "attachments")), "attachments"));
+      return this;
+    }
+
+    /**
+     * Adds attachments.
+     *
+     * @param attachments the attachments, none null
+     * @return this builder
+     */
+    public Builder addAllAttachments(Iterable<? extends Attachment> attachments) {
+      values.addAllAttachments(nonNull(attachments, "attachments"));
+      return this;
+    }
+
+    /**
+     * Sets the caller's idempotency key.
+     *
+     * @param idempotencyKey the key
+     * @return this builder
+     */
+    public Builder idempotencyKey(String idempotencyKey) {
+      values.idempotencyKey(Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+      return this;
+    }
+
+    /**
+     * Sets or clears the caller's idempotency key.
+     *
+     * @param idempotencyKey the key, or empty for none
+     * @return this builder
+     */
+    public Builder idempotencyKey(Optional<String> idempotencyKey) {
+      values.idempotencyKey(Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+      return this;
+    }
+
+    /**
+     * The request.
+     *
+     * @return the request
+     * @throws InvalidInputException naming the field, for a missing or bad value
+     */
+    public RegisterComplaint build() {
+      return values.build();
+    }
+
+    private static <T> List<T> nonNull(Iterable<? extends T> items, String name) {
+      List<T> out = new java.util.ArrayList<>();
+      for (T item : Objects.requireNonNull(items, name)) {
+        out.add(Texts.required(item, name));
+      }
+      return out;
+    }
   }
 }

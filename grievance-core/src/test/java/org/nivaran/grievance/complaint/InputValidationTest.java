@@ -110,6 +110,16 @@ class InputValidationTest {
   }
 
   @Test
+  void a_null_attachment_is_refused_naming_the_field_when_it_is_added() {
+    Attachment photo = Attachment.of("s3://a/b.jpg", "b.jpg");
+
+    refused(() -> Fixtures.requestBuilder().addAttachments(photo, null), "attachments");
+    refused(() -> Fixtures.requestBuilder().attachments(java.util.Arrays.asList(photo, null)), "attachments");
+    refused(() -> Fixtures.requestBuilder().addAllAttachments(java.util.Arrays.asList(null, photo)), "attachments");
+    assertThat(Fixtures.requestBuilder().addAttachments(photo).build().attachments()).hasSize(2); // the fixture's and this
+  }
+
+  @Test
   void more_than_twenty_attachments_are_refused() {
     List<Attachment> twenty = Collections.nCopies(Attachment.MAX_PER_COMMAND, Attachment.of("s3://a/b.jpg", "b.jpg"));
     List<Attachment> twentyOne = Collections.nCopies(Attachment.MAX_PER_COMMAND + 1, Attachment.of("s3://a/b.jpg", "b.jpg"));

@@ -21,15 +21,8 @@ class DurabilityCheckTest {
   @TempDir
   Path dir;
 
-  private static HikariDataSource pool(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(2);
-    return new HikariDataSource(config);
-  }
-
   private static HikariDataSource installed(String url) {
-    HikariDataSource ds = pool(url);
+    HikariDataSource ds = TestDatabase.pool(url);
     SchemaInstaller.install(ds);
     return ds;
   }
@@ -72,7 +65,7 @@ class DurabilityCheckTest {
     }
     // the pool closed its connections, so H2 closed the database; opened again, H2 takes the URL's
     // WRITE_DELAY, or its default of 500 ms, whatever was SET before
-    try (HikariDataSource ds = pool(url)) {
+    try (HikariDataSource ds = TestDatabase.pool(url)) {
       assertThatThrownBy(() -> JdbcComplaintStore.create(ds))
           .isInstanceOfSatisfying(NonDurableDatabaseException.class, e -> assertThat(e.setting()).isEqualTo("WRITE_DELAY"));
     }
@@ -113,7 +106,7 @@ class DurabilityCheckTest {
 
   @Test
   void allowNonDurableNeedsAReason() {
-    try (HikariDataSource mem = pool("jdbc:h2:mem:durability-" + UUID.randomUUID())) {
+    try (HikariDataSource mem = TestDatabase.pool("jdbc:h2:mem:durability-" + UUID.randomUUID())) {
       JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(mem);
       assertThatThrownBy(() -> builder.allowNonDurable(null)).isInstanceOf(NullPointerException.class)
           .hasMessageContaining("reason");

@@ -2,7 +2,6 @@ package org.nivaran.grievance.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -20,13 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class H2WriteLockTest {
   @TempDir
   Path dir;
-
-  private static HikariDataSource pool(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(2);
-    return new HikariDataSource(config);
-  }
 
   /**
    * Whether a transaction on {@code second} can start while one on {@code first} is open: the
@@ -57,7 +49,7 @@ class H2WriteLockTest {
   @Test
   void onH2OnFilesTransactionsRunOneAtATimeEvenThroughTwoPools() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("nivaran").toAbsolutePath() + ";WRITE_DELAY=0";
-    try (HikariDataSource one = pool(url); HikariDataSource other = pool(url)) {
+    try (HikariDataSource one = TestDatabase.pool(url); HikariDataSource other = TestDatabase.pool(url)) {
       assertThat(overlap(one, one)).isFalse();
       assertThat(overlap(one, other)).isFalse();
     }
@@ -65,7 +57,7 @@ class H2WriteLockTest {
 
   @Test
   void onH2InMemoryTransactionsOverlap() throws Exception {
-    try (HikariDataSource mem = pool("jdbc:h2:mem:lock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+    try (HikariDataSource mem = TestDatabase.pool("jdbc:h2:mem:lock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
       assertThat(overlap(mem, mem)).isTrue();
     }
   }

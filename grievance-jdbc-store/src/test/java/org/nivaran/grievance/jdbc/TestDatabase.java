@@ -104,6 +104,14 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** A small pool (2 connections) on a JDBC URL of a test's own, for the tests of one database setting. */
+  static HikariDataSource pool(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(2);
+    return new HikariDataSource(config);
+  }
+
   Kind kind() {
     return kind;
   }

@@ -78,8 +78,8 @@ public final class QuickStart {
    */
   public static Complaint run(PrintStream out) {
     // A demo: the story lives in an H2 database in memory, gone when the program ends, so the
-    // store is built without its durability check. A deployment keeps complaints in PostgreSQL or
-    // in H2 on files with ;WRITE_DELAY=0, and builds the store with JdbcComplaintStore.create.
+    // store is built without its durability check. A deployment keeps complaints in PostgreSQL
+    // and builds the store with JdbcComplaintStore.create.
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:quickstart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     config.setMaximumPoolSize(4);
@@ -92,8 +92,8 @@ public final class QuickStart {
   }
 
   /**
-   * Runs the story on a database whose Nivaran schema is installed (H2 on files with
-   * {@code ;WRITE_DELAY=0}, or PostgreSQL).
+   * Runs the story on a database whose Nivaran schema is installed (PostgreSQL; the store refuses
+   * H2 as not durable).
    *
    * @param out where the story goes
    * @param dataSource the database

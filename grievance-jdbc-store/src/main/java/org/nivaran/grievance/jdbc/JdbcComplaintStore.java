@@ -90,12 +90,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>H2 in memory ({@code jdbc:h2:mem:}): nothing survives the database;
- *   <li>H2 on files with {@code WRITE_DELAY} above 0 (H2's default is 500 ms: a process killed
- *       within that time of a commit loses it). Put {@code ;WRITE_DELAY=0} in the URL, e.g.
- *       {@code jdbc:h2:file:/var/lib/nivaran/db;WRITE_DELAY=0}: H2 then writes each commit to its
- *       file before returning. It does not force the file to disk, so an H2 store survives a
- *       killed process but not an operating system crash or a power loss; PostgreSQL survives
- *       those too;
+ *   <li>H2 on files: with {@code WRITE_DELAY} above 0 (H2's default is 500 ms) a process killed
+ *       within that time of a commit loses it, and even with {@code ;WRITE_DELAY=0} Nivaran's kill
+ *       test once found the file unreadable after a {@code kill -9}. H2 is for tests and demos;
  *   <li>PostgreSQL with {@code fsync = off}, or {@code synchronous_commit = off} for the store's
  *       connections (set in {@code postgresql.conf}, for the database or role, or in the
  *       connection's options).
@@ -160,7 +157,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
    * @param dataSource a PostgreSQL or H2 data source, pooled for production (HikariCP, say)
    * @return the store
    * @throws NonDurableDatabaseException naming the setting, if the database can lose writes the
-   *     store has acknowledged: H2 in memory, H2 with {@code WRITE_DELAY} above 0, PostgreSQL with
+   *     store has acknowledged: H2 in memory or on files, PostgreSQL with
    *     {@code fsync} or {@code synchronous_commit} off
    * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
    * @throws JdbcStoreException if the database cannot be reached
@@ -236,7 +233,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
      *
      * @return the store
      * @throws NonDurableDatabaseException naming the setting, if the database can lose writes the
-     *     store has acknowledged: H2 in memory, H2 with {@code WRITE_DELAY} above 0, PostgreSQL
+     *     store has acknowledged: H2 in memory or on files, PostgreSQL
      *     with {@code fsync} or {@code synchronous_commit} off
      * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
      * @throws JdbcStoreException if the database cannot be reached

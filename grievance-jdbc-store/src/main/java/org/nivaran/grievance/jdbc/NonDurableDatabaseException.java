@@ -5,8 +5,9 @@ import org.nivaran.grievance.GrievanceException;
 
 /**
  * The database behind a {@link JdbcComplaintStore} can lose writes the store has already
- * acknowledged, so the store refuses it when it is built: H2 kept in memory, H2 on files with a
- * {@code WRITE_DELAY} above 0, PostgreSQL with {@code fsync} or {@code synchronous_commit} off.
+ * acknowledged, so the store refuses it when it is built: H2 (in memory, or on files, which a
+ * killed process can leave unreadable), PostgreSQL with {@code fsync} or {@code synchronous_commit}
+ * off.
  * The message names the setting, its value, and how to fix it; {@link #setting()} and
  * {@link #value()} hold the first of them.
  *

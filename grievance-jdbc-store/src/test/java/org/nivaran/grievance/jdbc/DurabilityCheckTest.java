@@ -40,16 +40,21 @@ class DurabilityCheckTest {
             assertThat(e.value()).isEqualTo("500");
           })
           .hasMessageContaining("WRITE_DELAY is 500")
-          .hasMessageContaining(";WRITE_DELAY=0")
+          .hasMessageContaining("use PostgreSQL")
           .hasMessageContaining("allowNonDurable");
       assertThatThrownBy(() -> JdbcComplaintStore.builder(ds).build()).isInstanceOf(NonDurableDatabaseException.class);
     }
   }
 
   @Test
-  void h2OnFilesWithWriteDelayZeroInTheUrlIsAccepted() {
+  void h2OnFilesWithWriteDelayZeroIsRefusedToo_a_killed_process_can_leave_the_file_unreadable() {
     try (HikariDataSource ds = installed(h2File(";WRITE_DELAY=0"))) {
-      JdbcComplaintStore store = JdbcComplaintStore.create(ds);
+      assertThatThrownBy(() -> JdbcComplaintStore.create(ds))
+          .isInstanceOfSatisfying(NonDurableDatabaseException.class, e -> assertThat(e.setting()).isEqualTo("DATABASE_PATH()"))
+          .hasMessageContaining("on files")
+          .hasMessageContaining("use PostgreSQL")
+          .hasMessageNotContaining("WRITE_DELAY is");
+      JdbcComplaintStore store = JdbcComplaintStore.builder(ds).allowNonDurable("a demo").build();
       assertThat(store.find(org.nivaran.grievance.complaint.ComplaintId.of("RPR-2024-000001"))).isEmpty();
     }
   }
@@ -61,7 +66,8 @@ class DurabilityCheckTest {
       try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
         s.execute("SET WRITE_DELAY 0");
       }
-      JdbcComplaintStore.create(ds); // in force while the database stays open
+      assertThatThrownBy(() -> JdbcComplaintStore.create(ds)) // WRITE_DELAY 0 in force while the database stays open
+          .isInstanceOfSatisfying(NonDurableDatabaseException.class, e -> assertThat(e.setting()).isEqualTo("DATABASE_PATH()"));
     }
     // the pool closed its connections, so H2 closed the database; opened again, H2 takes the URL's
     // WRITE_DELAY, or its default of 500 ms, whatever was SET before
@@ -174,11 +180,12 @@ class DurabilityCheckTest {
 
   @Test
   void theH2RulesReadThePathAndTheLargestWriteDelay() {
-    assertThat(DurabilityCheck.h2("/var/lib/nivaran/db", "0")).isEmpty();
+    assertThat(DurabilityCheck.h2("/var/lib/nivaran/db", "0")).extracting(DurabilityCheck.Finding::setting)
+        .containsExactly("DATABASE_PATH()");
     assertThat(DurabilityCheck.h2("/var/lib/nivaran/db", "1")).extracting(DurabilityCheck.Finding::setting)
-        .containsExactly("WRITE_DELAY");
+        .containsExactly("WRITE_DELAY", "DATABASE_PATH()");
     assertThat(DurabilityCheck.h2("/var/lib/nivaran/db", null)).extracting(DurabilityCheck.Finding::value)
-        .containsExactly("unknown");
+        .containsExactly("unknown", "/var/lib/nivaran/db");
     assertThat(DurabilityCheck.h2(null, "0")).extracting(DurabilityCheck.Finding::setting)
         .containsExactly("DATABASE_PATH()");
     assertThat(DurabilityCheck.h2("nioMemLZF:/x", "0")).hasSize(1);

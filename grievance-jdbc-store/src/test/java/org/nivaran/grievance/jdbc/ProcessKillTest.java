@@ -49,8 +49,8 @@ import org.nivaran.grievance.tck.SampleDistrict;
  * each kill the database holds every write the JVM had acknowledged (at least at the version
  * acknowledged) and nothing half-written: each complaint's hash chain verifies, replaying its
  * events gives its stored state, its outbox rows are exactly the notifications its commands
- * caused, and every idempotency key names a stored complaint. On H2 on files with
- * {@code WRITE_DELAY=0} and on PostgreSQL.
+ * caused, and every idempotency key names a stored complaint. On PostgreSQL: the store refuses H2
+ * (see below).
  *
  * <p>The writer is {@link KillTestChild}, run with this JVM's class path. Each run takes up the
  * open complaints the runs before it left, so commands go on across kills.
@@ -60,7 +60,10 @@ import org.nivaran.grievance.tck.SampleDistrict;
  * default {@code WRITE_DELAY} of 500 ms, {@code killRepeatedly(url, "", "", true, 12)} (the store
  * built with {@code allowNonDurable}) lost 1,454 of 3,013 acknowledged writes. With
  * {@code WRITE_DELAY=0} but the transactions not serialized ({@link H2WriteLock}), six writers,
- * 4 of 120 kills left a complaint half-written or the file unreadable.
+ * 4 of 120 kills left a complaint half-written or the file unreadable. With them serialized, 160
+ * kills were clean and then one left the file unreadable ("File corrupted while reading record"),
+ * so the store refuses H2 on files as well ({@link DurabilityCheck}); {@code killRepeatedly} still
+ * takes an H2 URL, to try a future H2 again.
  */
 class ProcessKillTest {
   /** Kills per database; {@code -Dnivaran.killtest.kills=50} for a longer run. */
@@ -78,18 +81,6 @@ class ProcessKillTest {
 
   @TempDir
   Path dir;
-
-  @Test
-  void h2OnFilesWithWriteDelayZeroKeepsEveryAcknowledgedWriteThroughKills() throws Exception {
-    String url = "jdbc:h2:file:" + dir.resolve("nivaran").toAbsolutePath() + ";WRITE_DELAY=0";
-    try (HikariDataSource ds = pool(url, "", "")) {
-      SchemaInstaller.install(ds);
-    }
-    Writes writes = killRepeatedly(url, "", "", false, KILLS);
-    System.out.println("ProcessKillTest, H2 on files with WRITE_DELAY=0, " + KILLS + " kills: " + writes);
-    assertThat(writes.lost).as("acknowledged writes lost").isEmpty();
-    assertThat(writes.acks).as("acknowledged writes").hasSizeGreaterThanOrEqualTo(KILLS);
-  }
 
   @Test
   void postgresqlKeepsEveryAcknowledgedWriteThroughKills() throws Exception {

@@ -153,7 +153,7 @@ public final class Simulation {
     }
     // A demo: the simulated month lives in an H2 database in memory, dropped at the end, so the
     // store is built without its durability check. A deployment keeps complaints in PostgreSQL
-    // or in H2 on files with ;WRITE_DELAY=0, and builds the store with JdbcComplaintStore.create.
+    // and builds the store with JdbcComplaintStore.create.
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     config.setMaximumPoolSize(2);
@@ -357,7 +357,7 @@ public final class Simulation {
      * are graded too. The run refuses a database that can lose acknowledged writes
      * ({@link org.nivaran.grievance.jdbc.NonDurableDatabaseException}), as the store does.
      *
-     * @param dataSource an H2 (on files, with {@code ;WRITE_DELAY=0}) or PostgreSQL data source
+     * @param dataSource a PostgreSQL data source (an H2 one is refused as not durable)
      * @return this builder
      */
     public Builder dataSource(DataSource dataSource) {

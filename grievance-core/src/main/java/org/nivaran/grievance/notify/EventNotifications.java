@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
@@ -17,6 +19,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
@@ -35,6 +38,12 @@ import org.nivaran.grievance.directory.Posts;
  * Who is told what about each event: the rules behind {@link NotificationPolicy#notificationsFor},
  * the table in its Javadoc written once as code, with the reasons given to the citizen when a
  * complaint closes.
+ *
+ * <p>Two rules look beyond one event. An escalation that a later one in the same change follows
+ * tells no one (a late sweep). A citizen's dissatisfaction tells the post the complaint is with
+ * once the verification policy has acted in the same change: the post above after an escalation,
+ * the appellate post after an appeal (whose own message to that post is then not made), no post
+ * if the complaint closed.
  */
 final class EventNotifications {
   private EventNotifications() {}
@@ -48,16 +57,44 @@ final class EventNotifications {
     List<Notification> out = new ArrayList<>();
     Optional<Assignment> current = assignmentBefore(after, events);
     int lastEscalation = lastEscalation(events);
+    int holderToldAt = -1;
     for (int i = 0; i < events.size(); i++) {
       ComplaintEvent event = events.get(i);
       current = assignmentAfter(event, current);
       if (event instanceof ComplaintEscalated && i < lastEscalation) {
         continue; // a late sweep's catch-up passed through this post: only the last one is told
       }
-      Request r = new Request(policy, after, event, current, posts, deadline, out);
-      tell(event, r);
+      Request r = new Request(policy, after, event, current, posts, deadline, out, i == holderToldAt);
+      if (event instanceof CitizenDissatisfied e) {
+        holderToldAt = dissatisfied(e, events, i, r);
+      } else {
+        tell(event, r);
+      }
     }
     return out;
+  }
+
+  /**
+   * Tells the post a dissatisfied citizen's complaint is with once the verification policy has
+   * acted (the first escalation, appeal or unverified closure after event {@code i}, past timers and
+   * flags), with the citizen's reason. Returns the index of the escalation or appeal whose new post
+   * was told, so that it does not tell that post again; else -1.
+   */
+  private static int dissatisfied(CitizenDissatisfied e, List<ComplaintEvent> events, int i, Request r) {
+    int outcome = i + 1;
+    while (outcome < events.size()
+        && (events.get(outcome) instanceof ComplaintEvent.SlaTimerSet || events.get(outcome) instanceof ComplaintFlagged)) {
+      outcome++;
+    }
+    ComplaintEvent next = outcome < events.size() ? events.get(outcome) : null;
+    if (next instanceof ComplaintEvent.ComplaintClosedUnverified) {
+      return -1; // closed: the citizen is told, the post has nothing left to do
+    }
+    boolean moved = next instanceof ComplaintEscalated || next instanceof ComplaintEvent.ComplaintAppealed;
+    Optional<Assignment> target = moved ? Lifecycle.movedTo(next) : r.current;
+    int before = r.out.size();
+    target.ifPresent(a -> r.toHolder(NotificationKind.CITIZEN_DISSATISFIED, a, same(r.citizenSafe(e.reason()))));
+    return moved && r.out.size() > before ? outcome : -1;
   }
 
   /** The index of the last escalation among the events, or -1. */
@@ -93,6 +130,8 @@ final class EventNotifications {
       if (e.to().level().compareTo(Level.L2) > 0) {
         r.toSupervisors(NotificationKind.ESCALATED_SUPERVISOR, e.to(), same(e.reason()));
       }
+    } else if (event instanceof ComplaintReopened e) {
+      r.current.ifPresent(a -> r.toHolder(NotificationKind.REOPENED_TO_YOU, a, same(r.citizenSafe(e.reason()))));
     } else if (event instanceof ReplyReturned e) {
       r.current.ifPresent(a -> r.toHolder(NotificationKind.RETURNED, a, same(e.reason())));
     } else if (event instanceof ResolutionFiled e) {
@@ -113,8 +152,8 @@ final class EventNotifications {
           NotificationKind.CLOSED,
           l -> e.reason().orElse(l == Language.HINDI ? "आपके अनुरोध पर वापस ली गई" : "withdrawn at your request"));
     }
-    // Other events (work started, information requested or provided, dissatisfied, unreachable,
-    // reopened, reply accepted, duplicate linked) tell no one.
+    // Other events (work started, information requested or provided, unreachable, reply accepted,
+    // duplicate linked) tell no one; a dissatisfied citizen is told of in of(...).
   }
 
   /** What one event's notifications are made from; collects them into {@code out}. */
@@ -126,10 +165,12 @@ final class EventNotifications {
     final Posts posts;
     final String deadline;
     final List<Notification> out;
+    /** The holder of the post this event moves the complaint to was told already, by the dissatisfaction before it. */
+    final boolean holderTold;
 
     Request(
         NotificationPolicy policy, Complaint complaint, ComplaintEvent event, Optional<Assignment> current, Posts posts,
-        String deadline, List<Notification> out) {
+        String deadline, List<Notification> out, boolean holderTold) {
       this.policy = policy;
       this.complaint = complaint;
       this.event = event;
@@ -137,6 +178,12 @@ final class EventNotifications {
       this.posts = posts;
       this.deadline = deadline;
       this.out = out;
+      this.holderTold = holderTold;
+    }
+
+    /** A text from or about the citizen, for an officer: their own number and name masked. */
+    String citizenSafe(String text) {
+      return Masking.scrub(text, complaint.citizen().phone(), complaint.citizen().name());
     }
 
     void toCitizen(NotificationKind kind, Function<Language, String> reason) {
@@ -154,6 +201,9 @@ final class EventNotifications {
     }
 
     void toHolder(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {
+      if (holderTold && kind != NotificationKind.CITIZEN_DISSATISFIED) {
+        return;
+      }
       posts.find(assignment.post()).ifPresent(post -> toOfficer(kind, RecipientRole.POST_HOLDER, post, post, assignment, reason));
     }
 

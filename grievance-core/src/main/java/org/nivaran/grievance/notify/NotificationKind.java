@@ -18,6 +18,14 @@ public enum NotificationKind {
   ESCALATED_SUPERVISOR,
   /** To the holder of a post: its reply was returned as of poor quality. */
   RETURNED,
+  /** To the holder of the post a closed complaint is with: it was reopened, with the reason given. */
+  REOPENED_TO_YOU,
+  /**
+   * To the holder of the post a complaint is with after the citizen said they were not satisfied
+   * with the reply (the same post, the one above it, or the appellate post), with the citizen's
+   * reason.
+   */
+  CITIZEN_DISSATISFIED,
   /** To the citizen: an action-taken reply was filed. */
   RESOLVED,
   /** To the citizen: the complaint was closed, rejected or withdrawn. */

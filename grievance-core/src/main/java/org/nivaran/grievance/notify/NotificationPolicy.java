@@ -45,6 +45,10 @@ import org.nivaran.grievance.internal.Texts;
  *       OVERDUE_AT_TOP} for that flag, else {@link NotificationKind#FLAGGED FLAGGED}</td><td>the holder of
  *       the attention post (as head of department, nodal officer or supervisor, by its duties)</td></tr>
  *   <tr><td>ReplyReturned</td><td>{@link NotificationKind#RETURNED RETURNED}</td><td>the holder of the post</td></tr>
+ *   <tr><td>ComplaintReopened</td><td>{@link NotificationKind#REOPENED_TO_YOU REOPENED_TO_YOU}</td><td>the holder of the post</td></tr>
+ *   <tr><td>CitizenDissatisfied</td><td>{@link NotificationKind#CITIZEN_DISSATISFIED CITIZEN_DISSATISFIED}</td>
+ *       <td>the holder of the post the complaint is with after the change: the same post, or the new
+ *       post of an escalation or appeal that follows it; no post if a closure follows it</td></tr>
  *   <tr><td>ResolutionFiled</td><td>{@link NotificationKind#RESOLVED RESOLVED}</td><td>the citizen</td></tr>
  *   <tr><td>CitizenSatisfied, ComplaintSpeciallyClosed, ComplaintClosedUnverified, ComplaintRejected, ComplaintWithdrawn</td>
  *       <td>{@link NotificationKind#CLOSED CLOSED}</td><td>the citizen</td></tr>
@@ -52,7 +56,12 @@ import org.nivaran.grievance.internal.Texts;
  *
  * <p>Among the events given at once, an escalation that a later escalation follows (a late sweep
  * moving a complaint up several levels in one change) tells no one: only the last post it reaches,
- * and the posts above that one, are told.
+ * and the posts above that one, are told. An escalation or appeal right after a
+ * {@code CitizenDissatisfied} (the verification policy's {@code NEXT_LEVEL} or {@code APPEAL})
+ * does not tell its new post again: that post was told {@link NotificationKind#CITIZEN_DISSATISFIED}
+ * with the citizen's reason; with that kind disabled it is told as before. The reason of a
+ * reopening or a dissatisfaction reaches the officer with the citizen's own phone number and name
+ * masked as {@link org.nivaran.grievance.actor.Masking#scrub} does.
  *
  * <p>A vacant post, or one not in the {@link Posts} given, is told nothing; that is not an error.
  * Other events tell no one. A kind not {@linkplain Builder#enabledKinds enabled} is never made by

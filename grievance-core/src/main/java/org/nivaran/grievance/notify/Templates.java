@@ -1,6 +1,7 @@
 package org.nivaran.grievance.notify;
 
 import static org.nivaran.grievance.notify.NotificationKind.ASSIGNED;
+import static org.nivaran.grievance.notify.NotificationKind.CITIZEN_DISSATISFIED;
 import static org.nivaran.grievance.notify.NotificationKind.CLOSED;
 import static org.nivaran.grievance.notify.NotificationKind.ESCALATED_SUPERVISOR;
 import static org.nivaran.grievance.notify.NotificationKind.ESCALATED_TO_YOU;
@@ -8,6 +9,7 @@ import static org.nivaran.grievance.notify.NotificationKind.FLAGGED;
 import static org.nivaran.grievance.notify.NotificationKind.HANDOVER;
 import static org.nivaran.grievance.notify.NotificationKind.OVERDUE_AT_TOP;
 import static org.nivaran.grievance.notify.NotificationKind.REGISTERED;
+import static org.nivaran.grievance.notify.NotificationKind.REOPENED_TO_YOU;
 import static org.nivaran.grievance.notify.NotificationKind.RESOLVED;
 import static org.nivaran.grievance.notify.NotificationKind.RETURNED;
 import static org.nivaran.grievance.notify.NotificationKind.TRANSFERRED_TO_YOU;
@@ -214,6 +216,14 @@ public final class Templates {
         "Your reply on complaint {complaintId} was returned. Reason: {reason}. Please file a proper reply by {deadline}."));
     b.add(new Template(RETURNED, HINDI,
         "शिकायत {complaintId} पर आपका उत्तर लौटाया गया है। कारण: {reason}। कृपया {deadline} तक उचित उत्तर दर्ज करें।"));
+    b.add(new Template(REOPENED_TO_YOU, ENGLISH,
+        "Complaint {complaintId} ({category}) has been reopened with your post {postTitle} at {level}. Reason: {reason}. Resolve by {deadline}."));
+    b.add(new Template(REOPENED_TO_YOU, HINDI,
+        "शिकायत {complaintId} ({category}) स्तर {level} पर आपके पद {postTitle} के पास पुनः खोली गई है। कारण: {reason}। निराकरण की समय-सीमा: {deadline}।"));
+    b.add(new Template(CITIZEN_DISSATISFIED, ENGLISH,
+        "The citizen is not satisfied with the reply on complaint {complaintId} ({category}); it is now with your post {postTitle} at {level}. Citizen's reason: {reason}. Resolve by {deadline}."));
+    b.add(new Template(CITIZEN_DISSATISFIED, HINDI,
+        "शिकायत {complaintId} ({category}) के उत्तर से नागरिक संतुष्ट नहीं है; अब यह स्तर {level} पर आपके पद {postTitle} के पास है। नागरिक का कारण: {reason}। निराकरण की समय-सीमा: {deadline}।"));
     b.add(new Template(RESOLVED, ENGLISH,
         "Dear {citizenName}, a reply has been filed on your complaint {complaintId}. You will be contacted to confirm whether you are satisfied."));
     b.add(new Template(RESOLVED, HINDI,

@@ -295,16 +295,10 @@ class NotificationPolicyTest {
       story.run(Fixtures.command(CommandType.RESOLVE), Fixtures.AE_OFFICER);
       story.run(Fixtures.command(CommandType.RECORD_UNREACHABLE), Fixtures.AGENT);
       quiet.addAll(story.latest());
-      story.run(Fixtures.command(CommandType.REPORT_DISSATISFIED), Fixtures.AGENT);
-      quiet.addAll(story.latest());
-      Story reopened = Story.atAe()
-          .run(Fixtures.command(CommandType.RESOLVE), Fixtures.AE_OFFICER)
-          .run(Fixtures.command(CommandType.CONFIRM_SATISFIED), Fixtures.CITIZEN)
-          .run(Fixtures.command(CommandType.REOPEN), Fixtures.CITIZEN);
+      // a dissatisfied citizen and a reopening tell the post holder: see ReopenNotificationsTest
 
-      assertThat(quiet).hasSize(5);
+      assertThat(quiet).hasSize(4);
       assertThat(policy.notificationsFor(story.state, quiet, posts)).isEmpty();
-      assertThat(told(reopened)).isEmpty();
     }
 
     @Test

@@ -290,6 +290,14 @@ final class Fields {
     return bool(required(field), at(field), "a JSON boolean");
   }
 
+  /** A required field whose only allowed value is {@code true}. */
+  void requireTrue(String field) {
+    JsonNode v = required(field);
+    if (!v.isBoolean() || !v.booleanValue()) {
+      throw failures.wrongShape(at(field), "true", shape(v));
+    }
+  }
+
   /** An optional boolean; absent or null is empty. */
   Optional<Boolean> optionalBoolean(String field) {
     return optional(field).map(v -> bool(v, at(field), "true or false"));

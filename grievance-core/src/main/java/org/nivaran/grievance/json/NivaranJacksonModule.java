@@ -88,6 +88,7 @@ public final class NivaranJacksonModule extends SimpleModule {
     object(SlaBudget.class, "SlaBudget", Writers::slaBudget, Readers::slaBudget);
     budget(SlaBudget.OpenTime.class, "openTime");
     budget(SlaBudget.WorkingDays.class, "workingDays");
+    budget(SlaBudget.LastWorkingDayOfWeek.class, "lastWorkingDayOfWeek");
     object(SlaPolicy.class, "SlaPolicy", Writers::slaPolicy, Readers::slaPolicy);
     object(SlaTimer.class, "SlaTimer", Writers::slaTimer, Readers::slaTimer);
     object(Complaint.class, "Complaint", Writers::complaint, Readers::complaint);

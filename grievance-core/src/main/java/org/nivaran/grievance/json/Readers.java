@@ -125,13 +125,22 @@ final class Readers {
 
   // -- SLA ------------------------------------------------------------------------------------
 
-  /** A budget: an object with exactly one of {@code openTime} and {@code workingDays}. */
+  /**
+   * A budget: an object with exactly one of {@code openTime}, {@code workingDays} and
+   * {@code lastWorkingDayOfWeek} (which must be {@code true}).
+   */
   static SlaBudget slaBudget(Fields f) {
     boolean openTime = f.has("openTime");
-    if (openTime == f.has("workingDays")) {
+    boolean lastWorkingDay = f.has("lastWorkingDayOfWeek");
+    int kinds = (openTime ? 1 : 0) + (f.has("workingDays") ? 1 : 0) + (lastWorkingDay ? 1 : 0);
+    if (kinds != 1) {
       throw ReadFailure.wrongShape(
-          f.path(), "an object with exactly one of 'openTime' and 'workingDays'",
-          openTime ? "an object with both" : "an object with neither");
+          f.path(), "an object with exactly one of 'openTime', 'workingDays' and 'lastWorkingDayOfWeek'",
+          kinds == 0 ? "an object with none of them" : "an object with " + kinds + " of them");
+    }
+    if (lastWorkingDay) {
+      f.requireTrue("lastWorkingDayOfWeek");
+      return SlaBudget.lastWorkingDayOfWeek();
     }
     if (openTime) {
       Duration open = f.duration("openTime");

@@ -146,6 +146,8 @@ final class Writers {
       g.writeStringField("openTime", duration(b.openTime()));
     } else if (budget instanceof SlaBudget.WorkingDays b) {
       g.writeNumberField("workingDays", b.days());
+    } else if (budget instanceof SlaBudget.LastWorkingDayOfWeek) {
+      g.writeBooleanField("lastWorkingDayOfWeek", true);
     } else {
       throw new IllegalArgumentException("no JSON form for SLA budget " + budget.getClass().getName());
     }

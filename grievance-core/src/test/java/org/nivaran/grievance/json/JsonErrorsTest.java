@@ -239,10 +239,10 @@ class JsonErrorsTest {
 
     assertThat(readingFails(both, Complaint.class, MismatchedInputException.class).getOriginalMessage())
         .isEqualTo("Cannot read Complaint: field 'sla.policy.otherwise' must be an object with exactly one of "
-            + "'openTime' and 'workingDays' (was an object with both)");
+            + "'openTime', 'workingDays' and 'lastWorkingDayOfWeek' (was an object with 2 of them)");
     assertThat(readingFails(neither, Complaint.class, MismatchedInputException.class).getOriginalMessage())
-        .endsWith("field 'sla.policy.levels.L1' must be an object with exactly one of 'openTime' and 'workingDays' "
-            + "(was an object with neither)");
+        .endsWith("field 'sla.policy.levels.L1' must be an object with exactly one of 'openTime', 'workingDays' "
+            + "and 'lastWorkingDayOfWeek' (was an object with none of them)");
     assertThat(readingFails(noOtherwise, Complaint.class, MismatchedInputException.class).getOriginalMessage())
         .isEqualTo("Cannot read Complaint: missing required field 'sla.policy.otherwise'");
     assertThat(readingFails(levelsArray, Complaint.class, MismatchedInputException.class).getOriginalMessage())
@@ -345,6 +345,27 @@ class JsonErrorsTest {
 
     assertThat(e.getOriginalMessage())
         .isEqualTo("Cannot read SlaBudget.OpenTime: the value must be an object with 'openTime' (was a budget of 7 working day(s))");
+  }
+
+  @Test
+  void a_last_working_day_of_the_week_budget_must_be_exactly_true_and_alone() {
+    MismatchedInputException notTrue = catchThrowableOfType(MismatchedInputException.class,
+        () -> mapper.readValue("{\"lastWorkingDayOfWeek\": false}", SlaBudget.class));
+    MismatchedInputException notBoolean = catchThrowableOfType(MismatchedInputException.class,
+        () -> mapper.readValue("{\"lastWorkingDayOfWeek\": \"yes\"}", SlaBudget.class));
+    MismatchedInputException withDays = catchThrowableOfType(MismatchedInputException.class,
+        () -> mapper.readValue("{\"lastWorkingDayOfWeek\": true, \"workingDays\": 7}", SlaBudget.class));
+    MismatchedInputException asOther = catchThrowableOfType(MismatchedInputException.class,
+        () -> mapper.readValue("{\"lastWorkingDayOfWeek\": true}", SlaBudget.WorkingDays.class));
+
+    assertThat(notTrue.getOriginalMessage())
+        .isEqualTo("Cannot read SlaBudget: field 'lastWorkingDayOfWeek' must be true (was the boolean false)");
+    assertThat(notBoolean.getOriginalMessage())
+        .isEqualTo("Cannot read SlaBudget: field 'lastWorkingDayOfWeek' must be true (was a string)");
+    assertThat(withDays.getOriginalMessage()).isEqualTo("Cannot read SlaBudget: the value must be an object with "
+        + "exactly one of 'openTime', 'workingDays' and 'lastWorkingDayOfWeek' (was an object with 2 of them)");
+    assertThat(asOther.getOriginalMessage()).isEqualTo("Cannot read SlaBudget.WorkingDays: the value must be an object "
+        + "with 'workingDays' (was a budget of by the last working day of the week)");
   }
 
   // -- values the domain refuses --------------------------------------------------------------

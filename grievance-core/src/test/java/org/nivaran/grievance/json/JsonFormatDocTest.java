@@ -68,7 +68,7 @@ class JsonFormatDocTest {
             : tree.has("phone") ? Complainant.class
             : tree.has("running") ? SlaTimer.class
             : tree.has("otherwise") ? SlaPolicy.class
-            : tree.has("openTime") || tree.has("workingDays") ? SlaBudget.class
+            : tree.has("openTime") || tree.has("workingDays") || tree.has("lastWorkingDayOfWeek") ? SlaBudget.class
             : Object.class;
     assertThat(type).as("a Nivaran type for %s", example).isNotEqualTo(Object.class);
     Object value = mapper.treeToValue(tree, type);
@@ -104,7 +104,7 @@ class JsonFormatDocTest {
     }
     assertThat(values).contains(
         JsonExamples.PAUSED_TIMER, JsonExamples.ROUND_THE_CLOCK_SLA, SlaBudget.workingDays(7),
-        SlaBudget.openTime(Duration.ofHours(24)));
+        SlaBudget.openTime(Duration.ofHours(24)), SlaBudget.lastWorkingDayOfWeek());
   }
 
   @Test

@@ -143,6 +143,19 @@ class NivaranJacksonModuleTest {
   }
 
   @Test
+  void the_last_working_day_of_the_week_budget_is_written_as_one_true_field_and_read_back() throws Exception {
+    SlaBudget byWeekEnd = SlaBudget.lastWorkingDayOfWeek();
+    SlaPolicy dhar = SlaPolicy.builder("DHAR", "MP-OFFICE").level(Level.L1, byWeekEnd).otherwise(SlaBudget.workingDays(7)).build();
+
+    assertThat(mapper.writeValueAsString(byWeekEnd)).isEqualTo("{\"lastWorkingDayOfWeek\":true}");
+    assertThat(mapper.writeValueAsString(dhar)).isEqualTo("{\"id\":\"DHAR\",\"calendar\":\"MP-OFFICE\","
+        + "\"levels\":{\"L1\":{\"lastWorkingDayOfWeek\":true}},\"otherwise\":{\"workingDays\":7}}");
+    assertThat(mapper.readValue("{\"lastWorkingDayOfWeek\":true}", SlaBudget.class)).isEqualTo(byWeekEnd);
+    assertThat(roundTrip(new SlaBudget.LastWorkingDayOfWeek(), SlaBudget.LastWorkingDayOfWeek.class)).isEqualTo(byWeekEnd);
+    assertThat(roundTrip(dhar, SlaPolicy.class)).isEqualTo(dhar);
+  }
+
+  @Test
   void policy_levels_are_written_in_level_order_keyed_by_level() throws Exception {
     SlaPolicy policy = SlaPolicy.builder("UP-1076", "UP-OFFICE")
         .level(Level.of(12), SlaBudget.workingDays(2))

@@ -62,7 +62,8 @@ final class SlaJsonArbitraries {
   static Arbitrary<SlaBudget> budgets() {
     return Arbitraries.oneOf(
         positiveDurations().map(SlaBudget::openTime),
-        Arbitraries.integers().between(1, 400).map(SlaBudget::workingDays));
+        Arbitraries.integers().between(1, 400).map(SlaBudget::workingDays),
+        Arbitraries.just(SlaBudget.lastWorkingDayOfWeek()));
   }
 
   static Arbitrary<SlaPolicy> policies() {

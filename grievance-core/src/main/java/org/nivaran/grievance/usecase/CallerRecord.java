@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.store.CallerHistory;
@@ -45,7 +44,6 @@ final class CallerRecord {
     if (read == null) {
       read = history.orElseThrow().registeredSince(phone, from.get());
     }
-    Stream<Complaint> all = read.stream();
-    return since.equals(from.get()) ? read : all.filter(c -> !c.registeredAt().isBefore(since)).toList();
+    return since.equals(from.get()) ? read : read.stream().filter(c -> !c.registeredAt().isBefore(since)).toList();
   }
 }

@@ -88,6 +88,9 @@ public final class Grievances {
    *     the store already holds (see {@link GrievancesBuilder#idScheme})
    * @throws BlockedNumberException if a directory is configured and the citizen's number is on its
    *     blocklist
+   * @throws org.nivaran.grievance.policy.CallerLimitReachedException if the request would create a
+   *     complaint and the number has registered as many in the period as the
+   *     {@link GrievancesBuilder#callerLimitPolicy caller-limit policy} allows
    * @throws InvalidInputException (field {@code categoryCode} or {@code jurisdictionCode}) if a
    *     directory is configured and does not know the code
    */
@@ -111,6 +114,9 @@ public final class Grievances {
    * @throws org.nivaran.grievance.store.IdempotencyConflictException if the key was used for a
    *     different request
    * @throws BlockedNumberException if the citizen's number is on the directory's blocklist
+   * @throws org.nivaran.grievance.policy.CallerLimitReachedException if the request would create a
+   *     complaint (it is neither a retry of a stored registration nor a linked repeat) and the
+   *     number has registered as many in the period as the caller-limit policy allows
    * @throws InvalidInputException (field {@code categoryCode} or {@code jurisdictionCode}) if a
    *     directory is configured and does not know the code
    */

@@ -15,6 +15,7 @@ import org.nivaran.grievance.escalation.Timekeeper;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.policy.DuplicatePolicy;
+import org.nivaran.grievance.policy.CallerLimitPolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
@@ -46,6 +47,7 @@ public final class GrievancesBuilder {
   private TransferPolicy transferPolicy = TransferPolicy.unlimited();
   private VerificationPolicy verification = VerificationPolicy.standard();
   private FakeComplaintPolicy fakePolicy = FakeComplaintPolicy.none();
+  private CallerLimitPolicy callerLimitPolicy = CallerLimitPolicy.none();
   private DuplicatePolicy duplicatePolicy = DuplicatePolicy.none();
   private ZoneId zone = ZoneId.of("Asia/Kolkata");
 
@@ -172,6 +174,20 @@ public final class GrievancesBuilder {
   }
 
   /**
+   * How many complaints one number may register per period; {@link CallerLimitPolicy#none()} by
+   * default. A registration over the limit is refused with a
+   * {@link org.nivaran.grievance.policy.CallerLimitReachedException}. A limiting policy needs a
+   * store that implements {@link CallerHistory}.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
+  public GrievancesBuilder callerLimitPolicy(CallerLimitPolicy policy) {
+    this.callerLimitPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
    * The zone whose date picks the duty roster's post for a walk-in; Asia/Kolkata by default.
    *
    * @param zone the zone
@@ -240,8 +256,8 @@ public final class GrievancesBuilder {
    *     escalation policy counts on a calendar not registered, or a category of the directory names
    *     an escalation policy not configured (its complaints would never be timed or escalated)
    * @throws IllegalStateException if a notifier is given with a store that is a
-   *     {@link TransactionalOutbox}; if a blocking fake-complaint policy or a linking duplicate
-   *     policy is given with a store that does not implement {@link CallerHistory}, or a blocking one
+   *     {@link TransactionalOutbox}; if a blocking fake-complaint policy, a linking duplicate
+   *     policy or a limiting caller-limit policy is given with a store that does not implement {@link CallerHistory}, or a blocking one
    *     without a directory; if escalation policies are given with a store that does not implement
    *     {@link WorkLists}; if the verification policy reopens at the next level without a directory,
    *     or its appellate post is not a post of the directory
@@ -249,6 +265,6 @@ public final class GrievancesBuilder {
   public Grievances build() {
     return new Grievances(UseCases.of(new Configuration(store, clock, idScheme, maxAttempts,
         Optional.ofNullable(directory), calendars, policies, Optional.ofNullable(notifier), notificationPolicy,
-        transferPolicy, verification, fakePolicy, duplicatePolicy, zone)));
+        transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, zone)));
   }
 }

@@ -4,8 +4,11 @@
  * unreachable citizen leads to, with {@link org.nivaran.grievance.policy.ReopenRefusedException}
  * for a reopening it does not allow), {@link org.nivaran.grievance.policy.TransferPolicy} (how
  * often officers may transfer a complaint), {@link org.nivaran.grievance.policy.DuplicatePolicy}
- * (repeat registrations linked to the open complaint) and
- * {@link org.nivaran.grievance.policy.FakeComplaintPolicy} (fake complaints block the number).
+ * (repeat registrations linked to the open complaint),
+ * {@link org.nivaran.grievance.policy.FakeComplaintPolicy} (fake complaints block the number) and
+ * {@link org.nivaran.grievance.policy.CallerLimitPolicy} (how many complaints a number may register
+ * per period, with {@link org.nivaran.grievance.policy.CallerLimitReachedException} for a
+ * registration over the limit).
  * {@code PolicyTransitions} lists, in one table, every transition a
  * policy drives. {@code GrievancesBuilder} installs the policies; the use cases in
  * {@code org.nivaran.grievance.usecase} apply them. Every type here is immutable and thread-safe.

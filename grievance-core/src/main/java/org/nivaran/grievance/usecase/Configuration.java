@@ -10,6 +10,7 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.escalation.EscalationPolicies;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
+import org.nivaran.grievance.policy.CallerLimitPolicy;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
@@ -35,6 +36,7 @@ import org.nivaran.grievance.store.ComplaintStore;
  * @param verificationPolicy what dissatisfied and unreachable citizens lead to
  * @param fakeComplaintPolicy whether fake complaints block the number
  * @param duplicatePolicy whether repeats are linked to the open complaint
+ * @param callerLimitPolicy how many complaints a number may register per period
  * @param zone whose date picks the duty roster's post
  */
 public record Configuration(
@@ -51,6 +53,7 @@ public record Configuration(
     VerificationPolicy verificationPolicy,
     FakeComplaintPolicy fakeComplaintPolicy,
     DuplicatePolicy duplicatePolicy,
+    CallerLimitPolicy callerLimitPolicy,
     ZoneId zone) {
 
   /**
@@ -69,6 +72,7 @@ public record Configuration(
    * @param verificationPolicy what dissatisfied and unreachable citizens lead to
    * @param fakeComplaintPolicy whether fake complaints block the number
    * @param duplicatePolicy whether repeats are linked to the open complaint
+   * @param callerLimitPolicy how many complaints a number may register per period
    * @param zone whose date picks the duty roster's post
    * @throws NullPointerException naming a missing part
    * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
@@ -86,6 +90,7 @@ public record Configuration(
     Objects.requireNonNull(verificationPolicy, "verificationPolicy");
     Objects.requireNonNull(fakeComplaintPolicy, "fakeComplaintPolicy");
     Objects.requireNonNull(duplicatePolicy, "duplicatePolicy");
+    Objects.requireNonNull(callerLimitPolicy, "callerLimitPolicy");
     Objects.requireNonNull(zone, "zone");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");

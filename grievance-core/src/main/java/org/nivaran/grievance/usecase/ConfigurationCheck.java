@@ -33,6 +33,10 @@ final class ConfigurationCheck {
       throw new IllegalStateException("the fake-complaint and duplicate policies ask for a caller's earlier complaints; the store "
           + c.store().getClass().getName() + " does not implement CallerHistory");
     }
+    if (c.callerLimitPolicy().limits() && !history) {
+      throw new IllegalStateException("the caller-limit policy counts a caller's earlier complaints; the store "
+          + c.store().getClass().getName() + " does not implement CallerHistory");
+    }
     if (c.fakeComplaintPolicy().blocks() && c.directory().isEmpty()) {
       throw new IllegalStateException("a blocking fake-complaint policy needs a directory, whose blocklist it adds to");
     }

@@ -2,6 +2,7 @@ package org.nivaran.grievance.usecase;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
@@ -16,6 +17,8 @@ import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.Registration;
 import org.nivaran.grievance.directory.BlockedNumberException;
 import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.policy.CallerLimitReachedException;
+import org.nivaran.grievance.store.CallerHistory;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
 import org.nivaran.grievance.store.NewComplaint;
@@ -25,10 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers complaints: the checks first (who may register, with a directory that an officer or
  * supervisor holds the post they register from, the blocklist, the known codes, the
- * fake-caller guard), then a retry or a repeat (the idempotency key, the duplicate policy), then a
- * new complaint numbered by the id scheme, routed at once when there is a directory, and stored
- * with its first events in one create. A refused registration stores nothing. Thread-safe if the
- * store and the id scheme are.
+ * fake-caller guard), then a retry or a repeat (the idempotency key, the duplicate policy), then
+ * the caller limit, then a new complaint numbered by the id scheme, routed at once when there is a
+ * directory, and stored with its first events in one create. The caller's history is read at most
+ * once per registration, shared by the duplicate and caller-limit policies ({@link CallerRecord}).
+ * A refused registration stores nothing; a retry of a stored one replays it whatever refuses it
+ * now. Thread-safe if the store and the id scheme are.
  */
 public final class Intake {
   private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
@@ -41,10 +46,13 @@ public final class Intake {
   private final RegistrationRouting routing;
   private final FakeCallerGuard fakeCallers;
   private final RepeatLinking repeats;
+  private final CallerLimitGuard limits;
+  private final Optional<CallerHistory> history;
   private final Publishing publishing;
 
   Intake(ComplaintStore store, Clock clock, ComplaintIdScheme idScheme, LiveDirectory directory, Changes changes,
-      RegistrationRouting routing, FakeCallerGuard fakeCallers, RepeatLinking repeats, Publishing publishing) {
+      RegistrationRouting routing, FakeCallerGuard fakeCallers, RepeatLinking repeats, CallerLimitGuard limits,
+      Optional<CallerHistory> history, Publishing publishing) {
     this.store = store;
     this.clock = clock;
     this.idScheme = idScheme;
@@ -53,6 +61,8 @@ public final class Intake {
     this.routing = routing;
     this.fakeCallers = fakeCallers;
     this.repeats = repeats;
+    this.limits = limits;
+    this.history = history;
     this.publishing = publishing;
   }
 
@@ -67,6 +77,8 @@ public final class Intake {
    * @throws org.nivaran.grievance.store.IdempotencyConflictException if the key was used for a
    *     different request
    * @throws BlockedNumberException if the citizen's number is blocked
+   * @throws CallerLimitReachedException if the request would create a complaint and the number has
+   *     registered as many in the period as the caller-limit policy allows
    * @throws InvalidInputException if a directory is configured and does not know a code
    */
   public Registration submit(RegisterComplaint request, Actor actor) {
@@ -75,19 +87,18 @@ public final class Intake {
     Lifecycle.authorizeRegistration(request, actor);
     directory.current().ifPresent(d -> PostAuthority.checkRegistration(d, actor));
     Instant now = clock.instant();
+    CallerRecord record = CallerRecord.of(history, request.citizen().phone(),
+        List.of(repeats.readsFrom(now), limits.readsFrom(request, actor, now)));
     try {
       check(request, now);
     } catch (InvalidInputException | BlockedNumberException refused) {
       // a retry returns what the first attempt stored, whatever changed since (a block, say)
-      Optional<String> key = request.idempotencyKey();
-      Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
-      if (earlier.isPresent()) {
-        LOG.debug("registration with key {} replayed as {}", Masking.scrub(key.get(), request.citizen().phone(), null),
-            earlier.get().id());
-        return new Registration(earlier.get(), Registration.Outcome.REPLAYED);
+      Optional<Registration> replayed = replayed(request);
+      if (replayed.isPresent()) {
+        return replayed.get();
       }
       if (refused instanceof BlockedNumberException) {
-        Optional<Registration> linked = repeats.linkedBefore(request, now);
+        Optional<Registration> linked = repeats.linkedBefore(request, now, record);
         if (linked.isPresent()) {
           return linked.get();
         }
@@ -95,12 +106,30 @@ public final class Intake {
       throw refused;
     }
     if (repeats.links(actor)) {
-      Optional<Registration> linked = repeats.link(request, actor, now);
+      Optional<Registration> linked = repeats.link(request, actor, now, record);
       if (linked.isPresent()) {
         return linked.get();
       }
     }
+    Optional<CallerLimitReachedException> overLimit = limits.refusal(request, actor, now, record);
+    if (overLimit.isPresent()) {
+      // the first attempt of a retry may be what reached the limit
+      Optional<Registration> replayed = replayed(request);
+      if (replayed.isPresent()) {
+        return replayed.get();
+      }
+      throw overLimit.get();
+    }
     return create(request, actor, now);
+  }
+
+  /** The complaint an earlier attempt with the request's key stored, replayed; empty if none. */
+  private Optional<Registration> replayed(RegisterComplaint request) {
+    Optional<String> key = request.idempotencyKey();
+    Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
+    earlier.ifPresent(e -> LOG.debug("registration with key {} replayed as {}",
+        Masking.scrub(key.get(), request.citizen().phone(), null), e.id()));
+    return earlier.map(e -> new Registration(e, Registration.Outcome.REPLAYED));
   }
 
   /** Refuses a registration from a blocked number or with codes the directory does not know. */

@@ -25,23 +25,21 @@ import org.slf4j.LoggerFactory;
  * category and jurisdiction, registered within the window) is recorded on it as
  * {@code DuplicateLinked} instead of creating a second one, and a retry of a linked registration
  * with the same idempotency key finds its {@code DuplicateLinked} and stores nothing. Either
- * question reads the number's history once ({@link CallerHistory#registeredSince}), plus the event
- * log of each complaint the request repeats when it has a key. Thread-safe.
+ * question takes the number's history from the registration's {@link CallerRecord} (one
+ * {@link CallerHistory#registeredSince} shared with the other policies), plus the event log of each
+ * complaint the request repeats when it has a key. Thread-safe.
  */
 final class RepeatLinking {
   private static final Logger LOG = LoggerFactory.getLogger(RepeatLinking.class);
 
   private final DuplicatePolicy policy;
-  private final Optional<CallerHistory> history;
   private final ComplaintStore store;
   private final CommandExecution commands;
   private final int maxAttempts;
 
-  /** Linking; the history is present whenever the policy links (checked when configured). */
-  RepeatLinking(DuplicatePolicy policy, Optional<CallerHistory> history, ComplaintStore store, CommandExecution commands,
-      int maxAttempts) {
+  /** Linking; the caller's history is present whenever the policy links (checked when configured). */
+  RepeatLinking(DuplicatePolicy policy, ComplaintStore store, CommandExecution commands, int maxAttempts) {
     this.policy = policy;
-    this.history = history;
     this.store = store;
     this.commands = commands;
     this.maxAttempts = maxAttempts;
@@ -52,28 +50,33 @@ final class RepeatLinking {
     return policy.window().isPresent() && Lifecycle.rolesFor(CommandType.LINK_DUPLICATE).contains(actor.role());
   }
 
+  /** From when the questions about a registration at {@code now} read the history; empty with no policy. */
+  Optional<Instant> readsFrom(Instant now) {
+    return policy.window().map(now::minus);
+  }
+
   /**
    * A refused registration (a blocked number) with a key that was linked before: its earlier
    * outcome; empty if it was not, or there is no policy.
    */
-  Optional<Registration> linkedBefore(RegisterComplaint request, Instant now) {
+  Optional<Registration> linkedBefore(RegisterComplaint request, Instant now, CallerRecord record) {
     if (request.idempotencyKey().isEmpty() || policy.window().isEmpty()) {
       return Optional.empty();
     }
-    return linkedOnAny(repeated(request, now), request);
+    return linkedOnAny(repeated(request, now, record), request);
   }
 
   /**
    * The open complaint a request repeats, with the repeat recorded on it (or the replay of an
    * earlier attempt with the same key); empty if there is none and a new complaint is to be made.
    */
-  Optional<Registration> link(RegisterComplaint request, Actor actor, Instant now) {
+  Optional<Registration> link(RegisterComplaint request, Actor actor, Instant now, CallerRecord record) {
     Optional<String> key = request.idempotencyKey();
     Optional<Complaint> replayed = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
     if (replayed.isPresent()) {
       return Optional.of(new Registration(replayed.get(), Registration.Outcome.REPLAYED));
     }
-    List<Complaint> repeated = repeated(request, now);
+    List<Complaint> repeated = repeated(request, now, record);
     if (key.isPresent()) {
       Optional<Registration> before = linkedOnAny(repeated, request);
       if (before.isPresent()) {
@@ -108,9 +111,9 @@ final class RepeatLinking {
   }
 
   /** The complaints the request repeats, open or not, registered within the window; newest first. */
-  private List<Complaint> repeated(RegisterComplaint request, Instant now) {
+  private List<Complaint> repeated(RegisterComplaint request, Instant now, CallerRecord record) {
     Instant since = now.minus(policy.window().orElseThrow());
-    return history.orElseThrow().registeredSince(request.citizen().phone(), since).stream()
+    return record.since(since).stream()
         .filter(c -> DuplicatePolicy.repeats(request, c))
         .toList();
   }

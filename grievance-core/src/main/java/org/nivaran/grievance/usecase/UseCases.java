@@ -42,9 +42,10 @@ public final class UseCases {
         new PolicyTransitions(c.transferPolicy(), c.verificationPolicy(), c.escalationPolicies(), directory);
     this.commands = new CommandExecution(
         store, c.clock(), c.maxAttempts(), directory, changes, transitions, publishing, fakeCallers);
-    RepeatLinking repeats = new RepeatLinking(c.duplicatePolicy(), history, store, commands, c.maxAttempts());
+    RepeatLinking repeats = new RepeatLinking(c.duplicatePolicy(), store, commands, c.maxAttempts());
     this.intake = new Intake(store, c.clock(), c.idScheme(), directory, changes,
-        new RegistrationRouting(c.escalationPolicies(), c.zone()), fakeCallers, repeats, publishing);
+        new RegistrationRouting(c.escalationPolicies(), c.zone()), fakeCallers, repeats,
+        new CallerLimitGuard(c.callerLimitPolicy(), c.zone()), history, publishing);
     this.administration = new DirectoryAdministration(directory, workLists, publishing, c.clock());
     this.lookup = new ComplaintLookup(store, workLists);
   }
@@ -58,7 +59,8 @@ public final class UseCases {
    *     {@code escalationPolicies}) if an escalation policy counts on a calendar not registered, or
    *     a category of the directory names an escalation policy not configured
    * @throws IllegalStateException if a policy lacks what it needs: a store implementing
-   *     {@link CallerHistory} (a linking duplicate or blocking fake-complaint policy) or
+   *     {@link CallerHistory} (a linking duplicate, blocking fake-complaint or limiting caller-limit
+   *     policy) or
    *     {@link WorkLists} (escalation policies), a directory (a blocking fake-complaint policy,
    *     reopening at the next level), an appellate post of the directory; or if a notifier is given
    *     with a store that is a {@link TransactionalOutbox}

@@ -29,6 +29,8 @@ import org.nivaran.grievance.directory.BlockedNumberException;
 import org.nivaran.grievance.escalation.District;
 import org.nivaran.grievance.fixtures.Fixtures;
 import org.nivaran.grievance.fixtures.MutableClock;
+import org.nivaran.grievance.policy.CallerLimitPolicy;
+import org.nivaran.grievance.policy.CallerLimitReachedException;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.store.Append;
@@ -43,7 +45,7 @@ import org.nivaran.grievance.store.WorkLists;
 
 /**
  * How often one registration asks the store about the caller: the citizen's history is read at most
- * once, whatever policies are on, and the fake-complaint guard asks one count unless the number has
+ * once, whatever policies are on (the duplicate and caller-limit policies share the read), and the fake-complaint guard asks one count unless the number has
  * enough fakes to be blocked.
  */
 class RegistrationStoreCallsTest {
@@ -55,6 +57,7 @@ class RegistrationStoreCallsTest {
   private final Grievances grievances = District.grievances(store, clock)
       .duplicatePolicy(DuplicatePolicy.linkWithin(Duration.ofDays(7)))
       .fakeComplaintPolicy(FakeComplaintPolicy.blockAfter(2, Duration.ofDays(90)))
+      .callerLimitPolicy(CallerLimitPolicy.perCalendarMonth(300, District.IST)) // from 1 March: before the 7 days
       .build();
 
   private static Instant ist(int y, int m, int d, int h, int min) {
@@ -122,6 +125,27 @@ class RegistrationStoreCallsTest {
     assertThat(store.count("countFakeClosures")).isEqualTo(1);
     assertThat(store.count("fakeClosures")).isEqualTo(1);
     assertThat(store.count("registeredSince")).isZero();
+  }
+
+  @Test
+  void a_registration_over_the_caller_limit_reads_the_history_once_and_stores_nothing() {
+    Grievances limited = District.grievances(store, clock)
+        .duplicatePolicy(DuplicatePolicy.linkWithin(Duration.ofDays(7)))
+        .callerLimitPolicy(CallerLimitPolicy.perWindow(3, Duration.ofDays(30)))
+        .build();
+    for (int i = 0; i < 3; i++) {
+      limited.register(request().categoryCode(i % 2 == 0 ? "ENERGY.SUPPLY" : "REVENUE.LAND").jurisdictionCode(
+          i == 2 ? "RAIPUR" : "WARD-12").build(), AGENT);
+      clock.advance(Duration.ofDays(3)); // the oldest beyond the duplicate policy's 7 days by the end
+    }
+    store.calls.clear();
+
+    assertThatThrownBy(() -> limited.submit(
+        request().categoryCode("REVENUE.LAND").jurisdictionCode("RAIPUR").idempotencyKey("call-4").build(), AGENT))
+        .isInstanceOf(CallerLimitReachedException.class);
+    assertThat(store.count("registeredSince")).isEqualTo(1);
+    assertThat(store.count("create")).isZero();
+    assertThat(store.count("append")).isZero();
   }
 
   /** The in-memory store, counting the calls of each method by name. */

@@ -14,11 +14,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
-import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
-import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.ComplaintCommand;
-import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.escalation.EscalationReport.Action;
@@ -70,12 +67,6 @@ import org.slf4j.LoggerFactory;
 public final class Escalator {
   private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
   private static final int MAX_RACES = 5;
-  /** The most levels one sweep moves a complaint up (ladders are a handful of rungs). */
-  private static final int MAX_CATCH_UP_LEVELS = 64;
-  /** The most times one sweep counts a top rung's restarted clock out; the next sweep goes on. */
-  private static final int MAX_RESTARTS = 10_000;
-  /** Restarts a top rung's clock, a command only the system may issue. */
-  private static final Actor SYSTEM = Actor.system("escalator");
 
   /**
    * Issues a command to a complaint under an expected version: the use case that runs commands
@@ -206,7 +197,7 @@ public final class Escalator {
   private final WorkLists lists;
   private final EscalationPolicies policies;
   private final Supplier<Directory> directory;
-  private final Timekeeper timekeeper;
+  private final EscalationPlanner planner;
   private final Gateway gateway;
   private final Clock clock;
   private final Actor actor;
@@ -222,10 +213,11 @@ public final class Escalator {
     this.lists = w;
     this.policies = Objects.requireNonNull(b.policies, "policies");
     this.directory = Objects.requireNonNull(b.directory, "directory");
-    this.timekeeper = Objects.requireNonNull(b.timekeeper, "timekeeper");
+    Objects.requireNonNull(b.timekeeper, "timekeeper");
     this.gateway = Objects.requireNonNull(b.gateway, "gateway");
     this.clock = b.clock;
     this.actor = b.actor;
+    this.planner = new EscalationPlanner(policies, b.timekeeper, actor);
     this.batchSize = b.batchSize;
     this.claimLease = b.claimLease;
   }
@@ -301,9 +293,9 @@ public final class Escalator {
     List<Request> requests = new ArrayList<>(due.size());
     Map<ComplaintId, List<Outcome>> planned = new LinkedHashMap<>();
     for (Complaint c : due) {
-      Optional<Decision> decision;
+      Optional<EscalationPlanner.Decision> decision;
       try {
-        decision = decide(c, now, dir, false);
+        decision = planner.decide(c, now, dir, false);
       } catch (RuntimeException e) {
         outcomes.add(failed(c, e));
         passed.add(c.id());
@@ -359,9 +351,9 @@ public final class Escalator {
   private List<Outcome> handle(Complaint read, Instant now, Directory dir, boolean stuckRetry) {
     Complaint c = read;
     for (int race = 0; race < MAX_RACES; race++) {
-      Optional<Decision> decision;
+      Optional<EscalationPlanner.Decision> decision;
       try {
-        decision = decide(c, now, dir, stuckRetry);
+        decision = planner.decide(c, now, dir, stuckRetry);
         if (decision.isEmpty()) {
           return List.of();
         }
@@ -380,152 +372,6 @@ public final class Escalator {
     }
     LOG.warn("complaint {} kept changing while being escalated; left for the next sweep", read.id());
     return List.of();
-  }
-
-  /** The steps for one complaint and what each does, in order. */
-  private record Decision(List<Step> steps, List<Outcome> outcomes) {
-    static Decision of(Step step, Outcome outcome) {
-      return new Decision(List.of(step), List.of(outcome));
-    }
-  }
-
-  private Optional<Decision> decide(Complaint c, Instant now, Directory dir, boolean stuckRetry) {
-    Optional<EscalationPolicy> policy = policies.forComplaint(c, dir.categories());
-    if (c.level().isEmpty() || c.sla().isEmpty()) {
-      return Optional.empty();
-    }
-    Level level = c.level().get();
-    if (stuckRetry) {
-      if (!c.flags().contains(ComplaintFlag.ESCALATION_BLOCKED) || policy.isEmpty()
-          || !Lifecycle.allows(c.status(), CommandType.ESCALATE)) {
-        return Optional.empty();
-      }
-      EscalationStep step = policy.get().onDeadline(c, dir);
-      if (step instanceof EscalationStep.MoveUp up) {
-        // it waited on the stuck list: stamped now, and the new level gets its whole budget from now
-        ComplaintCommand escalate = escalate(c, up, level, "stuck escalation unblocked");
-        return Optional.of(Decision.of(new Step(escalate, actor, Optional.empty()), escalated(c, up, level)));
-      }
-      return Optional.empty();
-    }
-    Optional<Instant> due = c.dueAt().filter(d -> !d.isAfter(now));
-    if (due.isEmpty()) {
-      return Optional.empty(); // not due (any more)
-    }
-    if (policy.isEmpty()) {
-      String reason = "escalation policy '" + c.sla().get().policy().id() + "' is not configured";
-      EscalationStep.Blocked b = new EscalationStep.Blocked(reason, Optional.empty());
-      return Optional.of(Decision.of(blockedStep(b, stamp(due.get(), c)), blocked(c, level, b)));
-    }
-    return Optional.of(catchUp(c, now, dir, policy.get()));
-  }
-
-  /**
-   * The steps for a due complaint: up one level for each level whose time has run out by
-   * {@code now}, each stamped at the instant that level's time ran out (never before the event it
-   * follows), the next level's clock counting from there; then, if the last level reached cannot
-   * be left or is the top and its time ran out too, the flag or restart that applies there.
-   */
-  private Decision catchUp(Complaint read, Instant now, Directory dir, EscalationPolicy policy) {
-    List<Step> steps = new ArrayList<>();
-    List<Outcome> outcomes = new ArrayList<>();
-    Complaint c = read;
-    for (int n = 0; n < MAX_CATCH_UP_LEVELS; n++) {
-      Optional<Instant> due = c.dueAt().filter(d -> !d.isAfter(now));
-      if (due.isEmpty()) {
-        break; // caught up: the level reached still has time
-      }
-      Instant at = stamp(due.get(), c);
-      Level level = c.level().orElseThrow();
-      EscalationStep step = policy.onDeadline(c, dir);
-      if (step instanceof EscalationStep.MoveUp up) {
-        ComplaintCommand escalate = escalate(c, up, level, level + " time ran out");
-        steps.add(new Step(escalate, actor, Optional.of(at)));
-        outcomes.add(escalated(c, up, level));
-        c = simulate(c, escalate, actor, at, policy);
-        continue;
-      }
-      if (step instanceof EscalationStep.Blocked b) {
-        steps.add(blockedStep(b, at));
-        outcomes.add(blocked(c, level, b));
-      } else if (((EscalationStep.AtTop) step).action() == PastTop.STAY) {
-        restart(c, at, now, policy, steps, outcomes);
-      } else {
-        EscalationStep.AtTop top = (EscalationStep.AtTop) step;
-        String detail = level + " is the top rung and its time ran out at " + due.get();
-        steps.add(new Step(new ComplaintCommand.Flag(ComplaintFlag.OVERDUE_AT_TOP, detail, top.attention()), actor,
-            Optional.of(at)));
-        outcomes.add(new Outcome(c.id(), level, Action.OVERDUE_AT_TOP, detail));
-      }
-      break;
-    }
-    return new Decision(steps, outcomes);
-  }
-
-  /**
-   * Starts the top rung's clock again, as often as its time has run out by {@code now}, as one
-   * step: the clock that runs at {@code now}, stamped when it started.
-   */
-  private void restart(Complaint top, Instant at, Instant now, EscalationPolicy policy, List<Step> steps,
-      List<Outcome> outcomes) {
-    Complaint c = top;
-    Instant stamp = at;
-    SlaTimer restarted = timekeeper.rollOver(c, stamp).orElseThrow();
-    for (int n = 1; n < MAX_RESTARTS; n++) {
-      Optional<Instant> again = restarted.running()
-          ? restarted.deadline().filter(d -> !d.isAfter(now)) : Optional.empty();
-      if (again.isEmpty()) {
-        break;
-      }
-      c = simulate(c, new ComplaintCommand.SetSlaTimer(restarted), SYSTEM, stamp, policy);
-      stamp = stamp(again.get(), c);
-      restarted = timekeeper.rollOver(c, stamp).orElseThrow();
-    }
-    steps.add(new Step(new ComplaintCommand.SetSlaTimer(restarted), SYSTEM, Optional.of(stamp)));
-    outcomes.add(new Outcome(top.id(), top.level().orElseThrow(), Action.RESTARTED_AT_TOP,
-        "deadline now " + restarted.deadline().orElseThrow()));
-  }
-
-  /**
-   * The complaint as the gateway will leave it after a command at an instant: the lifecycle's
-   * events, and the clock the timekeeper sets after each (as {@code usecase.Change} does).
-   */
-  private Complaint simulate(Complaint c, ComplaintCommand command, Actor by, Instant at, EscalationPolicy policy) {
-    Complaint state = c;
-    for (ComplaintEvent e : Lifecycle.decide(state, command, by, at)) {
-      Complaint before = state;
-      state = Lifecycle.evolve(state, e);
-      Optional<SlaTimer> timer = timekeeper.after(before, e, state, () -> Optional.of(policy.sla()));
-      if (timer.isPresent()) {
-        for (ComplaintEvent t : Lifecycle.decide(state, new ComplaintCommand.SetSlaTimer(timer.get()), SYSTEM, at)) {
-          state = Lifecycle.evolve(state, t);
-        }
-      }
-    }
-    return state;
-  }
-
-  /** When a step answering a deadline is stamped: at the deadline, but never before the complaint's latest event. */
-  private static Instant stamp(Instant deadline, Complaint c) {
-    return deadline.isBefore(c.updatedAt()) ? c.updatedAt() : deadline;
-  }
-
-  private static ComplaintCommand escalate(Complaint c, EscalationStep.MoveUp up, Level level, String why) {
-    return new ComplaintCommand.Escalate(up.to().id(),
-        why + "; escalated from " + c.post().orElseThrow() + " (" + level + ") to " + up.to().id());
-  }
-
-  private static Outcome escalated(Complaint c, EscalationStep.MoveUp up, Level level) {
-    return new Outcome(c.id(), level, Action.ESCALATED, up.to().id().toString());
-  }
-
-  private Step blockedStep(EscalationStep.Blocked b, Instant at) {
-    return new Step(new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED, b.reason(), b.attention()), actor,
-        Optional.of(at));
-  }
-
-  private static Outcome blocked(Complaint c, Level level, EscalationStep.Blocked b) {
-    return new Outcome(c.id(), level, Action.BLOCKED, b.reason());
   }
 
   /** Builds an {@link Escalator}. Not thread-safe. */

@@ -84,7 +84,7 @@ final class OutboxClaimer {
    * those whose rows were still as read.
    */
   private List<Claim> lease(Connection c, Dialect d, List<Claim> candidates, String token) throws SQLException {
-    long leaseMicros = OutboxStatements.micros(lease);
+    long leaseMicros = Dialect.micros(lease);
     int[] updated;
     try (PreparedStatement ps = c.prepareStatement(OutboxStatements.lease(d))) {
       for (Claim claim : candidates) {

@@ -81,7 +81,7 @@ final class OutboxRecorder {
               deadRows.add(i);
             }
             case RETRY -> {
-              retry.setLong(1, OutboxStatements.micros(o.retryAfter()));
+              retry.setLong(1, Dialect.micros(o.retryAfter()));
               retry.setString(2, o.error());
               retry.setLong(3, o.claim().seq());
               retry.setString(4, token);

@@ -1,7 +1,5 @@
 package org.nivaran.grievance.jdbc;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every statement on {@code nivaran_outbox} of {@link OutboxRelay} and
@@ -18,12 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutboxStatements {
   private OutboxStatements() {}
-
-  /**
-   * The longest lease or back-off the statements add to the database's clock: 100 years. H2 adds
-   * durations in nanoseconds and silently wraps around beyond about 292 years.
-   */
-  static final Duration LONGEST_WAIT = Duration.ofDays(36_525);
 
   private static final String CLAIMED_COLUMNS = OutboxRows.COLUMNS + ", attempts, next_attempt_at";
   private static final String CLAIM_POSTGRESQL = "SELECT " + CLAIMED_COLUMNS + " FROM nivaran_outbox"
@@ -73,34 +65,23 @@ final class OutboxStatements {
 
   /**
    * Leases a claimed row until the database's clock plus the lease, giving it a fresh lease token
-   * and counting the attempt; binds the token, the lease ({@link #micros}), the seq and the
+   * and counting the attempt; binds the token, the lease ({@link Dialect#micros}), the seq and the
    * attempts read. It re-checks what the claim read, in case a database handed out a stale row
    * version.
    */
   static String lease(Dialect dialect) {
-    return "UPDATE nivaran_outbox SET lease_token = ?, next_attempt_at = " + later(dialect)
+    return "UPDATE nivaran_outbox SET lease_token = ?, next_attempt_at = " + dialect.nowPlusMicros()
         + ", attempts = attempts + 1"
         + " WHERE seq = ? AND state = 'PENDING' AND next_attempt_at <= CURRENT_TIMESTAMP AND attempts = ?";
   }
 
   /**
    * Schedules a retry after a back-off on the database's clock, if the lease still holds; binds
-   * the back-off ({@link #micros}), the error, the seq and the lease token.
+   * the back-off ({@link Dialect#micros}), the error, the seq and the lease token.
    */
   static String markRetry(Dialect dialect) {
-    return "UPDATE nivaran_outbox SET next_attempt_at = " + later(dialect) + ", last_error = ?, lease_token = NULL"
+    return "UPDATE nivaran_outbox SET next_attempt_at = " + dialect.nowPlusMicros() + ", last_error = ?, lease_token = NULL"
         + " WHERE seq = ? AND state = 'PENDING' AND lease_token = ?";
   }
 
-  /** {@code CURRENT_TIMESTAMP} plus a number of microseconds bound as a parameter. */
-  private static String later(Dialect dialect) {
-    return dialect == Dialect.H2
-        ? "DATEADD(MICROSECOND, ?, CURRENT_TIMESTAMP)"
-        : "CURRENT_TIMESTAMP + ? * INTERVAL '1 microsecond'";
-  }
-
-  /** A lease or back-off as the statements bind it: whole microseconds, at most {@link #LONGEST_WAIT}. */
-  static long micros(Duration wait) {
-    return TimeUnit.MICROSECONDS.convert(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-  }
 }

@@ -45,10 +45,6 @@ final class StoreStatements {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
   }
 
-  Dialect dialect() {
-    return dialect;
-  }
-
   /** Locks {@code n} complaints' rows, in id order, and reads their versions and head hashes. */
   static String lockHeads(int n) {
     return "SELECT id, version, head_hash FROM nivaran_complaint WHERE id IN (" + Jdbc.placeholders(n)
@@ -78,18 +74,12 @@ final class StoreStatements {
   }
 
   /**
-   * Marks {@code n} complaints claimed until the lease ends: the lease is bound first
-   * ({@link #leaseParameter}), then the ids.
+   * Marks {@code n} complaints claimed until the lease ends on the database's clock: the lease is
+   * bound first ({@link Dialect#micros}), then the ids.
    */
   String claim(int n) {
-    String until = dialect == Dialect.H2
-        ? "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)" : "CURRENT_TIMESTAMP + make_interval(secs => ?)";
-    return "UPDATE nivaran_complaint SET claimed_until = " + until + " WHERE id IN (" + Jdbc.placeholders(n) + ")";
-  }
-
-  /** The lease as {@link #claim} binds it: milliseconds on H2, seconds on PostgreSQL. */
-  Object leaseParameter(java.time.Duration lease) {
-    return dialect == Dialect.H2 ? (Object) lease.toMillis() : (Object) (lease.toNanos() / 1e9);
+    return "UPDATE nivaran_complaint SET claimed_until = " + dialect.nowPlusMicros() + " WHERE id IN ("
+        + Jdbc.placeholders(n) + ")";
   }
 
   /**

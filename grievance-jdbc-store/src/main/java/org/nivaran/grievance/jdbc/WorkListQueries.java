@@ -106,7 +106,7 @@ final class WorkListQueries {
       for (int from = 0; from < ids.size(); from += StoreStatements.IN_LIST) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + StoreStatements.IN_LIST));
         try (PreparedStatement ps = c.prepareStatement(sql.claim(chunk.size()))) {
-          ps.setObject(1, sql.leaseParameter(lease));
+          ps.setLong(1, Dialect.micros(lease));
           for (int i = 0; i < chunk.size(); i++) {
             ps.setString(i + 2, chunk.get(i));
           }

@@ -75,6 +75,19 @@ class JdbcComplaintStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aLeaseOfAThousandYearsHoldsItsClaimInsteadOfWrappingAround(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = db.store();
+      Complaint a = grievances(store, new MutableClock(T0)).register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      Instant late = a.dueAt().orElseThrow().plusSeconds(1);
+
+      assertThat(store.claimDue(late, 10, Duration.ofDays(365_000))).containsExactly(a);
+      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("still claimed: capped at 100 years, not wrapped").isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void alteredOrRemovedEventRowsAreFoundByVerifyLog(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       JdbcComplaintStore store = db.store();

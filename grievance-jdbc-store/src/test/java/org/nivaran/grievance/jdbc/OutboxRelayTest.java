@@ -458,7 +458,7 @@ class OutboxRelayTest {
       Notification message = citizenMessage(1);
       insert(db.dataSource(), List.of(message));
       Duration eons = Duration.ofDays(365L * 100_000);
-      Duration hundredYears = OutboxStatements.LONGEST_WAIT;
+      Duration hundredYears = Dialect.LONGEST_WAIT;
       AtomicReference<Row> leased = new AtomicReference<>();
       Notifier busy = n -> {
         leased.set(rows(db.dataSource()).get(n.id()));
@@ -472,8 +472,8 @@ class OutboxRelayTest {
       assertThat(leased.get().nextAttemptAt()).isBetween(before.plus(hundredYears), after.plus(hundredYears));
       assertThat(rows(db.dataSource()).get(message.id()).nextAttemptAt())
           .isBetween(before.plus(hundredYears), after.plus(hundredYears));
-      assertThat(OutboxStatements.micros(eons)).isEqualTo(TimeUnit.MICROSECONDS.convert(hundredYears));
-      assertThat(OutboxStatements.micros(Duration.ofNanos(1500))).isEqualTo(1);
+      assertThat(Dialect.micros(eons)).isEqualTo(TimeUnit.MICROSECONDS.convert(hundredYears));
+      assertThat(Dialect.micros(Duration.ofNanos(1500))).isEqualTo(1);
     }
   }
 

@@ -43,6 +43,15 @@ final class DurabilityCheck {
 
   private DurabilityCheck() {}
 
+  /**
+   * Whether an H2 database is kept in memory, as its {@code DATABASE_PATH()} says: null for a
+   * {@code jdbc:h2:mem:} URL, or a path on an in-memory file system.
+   */
+  static boolean inMemory(String databasePath) {
+    String lower = databasePath == null ? null : databasePath.toLowerCase(Locale.ROOT);
+    return lower == null || H2_MEMORY_FILE_SYSTEMS.stream().anyMatch(lower::startsWith);
+  }
+
   /** A setting that lets the database lose acknowledged writes: what it is, why, and the fix. */
   record Finding(String setting, String value, String explanation) {}
 
@@ -82,8 +91,7 @@ final class DurabilityCheck {
    *     milliseconds; null if there is none
    */
   static List<Finding> h2(String databasePath, String writeDelay) {
-    String lower = databasePath == null ? null : databasePath.toLowerCase(Locale.ROOT);
-    if (lower == null || H2_MEMORY_FILE_SYSTEMS.stream().anyMatch(lower::startsWith)) {
+    if (inMemory(databasePath)) {
       String value = databasePath == null ? "NULL" : databasePath;
       return List.of(new Finding("DATABASE_PATH()", value, "DATABASE_PATH() is " + value + ": the H2 database is kept "
           + "in memory (a jdbc:h2:mem: URL, or an in-memory file system), so every write is lost when it closes or the "

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,7 @@ final class H2WriteLock {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
       path = rs.next() ? rs.getString(1) : null;
     }
-    if (path == null || path.toLowerCase(Locale.ROOT).matches("(nio)?mem(fs|lzf):.*")) {
+    if (DurabilityCheck.inMemory(path)) {
       return NONE;
     }
     return LOCKS.computeIfAbsent(path, p -> new ReentrantLock(true));

@@ -91,6 +91,8 @@ CREATE TABLE nivaran_idempotency (
 -- by OutboxRelay. state is PENDING, SENT or DEAD. next_attempt_at is on the database's clock
 -- (CURRENT_TIMESTAMP plus a lease or back-off): when a pending message is due, or until when its
 -- lease_token holds it. created_at, sent_at and dead_at are stamped by the nodes' clocks.
+-- quiet_from and quiet_until (seconds of the day) and quiet_zone are a message's quiet hours, if
+-- it has them: the relay holds it while they last on the database's clock.
 -- Operational, not evidence (the relay changes rows and
 -- purges sent ones): the audit checks only that a row refers to a stored complaint and event.
 CREATE TABLE nivaran_outbox (
@@ -113,7 +115,12 @@ CREATE TABLE nivaran_outbox (
   lease_token      VARCHAR(36),
   last_error       VARCHAR(1000),
   sent_at          TIMESTAMP WITH TIME ZONE,
-  dead_at          TIMESTAMP WITH TIME ZONE
+  dead_at          TIMESTAMP WITH TIME ZONE,
+  quiet_from       INTEGER,
+  quiet_until      INTEGER,
+  quiet_zone       VARCHAR(64),
+  CONSTRAINT nivaran_outbox_quiet CHECK ((quiet_from IS NULL AND quiet_until IS NULL AND quiet_zone IS NULL)
+      OR (quiet_from IS NOT NULL AND quiet_until IS NOT NULL AND quiet_zone IS NOT NULL))
 );
 CREATE INDEX nivaran_outbox_due ON nivaran_outbox (next_attempt_at, seq) WHERE state = 'PENDING';
 CREATE INDEX nivaran_outbox_dead ON nivaran_outbox (dead_at, seq) WHERE state = 'DEAD';

@@ -233,7 +233,8 @@ final class EventNotifications {
       String id = complaint.id() + "#" + event.sequence() + ":" + recipient.key();
       out.add(new Notification(
           id, complaint.id(), event.sequence(), kind, recipient, channel, language,
-          policy.templates().render(kind, language, values), event.occurredAt()));
+          policy.templates().render(kind, language, values), event.occurredAt(),
+          policy.quietHours().windowFor(complaint, kind, recipient, channel, policy.zone())));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.nivaran.grievance.notify;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.complaint.ComplaintId;
@@ -27,6 +28,8 @@ import org.nivaran.grievance.directory.Language;
  * @param language the language of the body
  * @param body the rendered text
  * @param createdAt when the event it reports happened, or when it was asked for
+ * @param quietHours the hours in which it must not be delivered, if any (see {@link QuietHours});
+ *     an outbox relay holds it until they end
  */
 public record Notification(
     String id,
@@ -37,7 +40,8 @@ public record Notification(
     DeliveryChannel channel,
     Language language,
     String body,
-    Instant createdAt) {
+    Instant createdAt,
+    Optional<QuietWindow> quietHours) {
   /** The most code points in an id. */
   public static final int MAX_ID_LENGTH = 300;
   /** The most code points in a body. */
@@ -55,6 +59,7 @@ public record Notification(
    * @param language the language of the body
    * @param body the rendered text, at most {@value #MAX_BODY_LENGTH} code points
    * @param createdAt when
+   * @param quietHours the hours in which it must not be delivered, if any
    * @throws InvalidInputException naming the field
    */
   public Notification {
@@ -69,6 +74,37 @@ public record Notification(
     Texts.required(language, "language");
     Texts.multiLine(body, "body", MAX_BODY_LENGTH);
     Texts.required(createdAt, "createdAt");
+    Texts.required(quietHours, "quietHours");
+  }
+
+  /**
+   * A notification that may be delivered at any hour.
+   *
+   * @param id the stable, deterministic id
+   * @param complaintId the complaint it is about
+   * @param eventSequence the sequence of the event that caused it, 0 or more
+   * @param kind what it is about
+   * @param recipient who it goes to
+   * @param channel how it travels
+   * @param language the language of the body
+   * @param body the rendered text, at most {@value #MAX_BODY_LENGTH} code points
+   * @param createdAt when
+   * @throws InvalidInputException naming the field
+   */
+  public Notification(String id, ComplaintId complaintId, long eventSequence, NotificationKind kind,
+      Recipient recipient, DeliveryChannel channel, Language language, String body, Instant createdAt) {
+    this(id, complaintId, eventSequence, kind, recipient, channel, language, body, createdAt, Optional.empty());
+  }
+
+  /**
+   * The earliest instant, at or after {@code at}, when it may be delivered: {@code at} itself
+   * unless it falls in the notification's {@linkplain #quietHours() quiet hours}.
+   *
+   * @param at when it is due
+   * @return {@code at}, or the end of the quiet hours
+   */
+  public Instant deliverableFrom(Instant at) {
+    return quietHours.map(w -> w.nextAllowed(at)).orElse(at);
   }
 
   /**
@@ -91,6 +127,7 @@ public record Notification(
   public String toString() {
     return "Notification[id=" + id + ", complaintId=" + complaintId + ", eventSequence=" + eventSequence
         + ", kind=" + kind + ", recipient=" + recipient + ", channel=" + channel + ", language=" + language
-        + ", body=" + Masking.redact(body) + ", createdAt=" + createdAt + "]";
+        + ", body=" + Masking.redact(body) + ", createdAt=" + createdAt
+        + quietHours.map(w -> ", quietHours=" + w).orElse("") + "]";
   }
 }

@@ -93,8 +93,10 @@ public final class NotificationPolicy {
   private final Set<NotificationKind> enabledKinds;
   private final Function<Complaint, Optional<Instant>> deadlines;
   private final DateTimeFormatter dateFormat;
+  private final QuietHours quietHours;
 
   private NotificationPolicy(Builder b) {
+    this.quietHours = b.quietHours;
     this.templates = b.templates;
     this.zone = b.zone;
     this.enabledKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.enabledKinds));
@@ -137,6 +139,15 @@ public final class NotificationPolicy {
    */
   public ZoneId zone() {
     return zone;
+  }
+
+  /**
+   * When citizens are not sent messages; {@link QuietHours#none()} unless set.
+   *
+   * @return the quiet hours
+   */
+  public QuietHours quietHours() {
+    return quietHours;
   }
 
   /**
@@ -303,8 +314,22 @@ public final class NotificationPolicy {
     private ZoneId zone = DEFAULT_ZONE;
     private Set<NotificationKind> enabledKinds = EnumSet.allOf(NotificationKind.class);
     private Function<Complaint, Optional<Instant>> deadlines = complaint -> Optional.empty();
+    private QuietHours quietHours = QuietHours.none();
 
     private Builder() {}
+
+    /**
+     * The hours in which no message goes to a citizen: each such notification carries its
+     * {@link QuietWindow}, and the outbox holds it until the window ends. {@link QuietHours#none()}
+     * unless set. {@code Grievances} refuses quiet hours without a store that keeps an outbox.
+     *
+     * @param quietHours the quiet hours
+     * @return this builder
+     */
+    public Builder quietHours(QuietHours quietHours) {
+      this.quietHours = Texts.required(quietHours, "quietHours");
+      return this;
+    }
 
     /**
      * The texts; {@link Templates#defaults()} unless set.

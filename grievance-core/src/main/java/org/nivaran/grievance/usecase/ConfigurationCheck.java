@@ -6,6 +6,7 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.escalation.EscalationPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
 import org.nivaran.grievance.store.CallerHistory;
+import org.nivaran.grievance.notify.QuietHours;
 import org.nivaran.grievance.store.TransactionalOutbox;
 import org.nivaran.grievance.store.WorkLists;
 
@@ -52,6 +53,17 @@ final class ConfigurationCheck {
     if (c.notifier().isPresent() && c.store() instanceof TransactionalOutbox) {
       throw new IllegalStateException("the store keeps an outbox, so notifications are stored with each change; "
           + "give the notifier to the outbox relay, not to Grievances");
+    }
+    QuietHours quiet = c.notificationPolicy().quietHours();
+    for (String code : quiet.jurisdictionZones().keySet()) {
+      if (c.directory().isEmpty() || c.directory().get().jurisdictions().find(code).isEmpty()) {
+        throw new InvalidInputException("quietHours.jurisdiction", "names the jurisdiction '" + code
+            + "', which the directory does not have");
+      }
+    }
+    if (quiet.isQuiet() && !(c.store() instanceof TransactionalOutbox)) {
+      throw new IllegalStateException("quiet hours hold citizens' messages until morning, and only an outbox can keep them "
+          + "waiting; the store " + c.store().getClass().getName() + " does not implement TransactionalOutbox");
     }
     for (EscalationPolicy p : c.escalationPolicies().all()) {
       if (c.calendars().find(p.sla().calendarId()).isEmpty()) {

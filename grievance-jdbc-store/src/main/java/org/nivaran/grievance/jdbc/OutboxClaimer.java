@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The claim step of {@link OutboxRelay#relayOnce()}: picks a batch of due messages, skipping rows
  * another relay has locked, and leases them; a due row that cannot be read back as a notification
- * is made dead instead. What is due, and until when a lease holds, is decided on the database's
- * clock ({@code CURRENT_TIMESTAMP}), never on the relay's.
+ * is made dead instead, and a message due in its {@linkplain Notification#quietHours() quiet hours}
+ * is held, not leased, until they end. What is due, whether it is night for a message, and until
+ * when a lease holds, is decided on the database's clock ({@code CURRENT_TIMESTAMP}), never on the
+ * relay's.
  *
  * <p>Thread-safe.
  */
@@ -44,6 +46,7 @@ final class OutboxClaimer {
    */
   Claimed claim(Connection c, Instant now, String token) throws SQLException {
     List<Claim> candidates = new ArrayList<>();
+    List<Held> held = new ArrayList<>();
     int quarantined = 0;
     Dialect d = dialect(c);
     try (PreparedStatement ps = c.prepareStatement(OutboxStatements.claim(d));
@@ -65,18 +68,48 @@ final class OutboxClaimer {
             quarantined++;
             continue;
           }
-          candidates.add(new Claim(seq, notification, rs.getInt("attempts") + 1, Jdbc.getInstant(rs, "next_attempt_at")));
+          Claim claim = new Claim(seq, notification, rs.getInt("attempts") + 1, Jdbc.getInstant(rs, "next_attempt_at"));
+          Instant dbNow = Jdbc.getInstant(rs, "db_now");
+          Duration quiet = Duration.between(dbNow, notification.deliverableFrom(dbNow));
+          if (!quiet.isNegative() && !quiet.isZero()) {
+            held.add(new Held(seq, quiet));
+          } else {
+            candidates.add(claim);
+          }
         }
       }
       if (quarantined > 0) {
         quarantine.executeBatch();
       }
     }
+    int deferred = hold(c, d, held);
     if (candidates.isEmpty()) {
-      return new Claimed(List.of(), quarantined);
+      return new Claimed(List.of(), quarantined, deferred);
     }
     candidates.sort(Comparator.comparing(Claim::due).thenComparingLong(Claim::seq));
-    return new Claimed(lease(c, d, candidates, token), quarantined);
+    return new Claimed(lease(c, d, candidates, token), quarantined, deferred);
+  }
+
+  /**
+   * Holds the messages due in their quiet hours until the hours end, a wait from the database's
+   * clock as the claim read it, and returns how many were held.
+   */
+  private static int hold(Connection c, Dialect d, List<Held> held) throws SQLException {
+    if (held.isEmpty()) {
+      return 0;
+    }
+    int count = 0;
+    try (PreparedStatement ps = c.prepareStatement(OutboxStatements.holdForQuietHours(d))) {
+      for (Held h : held) {
+        ps.setLong(1, Dialect.micros(h.quiet()));
+        ps.setLong(2, h.seq());
+        ps.addBatch();
+      }
+      for (int n : ps.executeBatch()) {
+        count += n != 0 ? 1 : 0;
+      }
+    }
+    return count;
   }
 
   /**
@@ -117,6 +150,12 @@ final class OutboxClaimer {
   /** A message this relay leased: its row, its content, and its attempt count including this one. */
   record Claim(long seq, Notification notification, int attempts, Instant due) {}
 
-  /** What a claim took: the leased messages, and how many unreadable rows it made dead instead. */
-  record Claimed(List<Claim> claims, int quarantined) {}
+  /** A due message in its quiet hours, and how long they last from the database's clock. */
+  private record Held(long seq, Duration quiet) {}
+
+  /**
+   * What a claim took: the leased messages, how many unreadable rows it made dead instead, and how
+   * many messages it held for their quiet hours.
+   */
+  record Claimed(List<Claim> claims, int quarantined, int deferred) {}
 }

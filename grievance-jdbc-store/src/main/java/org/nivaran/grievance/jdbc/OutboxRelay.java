@@ -46,6 +46,14 @@ import org.slf4j.LoggerFactory;
  *       has had {@link Builder#maxAttempts(int) maxAttempts} attempts.
  * </ol>
  *
+ * <h2>Quiet hours</h2>
+ *
+ * <p>A message with {@linkplain Notification#quietHours() quiet hours} (an SMS or WhatsApp message
+ * to a citizen, under a {@link org.nivaran.grievance.notify.QuietHours} policy) that is due while
+ * they last on the database's clock is not claimed but held: it stays {@code PENDING}, due again
+ * when they end, its attempts not counted ({@link RelayReport#held()}). The check is made each
+ * time the message is due, so a retry that falls in the night waits for the morning too.
+ *
  * <h2>Delivery contract</h2>
  *
  * <p>Delivery is <b>at least once</b>, and the {@link Notification#id() notification id} is the
@@ -189,8 +197,10 @@ public final class OutboxRelay {
     Claimed claimed = jdbc.inTransaction("claiming due outbox messages", c -> claimer.claim(c, claimedAt, token));
     List<Claim> claims = claimed.claims();
     int quarantined = claimed.quarantined();
+    int held = claimed.deferred();
     if (claims.isEmpty()) {
-      return quarantined == 0 ? RelayReport.NOTHING : new RelayReport(quarantined, 0, 0, quarantined, 0);
+      return quarantined == 0 && held == 0
+          ? RelayReport.NOTHING : new RelayReport(quarantined, 0, 0, quarantined, 0, held);
     }
     List<Outcome> outcomes = new ArrayList<>(claims.size());
     List<Claim> unsent = List.of();
@@ -212,15 +222,16 @@ public final class OutboxRelay {
     }
     RelayReport recorded = recorder.record(outcomes, unsent, token);
     RelayReport report = new RelayReport(recorded.claimed() + quarantined, recorded.sent(), recorded.retried(),
-        recorded.dead() + quarantined, recorded.lostLeases());
+        recorded.dead() + quarantined, recorded.lostLeases(), held);
     LOG.debug("outbox relay: {}", report);
     return report;
   }
 
   /**
-   * Calls {@link #relayOnce()} until a call claims nothing, i.e. until no message is due, and
-   * returns how many messages were sent. Messages that failed temporarily wait for their back-off
-   * and are not due again during the drain, so it ends even when the notifier keeps failing; it
+   * Calls {@link #relayOnce()} until a call claims and holds nothing, i.e. until no message is due,
+   * and returns how many messages were sent. Messages that failed temporarily wait for their
+   * back-off, and messages in their quiet hours until the hours end, and are not due again during
+   * the drain, so it ends even when the notifier keeps failing; it
    * goes on only while new messages keep arriving, or messages come back unsent because a lease
    * ran out.
    *
@@ -231,7 +242,7 @@ public final class OutboxRelay {
     int sent = 0;
     while (true) {
       RelayReport report = relayOnce();
-      if (report.claimed() == 0) {
+      if (report.claimed() == 0 && report.held() == 0) {
         return sent;
       }
       sent += report.sent();

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.nivaran.grievance.actor.PhoneNumber;
@@ -12,6 +15,7 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.notify.DeliveryChannel;
 import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.notify.QuietWindow;
 import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
@@ -23,19 +27,20 @@ final class OutboxRows {
 
   static final String INSERT = "INSERT INTO nivaran_outbox (message_id, complaint_id, event_sequence, kind, "
       + "recipient_role, recipient_phone, recipient_post, recipient_name, channel, language, body, created_at, "
-      + "state, attempts, next_attempt_at) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, CURRENT_TIMESTAMP)";
+      + "quiet_from, quiet_until, quiet_zone, state, attempts, next_attempt_at) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, CURRENT_TIMESTAMP)";
 
   /** The columns {@link #read} needs, for a SELECT list. */
   static final String COLUMNS = "seq, message_id, complaint_id, event_sequence, kind, recipient_role, recipient_phone, "
-      + "recipient_post, recipient_name, channel, language, body, created_at";
+      + "recipient_post, recipient_name, channel, language, body, created_at, quiet_from, quiet_until, quiet_zone";
 
   /**
    * Inserts the notifications as pending on the caller's transaction, due at once on the
    * database's clock ({@code CURRENT_TIMESTAMP}): not at their {@code createdAt}, which is the
    * enqueuing node's clock and would keep a message from a node whose clock runs ahead waiting
    * for every relay (see {@link OutboxRelay}, "Clocks"). {@code created_at} keeps the
-   * notification's own instant.
+   * notification's own instant. A message with {@linkplain Notification#quietHours() quiet hours}
+   * keeps them in three columns; the relay holds it while they last (see {@link OutboxClaimer}).
    */
   static void insert(Connection c, List<Notification> notifications) throws SQLException {
     if (notifications.isEmpty()) {
@@ -63,6 +68,16 @@ final class OutboxRows {
     ps.setString(10, n.language().name());
     ps.setString(11, n.body());
     Jdbc.setInstant(ps, 12, n.createdAt());
+    Optional<QuietWindow> quiet = n.quietHours();
+    if (quiet.isPresent()) {
+      ps.setInt(13, quiet.get().from().toSecondOfDay());
+      ps.setInt(14, quiet.get().until().toSecondOfDay());
+      ps.setString(15, quiet.get().zone().getId());
+    } else {
+      ps.setNull(13, Types.INTEGER);
+      ps.setNull(14, Types.INTEGER);
+      ps.setNull(15, Types.VARCHAR);
+    }
   }
 
   /** The notification of the current row of a result set selected with {@link #COLUMNS}. */
@@ -71,9 +86,15 @@ final class OutboxRows {
     Recipient recipient = new Recipient(RecipientRole.valueOf(rs.getString("recipient_role")),
         new PhoneNumber(rs.getString("recipient_phone")), post, rs.getString("recipient_name"));
     Instant created = Jdbc.getInstant(rs, "created_at");
+    Optional<QuietWindow> quiet = Optional.empty();
+    String zone = rs.getString("quiet_zone");
+    if (zone != null) {
+      quiet = Optional.of(new QuietWindow(LocalTime.ofSecondOfDay(rs.getInt("quiet_from")),
+          LocalTime.ofSecondOfDay(rs.getInt("quiet_until")), ZoneId.of(zone)));
+    }
     return new Notification(rs.getString("message_id"), ComplaintId.of(rs.getString("complaint_id")),
         rs.getLong("event_sequence"), NotificationKind.valueOf(rs.getString("kind")), recipient,
         DeliveryChannel.valueOf(rs.getString("channel")), Language.valueOf(rs.getString("language")),
-        rs.getString("body"), created);
+        rs.getString("body"), created, quiet);
   }
 }

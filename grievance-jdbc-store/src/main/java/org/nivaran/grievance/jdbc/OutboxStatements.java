@@ -17,7 +17,8 @@ package org.nivaran.grievance.jdbc;
 final class OutboxStatements {
   private OutboxStatements() {}
 
-  private static final String CLAIMED_COLUMNS = OutboxRows.COLUMNS + ", attempts, next_attempt_at";
+  private static final String CLAIMED_COLUMNS =
+      OutboxRows.COLUMNS + ", attempts, next_attempt_at, CURRENT_TIMESTAMP AS db_now";
   private static final String CLAIM_POSTGRESQL = "SELECT " + CLAIMED_COLUMNS + " FROM nivaran_outbox"
       + " WHERE state = 'PENDING' AND next_attempt_at <= CURRENT_TIMESTAMP"
       + " ORDER BY next_attempt_at, seq LIMIT ? FOR UPDATE SKIP LOCKED";
@@ -73,6 +74,16 @@ final class OutboxStatements {
     return "UPDATE nivaran_outbox SET lease_token = ?, next_attempt_at = " + dialect.nowPlusMicros()
         + ", attempts = attempts + 1"
         + " WHERE seq = ? AND state = 'PENDING' AND next_attempt_at <= CURRENT_TIMESTAMP AND attempts = ?";
+  }
+
+  /**
+   * Holds a claimed-for message in its quiet hours: due again when they end, a wait from the
+   * database's clock, the attempt not counted (it is not leased). Binds the wait
+   * ({@link Dialect#micros}) and the seq.
+   */
+  static String holdForQuietHours(Dialect dialect) {
+    return "UPDATE nivaran_outbox SET next_attempt_at = " + dialect.nowPlusMicros()
+        + " WHERE seq = ? AND state = 'PENDING' AND next_attempt_at <= CURRENT_TIMESTAMP";
   }
 
   /**

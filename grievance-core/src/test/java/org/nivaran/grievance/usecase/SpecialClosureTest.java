@@ -207,6 +207,30 @@ class SpecialClosureTest {
     }
 
     @Test
+    void an_officer_naming_the_post_above_without_holding_it_is_refused_by_the_directory() {
+      Complaint c = atAe(grievances);
+      grievances.execute(c.id(), REQUEST, AE);
+
+      assertThatThrownBy(() -> grievances.execute(c.id(), new ComplaintCommand.ApproveSpecialClosure("ठीक"),
+          Actor.officer("OFF-NOBODY", PostAuthorityTest.EE_RAIPUR)))
+          .isInstanceOfSatisfying(ActorNotPermittedException.class,
+              e -> assertThat(e.rule()).isEqualTo(AccessRule.OFFICER_HOLDS_POST_IN_DIRECTORY));
+    }
+
+    @Test
+    void the_citizens_number_in_a_remark_is_masked_for_the_officers() {
+      Complaint c = atAe(grievances);
+      String phone = c.citizen().phone().e164();
+      int before = sent.size();
+      grievances.execute(c.id(), new ComplaintCommand.RequestSpecialClosure(SpecialClosureReason.SUB_JUDICE,
+          "caller " + phone + " has a case in court"), AE);
+      grievances.execute(c.id(), new ComplaintCommand.RefuseSpecialClosure("ask " + phone + " for the case number"), EE);
+
+      assertThat(sent.subList(before, sent.size())).hasSize(2)
+          .allSatisfy(n -> assertThat(n.body()).doesNotContain(phone));
+    }
+
+    @Test
     void there_is_nothing_to_approve_without_a_pending_request() {
       Complaint c = atAe(grievances);
 

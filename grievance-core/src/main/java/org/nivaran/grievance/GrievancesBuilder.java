@@ -16,6 +16,7 @@ import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.CallerLimitPolicy;
+import org.nivaran.grievance.policy.SpecialClosurePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
@@ -48,6 +49,7 @@ public final class GrievancesBuilder {
   private VerificationPolicy verification = VerificationPolicy.standard();
   private FakeComplaintPolicy fakePolicy = FakeComplaintPolicy.none();
   private CallerLimitPolicy callerLimitPolicy = CallerLimitPolicy.none();
+  private SpecialClosurePolicy specialClosurePolicy = SpecialClosurePolicy.none();
   private DuplicatePolicy duplicatePolicy = DuplicatePolicy.none();
   private ZoneId zone = ZoneId.of("Asia/Kolkata");
 
@@ -188,6 +190,19 @@ public final class GrievancesBuilder {
   }
 
   /**
+   * Two-person special closure: which officers may ask for a special closure and who approves it;
+   * {@link SpecialClosurePolicy#none()} by default (a supervisor closes specially in one step). A
+   * policy approved from the post one level up needs a directory.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
+  public GrievancesBuilder specialClosurePolicy(SpecialClosurePolicy policy) {
+    this.specialClosurePolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
    * The zone whose date picks the duty roster's post for a walk-in; Asia/Kolkata by default.
    *
    * @param zone the zone
@@ -260,11 +275,12 @@ public final class GrievancesBuilder {
    *     policy or a limiting caller-limit policy is given with a store that does not implement {@link CallerHistory}, or a blocking one
    *     without a directory; if escalation policies are given with a store that does not implement
    *     {@link WorkLists}; if the verification policy reopens at the next level without a directory,
-   *     or its appellate post is not a post of the directory
+   *     or its appellate post is not a post of the directory; if the special-closure policy is
+   *     approved from the post one level up without a directory
    */
   public Grievances build() {
     return new Grievances(UseCases.of(new Configuration(store, clock, idScheme, maxAttempts,
         Optional.ofNullable(directory), calendars, policies, Optional.ofNullable(notifier), notificationPolicy,
-        transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, zone)));
+        transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, specialClosurePolicy, zone)));
   }
 }

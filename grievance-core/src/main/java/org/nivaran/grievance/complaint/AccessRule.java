@@ -29,7 +29,21 @@ public enum AccessRule {
    * the use cases, not by {@link Lifecycle}.
    */
   SUPERVISOR_ACTS_WITHIN_SCOPE(
-      "a supervisor acts only on complaints of their post's department and jurisdiction sub-tree");
+      "a supervisor acts only on complaints of their post's department and jurisdiction sub-tree"),
+  /**
+   * A special-closure request is approved or refused by a second person: never from the post that
+   * holds the complaint, and, with a directory, only by the approver the special-closure policy
+   * names (the holder of the post one level up, or an actor of the configured role).
+   */
+  SPECIAL_CLOSURE_BY_SECOND_PERSON(
+      "a special-closure request is approved or refused by the approver the special-closure policy names, never"
+          + " from the complaint's own post"),
+  /**
+   * An officer asks for a special closure only where the special-closure policy needs one (at the
+   * levels it names); elsewhere a supervisor closes specially in one step.
+   */
+  SPECIAL_CLOSURE_REQUEST_AT_POLICY_LEVEL(
+      "an officer asks for a special closure only at a level the special-closure policy names");
 
   private final String description;
 

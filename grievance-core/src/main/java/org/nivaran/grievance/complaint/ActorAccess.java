@@ -35,11 +35,19 @@ final class ActorAccess {
   }
 
   /**
-   * Refuses an officer not holding the complaint's post, a citizen other than its own, and anyone
+   * Refuses an officer not holding the complaint's post (for a special closure's approval or
+   * refusal: an officer holding it), a citizen other than its own, and anyone
    * but a supervisor reopening a complaint closed specially.
    */
   static void checkOwnership(Complaint c, CommandType type, Actor actor) {
-    if (actor instanceof Actor.Officer officer && !c.post().filter(officer.post()::equals).isPresent()) {
+    boolean secondPerson = type == CommandType.APPROVE_SPECIAL_CLOSURE || type == CommandType.REFUSE_SPECIAL_CLOSURE;
+    if (secondPerson && actor instanceof Actor.Officer officer && c.post().filter(officer.post()::equals).isPresent()) {
+      throw new ActorNotPermittedException(
+          AccessRule.SPECIAL_CLOSURE_BY_SECOND_PERSON, actor, type,
+          "the officer holds " + officer.post() + ", the post of complaint " + c.id()
+              + "; a special closure is approved or refused by a second person");
+    }
+    if (!secondPerson && actor instanceof Actor.Officer officer && !c.post().filter(officer.post()::equals).isPresent()) {
       throw new ActorNotPermittedException(
           AccessRule.OFFICER_HOLDS_ASSIGNED_POST, actor, type,
           "the officer holds " + officer.post() + " but complaint " + c.id() + " is assigned to "

@@ -142,7 +142,23 @@ final class CommandDecisions {
     } else if (command instanceof ComplaintCommand.LinkDuplicate d) {
       return new ComplaintEvent.DuplicateLinked(
           id, seq, now, actor, d.channel(), d.description(), d.attachments(), d.idempotencyKey());
+    } else if (command instanceof ComplaintCommand.RequestSpecialClosure r) {
+      if (c.specialClosureRequest().isPresent()) {
+        throw new InvalidInputException(
+            "specialClosureRequest", "a special-closure request is pending already on complaint " + id);
+      }
+      return new ComplaintEvent.SpecialClosureRequested(id, seq, now, actor, r.reason(), r.remark());
+    } else if (command instanceof ComplaintCommand.ApproveSpecialClosure a) {
+      return new ComplaintEvent.SpecialClosureApproved(id, seq, now, actor, pending(c).reason(), a.remark());
+    } else if (command instanceof ComplaintCommand.RefuseSpecialClosure r) {
+      return new ComplaintEvent.SpecialClosureRefused(id, seq, now, actor, pending(c).reason(), r.remark());
     }
     throw new AssertionError("unhandled command " + command);
+  }
+
+  /** The pending special-closure request an approval or refusal answers. */
+  static SpecialClosureRequest pending(Complaint c) {
+    return c.specialClosureRequest().orElseThrow(() -> new InvalidInputException(
+        "specialClosureRequest", "no special-closure request is pending on complaint " + c.id()));
   }
 }

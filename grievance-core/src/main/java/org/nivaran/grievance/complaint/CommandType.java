@@ -47,5 +47,11 @@ public enum CommandType {
   /** {@link ComplaintCommand.CloseUnverified}: close without the citizen's confirmation, by policy. */
   CLOSE_UNVERIFIED,
   /** {@link ComplaintCommand.LinkDuplicate}: a repeat registration recorded on the open complaint; the status stays. */
-  LINK_DUPLICATE
+  LINK_DUPLICATE,
+  /** {@link ComplaintCommand.RequestSpecialClosure}: an officer asks a second person to close it specially; the status stays. */
+  REQUEST_SPECIAL_CLOSURE,
+  /** {@link ComplaintCommand.ApproveSpecialClosure}: the second person approves; the citizen is told, then it closes. */
+  APPROVE_SPECIAL_CLOSURE,
+  /** {@link ComplaintCommand.RefuseSpecialClosure}: the second person refuses; it stays with its post. */
+  REFUSE_SPECIAL_CLOSURE
 }

@@ -147,6 +147,15 @@ public abstract class Complaint {
   public abstract int unreachableAttempts();
 
   /**
+   * The special closure its post's officer asked for, while a second person has not approved or
+   * refused it (see {@link ComplaintCommand.RequestSpecialClosure}); it lapses when the complaint
+   * moves to another post, a reply is filed, or the complaint leaves the open states.
+   *
+   * @return the pending request, if any
+   */
+  public abstract Optional<SpecialClosureRequest> specialClosureRequest();
+
+  /**
    * The SLA clock of the current level, with the policy in force recorded when the complaint was
    * first assigned; empty before assignment, right after a move to another post until the new
    * level's clock is set, and for complaints no SLA policy applies to.
@@ -248,6 +257,7 @@ public abstract class Complaint {
         .append(", transferCount=").append(transferCount())
         .append(", unreachableAttempts=").append(unreachableAttempts());
     sla().ifPresent(t -> b.append(", sla=").append(t));
+    specialClosureRequest().ifPresent(r -> b.append(", specialClosureRequest=").append(r));
     b.append(", flags=").append(flags())
         .append(", registeredAt=").append(registeredAt())
         .append(", updatedAt=").append(updatedAt())
@@ -289,6 +299,10 @@ public abstract class Complaint {
     Texts.required(resolution(), "resolution");
     Texts.required(closure(), "closure");
     Texts.required(rating(), "rating");
+    Texts.required(specialClosureRequest(), "specialClosureRequest");
+    if (!status().isOpen() && specialClosureRequest().isPresent()) {
+      throw new InvalidInputException("specialClosureRequest", "must be empty in state " + status());
+    }
     Texts.required(registeredAt(), "registeredAt");
     Texts.required(updatedAt(), "updatedAt");
     if (version() < 1) {

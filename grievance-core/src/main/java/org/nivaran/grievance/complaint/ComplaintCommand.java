@@ -38,7 +38,10 @@ public sealed interface ComplaintCommand
         ComplaintCommand.AcceptReply,
         ComplaintCommand.Appeal,
         ComplaintCommand.CloseUnverified,
-        ComplaintCommand.LinkDuplicate {
+        ComplaintCommand.LinkDuplicate,
+        ComplaintCommand.RequestSpecialClosure,
+        ComplaintCommand.ApproveSpecialClosure,
+        ComplaintCommand.RefuseSpecialClosure {
 
   /** The most code points in a reason, remark or note. */
   int MAX_REASON_LENGTH = 1000;
@@ -600,6 +603,77 @@ public sealed interface ComplaintCommand
     @Override
     public CommandType type() {
       return CommandType.LINK_DUPLICATE;
+    }
+  }
+
+  /**
+   * The officer holding the complaint's post asks a second person to close it specially (two-person
+   * special closure, see {@code SpecialClosurePolicy}); the status stays and the request waits for
+   * {@link ApproveSpecialClosure} or {@link RefuseSpecialClosure}.
+   *
+   * @param reason the reason code
+   * @param remark the officer's explanation
+   */
+  record RequestSpecialClosure(SpecialClosureReason reason, String remark) implements ComplaintCommand {
+    /**
+     * Validates the fields.
+     *
+     * @param reason the reason code
+     * @param remark the officer's explanation
+     */
+    public RequestSpecialClosure {
+      Texts.required(reason, "reason");
+      remark = Texts.multiLine(remark, "remark", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.REQUEST_SPECIAL_CLOSURE;
+    }
+  }
+
+  /**
+   * The second person approves the pending special-closure request: the citizen is told the reason
+   * ({@link ComplaintEvent.SpecialClosureApproved}), then the complaint closes specially, in the
+   * same change.
+   *
+   * @param remark the approver's remark, required
+   */
+  record ApproveSpecialClosure(String remark) implements ComplaintCommand {
+    /**
+     * Validates and normalises the remark.
+     *
+     * @param remark the approver's remark, required
+     */
+    public ApproveSpecialClosure {
+      remark = Texts.multiLine(remark, "remark", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.APPROVE_SPECIAL_CLOSURE;
+    }
+  }
+
+  /**
+   * The second person refuses the pending special-closure request; the complaint stays with its
+   * post, which is told the remark.
+   *
+   * @param remark why, required
+   */
+  record RefuseSpecialClosure(String remark) implements ComplaintCommand {
+    /**
+     * Validates and normalises the remark.
+     *
+     * @param remark why, required
+     */
+    public RefuseSpecialClosure {
+      remark = Texts.multiLine(remark, "remark", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.REFUSE_SPECIAL_CLOSURE;
     }
   }
 

@@ -43,7 +43,10 @@ public sealed interface ComplaintEvent
         ComplaintEvent.ReplyAccepted,
         ComplaintEvent.ComplaintAppealed,
         ComplaintEvent.ComplaintClosedUnverified,
-        ComplaintEvent.DuplicateLinked {
+        ComplaintEvent.DuplicateLinked,
+        ComplaintEvent.SpecialClosureRequested,
+        ComplaintEvent.SpecialClosureApproved,
+        ComplaintEvent.SpecialClosureRefused {
 
   /**
    * The complaint this event belongs to.
@@ -902,6 +905,101 @@ public sealed interface ComplaintEvent
       checkText(description, "description");
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
       Texts.required(idempotencyKey, "idempotencyKey");
+    }
+  }
+
+  /**
+   * An officer asked a second person to close the complaint specially; the status stays.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor the officer
+   * @param reason the reason code
+   * @param remark the officer's explanation
+   */
+  record SpecialClosureRequested(
+      ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, SpecialClosureReason reason,
+      String remark)
+      implements ComplaintEvent {
+    /**
+     * Checks the fields.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor the officer
+     * @param reason the reason code
+     * @param remark the officer's explanation
+     */
+    public SpecialClosureRequested {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+      checkText(remark, "remark");
+    }
+  }
+
+  /**
+   * The second person approved the pending special closure. This event is the citizen's notice of
+   * the closure and its reason; the {@link ComplaintSpeciallyClosed} event follows it in the same
+   * change. The status stays until then.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor the approver
+   * @param reason the reason code of the request
+   * @param remark the approver's remark
+   */
+  record SpecialClosureApproved(
+      ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, SpecialClosureReason reason,
+      String remark)
+      implements ComplaintEvent {
+    /**
+     * Checks the fields.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor the approver
+     * @param reason the reason code of the request
+     * @param remark the approver's remark
+     */
+    public SpecialClosureApproved {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+      checkText(remark, "remark");
+    }
+  }
+
+  /**
+   * The second person refused the pending special closure; the complaint stays with its post.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor the approver who refused
+   * @param reason the reason code of the refused request
+   * @param remark why
+   */
+  record SpecialClosureRefused(
+      ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, SpecialClosureReason reason,
+      String remark)
+      implements ComplaintEvent {
+    /**
+     * Checks the fields.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor the approver who refused
+     * @param reason the reason code of the refused request
+     * @param remark why
+     */
+    public SpecialClosureRefused {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(reason, "reason");
+      checkText(remark, "remark");
     }
   }
 

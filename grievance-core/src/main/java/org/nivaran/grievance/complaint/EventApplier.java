@@ -26,7 +26,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 
 /**
  * What each event does to a complaint's state: the status from {@link Lifecycle}'s table, and the
- * assignment, resolution, closure, counts, flags and SLA timer the event carries. It applies an
+ * assignment, resolution, closure, counts, flags, SLA timer and special-closure request the event
+ * carries (a request lapses on a move to another post, a reply filed, or leaving the open states). It applies an
  * event {@link LogValidation} has already accepted.
  */
 final class EventApplier {
@@ -65,7 +66,8 @@ final class EventApplier {
       c.addAllAttachments(e.attachments());
     } else if (event instanceof ResolutionFiled e) {
       PostId post = Lifecycle.assignmentOf(complaint).post();
-      c.resolution(new Resolution(e.reply(), e.attachments(), post, at)).unreachableAttempts(0);
+      c.resolution(new Resolution(e.reply(), e.attachments(), post, at)).unreachableAttempts(0)
+          .specialClosureRequest(Optional.empty());
       clearEscalationFlags(c, complaint);
     } else if (event instanceof ReplyReturned) {
       c.returnCount(complaint.returnCount() + 1);
@@ -97,15 +99,19 @@ final class EventApplier {
       c.addAllAttachments(e.attachments());
     } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
       c.closure(new Closure(e.kind(), Optional.of(e.remark()), Optional.empty(), at));
+    } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {
+      c.specialClosureRequest(new SpecialClosureRequest(e.reason(), e.remark(), Lifecycle.assignmentOf(complaint).post(), at));
+    } else if (event instanceof ComplaintEvent.SpecialClosureRefused) {
+      c.specialClosureRequest(Optional.empty());
     } else if (event instanceof ComplaintFlagged e) {
       c.addFlags(e.flag());
     } else if (event instanceof SlaTimerSet e) {
       c.sla(e.timer());
     }
     // WorkStarted and InformationRequested change the status alone; ReplyAccepted changes
-    // nothing but the version.
+    // nothing but the version; SpecialClosureApproved keeps the request until the closure after it.
     if (!statusAfter(complaint, event).isOpen()) {
-      c.flags(Set.of());
+      c.flags(Set.of()).specialClosureRequest(Optional.empty());
     }
     return c.build();
   }
@@ -116,7 +122,7 @@ final class EventApplier {
 
   /** A move to another post: the new level's clock is set by a later event; all flags clear. */
   private static Complaint.Builder moveTo(Complaint.Builder c, Assignment to) {
-    return c.assignment(to).sla(Optional.empty()).flags(Set.of());
+    return c.assignment(to).sla(Optional.empty()).flags(Set.of()).specialClosureRequest(Optional.empty());
   }
 
   private static void clearEscalationFlags(Complaint.Builder c, Complaint before) {

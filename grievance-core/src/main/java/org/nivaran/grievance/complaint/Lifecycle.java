@@ -77,14 +77,27 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * FLAG                 every open state                                   (unchanged)       agent, supervisor, system
  * SET_SLA_TIMER        every open state but REGISTERED                    (unchanged)       system
  * REJECT               every open state but RESOLVED                      REJECTED          agent, officer, supervisor
- * SPECIAL_CLOSE        every open state but REGISTERED                    CLOSED            supervisor
+ * SPECIAL_CLOSE        every open state but REGISTERED                    CLOSED            supervisor, system
  * WITHDRAW             every open state                                   WITHDRAWN         citizen, agent
  * REOPEN               CLOSED                                             REOPENED          citizen, agent, supervisor
  * ACCEPT_REPLY         RESOLVED                                           (unchanged)       agent, supervisor
  * APPEAL               REOPENED                                           ASSIGNED          supervisor, system
  * CLOSE_UNVERIFIED     RESOLVED REOPENED                                  CLOSED            supervisor, system
  * LINK_DUPLICATE       every open state                                   (unchanged)       citizen, agent, supervisor, system
+ * REQUEST_SPECIAL_CLOSURE  ASSIGNED IN_PROGRESS RETURNED REOPENED         (unchanged)       officer
+ * APPROVE_SPECIAL_CLOSURE  every open state but REGISTERED                (unchanged), then CLOSED  officer, supervisor
+ * REFUSE_SPECIAL_CLOSURE   every open state but REGISTERED                (unchanged)       officer, supervisor
  * </pre>
+ *
+ * <p><b>Two-person special closure.</b> {@code REQUEST_SPECIAL_CLOSURE} records a pending
+ * {@link SpecialClosureRequest} (one at a time). {@code APPROVE_SPECIAL_CLOSURE} and
+ * {@code REFUSE_SPECIAL_CLOSURE} need one pending (else {@link InvalidInputException}, field
+ * {@code specialClosureRequest}) and are issued by a second person: an officer acting from a post
+ * other than the complaint's ({@link AccessRule#SPECIAL_CLOSURE_BY_SECOND_PERSON}), or a supervisor;
+ * which post or role exactly is the {@code SpecialClosurePolicy}'s rule, checked by the use cases
+ * against the directory. An approval yields two events: {@link ComplaintEvent.SpecialClosureApproved},
+ * the citizen's notice, then {@link ComplaintSpeciallyClosed} by the system actor
+ * {@link #SPECIAL_CLOSURE}, so the notice always precedes the closure.
  *
  * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
  * only {@code REOPEN}. Besides the roles, further {@link AccessRule}s apply: an officer acts only on
@@ -102,10 +115,12 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * open states; the escalation flags also clear when a reply is filed or the complaint reopens. A
  * move to another post clears the SLA timer until the next {@code SET_SLA_TIMER}.
  *
- * <p>Every command yields exactly one event today; {@link #decide} returns a list so that policies
- * may add more without changing its signature. Stateless and thread-safe.
+ * <p>Every command yields exactly one event but {@code APPROVE_SPECIAL_CLOSURE}, which yields two;
+ * {@link #decide} returns a list. Stateless and thread-safe.
  */
 public final class Lifecycle {
+  /** The system actor that closes a complaint once its special closure is approved. */
+  public static final Actor SPECIAL_CLOSURE = Actor.system("special-closure");
 
   // This class is the table and the one door to the lifecycle. The work behind the door is done,
   // one job a class, by package-private classes:
@@ -140,13 +155,16 @@ public final class Lifecycle {
           row(CommandType.FLAG, OPEN, null, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
           row(CommandType.SET_SLA_TIMER, minus(OPEN, REGISTERED), null, SYSTEM),
           row(CommandType.REJECT, minus(OPEN, RESOLVED), REJECTED, CALL_CENTRE_AGENT, OFFICER, SUPERVISOR),
-          row(CommandType.SPECIAL_CLOSE, minus(OPEN, REGISTERED), CLOSED, SUPERVISOR),
+          row(CommandType.SPECIAL_CLOSE, minus(OPEN, REGISTERED), CLOSED, SUPERVISOR, SYSTEM),
           row(CommandType.WITHDRAW, OPEN, WITHDRAWN, CITIZEN, CALL_CENTRE_AGENT),
           row(CommandType.REOPEN, EnumSet.of(CLOSED), REOPENED, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR),
           row(CommandType.ACCEPT_REPLY, EnumSet.of(RESOLVED), null, CALL_CENTRE_AGENT, SUPERVISOR),
           row(CommandType.APPEAL, EnumSet.of(REOPENED), ASSIGNED, SUPERVISOR, SYSTEM),
           row(CommandType.CLOSE_UNVERIFIED, EnumSet.of(RESOLVED, REOPENED), CLOSED, SUPERVISOR, SYSTEM),
-          row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM));
+          row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.REQUEST_SPECIAL_CLOSURE, WORKABLE, null, OFFICER),
+          row(CommandType.APPROVE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR),
+          row(CommandType.REFUSE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR));
 
   private Lifecycle() {}
 
@@ -249,7 +267,7 @@ public final class Lifecycle {
    * @param command the command
    * @param actor who issues it
    * @param now when
-   * @return the events to append, in order (one today)
+   * @return the events to append, in order (one; two for {@code APPROVE_SPECIAL_CLOSURE})
    * @throws IllegalTransitionException if the state does not allow the command
    * @throws ActorNotPermittedException if the actor may not issue it
    * @throws InvalidInputException if the command's data does not fit the complaint
@@ -267,7 +285,13 @@ public final class Lifecycle {
     }
     ActorAccess.checkRole(type, actor);
     ActorAccess.checkOwnership(complaint, type, actor);
-    return List.of(CommandDecisions.event(complaint, command, actor, now, complaint.id(), complaint.version() + 1));
+    ComplaintEvent event = CommandDecisions.event(complaint, command, actor, now, complaint.id(), complaint.version() + 1);
+    if (event instanceof ComplaintEvent.SpecialClosureApproved) {
+      String reason = complaint.specialClosureRequest().orElseThrow().closureReason();
+      return List.of(event,
+          new ComplaintSpeciallyClosed(complaint.id(), complaint.version() + 2, now, SPECIAL_CLOSURE, reason));
+    }
+    return List.of(event);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -373,6 +397,9 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.ComplaintAppealed) return CommandType.APPEAL;
     if (event instanceof ComplaintEvent.ComplaintClosedUnverified) return CommandType.CLOSE_UNVERIFIED;
     if (event instanceof ComplaintEvent.DuplicateLinked) return CommandType.LINK_DUPLICATE;
+    if (event instanceof ComplaintEvent.SpecialClosureRequested) return CommandType.REQUEST_SPECIAL_CLOSURE;
+    if (event instanceof ComplaintEvent.SpecialClosureApproved) return CommandType.APPROVE_SPECIAL_CLOSURE;
+    if (event instanceof ComplaintEvent.SpecialClosureRefused) return CommandType.REFUSE_SPECIAL_CLOSURE;
     throw new AssertionError("unhandled event " + event);
   }
 

@@ -79,6 +79,14 @@ final class LogValidation {
       throw new GrievanceException(
           "complaint " + c.id() + " event " + event.sequence() + " sets " + e.flag() + ", which is set already; the log is corrupt");
     }
+    boolean pending = c.specialClosureRequest().isPresent();
+    if ((event instanceof ComplaintEvent.SpecialClosureRequested && pending)
+        || ((event instanceof ComplaintEvent.SpecialClosureApproved || event instanceof ComplaintEvent.SpecialClosureRefused)
+            && !pending)) {
+      throw new GrievanceException(
+          "complaint " + c.id() + " event " + event.sequence() + " (" + type + ") cannot follow a state "
+              + (pending ? "with" : "without") + " a pending special-closure request; the log is corrupt");
+    }
     if (from != null && !c.assignment().equals(Optional.of(from))) {
       throw new GrievanceException(
           "complaint " + c.id() + " event " + event.sequence() + " moves it from " + from

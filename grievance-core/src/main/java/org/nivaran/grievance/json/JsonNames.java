@@ -49,7 +49,10 @@ final class JsonNames {
           "ReplyAccepted",
           "ComplaintAppealed",
           "ComplaintClosedUnverified",
-          "DuplicateLinked");
+          "DuplicateLinked",
+          "SpecialClosureRequested",
+          "SpecialClosureApproved",
+          "SpecialClosureRefused");
 
   private JsonNames() {}
 
@@ -101,6 +104,12 @@ final class JsonNames {
       return "ComplaintClosedUnverified";
     } else if (e instanceof ComplaintEvent.DuplicateLinked) {
       return "DuplicateLinked";
+    } else if (e instanceof ComplaintEvent.SpecialClosureRequested) {
+      return "SpecialClosureRequested";
+    } else if (e instanceof ComplaintEvent.SpecialClosureApproved) {
+      return "SpecialClosureApproved";
+    } else if (e instanceof ComplaintEvent.SpecialClosureRefused) {
+      return "SpecialClosureRefused";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

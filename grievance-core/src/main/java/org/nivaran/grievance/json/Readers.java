@@ -32,6 +32,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.SpecialClosureReason;
+import org.nivaran.grievance.complaint.SpecialClosureRequest;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
@@ -113,6 +115,14 @@ final class Readers {
     PostId post = postId(f, "post");
     Instant filedAt = f.instant("filedAt");
     return f.build(() -> new Resolution(reply, attachments, post, filedAt));
+  }
+
+  static SpecialClosureRequest specialClosureRequest(Fields f) {
+    SpecialClosureReason reason = f.enumValue("reason", SpecialClosureReason.class);
+    String remark = f.text("remark");
+    PostId requestedBy = postId(f, "requestedBy");
+    Instant requestedAt = f.instant("requestedAt");
+    return f.build(() -> new SpecialClosureRequest(reason, remark, requestedBy, requestedAt));
   }
 
   static Closure closure(Fields f) {
@@ -237,6 +247,7 @@ final class Readers {
             .transferCount(f.intValue("transferCount"))
             .unreachableAttempts(f.intValue("unreachableAttempts"))
             .sla(f.optionalObject("sla").map(Readers::slaTimer))
+            .specialClosureRequest(f.optionalObject("specialClosureRequest").map(Readers::specialClosureRequest))
             .flags(f.enumValues("flags", ComplaintFlag.class))
             .registeredAt(f.instant("registeredAt"))
             .updatedAt(f.instant("updatedAt"))
@@ -374,6 +385,15 @@ final class Readers {
         List<Attachment> attachments = attachments(f, "attachments");
         var key = f.optionalText("idempotencyKey");
         yield f.build(() -> new ComplaintEvent.DuplicateLinked(id, seq, at, actor, channel, description, attachments, key));
+      }
+      case "SpecialClosureRequested", "SpecialClosureApproved", "SpecialClosureRefused" -> {
+        SpecialClosureReason reason = f.enumValue("reason", SpecialClosureReason.class);
+        String remark = f.text("remark");
+        yield f.build(() -> switch (type) {
+          case "SpecialClosureRequested" -> new ComplaintEvent.SpecialClosureRequested(id, seq, at, actor, reason, remark);
+          case "SpecialClosureApproved" -> new ComplaintEvent.SpecialClosureApproved(id, seq, at, actor, reason, remark);
+          default -> new ComplaintEvent.SpecialClosureRefused(id, seq, at, actor, reason, remark);
+        });
       }
       default -> throw new IllegalStateException("event type " + type + " is listed but has no reader");
     };

@@ -28,6 +28,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRejected;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
+import org.nivaran.grievance.complaint.SpecialClosureRequest;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintWithdrawn;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
@@ -251,6 +252,15 @@ final class Writers {
       g.writeFieldName("sla");
       slaTimer(g, c.sla().get());
     }
+    if (c.specialClosureRequest().isPresent()) {
+      SpecialClosureRequest r = c.specialClosureRequest().get();
+      g.writeObjectFieldStart("specialClosureRequest");
+      g.writeStringField("reason", r.reason().name());
+      g.writeStringField("remark", r.remark());
+      g.writeStringField("requestedBy", r.requestedBy().code());
+      g.writeStringField("requestedAt", instant(r.requestedAt()));
+      g.writeEndObject();
+    }
     flags(g, "flags", c.flags());
     g.writeStringField("registeredAt", instant(c.registeredAt()));
     g.writeStringField("updatedAt", instant(c.updatedAt()));
@@ -354,6 +364,15 @@ final class Writers {
       g.writeStringField("description", e.description());
       attachments(g, "attachments", e.attachments());
       optionalText(g, "idempotencyKey", e.idempotencyKey());
+    } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {
+      g.writeStringField("reason", e.reason().name());
+      g.writeStringField("remark", e.remark());
+    } else if (event instanceof ComplaintEvent.SpecialClosureApproved e) {
+      g.writeStringField("reason", e.reason().name());
+      g.writeStringField("remark", e.remark());
+    } else if (event instanceof ComplaintEvent.SpecialClosureRefused e) {
+      g.writeStringField("reason", e.reason().name());
+      g.writeStringField("remark", e.remark());
     }
     // WorkStarted has the envelope only.
     g.writeEndObject();

@@ -151,9 +151,27 @@ final class EventNotifications {
       r.toCitizen(
           NotificationKind.CLOSED,
           l -> e.reason().orElse(l == Language.HINDI ? "आपके अनुरोध पर वापस ली गई" : "withdrawn at your request"));
+    } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {
+      r.current.flatMap(a -> r.posts.supervisorOf(a.post())).ifPresent(above -> r.toApprover(
+          NotificationKind.SPECIAL_CLOSURE_REQUESTED, above, same(e.reason() + ": " + r.citizenSafe(e.remark()))));
+    } else if (event instanceof ComplaintEvent.SpecialClosureApproved e) {
+      r.toCitizen(NotificationKind.SPECIAL_CLOSURE_NOTICE, l -> specialClosureReason(e.reason(), l));
+    } else if (event instanceof ComplaintEvent.SpecialClosureRefused e) {
+      r.current.ifPresent(a -> r.toHolder(NotificationKind.SPECIAL_CLOSURE_REFUSED, a, same(r.citizenSafe(e.remark()))));
     }
     // Other events (work started, information requested or provided, unreachable, reply accepted,
     // duplicate linked) tell no one; a dissatisfied citizen is told of in of(...).
+  }
+
+  /** A special closure's reason code in the citizen's language. */
+  private static String specialClosureReason(org.nivaran.grievance.complaint.SpecialClosureReason reason, Language l) {
+    boolean hindi = l == Language.HINDI;
+    return switch (reason) {
+      case PROHIBITED_SUBJECT -> hindi ? "विषय हेल्पलाइन के दायरे में नहीं (निषिद्ध विषय)" : "the subject is one the helpline does not take up";
+      case POLICY_MATTER -> hindi ? "नीतिगत विषय" : "it is a policy matter";
+      case OUT_OF_JURISDICTION -> hindi ? "क्षेत्राधिकार से बाहर" : "it is outside the jurisdiction";
+      case SUB_JUDICE -> hindi ? "मामला न्यायालय में विचाराधीन" : "the matter is before a court";
+    };
   }
 
   /** What one event's notifications are made from; collects them into {@code out}. */
@@ -205,6 +223,12 @@ final class EventNotifications {
         return;
       }
       posts.find(assignment.post()).ifPresent(post -> toOfficer(kind, RecipientRole.POST_HOLDER, post, post, assignment, reason));
+    }
+
+    /** Tells the holder of {@code approver}, the post above the complaint's, about the complaint at its post. */
+    void toApprover(NotificationKind kind, Post approver, Function<Language, String> reason) {
+      current.ifPresent(a -> posts.find(a.post())
+          .ifPresent(post -> toOfficer(kind, RecipientRole.SUPERVISOR, approver, post, a, reason)));
     }
 
     void toSupervisors(NotificationKind kind, Assignment assignment, Function<Language, String> reason) {

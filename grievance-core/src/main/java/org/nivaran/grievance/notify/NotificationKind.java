@@ -35,5 +35,17 @@ public enum NotificationKind {
   /** To a head of department or nodal officer: a complaint is overdue at the top of the ladder. */
   OVERDUE_AT_TOP,
   /** To a head of department or nodal officer: a complaint was flagged for attention. */
-  FLAGGED
+  FLAGGED,
+  /**
+   * To the holder of the post one level above a complaint's post: its officer asks for a special
+   * closure, with the reason code and remark, for approval or refusal.
+   */
+  SPECIAL_CLOSURE_REQUESTED,
+  /**
+   * To the citizen: a special closure of their complaint was approved, with the reason; always
+   * made before the {@link #CLOSED} notification of the closure itself.
+   */
+  SPECIAL_CLOSURE_NOTICE,
+  /** To the holder of a complaint's post: its request for a special closure was refused, with the remark. */
+  SPECIAL_CLOSURE_REFUSED
 }

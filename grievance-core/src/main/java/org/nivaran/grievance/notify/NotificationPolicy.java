@@ -52,6 +52,12 @@ import org.nivaran.grievance.internal.Texts;
  *   <tr><td>ResolutionFiled</td><td>{@link NotificationKind#RESOLVED RESOLVED}</td><td>the citizen</td></tr>
  *   <tr><td>CitizenSatisfied, ComplaintSpeciallyClosed, ComplaintClosedUnverified, ComplaintRejected, ComplaintWithdrawn</td>
  *       <td>{@link NotificationKind#CLOSED CLOSED}</td><td>the citizen</td></tr>
+ *   <tr><td>SpecialClosureRequested</td><td>{@link NotificationKind#SPECIAL_CLOSURE_REQUESTED
+ *       SPECIAL_CLOSURE_REQUESTED}</td><td>the holder of the post one level above the complaint's</td></tr>
+ *   <tr><td>SpecialClosureApproved</td><td>{@link NotificationKind#SPECIAL_CLOSURE_NOTICE
+ *       SPECIAL_CLOSURE_NOTICE}, before the {@code CLOSED} of the closure that follows</td><td>the citizen</td></tr>
+ *   <tr><td>SpecialClosureRefused</td><td>{@link NotificationKind#SPECIAL_CLOSURE_REFUSED
+ *       SPECIAL_CLOSURE_REFUSED}</td><td>the holder of the post</td></tr>
  * </table>
  *
  * <p>Among the events given at once, an escalation that a later escalation follows (a late sweep

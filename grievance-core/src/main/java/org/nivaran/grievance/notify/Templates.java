@@ -10,6 +10,9 @@ import static org.nivaran.grievance.notify.NotificationKind.HANDOVER;
 import static org.nivaran.grievance.notify.NotificationKind.OVERDUE_AT_TOP;
 import static org.nivaran.grievance.notify.NotificationKind.REGISTERED;
 import static org.nivaran.grievance.notify.NotificationKind.REOPENED_TO_YOU;
+import static org.nivaran.grievance.notify.NotificationKind.SPECIAL_CLOSURE_NOTICE;
+import static org.nivaran.grievance.notify.NotificationKind.SPECIAL_CLOSURE_REFUSED;
+import static org.nivaran.grievance.notify.NotificationKind.SPECIAL_CLOSURE_REQUESTED;
 import static org.nivaran.grievance.notify.NotificationKind.RESOLVED;
 import static org.nivaran.grievance.notify.NotificationKind.RETURNED;
 import static org.nivaran.grievance.notify.NotificationKind.TRANSFERRED_TO_YOU;
@@ -244,6 +247,18 @@ public final class Templates {
         "Complaint {complaintId} ({category}) at {level}, post {post}, has been flagged for your attention. Reason: {reason}."));
     b.add(new Template(FLAGGED, HINDI,
         "शिकायत {complaintId} ({category}) (स्तर {level}, पद {post}) आपके ध्यान हेतु चिह्नित की गई है। कारण: {reason}।"));
+    b.add(new Template(SPECIAL_CLOSURE_REQUESTED, ENGLISH,
+        "Complaint {complaintId} ({category}) at {level}, post {post}: its officer asks for a special closure. Reason: {reason}. Please approve or refuse with a remark."));
+    b.add(new Template(SPECIAL_CLOSURE_REQUESTED, HINDI,
+        "शिकायत {complaintId} ({category}) (स्तर {level}, पद {post}): अधिकारी ने विशेष निस्तारण का अनुरोध किया है। कारण: {reason}। कृपया टिप्पणी सहित स्वीकृत या अस्वीकृत करें।"));
+    b.add(new Template(SPECIAL_CLOSURE_NOTICE, ENGLISH,
+        "Dear {citizenName}, your complaint {complaintId} is being closed without further action because {reason}."));
+    b.add(new Template(SPECIAL_CLOSURE_NOTICE, HINDI,
+        "{citizenName} जी, आपकी शिकायत {complaintId} इस कारण बंद की जा रही है: {reason}।"));
+    b.add(new Template(SPECIAL_CLOSURE_REFUSED, ENGLISH,
+        "The special closure you asked for on complaint {complaintId} was refused. Remark: {reason}. Please act on it by {deadline}."));
+    b.add(new Template(SPECIAL_CLOSURE_REFUSED, HINDI,
+        "शिकायत {complaintId} पर आपका विशेष निस्तारण अनुरोध अस्वीकृत हुआ। टिप्पणी: {reason}। कृपया {deadline} तक कार्यवाही करें।"));
     return b.build();
   }
 }

@@ -8,7 +8,8 @@
  * {@link org.nivaran.grievance.policy.FakeComplaintPolicy} (fake complaints block the number) and
  * {@link org.nivaran.grievance.policy.CallerLimitPolicy} (how many complaints a number may register
  * per period, with {@link org.nivaran.grievance.policy.CallerLimitReachedException} for a
- * registration over the limit).
+ * registration over the limit) and {@link org.nivaran.grievance.policy.SpecialClosurePolicy}
+ * (who may ask for a special closure and who approves it: two-person special closure).
  * {@code PolicyTransitions} lists, in one table, every transition a
  * policy drives. {@code GrievancesBuilder} installs the policies; the use cases in
  * {@code org.nivaran.grievance.usecase} apply them. Every type here is immutable and thread-safe.

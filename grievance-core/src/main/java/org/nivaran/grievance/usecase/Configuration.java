@@ -11,6 +11,7 @@ import org.nivaran.grievance.escalation.EscalationPolicies;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.policy.CallerLimitPolicy;
+import org.nivaran.grievance.policy.SpecialClosurePolicy;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
@@ -37,6 +38,7 @@ import org.nivaran.grievance.store.ComplaintStore;
  * @param fakeComplaintPolicy whether fake complaints block the number
  * @param duplicatePolicy whether repeats are linked to the open complaint
  * @param callerLimitPolicy how many complaints a number may register per period
+ * @param specialClosurePolicy who may ask for a special closure and who approves it
  * @param zone whose date picks the duty roster's post
  */
 public record Configuration(
@@ -54,6 +56,7 @@ public record Configuration(
     FakeComplaintPolicy fakeComplaintPolicy,
     DuplicatePolicy duplicatePolicy,
     CallerLimitPolicy callerLimitPolicy,
+    SpecialClosurePolicy specialClosurePolicy,
     ZoneId zone) {
 
   /**
@@ -73,6 +76,7 @@ public record Configuration(
    * @param fakeComplaintPolicy whether fake complaints block the number
    * @param duplicatePolicy whether repeats are linked to the open complaint
    * @param callerLimitPolicy how many complaints a number may register per period
+   * @param specialClosurePolicy who may ask for a special closure and who approves it
    * @param zone whose date picks the duty roster's post
    * @throws NullPointerException naming a missing part
    * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
@@ -91,6 +95,7 @@ public record Configuration(
     Objects.requireNonNull(fakeComplaintPolicy, "fakeComplaintPolicy");
     Objects.requireNonNull(duplicatePolicy, "duplicatePolicy");
     Objects.requireNonNull(callerLimitPolicy, "callerLimitPolicy");
+    Objects.requireNonNull(specialClosurePolicy, "specialClosurePolicy");
     Objects.requireNonNull(zone, "zone");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");

@@ -38,6 +38,10 @@ final class ConfigurationCheck {
       throw new IllegalStateException("the caller-limit policy counts a caller's earlier complaints; the store "
           + c.store().getClass().getName() + " does not implement CallerHistory");
     }
+    if (c.specialClosurePolicy().approvedFromPostAbove() && c.directory().isEmpty()) {
+      throw new IllegalStateException("a special-closure policy approved from the post one level up needs a directory, whose "
+          + "posts say which post that is; without one, configure approverRole(SUPERVISOR)");
+    }
     if (c.fakeComplaintPolicy().blocks() && c.directory().isEmpty()) {
       throw new IllegalStateException("a blocking fake-complaint policy needs a directory, whose blocklist it adds to");
     }

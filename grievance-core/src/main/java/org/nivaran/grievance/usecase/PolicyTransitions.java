@@ -14,6 +14,7 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.Post;
 import org.nivaran.grievance.escalation.EscalationPolicies;
 import org.nivaran.grievance.escalation.EscalationStep;
+import org.nivaran.grievance.policy.SpecialClosurePolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
 
@@ -41,6 +42,11 @@ import org.nivaran.grievance.policy.VerificationPolicy;
  *       Flag ESCALATION_BLOCKED</td><td>verification-policy</td></tr>
  *   <tr><td>RecordUnreachable</td><td>the N-th failed call in a row, close</td>
  *       <td>CloseUnverified UNCONFIRMED</td><td>verification-policy</td></tr>
+ *   <tr><td>RequestSpecialClosure</td><td>the officer's level is not one the special-closure policy names</td>
+ *       <td>refused: {@code ActorNotPermittedException} (SPECIAL_CLOSURE_REQUEST_AT_POLICY_LEVEL)</td><td></td></tr>
+ *   <tr><td>Approve/RefuseSpecialClosure</td><td>the actor is not the approver (the holder of the post
+ *       above, a supervisor if that is missing or vacant, or the configured role)</td>
+ *       <td>refused: {@code ActorNotPermittedException} (SPECIAL_CLOSURE_BY_SECOND_PERSON)</td><td></td></tr>
  *   <tr><td>Reject FAKE</td><td>N fakes of the number within the window</td>
  *       <td>(after storing) the number joins the blocklist: {@link FakeCallerGuard}</td>
  *       <td>fake-complaint-policy</td></tr>
@@ -57,9 +63,11 @@ final class PolicyTransitions {
   private final VerificationPolicy verification;
   private final EscalationPolicies escalation;
   private final LiveDirectory directory;
+  private final SpecialClosurePolicy specialClosure;
 
-  PolicyTransitions(
-      TransferPolicy transfers, VerificationPolicy verification, EscalationPolicies escalation, LiveDirectory directory) {
+  PolicyTransitions(TransferPolicy transfers, VerificationPolicy verification, EscalationPolicies escalation,
+      LiveDirectory directory, SpecialClosurePolicy specialClosure) {
+    this.specialClosure = specialClosure;
     this.transfers = transfers;
     this.verification = verification;
     this.escalation = escalation;
@@ -82,6 +90,16 @@ final class PolicyTransitions {
             TRANSFER_POLICY, now);
       }
       return;
+    }
+    if (command instanceof ComplaintCommand.RequestSpecialClosure) {
+      Lifecycle.decide(before, command, actor, now); // refused as usual first
+      specialClosure.checkRequest(before, actor);
+    } else if (command instanceof ComplaintCommand.ApproveSpecialClosure
+        || command instanceof ComplaintCommand.RefuseSpecialClosure) {
+      Lifecycle.decide(before, command, actor, now); // refused as usual first
+      Optional<PostId> above = directory.current().flatMap(d -> before.post().flatMap(p -> d.posts().supervisorOf(p)))
+          .filter(p -> !p.isVacant()).map(Post::id);
+      specialClosure.checkApprover(before, command.type(), actor, above);
     }
     if (command instanceof ComplaintCommand.Reopen) {
       Lifecycle.decide(before, command, actor, now); // refused as usual first

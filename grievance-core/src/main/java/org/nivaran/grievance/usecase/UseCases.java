@@ -39,7 +39,8 @@ public final class UseCases {
         c.notificationPolicy(), directory, capability(store, TransactionalOutbox.class), c.notifier());
     FakeCallerGuard fakeCallers = new FakeCallerGuard(c.fakeComplaintPolicy(), history, directory);
     PolicyTransitions transitions =
-        new PolicyTransitions(c.transferPolicy(), c.verificationPolicy(), c.escalationPolicies(), directory);
+        new PolicyTransitions(c.transferPolicy(), c.verificationPolicy(), c.escalationPolicies(), directory,
+            c.specialClosurePolicy());
     this.commands = new CommandExecution(
         store, c.clock(), c.maxAttempts(), directory, changes, transitions, publishing, fakeCallers);
     RepeatLinking repeats = new RepeatLinking(c.duplicatePolicy(), store, commands, c.maxAttempts());

@@ -54,7 +54,8 @@ class LifecycleProperties {
    * One of the commands the table allows in the current state (any command in a final state), by
    * one of the actors whose role may issue it; the data is {@link Fixtures#command}'s, but for
    * some rejections as duplicates. Three picks in four avoid the commands that end a complaint for
-   * good, so walks go deeper.
+   * good, so walks go deeper. A pending special-closure request is approved or refused half the
+   * time.
    */
   record GuidedMove(int pick) implements Move {
     private static final Set<CommandType> ENDING = EnumSet.of(CommandType.REJECT, CommandType.WITHDRAW);
@@ -69,7 +70,10 @@ class LifecycleProperties {
       if (candidates.isEmpty()) {
         candidates = Arrays.stream(CommandType.values()).filter(t -> t != CommandType.REGISTER).toList();
       }
-      CommandType type = candidates.get((pick / 4) % candidates.size());
+      CommandType type = current.specialClosureRequest().isPresent() && pick % 2 == 0
+          // a pending special closure is answered half the time, so approvals happen at all
+          ? (pick % 4 == 0 ? CommandType.APPROVE_SPECIAL_CLOSURE : CommandType.REFUSE_SPECIAL_CLOSURE)
+          : candidates.get((pick / 4) % candidates.size());
       List<Actor> issuers =
           ComplaintArbitraries.ACTORS.stream().filter(a -> Lifecycle.rolesFor(type).contains(a.role())).toList();
       Actor actor = issuers.get((pick / 4 / candidates.size()) % issuers.size());
@@ -105,7 +109,11 @@ class LifecycleProperties {
     if (!ExpectedLifecycle.roles(type).contains(actor.role())) {
       return "refused by " + AccessRule.ROLE_MAY_ISSUE_COMMAND;
     }
-    if (actor instanceof Actor.Officer o && !c.post().equals(Optional.of(o.post()))) {
+    boolean secondPerson = type == CommandType.APPROVE_SPECIAL_CLOSURE || type == CommandType.REFUSE_SPECIAL_CLOSURE;
+    if (secondPerson && actor instanceof Actor.Officer o && c.post().equals(Optional.of(o.post()))) {
+      return "refused by " + AccessRule.SPECIAL_CLOSURE_BY_SECOND_PERSON;
+    }
+    if (!secondPerson && actor instanceof Actor.Officer o && !c.post().equals(Optional.of(o.post()))) {
       return "refused by " + AccessRule.OFFICER_HOLDS_ASSIGNED_POST;
     }
     if (actor instanceof Actor.Citizen citizen && !citizen.phone().equals(c.citizen().phone())) {
@@ -139,6 +147,20 @@ class LifecycleProperties {
     }
     if (command instanceof ComplaintCommand.Reject r && r.duplicateOf().equals(Optional.of(c.id()))) {
       return "invalid duplicateOf";
+    }
+    if (type == CommandType.REQUEST_SPECIAL_CLOSURE) {
+      if (c.specialClosureRequest().isPresent()) {
+        return "invalid specialClosureRequest";
+      }
+      if (!at.level().equals(org.nivaran.grievance.actor.Level.L1)) { // Fixtures.grievances: L1 asks
+        return "refused by " + AccessRule.SPECIAL_CLOSURE_REQUEST_AT_POLICY_LEVEL;
+      }
+    }
+    if (secondPerson && c.specialClosureRequest().isEmpty()) {
+      return "invalid specialClosureRequest";
+    }
+    if (secondPerson && actor.role() != Role.SUPERVISOR) { // Fixtures.grievances: a supervisor approves
+      return "refused by " + AccessRule.SPECIAL_CLOSURE_BY_SECOND_PERSON;
     }
     return "accepted";
   }
@@ -231,8 +253,9 @@ class LifecycleProperties {
     if (before.status() == Status.CLOSED) {
       assertThat(type).isEqualTo(CommandType.REOPEN);
     }
-    // it led to the command's target, one event further on
-    assertThat(after.status()).isEqualTo(Lifecycle.target(type).orElse(before.status()));
+    // it led to the command's target, one event further on (an approved special closure closes it)
+    boolean approval = type == CommandType.APPROVE_SPECIAL_CLOSURE;
+    assertThat(after.status()).isEqualTo(approval ? Status.CLOSED : Lifecycle.target(type).orElse(before.status()));
     // one event, followed by the SLA clock's when the command starts, pauses or resumes it
     List<ComplaintEvent> history = grievances.history(before.id());
     int added = history.size() - historyBefore.size();
@@ -243,7 +266,10 @@ class LifecycleProperties {
     assertThat(Lifecycle.commandOf(event)).isEqualTo(type);
     assertThat(event.actor()).isEqualTo(step.actor());
     assertThat(event.sequence()).isEqualTo(before.version() + 1);
-    if (added == 2) {
+    if (approval) {
+      assertThat(history.get(history.size() - 1)).isInstanceOfSatisfying(ComplaintEvent.ComplaintSpeciallyClosed.class,
+          closed -> assertThat(closed.actor()).isEqualTo(Lifecycle.SPECIAL_CLOSURE));
+    } else if (added == 2) {
       assertThat(history.get(history.size() - 1)).isInstanceOfSatisfying(ComplaintEvent.SlaTimerSet.class, t -> {
         assertThat(t.actor()).isEqualTo(Actor.system("timekeeper"));
         assertThat(t.timer().level()).isEqualTo(after.level().orElseThrow());

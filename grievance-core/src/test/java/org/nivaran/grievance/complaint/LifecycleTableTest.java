@@ -44,7 +44,9 @@ class LifecycleTableTest {
   @ParameterizedTest(name = "{1} in {0}")
   @MethodSource("everyStateAndCommand")
   void a_command_yields_one_event_to_its_target_exactly_when_the_table_allows_it(Status status, CommandType type) {
-    Complaint complaint = Fixtures.complaintIn(status);
+    boolean secondPerson = type == CommandType.APPROVE_SPECIAL_CLOSURE || type == CommandType.REFUSE_SPECIAL_CLOSURE;
+    Complaint complaint = secondPerson && Lifecycle.allows(status, type)
+        ? Fixtures.withSpecialClosureRequest(Fixtures.complaintIn(status)) : Fixtures.complaintIn(status);
     ComplaintCommand command = Fixtures.command(type);
     Instant now = complaint.updatedAt().plusSeconds(60);
     List<Actor> issuers = new ArrayList<>();
@@ -55,11 +57,14 @@ class LifecycleTableTest {
       if (Lifecycle.allows(status, type) && actor instanceof Actor.Officer && complaint.post().isEmpty()) {
         continue; // no officer holds the post of an unassigned complaint; see ActorRulesTest
       }
+      if (secondPerson && Lifecycle.allows(status, type) && actor instanceof Actor.Officer) {
+        continue; // the fixture officer holds the complaint's post: not a second person; see SpecialClosureTest
+      }
       issuers.add(actor);
       if (Lifecycle.allows(status, type)) {
         List<ComplaintEvent> events = Lifecycle.decide(complaint, command, actor, now);
 
-        assertThat(events).hasSize(1);
+        assertThat(events).hasSize(type == CommandType.APPROVE_SPECIAL_CLOSURE ? 2 : 1);
         ComplaintEvent event = events.get(0);
         assertThat(event).isInstanceOf(ExpectedLifecycle.row(type).event());
         assertThat(Lifecycle.commandOf(event)).isEqualTo(type);
@@ -172,15 +177,20 @@ class LifecycleTableTest {
     assertThatThrownBy(() -> Lifecycle.commandsAllowedIn(Status.CLOSED).add(CommandType.WITHDRAW))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(Lifecycle.allowedIn(CommandType.REOPEN)).containsExactly(Status.CLOSED);
-    assertThat(Lifecycle.rolesFor(CommandType.SPECIAL_CLOSE)).containsExactly(Role.SUPERVISOR);
+    assertThat(Lifecycle.rolesFor(CommandType.SPECIAL_CLOSE)).containsExactlyInAnyOrder(Role.SUPERVISOR, Role.SYSTEM);
   }
 
   @Test
   void every_event_kind_maps_back_to_the_command_that_produced_it() {
     for (CommandType type : COMMANDS) {
       Status from = ExpectedLifecycle.row(type).from().stream().sorted().findFirst().orElseThrow();
-      Complaint complaint = Fixtures.complaintIn(from);
+      Complaint complaint = Fixtures.withSpecialClosureRequest(Fixtures.complaintIn(from));
       Actor actor = Fixtures.actorOf(ExpectedLifecycle.roles(type).stream().sorted().findFirst().orElseThrow());
+      if (type == CommandType.APPROVE_SPECIAL_CLOSURE || type == CommandType.REFUSE_SPECIAL_CLOSURE) {
+        actor = Fixtures.actorOf(Role.SUPERVISOR); // a second person
+      } else if (type == CommandType.REQUEST_SPECIAL_CLOSURE) {
+        complaint = Fixtures.complaintIn(from);
+      }
       ComplaintEvent event = Lifecycle.decide(complaint, Fixtures.command(type), actor, Fixtures.T0).get(0);
       assertThat(Lifecycle.commandOf(event)).isEqualTo(type);
     }

@@ -156,7 +156,13 @@ final class JsonExamples {
             org.nivaran.grievance.complaint.ClosureKind.UNCONFIRMED, "3 प्रयासों में नागरिक से संपर्क नहीं हुआ"),
         new ComplaintEvent.DuplicateLinked(ID, 23, at(22), AGENT, Channel.WHATSAPP,
             "फिर से: तीन दिन से बिजली नहीं है", List.of(Attachment.of("wa-media://4C21", "खंभा.jpg")),
-            Optional.of("wa-msg-88")));
+            Optional.of("wa-msg-88")),
+        new ComplaintEvent.SpecialClosureRequested(ID, 24, at(23), OFFICER,
+            org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "मामला उच्च न्यायालय में विचाराधीन है"),
+        new ComplaintEvent.SpecialClosureApproved(ID, 25, at(24), Actor.officer("OFF-0007", PostId.of("EE-RAIPUR-CITY")),
+            org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "न्यायालय में याचिका क्रमांक देखा"),
+        new ComplaintEvent.SpecialClosureRefused(ID, 26, at(25), Actor.officer("OFF-0007", PostId.of("EE-RAIPUR-CITY")),
+            org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "याचिका इस विषय पर नहीं है; निराकरण करें"));
   }
 
   /**

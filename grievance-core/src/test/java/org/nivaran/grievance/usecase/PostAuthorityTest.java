@@ -106,7 +106,8 @@ class PostAuthorityTest {
         .idScheme(ComplaintIdScheme.yearly("RPR", ZoneOffset.UTC))
         .calendars(CalendarRegistry.of(ROUND_THE_CLOCK))
         .escalationPolicies(EscalationPolicies.of(LadderPolicy.madhyaPradesh("MP", "24X7")));
-    directory.ifPresent(builder::directory);
+    directory.ifPresent(d -> builder.directory(d)
+        .specialClosurePolicy(org.nivaran.grievance.policy.SpecialClosurePolicy.ofDefaults()));
     return builder.build();
   }
 
@@ -178,6 +179,8 @@ class PostAuthorityTest {
 
   private static final ComplaintCommand RESOLVE = new ComplaintCommand.Resolve("ट्रांसफ़ॉर्मर बदला गया", List.of());
   private static final ComplaintCommand SPECIAL_CLOSE = new ComplaintCommand.SpecialClose("sub judice");
+  private static final ComplaintCommand REQUEST_SPECIAL_CLOSURE = new ComplaintCommand.RequestSpecialClosure(
+      org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "न्यायालय में विचाराधीन");
 
   // ---------------------------------------------------------------------------------------------
   // An officer acts only from a post they hold
@@ -259,10 +262,14 @@ class PostAuthorityTest {
     assertThat(grievances.execute(energyInRaipur().id(), RESOLVE, AE_RAIPUR_OFFICER).status()).isEqualTo(Status.RESOLVED);
   }
 
-  /** Every command the table gives officers, on a complaint at the officer's post. */
+  /**
+   * Every command the table gives officers, on a complaint at the officer's post; the approval and
+   * refusal of a special closure, made from the post above, are SpecialClosureTest's.
+   */
   static Stream<CommandType> officerCommands() {
     return EnumSet.allOf(CommandType.class).stream()
-        .filter(t -> t != CommandType.REGISTER && Lifecycle.rolesFor(t).contains(Role.OFFICER));
+        .filter(t -> t != CommandType.REGISTER && Lifecycle.rolesFor(t).contains(Role.OFFICER))
+        .filter(t -> t != CommandType.APPROVE_SPECIAL_CLOSURE && t != CommandType.REFUSE_SPECIAL_CLOSURE);
   }
 
   private static ComplaintCommand officerCommand(CommandType type) {
@@ -272,6 +279,7 @@ class PostAuthorityTest {
       case RESOLVE -> RESOLVE;
       case TRANSFER -> new ComplaintCommand.Transfer(TEHSILDAR, "REVENUE", Level.L1, "land dispute");
       case REJECT -> new ComplaintCommand.Reject(RejectionReason.OUT_OF_SCOPE, "private dispute", Optional.empty());
+      case REQUEST_SPECIAL_CLOSURE -> REQUEST_SPECIAL_CLOSURE;
       default -> throw new AssertionError("not an officer's command: " + type);
     };
   }
@@ -313,6 +321,8 @@ class PostAuthorityTest {
     ComplaintCommand.ConfirmSatisfied satisfied = new ComplaintCommand.ConfirmSatisfied(Optional.of(4), Optional.empty());
     ComplaintCommand.ReportDissatisfied dissatisfied = new ComplaintCommand.ReportDissatisfied(Optional.of(1), "अभी भी बिजली नहीं");
     Function<PostAuthorityTest, Complaint> assigned = PostAuthorityTest::energyInRaipur;
+    Function<PostAuthorityTest, Complaint> requested =
+        t -> t.grievances.execute(t.energyInRaipur().id(), REQUEST_SPECIAL_CLOSURE, AE_RAIPUR_OFFICER);
     Function<PostAuthorityTest, Complaint> resolved = t -> t.grievances.execute(t.energyInRaipur().id(), RESOLVE, AE_RAIPUR_OFFICER);
     return switch (type) {
       case ASSIGN -> new SupervisorCase(PostAuthorityTest::unroutedRevenueInDurg,
@@ -333,6 +343,10 @@ class PostAuthorityTest {
           new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED, "stuck", Optional.of(NODAL)), EE_RAIPUR_SUPERVISOR);
       case REJECT -> new SupervisorCase(assigned, officerCommand(CommandType.REJECT), EE_RAIPUR_SUPERVISOR);
       case SPECIAL_CLOSE -> new SupervisorCase(assigned, SPECIAL_CLOSE, EE_RAIPUR_SUPERVISOR);
+      case APPROVE_SPECIAL_CLOSURE -> new SupervisorCase(requested, new ComplaintCommand.ApproveSpecialClosure("देखा"),
+          EE_RAIPUR_SUPERVISOR);
+      case REFUSE_SPECIAL_CLOSURE -> new SupervisorCase(requested, new ComplaintCommand.RefuseSpecialClosure("निराकरण करें"),
+          EE_RAIPUR_SUPERVISOR);
       case LINK_DUPLICATE -> new SupervisorCase(assigned,
           new ComplaintCommand.LinkDuplicate(Channel.PHONE_CALL, "फिर से", List.of(), Optional.empty()), EE_RAIPUR_SUPERVISOR);
       default -> throw new AssertionError("not a supervisor's command: " + type);

@@ -267,6 +267,22 @@ class AdditionalChargeTest {
     assertThat(toEeRaipur(NotificationKind.ESCALATED_TO_YOU)).isEmpty();
   }
 
+  @Test
+  void a_flag_for_a_vacant_nodal_post_under_charge_is_told_to_the_officer_in_charge() {
+    grievances.transferOfficer(PostAuthorityTest.NODAL, Optional.empty());
+    grievances.giveAdditionalCharge(PostAuthorityTest.ADM_SUPERVISOR, PostAuthorityTest.NODAL, "OFF-SDM-RAIPUR", days(30), "nodal on leave");
+    grievances.transferOfficer(EE_RAIPUR, Optional.empty()); // and no one has EE Raipur's charge
+    energyInRaipur(grievances);
+    clock.set(days(8));
+
+    grievances.escalator().sweep();
+
+    assertThat(sent).filteredOn(n -> n.kind() == NotificationKind.FLAGGED).singleElement().satisfies(n -> {
+      assertThat(n.recipient().post()).contains(PostAuthorityTest.NODAL);
+      assertThat(n.recipient().name()).isEqualTo("अधिकारी OFF-SDM-RAIPUR");
+    });
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Escalation and appeal
 

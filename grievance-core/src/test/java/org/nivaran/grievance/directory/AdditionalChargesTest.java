@@ -3,6 +3,7 @@ package org.nivaran.grievance.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -120,6 +121,44 @@ class AdditionalChargesTest {
     refused(() -> new AdditionalCharge(EE_CITY, JE, FROM, UNTIL, JE, "r"), "givenBy", "no one gives a charge to themselves");
     refused(() -> new AdditionalCharge(EE_CITY, "not an id", FROM, UNTIL, "CSPDCL-0001", "r"), "officerId", "");
     refused(() -> new AdditionalCharge(EE_CITY, JE, FROM, UNTIL, "CSPDCL-0001", "  "), "reason", "");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The CSV table
+
+  static final String HEADER = "post,officerId,from,until,givenBy,reason\n";
+
+  private static Posts fromCsv(String rows) {
+    return CsvTables.additionalCharges(new StringReader(HEADER + rows), "additional-charges.csv", Raipur.posts());
+  }
+
+  @Test
+  void a_charges_table_is_read_onto_the_posts() {
+    Posts posts = fromCsv("EE-CITY, CSPDCL-5120 ,2024-05-01T04:30:00Z,2024-05-31T18:30:00Z,CSPDCL-0001,EE City transferred\n");
+
+    assertThat(posts.charges()).containsExactly(charge(EE_CITY, JE));
+    assertThat(posts.answering(EE_CITY, FROM)).map(Officer::id).contains(JE);
+    assertThat(fromCsv("").charges()).isEmpty();
+  }
+
+  @Test
+  void a_charges_table_names_the_line_and_column_of_a_bad_charge() {
+    csvRefused("JE-W12,CSPDCL-9,2024-05-01T04:30:00Z,2024-05-31T18:30:00Z,CSPDCL-0001,r\n", 2, "post", "has a holder ('CSPDCL-5120')");
+    csvRefused("EE-CITY,CSPDCL-9,2024-05-01T04:30:00Z,2024-05-31T18:30:00Z,CSPDCL-0001,r\n", 2, "officerId", "'CSPDCL-9'");
+    csvRefused("EE-CITY,CSPDCL-5120,2024-05-01,2024-05-31T18:30:00Z,CSPDCL-0001,r\n", 2, "from", "ISO-8601 instant");
+    csvRefused("EE-CITY,CSPDCL-5120,2024-05-01T04:30:00Z,2024-04-30T18:30:00Z,CSPDCL-0001,r\n", 2, "until", "must be after from");
+    csvRefused("EE-CITY,CSPDCL-5120,2024-05-01T04:30:00Z,2024-05-31T18:30:00Z,CSPDCL-0001,r\n"
+        + "SE,CSPDCL-5120,2024-05-01T04:30:00Z,2024-05-31T18:30:00Z,CSPDCL-0001,r\n"
+        + "EE-CITY,CSPDCL-5120,2024-05-01T04:30:00Z,2024-05-31T18:30:00Z,CSPDCL-0001,r\n", 4, "post", "of row 2");
+  }
+
+  private static void csvRefused(String rows, int line, String column, String reason) {
+    assertThatThrownBy(() -> fromCsv(rows)).isInstanceOfSatisfying(InvalidRowException.class, e -> {
+      assertThat(e.source()).isEqualTo("additional-charges.csv");
+      assertThat(e.row()).isEqualTo(line);
+      assertThat(e.field()).isEqualTo(column);
+      assertThat(e.reason()).contains(reason);
+    });
   }
 
   private static void refused(Runnable build, String field, String reason) {

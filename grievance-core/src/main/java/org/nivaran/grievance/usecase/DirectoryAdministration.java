@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PhoneNumber;
@@ -156,13 +157,14 @@ public final class DirectoryAdministration {
     Objects.requireNonNull(supervisor, "supervisor");
     Objects.requireNonNull(post, "post");
     Instant now = clock.instant();
-    Optional<AdditionalCharge> ended = directory.require().posts().chargeOf(post);
+    AtomicReference<Optional<AdditionalCharge>> ended = new AtomicReference<>(Optional.empty());
     directory.update(d -> {
       checkMayCharge(d, supervisor, post, now);
+      ended.set(d.posts().chargeOf(post)); // the charge of the directory the change was made on
       return d.withPosts(d.posts().withoutCharge(post));
     });
-    ended.ifPresent(c -> LOG.info("additional charge of post {} held by {} ended by {}", post, c.officerId(), supervisor));
-    return ended;
+    ended.get().ifPresent(c -> LOG.info("additional charge of post {} held by {} ended by {}", post, c.officerId(), supervisor));
+    return ended.get();
   }
 
   /**

@@ -100,17 +100,8 @@ final class PostAuthority {
       return Optional.of("officer " + supervisor.officerId() + " does not hold " + supervisor.post()
           + " in the directory in force");
     }
-    Post from = d.posts().get(supervisor.post());
-    if (!from.duties().contains(PostDuty.NODAL_OFFICER) && !target.department().equals(from.department())) {
-      return Optional.of("the post " + target.id() + " is of the department '" + target.department()
-          + "', outside the department '" + from.department() + "' of the post " + from.id());
-    }
-    if (!from.duties().contains(PostDuty.HEAD_OF_DEPARTMENT) && !within(d, target.jurisdiction(), from.jurisdiction())) {
-      return Optional.of("the post " + target.id() + " serves the jurisdiction '" + target.jurisdiction()
-          + "', outside the jurisdiction '" + from.jurisdiction() + "' of the post " + from.id()
-          + " and the jurisdictions below it");
-    }
-    return Optional.empty();
+    return outsideReach(d, d.posts().get(supervisor.post()), "the post " + target.id(), Optional.of(target.department()),
+        target.jurisdiction());
   }
 
   /** The post an officer or supervisor acts from, checked to be theirs; empty for other actors. */
@@ -164,16 +155,26 @@ final class PostAuthority {
   private static void checkScope(Directory d, Post from, Complaint c, CommandType command, Actor actor) {
     Optional<String> department = c.assignment().map(Assignment::department)
         .or(() -> d.categories().find(c.categoryCode()).map(Category::department));
+    outsideReach(d, from, "complaint " + c.id(), department, c.jurisdictionCode()).ifPresent(why -> {
+      throw new ActorNotPermittedException(AccessRule.SUPERVISOR_ACTS_WITHIN_SCOPE, actor, command, why);
+    });
+  }
+
+  /**
+   * The one rule of a post's reach, for a complaint or a post ({@code subject}) of a department
+   * (empty if unknown) and jurisdiction: why it lies outside the reach of {@code from}, or empty.
+   */
+  private static Optional<String> outsideReach(
+      Directory d, Post from, String subject, Optional<String> department, String jurisdiction) {
     if (!from.duties().contains(PostDuty.NODAL_OFFICER) && !department.filter(from.department()::equals).isPresent()) {
-      throw new ActorNotPermittedException(AccessRule.SUPERVISOR_ACTS_WITHIN_SCOPE, actor, command,
-          "complaint " + c.id() + " is of the department " + department.map(x -> "'" + x + "'").orElse("(unknown)")
-              + ", outside the department '" + from.department() + "' of the post " + from.id());
+      return Optional.of(subject + " is of the department " + department.map(x -> "'" + x + "'").orElse("(unknown)")
+          + ", outside the department '" + from.department() + "' of the post " + from.id());
     }
-    if (!from.duties().contains(PostDuty.HEAD_OF_DEPARTMENT) && !within(d, c.jurisdictionCode(), from.jurisdiction())) {
-      throw new ActorNotPermittedException(AccessRule.SUPERVISOR_ACTS_WITHIN_SCOPE, actor, command,
-          "complaint " + c.id() + " is of the jurisdiction '" + c.jurisdictionCode() + "', outside the jurisdiction '"
-              + from.jurisdiction() + "' of the post " + from.id() + " and the jurisdictions below it");
+    if (!from.duties().contains(PostDuty.HEAD_OF_DEPARTMENT) && !within(d, jurisdiction, from.jurisdiction())) {
+      return Optional.of(subject + " is of the jurisdiction '" + jurisdiction + "', outside the jurisdiction '"
+          + from.jurisdiction() + "' of the post " + from.id() + " and the jurisdictions below it");
     }
+    return Optional.empty();
   }
 
   /** Whether a jurisdiction is {@code ancestor} or lies below it in the directory's tree. */

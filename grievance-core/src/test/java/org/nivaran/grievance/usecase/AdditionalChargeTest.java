@@ -322,6 +322,20 @@ class AdditionalChargeTest {
   }
 
   @Test
+  void a_dissatisfied_citizens_complaint_goes_up_to_a_vacant_post_under_charge() {
+    Grievances g = grievances(VerificationPolicy.builder().reopenAtNextLevel().build());
+    g.transferOfficer(EE_RAIPUR, Optional.empty());
+    Complaint c = energyInRaipur(g);
+    g.execute(c.id(), RESOLVE, AE_RAIPUR_OFFICER);
+    g.giveAdditionalCharge(CE_SUPERVISOR, EE_RAIPUR, IN_CHARGE, days(30), "vacancy");
+
+    Complaint escalated = g.execute(c.id(), new ComplaintCommand.ReportDissatisfied(Optional.of(1), "बिजली अभी भी नहीं"), AGENT);
+
+    assertThat(escalated.post()).contains(EE_RAIPUR);
+    assertThat(escalated.flags()).doesNotContain(ComplaintFlag.ESCALATION_BLOCKED);
+  }
+
+  @Test
   void an_appeal_to_a_vacant_appellate_post_without_a_charge_in_force_waits_on_the_stuck_list() {
     Grievances g = grievances(VerificationPolicy.builder().appealTo(EE_RAIPUR).build());
     g.transferOfficer(EE_RAIPUR, Optional.empty());

@@ -1,5 +1,6 @@
 package org.nivaran.grievance;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.Registration;
+import org.nivaran.grievance.directory.AdditionalCharge;
 import org.nivaran.grievance.directory.BlockEntry;
 import org.nivaran.grievance.directory.BlockedNumberException;
 import org.nivaran.grievance.directory.Directory;
@@ -183,6 +185,68 @@ public final class Grievances {
    */
   public List<Complaint> transferOfficer(PostId post, Optional<Officer> successor) {
     return useCases.administration().transferOfficer(post, successor);
+  }
+
+  /**
+   * A supervisor gives the additional charge of a vacant post to an officer who holds another post,
+   * from now until {@code until} (an instant; a charge "until the 31st" is the instant that day
+   * ends in the office's zone). While it is in force the officer answers for the post as its holder
+   * would: they act on its complaints as {@code Actor.officer(officerId, post)} (or as a supervisor
+   * from it), are told of them, and escalations and appeals to the post proceed rather than wait
+   * on the stuck list (those already waiting move up on the next sweep). The complaints stay
+   * assigned to the post, so grading counts them against it. The charge ends by itself at
+   * {@code until}, when a holder joins ({@link #transferOfficer}), when the officer no longer holds a
+   * post, or by {@link #endAdditionalCharge}. A charge given replaces the post's earlier one.
+   *
+   * @param supervisor a supervisor holding their post, within whose reach (department and
+   *     jurisdiction) the post lies
+   * @param post the vacant post
+   * @param officerId the officer given the charge; they must hold a post of the directory
+   * @param until when the charge ends by itself; after now
+   * @param reason why, on one line
+   * @return the complaints pending at the post, which the officer in charge is told of, oldest first
+   *     (at most {@value org.nivaran.grievance.escalation.FollowUpSampler#MAX_PENDING_PER_POST})
+   * @throws org.nivaran.grievance.directory.AdditionalChargeRefusedException if the actor is no
+   *     supervisor, does not hold their post, or the post is outside its reach
+   * @throws InvalidInputException naming the field: {@code post} (unknown, or has a holder),
+   *     {@code officerId} (holds no post), {@code givenBy} (the supervisor names themselves),
+   *     {@code until} (not after now) or {@code reason}
+   * @throws IllegalStateException if no directory is configured
+   * @throws UnsupportedOperationException if the store implements no
+   *     {@link org.nivaran.grievance.store.WorkLists}
+   */
+  public List<Complaint> giveAdditionalCharge(Actor supervisor, PostId post, String officerId, Instant until, String reason) {
+    return useCases.administration().giveAdditionalCharge(supervisor, post, officerId, until, reason);
+  }
+
+  /**
+   * A supervisor ends the additional charge of a post before its {@code until}. The complaints
+   * stay with the post; the officer no longer acts on them or is told of them.
+   *
+   * @param supervisor as for {@link #giveAdditionalCharge}
+   * @param post the post
+   * @return the charge ended, or empty if the post had none
+   * @throws org.nivaran.grievance.directory.AdditionalChargeRefusedException if the actor may not
+   *     change the post's charge
+   * @throws InvalidInputException (field {@code post}) if the post is unknown
+   * @throws IllegalStateException if no directory is configured
+   */
+  public Optional<AdditionalCharge> endAdditionalCharge(Actor supervisor, PostId post) {
+    return useCases.administration().endAdditionalCharge(supervisor, post);
+  }
+
+  /**
+   * An officer's work list: the posts they answer for now, as holder or by an additional charge in
+   * force, each with its pending complaints.
+   *
+   * @param officerId the officer's id
+   * @return the pending complaints by post, oldest first, the held posts first; empty if none
+   * @throws IllegalStateException if no directory is configured
+   * @throws UnsupportedOperationException if the store implements no
+   *     {@link org.nivaran.grievance.store.WorkLists}
+   */
+  public Map<PostId, List<Complaint>> workListOf(String officerId) {
+    return useCases.administration().workListOf(officerId);
   }
 
   /**

@@ -24,7 +24,7 @@ import org.nivaran.grievance.internal.Texts;
  *   <li>{@link Agent}: what the table gives the call centre, on any complaint; agents are not in
  *       the directory, so there is nothing more to check them against;
  *   <li>{@link Officer}: only complaints assigned to the post named; with a directory, only while
- *       the directory in force shows the officer holding that post;
+ *       the directory in force shows the officer holding that post, or its additional charge;
  *   <li>{@link Supervisor}: with a directory, only while the directory in force shows the officer
  *       holding the post named, and only on complaints within that post's department and
  *       jurisdiction sub-tree (a {@code NODAL_OFFICER} post reaches every department of its

@@ -3,6 +3,8 @@ package org.nivaran.grievance.directory;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -56,6 +58,8 @@ public final class CsvTables {
       List.of(
           "id", "title", "department", "jurisdiction", "level", "reportsTo", "duties",
           "holderId", "holderName", "holderPhone", "holderWhatsapp", "holderLanguage");
+  /** The columns of an additional charges table, in order. */
+  public static final List<String> CHARGE_COLUMNS = List.of("post", "officerId", "from", "until", "givenBy", "reason");
 
   private static final Pattern ELEMENT = Pattern.compile("[A-Za-z]+\\[(\\d+)](?:\\.([A-Za-z]+).*)?");
   private static final Pattern LEVEL = Pattern.compile("[Ll]?(\\d{1,2})");
@@ -254,6 +258,38 @@ public final class CsvTables {
           POST_FIELDS));
     }
     return t.registry(() -> Posts.of(list, departments, jurisdictions), "id", POST_FIELDS);
+  }
+
+  /**
+   * Reads an additional charges table onto posts already read: {@code post,officerId,from,until,
+   * givenBy,reason}, {@code from} and {@code until} ISO-8601 instants such as {@code
+   * 2024-05-31T18:30:00Z}. Refused as {@link Posts#withCharges} refuses (a post with a holder, an
+   * officer who holds no post, ...), naming the row and column.
+   *
+   * @param in the CSV text; read to the end, not closed
+   * @param source the name to report problems under, e.g. {@code additional-charges.csv}
+   * @param posts the posts, with their holders
+   * @return the posts with these charges
+   * @throws InvalidRowException on the first problem, naming its line and column
+   * @throws UncheckedIOException if reading fails
+   */
+  public static Posts additionalCharges(Reader in, String source, Posts posts) {
+    Texts.required(posts, "posts");
+    Table t = Table.read(source, () -> Csv.read(Texts.required(in, "in")), CHARGE_COLUMNS);
+    List<AdditionalCharge> list = new ArrayList<>();
+    for (Cells row : t.rows()) {
+      list.add(row.build(() -> new AdditionalCharge(PostId.of(row.required("post")), row.required("officerId"),
+          instant(row, "from"), instant(row, "until"), row.required("givenBy"), row.required("reason")), Map.of()));
+    }
+    return t.registry(() -> posts.withCharges(list), "post", Map.of());
+  }
+
+  private static Instant instant(Cells row, String column) {
+    try {
+      return Instant.parse(row.required(column));
+    } catch (DateTimeParseException e) {
+      throw row.error(column, "must be an ISO-8601 instant such as 2024-05-31T18:30:00Z (was '" + row.value(column) + "')");
+    }
   }
 
   private static Level level(Cells row) {

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.directory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +31,11 @@ import org.nivaran.grievance.internal.Texts;
  * jurisdiction and level (the Additional Collectors of a district); {@link #at} then gives the
  * first of them in the order given.
  *
+ * <p>The posts also carry the {@linkplain AdditionalCharge additional charges} of vacant posts
+ * ({@link #withCharge}); {@link #answering} says who answers for a post at an instant, its holder
+ * or the officer in charge, and every rule that asks "who acts for, or is told about, this post"
+ * asks it.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Posts {
@@ -39,9 +45,17 @@ public final class Posts {
   private final Map<Place, Post> byPlace = new HashMap<>();
   private final Departments departments;
   private final Jurisdictions jurisdictions;
+  /** The additional charges, by post, in the order given. */
+  private final Map<PostId, AdditionalCharge> charges;
 
   private Posts(Map<PostId, Post> byId, Departments departments, Jurisdictions jurisdictions) {
+    this(byId, departments, jurisdictions, Map.of());
+  }
+
+  private Posts(
+      Map<PostId, Post> byId, Departments departments, Jurisdictions jurisdictions, Map<PostId, AdditionalCharge> charges) {
     this.byId = byId;
+    this.charges = charges;
     this.all = List.copyOf(byId.values());
     all.forEach(p -> byPlace.putIfAbsent(new Place(p.department(), p.jurisdiction(), p.level()), p));
     this.departments = departments;
@@ -262,8 +276,9 @@ public final class Posts {
 
   /**
    * The posts with one post's holder changed: a transfer, a new posting or a vacancy. The post keeps
-   * its id, so the complaints assigned to it stay with it and pass to the new holder. This
-   * registry is unchanged.
+   * its id, so the complaints assigned to it stay with it and pass to the new holder. A holder
+   * joining ends the post's {@linkplain AdditionalCharge additional charge}, and an officer who no
+   * longer holds any post loses the charges they held. This registry is unchanged.
    *
    * @param id the post's id
    * @param holder the new holder, or empty for a vacancy
@@ -274,11 +289,178 @@ public final class Posts {
     Post changed = get(id).withHolder(Texts.required(holder, "holder"));
     Map<PostId, Post> copy = new LinkedHashMap<>(byId);
     copy.put(id, changed);
-    return new Posts(copy, departments, jurisdictions);
+    Posts withoutCharges = new Posts(copy, departments, jurisdictions);
+    Map<PostId, AdditionalCharge> kept = new LinkedHashMap<>();
+    for (AdditionalCharge c : charges.values()) {
+      if (withoutCharges.byId.get(c.post()).isVacant() && withoutCharges.officer(c.officerId()).isPresent()) {
+        kept.put(c.post(), c);
+      }
+    }
+    return new Posts(copy, departments, jurisdictions, kept);
+  }
+
+  // -- additional charges ---------------------------------------------------------------------
+
+  /**
+   * The additional charges, whether in force or not, in the order given.
+   *
+   * @return an unmodifiable list
+   */
+  public List<AdditionalCharge> charges() {
+    return List.copyOf(charges.values());
+  }
+
+  /**
+   * The additional charge of a post, whether in force or not.
+   *
+   * @param id the post's id
+   * @return the charge, or empty if the post has none
+   */
+  public Optional<AdditionalCharge> chargeOf(PostId id) {
+    return Optional.ofNullable(charges.get(Texts.required(id, "id")));
+  }
+
+  /**
+   * The additional charge of a post in force at an instant: the post is vacant (a post with a
+   * charge always is) and the instant is within the charge's time.
+   *
+   * @param id the post's id
+   * @param now the instant
+   * @return the charge, or empty
+   */
+  public Optional<AdditionalCharge> chargeInForce(PostId id, Instant now) {
+    Texts.required(now, "now");
+    return chargeOf(id).filter(c -> c.inForceAt(now));
+  }
+
+  /**
+   * Who answers for a post at an instant: its holder, or, while it is vacant, the officer holding
+   * its additional charge in force then. The one rule behind who may act from a post, who is told
+   * of its complaints and whether an escalation or appeal to it proceeds.
+   *
+   * @param id the post's id
+   * @param now the instant
+   * @return the officer, or empty if the post is unknown, or vacant with no charge in force
+   */
+  public Optional<Officer> answering(PostId id, Instant now) {
+    Post post = byId.get(Texts.required(id, "id"));
+    if (post == null) {
+      return Optional.empty();
+    }
+    return post.holder().or(() -> chargeInForce(id, now).flatMap(c -> officer(c.officerId())));
+  }
+
+  /**
+   * The officer with this id, as they hold a post of these posts (the first in the order given).
+   *
+   * @param officerId the officer's id
+   * @return the officer, or empty if they hold none of the posts
+   */
+  public Optional<Officer> officer(String officerId) {
+    Texts.required(officerId, "officerId");
+    return all.stream().flatMap(p -> p.holder().stream()).filter(o -> o.id().equals(officerId)).findFirst();
+  }
+
+  /**
+   * The posts an officer answers for at an instant: those they hold, then those whose additional
+   * charge they hold in force then, each in the order given. Their work list is the pending
+   * complaints of these posts.
+   *
+   * @param officerId the officer's id
+   * @param now the instant
+   * @return an unmodifiable list, empty if they answer for none
+   */
+  public List<Post> answeredBy(String officerId, Instant now) {
+    Texts.required(officerId, "officerId");
+    Texts.required(now, "now");
+    List<Post> out = new ArrayList<>();
+    all.stream().filter(p -> p.holder().filter(o -> o.id().equals(officerId)).isPresent()).forEach(out::add);
+    charges.values().stream()
+        .filter(c -> c.officerId().equals(officerId) && c.inForceAt(now))
+        .forEach(c -> out.add(byId.get(c.post())));
+    return List.copyOf(out);
+  }
+
+  /**
+   * These posts with the given additional charges in place of any they had. This registry is
+   * unchanged.
+   *
+   * @param charges the charges, at most one per post
+   * @return the new registry
+   * @throws InvalidInputException naming the element and field: {@code charges[i].post} for an
+   *     unknown post, a post with a holder, or a post charged twice; {@code charges[i].officerId}
+   *     for an officer who holds none of the posts
+   */
+  public Posts withCharges(Collection<AdditionalCharge> charges) {
+    Map<PostId, AdditionalCharge> checked = new LinkedHashMap<>();
+    int i = 0;
+    for (AdditionalCharge c : Texts.required(charges, "charges")) {
+      String at = "charges[" + i++ + "]";
+      Texts.required(c, at);
+      String problem = chargeProblem(c);
+      if (problem != null) {
+        throw new InvalidInputException(at + (problem.startsWith("officer") ? ".officerId" : ".post"), problem);
+      }
+      if (checked.putIfAbsent(c.post(), c) != null) {
+        throw new InvalidInputException(at + ".post", "repeats the post '" + c.post() + "' (a post has at most one charge)");
+      }
+    }
+    return new Posts(new LinkedHashMap<>(byId), departments, jurisdictions, checked);
+  }
+
+  /**
+   * These posts with an additional charge given, replacing any the post had. This registry is
+   * unchanged.
+   *
+   * @param charge the charge
+   * @return the new registry
+   * @throws InvalidInputException (field {@code post}) if the post is unknown or has a holder,
+   *     (field {@code officerId}) if the officer holds none of the posts
+   */
+  public Posts withCharge(AdditionalCharge charge) {
+    Texts.required(charge, "charge");
+    String problem = chargeProblem(charge);
+    if (problem != null) {
+      throw new InvalidInputException(problem.startsWith("officer") ? "officerId" : "post", problem);
+    }
+    Map<PostId, AdditionalCharge> copy = new LinkedHashMap<>(this.charges);
+    copy.put(charge.post(), charge);
+    return new Posts(new LinkedHashMap<>(byId), departments, jurisdictions, copy);
+  }
+
+  /**
+   * These posts without the additional charge of a post (none to end is no error). This registry
+   * is unchanged.
+   *
+   * @param id the post's id
+   * @return the new registry
+   * @throws InvalidInputException (field {@code post}) if the id is unknown
+   */
+  public Posts withoutCharge(PostId id) {
+    get(id);
+    Map<PostId, AdditionalCharge> copy = new LinkedHashMap<>(this.charges);
+    copy.remove(id);
+    return new Posts(new LinkedHashMap<>(byId), departments, jurisdictions, copy);
+  }
+
+  /** Why these posts cannot take a charge, the message naming the bad id; null if they can. */
+  private String chargeProblem(AdditionalCharge c) {
+    Post post = byId.get(c.post());
+    if (post == null) {
+      return "unknown post '" + c.post() + "'";
+    }
+    if (!post.isVacant()) {
+      return "the post '" + c.post() + "' has a holder ('" + post.holder().get().id()
+          + "'): only a vacant post's charge is given";
+    }
+    if (officer(c.officerId()).isEmpty()) {
+      return "officer '" + c.officerId() + "' holds no post of the directory, so cannot hold the charge of '" + c.post() + "'";
+    }
+    return null;
   }
 
   @Override
   public String toString() {
-    return "Posts" + byId.keySet();
+    return "Posts" + byId.keySet() + (charges.isEmpty() ? "" : " charges" + charges.keySet());
   }
 }

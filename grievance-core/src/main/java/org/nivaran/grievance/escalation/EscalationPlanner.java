@@ -61,7 +61,7 @@ final class EscalationPlanner {
           || !Lifecycle.allows(c.status(), CommandType.ESCALATE)) {
         return Optional.empty();
       }
-      EscalationStep step = policy.get().onDeadline(c, dir);
+      EscalationStep step = policy.get().onDeadline(c, dir, now);
       if (step instanceof EscalationStep.MoveUp up) {
         // it waited on the stuck list: stamped now, and the new level gets its whole budget from now
         ComplaintCommand escalate = escalate(c, up, level, "stuck escalation unblocked");
@@ -98,7 +98,7 @@ final class EscalationPlanner {
       }
       Instant at = stamp(due.get(), c);
       Level level = c.level().orElseThrow();
-      EscalationStep step = policy.onDeadline(c, dir);
+      EscalationStep step = policy.onDeadline(c, dir, at);
       if (step instanceof EscalationStep.MoveUp up) {
         ComplaintCommand escalate = escalate(c, up, level, level + " time ran out");
         steps.add(new Step(escalate, actor, Optional.of(at)));

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import java.time.Instant;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.directory.Directory;
@@ -48,4 +49,20 @@ public interface EscalationPolicy {
    * @return the step: up one level, blocked with a reason, or at the top
    */
   EscalationStep onDeadline(Complaint complaint, Directory directory);
+
+  /**
+   * What happens to a complaint whose level's time has run out, decided at an instant: the
+   * escalator and the verification policy ask this one, so that a vacant post whose
+   * {@linkplain org.nivaran.grievance.directory.AdditionalCharge additional charge} is in force
+   * then ({@link org.nivaran.grievance.directory.Posts#answering}) can be escalated to. The
+   * default ignores the instant and asks {@link #onDeadline(Complaint, Directory)}.
+   *
+   * @param complaint the complaint, assigned
+   * @param directory the registries as configured now
+   * @param now the instant the step is decided at
+   * @return the step
+   */
+  default EscalationStep onDeadline(Complaint complaint, Directory directory, Instant now) {
+    return onDeadline(complaint, directory);
+  }
 }

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>up one level: {@code Escalate} to the post above; the new level's clock starts from the
  *       instant the old one ran out ({@link org.nivaran.grievance.sla.SlaTimer#handOver}: time spent
  *       waiting on the citizen counts against neither level);
- *   <li>blocked (no post above, vacant post): {@code Flag ESCALATION_BLOCKED} with the reason; the
- *       complaint leaves the due list and joins the stuck list, which every sweep retries;
+ *   <li>blocked (no post above, a vacant post whose additional charge is not in force):
+ *       {@code Flag ESCALATION_BLOCKED} with the reason; the complaint leaves the due list and joins
+ *       the stuck list, which every sweep retries (a charge given since lets it move up);
  *   <li>at the top rung: the ladder's {@link PastTop} action.
  * </ul>
  *

@@ -1,7 +1,9 @@
 package org.nivaran.grievance.escalation;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.actor.PostId;
@@ -17,7 +19,9 @@ import org.nivaran.grievance.sla.SlaPolicy;
  * rung counted on a chosen calendar, and what happens past the top. When a level's time runs
  * out the complaint goes to the post its post reports to, one level up; when there is no such
  * post, or it is vacant, the escalation is {@linkplain EscalationStep.Blocked blocked} and the
- * district's nodal officer is named.
+ * district's nodal officer is named. Asked at an instant ({@link #onDeadline(Complaint, Directory,
+ * Instant)}), a vacant post whose {@linkplain org.nivaran.grievance.directory.AdditionalCharge
+ * additional charge} is in force then is answered for, and the complaint moves up to it.
  *
  * <pre>{@code
  * LadderPolicy mp = LadderPolicy.madhyaPradesh("MP-ENERGY", "MP-OFFICE");     // 7 days at L1..L4
@@ -118,8 +122,26 @@ public final class LadderPolicy implements EscalationPolicy {
     return pastTop;
   }
 
+  /**
+   * {@inheritDoc} Without an instant no additional charge is in force: a vacant post above blocks.
+   */
   @Override
   public EscalationStep onDeadline(Complaint complaint, Directory directory) {
+    return step(complaint, directory, p -> !p.isVacant());
+  }
+
+  /**
+   * {@inheritDoc} A vacant post above whose additional charge is in force at {@code now} does not
+   * block: the complaint moves up to it, and the officer in charge answers for it.
+   */
+  @Override
+  public EscalationStep onDeadline(Complaint complaint, Directory directory, Instant now) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(directory, "directory");
+    return step(complaint, directory, p -> directory.posts().answering(p.id(), now).isPresent());
+  }
+
+  private EscalationStep step(Complaint complaint, Directory directory, Predicate<Post> answered) {
     Objects.requireNonNull(complaint, "complaint");
     Objects.requireNonNull(directory, "directory");
     Level level = complaint.level()
@@ -147,9 +169,11 @@ public final class LadderPolicy implements EscalationPolicy {
           "the post above " + postId + ", " + above.get().id() + ", belongs to the department "
               + above.get().department() + ", not " + department, nodal);
     }
-    if (above.get().isVacant()) {
+    if (!answered.test(above.get())) {
       return new EscalationStep.Blocked(
-          "the post above " + postId + ", " + above.get().id() + " (" + above.get().level() + "), is vacant", nodal);
+          "the post above " + postId + ", " + above.get().id() + " (" + above.get().level() + "), is vacant"
+              + (directory.posts().chargeOf(above.get().id()).isPresent() ? " and its additional charge is not in force" : ""),
+          nodal);
     }
     return new EscalationStep.MoveUp(above.get());
   }

@@ -25,6 +25,7 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.directory.AdditionalCharge;
 import org.nivaran.grievance.directory.BlockEntry;
 import org.nivaran.grievance.directory.Blocklist;
 import org.nivaran.grievance.directory.Categories;
@@ -59,7 +60,7 @@ final class DirectoryReader {
 
   static final String DOCUMENT = "document";
   private static final List<String> SECTIONS =
-      List.of("departments", "jurisdictions", "categories", "posts", "roster", "blocklist");
+      List.of("departments", "jurisdictions", "categories", "posts", "additionalCharges", "roster", "blocklist");
   private static final List<String> DEPARTMENT_FIELDS = List.of("code", "nameEn", "nameHi");
   private static final List<String> JURISDICTION_FIELDS = List.of("code", "type", "parent", "nameEn", "nameHi");
   private static final List<String> CATEGORY_FIELDS =
@@ -67,6 +68,7 @@ final class DirectoryReader {
   private static final List<String> POST_FIELDS =
       List.of("id", "title", "department", "jurisdiction", "level", "reportsTo", "duties", "holder");
   private static final List<String> HOLDER_FIELDS = List.of("id", "name", "phone", "whatsapp", "language");
+  private static final List<String> CHARGE_FIELDS = List.of("post", "officerId", "from", "until", "givenBy", "reason");
   private static final List<String> ROSTER_FIELDS = List.of("date", "post");
   private static final List<String> BLOCK_FIELDS = List.of("phone", "reason", "blockedBy", "blockedAt", "expiresAt");
   /** The document: an object whose fields are the sections. */
@@ -130,7 +132,9 @@ final class DirectoryReader {
         field -> field.equals("escalationPolicyId") ? "slaPolicy" : field);
 
     Section p = new Section(document, source, "posts", POST_FIELDS, false);
-    Posts posts = p.registry(list -> Posts.of(list, departments, jurisdictions), DirectoryReader::post, Function.identity());
+    Posts held = p.registry(list -> Posts.of(list, departments, jurisdictions), DirectoryReader::post, Function.identity());
+    Section ac = new Section(document, source, "additionalCharges", CHARGE_FIELDS, false);
+    Posts posts = ac.registry(held::withCharges, DirectoryReader::charge, Function.identity());
 
     DutyRoster roster = roster(new Section(document, source, "roster", ROSTER_FIELDS, false), posts);
 
@@ -227,6 +231,13 @@ final class DirectoryReader {
     return r.build(() -> new Officer(r.text("id"), r.text("name"), phone, whatsapp, chosen));
   }
 
+  private static AdditionalCharge charge(Fields r) {
+    PostId post = r.fieldValue("post", () -> PostId.of(r.text("post")));
+    Instant from = instant(r, "from");
+    Instant until = instant(r, "until");
+    return new AdditionalCharge(post, r.text("officerId"), from, until, r.text("givenBy"), r.text("reason"));
+  }
+
   private static BlockEntry blockEntry(Fields r) {
     PhoneNumber phone = r.fieldValue("phone", () -> PhoneNumber.parse(r.text("phone")));
     Instant blockedAt = instant(r, "blockedAt");
@@ -317,6 +328,7 @@ final class DirectoryReader {
     out.put("categories", CATEGORY_FIELDS);
     out.put("posts", POST_FIELDS);
     out.put("holder", HOLDER_FIELDS);
+    out.put("additionalCharges", CHARGE_FIELDS);
     out.put("roster", ROSTER_FIELDS);
     out.put("blocklist", BLOCK_FIELDS);
     return out;

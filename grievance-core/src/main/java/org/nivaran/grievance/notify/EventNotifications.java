@@ -123,7 +123,8 @@ final class EventNotifications {
       NotificationKind kind =
           e.flag() == ComplaintFlag.OVERDUE_AT_TOP ? NotificationKind.OVERDUE_AT_TOP : NotificationKind.FLAGGED;
       r.posts.find(e.attention().get()).flatMap(post -> r.policy.toPost(
-              kind, r.complaint, post, attentionRole(post), e.detail(), e.sequence(), e.occurredAt()))
+              kind, r.complaint, post, r.posts.answering(post.id(), e.occurredAt()), attentionRole(post), e.detail(),
+              e.sequence(), e.occurredAt()))
           .ifPresent(r.out::add);
     } else if (event instanceof ComplaintEscalated e) {
       r.toHolder(NotificationKind.ESCALATED_TO_YOU, e.to(), same(e.reason()));
@@ -239,14 +240,18 @@ final class EventNotifications {
       });
     }
 
-    /** Tells the holder of {@code recipientPost}, if any, about the complaint at {@code subject}. */
+    /**
+     * Tells whoever answers for {@code recipientPost} when the event occurred (its holder, or the
+     * officer in charge of it while vacant), if anyone, about the complaint at {@code subject}.
+     */
     private void toOfficer(
         NotificationKind kind, RecipientRole role, Post recipientPost, Post subject, Assignment assignment,
         Function<Language, String> reason) {
-      if (!policy.isEnabled(kind) || recipientPost.holder().isEmpty()) {
+      Optional<Officer> answering = posts.answering(recipientPost.id(), event.occurredAt());
+      if (!policy.isEnabled(kind) || answering.isEmpty()) {
         return;
       }
-      Officer officer = recipientPost.holder().get();
+      Officer officer = answering.get();
       Map<String, String> values = MessageValues.ofComplaint(complaint, deadline, reason.apply(officer.language()));
       MessageValues.putPost(values, subject, assignment.level());
       add(kind, Addressing.officer(role, recipientPost, officer), Addressing.channelOf(officer), officer.language(), values);

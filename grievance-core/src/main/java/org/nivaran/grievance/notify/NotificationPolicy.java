@@ -69,7 +69,11 @@ import org.nivaran.grievance.internal.Texts;
  * reopening or a dissatisfaction reaches the officer with the citizen's own phone number and name
  * masked as {@link org.nivaran.grievance.actor.Masking#scrub} does.
  *
- * <p>A vacant post, or one not in the {@link Posts} given, is told nothing; that is not an error.
+ * <p>A post is told through whoever answers for it when the event occurred
+ * ({@link Posts#answering}): its holder, or, while it is vacant, the officer holding its
+ * {@linkplain org.nivaran.grievance.directory.AdditionalCharge additional charge} in force then; the
+ * recipient names the post. A vacant post with no charge in force, or one not in the
+ * {@link Posts} given, is told nothing; that is not an error.
  * Other events tell no one. A kind not {@linkplain Builder#enabledKinds enabled} is never made by
  * {@link #notificationsFor} or {@link #toPost}.
  *
@@ -267,6 +271,16 @@ public final class NotificationPolicy {
    */
   public Optional<Notification> toPost(
       NotificationKind kind, Complaint complaint, Post post, RecipientRole role, String reason, long eventSequence, Instant at) {
+    return toPost(kind, complaint, post, Texts.required(post, "post").holder(), role, reason, eventSequence, at);
+  }
+
+  /**
+   * As the public {@code toPost}, to {@code answering}: the post's holder, or the officer in charge
+   * of it while vacant ({@link Posts#answering}); none told if empty.
+   */
+  Optional<Notification> toPost(
+      NotificationKind kind, Complaint complaint, Post post, Optional<Officer> answering, RecipientRole role, String reason,
+      long eventSequence, Instant at) {
     Texts.required(kind, "kind");
     Texts.required(complaint, "complaint");
     Texts.required(post, "post");
@@ -278,10 +292,10 @@ public final class NotificationPolicy {
     if (eventSequence < 1) {
       throw new InvalidInputException("eventSequence", "must be at least 1 (was " + eventSequence + ")");
     }
-    if (!isEnabled(kind) || post.holder().isEmpty()) {
+    if (!isEnabled(kind) || answering.isEmpty()) {
       return Optional.empty();
     }
-    Officer officer = post.holder().get();
+    Officer officer = answering.get();
     Map<String, String> values = MessageValues.ofComplaint(complaint, deadlineOf(complaint), reason);
     complaint.assignment().ifPresent(a -> {
       values.put("post", a.post().code());

@@ -188,7 +188,7 @@ public final class CommandExecution implements Escalator.Gateway {
   private Change decide(Complaint current, ComplaintCommand command, Actor actor) {
     Instant now = now(current);
     directory.current().ifPresent(d -> {
-      PostAuthority.check(d, current, command.type(), actor);
+      PostAuthority.check(d, current, command.type(), actor, now);
       Targets.check(d, current, command);
     });
     Change change = changes.from(current);

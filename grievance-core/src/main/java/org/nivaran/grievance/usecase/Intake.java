@@ -85,8 +85,8 @@ public final class Intake {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
     Lifecycle.authorizeRegistration(request, actor);
-    directory.current().ifPresent(d -> PostAuthority.checkRegistration(d, actor));
     Instant now = clock.instant();
+    directory.current().ifPresent(d -> PostAuthority.checkRegistration(d, actor, now));
     CallerRecord record = CallerRecord.of(history, request.citizen().phone(),
         List.of(repeats.readsFrom(now), limits.readsFrom(request, actor, now)));
     try {

@@ -36,10 +36,11 @@ import org.nivaran.grievance.policy.VerificationPolicy;
  *   <tr><td>ReportDissatisfied</td><td>reopened as often as the limit allows</td>
  *       <td>CloseUnverified NOT_SATISFIED</td><td>verification-policy</td></tr>
  *   <tr><td>ReportDissatisfied</td><td>NEXT_LEVEL</td><td>Escalate one level up; at the top,
- *       nothing; post above missing or vacant: Flag ESCALATION_BLOCKED</td>
+ *       nothing; post above missing, or vacant with no additional charge in force: Flag
+ *       ESCALATION_BLOCKED</td>
  *       <td>verification-policy</td></tr>
- *   <tr><td>ReportDissatisfied</td><td>APPEAL</td><td>Appeal to the appellate post; vacant:
- *       Flag ESCALATION_BLOCKED</td><td>verification-policy</td></tr>
+ *   <tr><td>ReportDissatisfied</td><td>APPEAL</td><td>Appeal to the appellate post; vacant with
+ *       no additional charge in force: Flag ESCALATION_BLOCKED</td><td>verification-policy</td></tr>
  *   <tr><td>RecordUnreachable</td><td>the N-th failed call in a row, close</td>
  *       <td>CloseUnverified UNCONFIRMED</td><td>verification-policy</td></tr>
  *   <tr><td>RequestSpecialClosure</td><td>the officer's level is not one the special-closure policy names</td>
@@ -129,7 +130,7 @@ final class PolicyTransitions {
   private void nextLevel(Change change, Instant now) {
     Directory d = directory.require();
     Complaint c = change.state();
-    Optional<EscalationStep> step = escalation.forComplaint(c, d.categories()).map(p -> p.onDeadline(c, d));
+    Optional<EscalationStep> step = escalation.forComplaint(c, d.categories()).map(p -> p.onDeadline(c, d, now));
     if (step.isPresent() && step.get() instanceof EscalationStep.MoveUp up) {
       ComplaintCommand escalate = new ComplaintCommand.Escalate(up.to().id(), NOT_SATISFIED);
       Targets.check(d, c, escalate);
@@ -143,13 +144,15 @@ final class PolicyTransitions {
   /** Sends a dissatisfied citizen's complaint to the appellate post; if it is vacant, flags it instead. */
   private void appeal(Change change, Instant now) {
     PostId appellate = verification.appellatePost().orElseThrow();
-    Optional<Post> post = directory.require().posts().find(appellate);
+    Directory d = directory.require();
+    Optional<Post> post = d.posts().find(appellate);
     if (change.state().post().filter(appellate::equals).isPresent()) {
       return;
     }
-    if (post.isEmpty() || post.get().isVacant()) {
+    if (post.isEmpty() || d.posts().answering(appellate, now).isEmpty()) {
       change.run(new ComplaintCommand.Flag(ComplaintFlag.ESCALATION_BLOCKED,
-          NOT_SATISFIED + "; the appellate post " + appellate + (post.isEmpty() ? " is not in the directory" : " is vacant"),
+          NOT_SATISFIED + "; the appellate post " + appellate
+              + (post.isEmpty() ? " is not in the directory" : " is vacant and in no additional charge in force"),
           directory.nodalOfficerOf(change.state())), VERIFIER, now);
       return;
     }

@@ -34,6 +34,7 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.directory.AdditionalCharge;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.InvalidRowException;
 import org.nivaran.grievance.directory.Language;
@@ -70,6 +71,10 @@ class DirectoryJsonTest {
           {"id": "AE-RAIPUR", "title": "Assistant Engineer, Raipur", "department": "energy", "jurisdiction": "RAIPUR", "level": "L1",
            "reportsTo": "EE-RAIPUR", "duties": ["NODAL_OFFICER"],
            "holder": {"id": "E-1", "name": "राजेश कुमार साहू", "phone": "98000 00106", "whatsapp": true, "language": "hi"}}
+        ],
+        "additionalCharges": [
+          {"post": "EE-RAIPUR", "officerId": "E-1", "from": "2024-05-01T04:30:00Z", "until": "2024-05-31T18:30:00Z",
+           "givenBy": "E-9", "reason": "EE Raipur transferred"}
         ],
         "roster": [
           {"date": "2024-05-06", "post": "EE-RAIPUR"},
@@ -138,6 +143,10 @@ class DirectoryJsonTest {
     assertThat(d.categories().get("energy.supply").aliases()).containsExactly("bijli nahi hai");
     assertThat(d.categories().get("energy.supply").escalationPolicyId()).isEqualTo("cg-7d");
     assertThat(d.roster().onDuty(LocalDate.of(2024, 5, 6))).contains(PostId.of("EE-RAIPUR"));
+    assertThat(d.posts().charges()).containsExactly(new AdditionalCharge(PostId.of("EE-RAIPUR"), "E-1",
+        Instant.parse("2024-05-01T04:30:00Z"), Instant.parse("2024-05-31T18:30:00Z"), "E-9", "EE Raipur transferred"));
+    assertThat(d.posts().answering(PostId.of("EE-RAIPUR"), Instant.parse("2024-05-10T00:00:00Z")))
+        .map(o -> o.id()).contains("E-1");
     assertThat(d.blocklist().all()).singleElement().satisfies(e -> {
       assertThat(e.blockedBy()).isEqualTo("AE-RAIPUR");
       assertThat(e.expiresAt()).isEmpty();
@@ -211,6 +220,18 @@ class DirectoryJsonTest {
         err("bad language", "\"language\": \"hi\"", "\"language\": \"hindi\"", "directory.json#posts", 2, "holder.language", "\"en\" or \"hi\""),
         err("unknown holder field", "\"whatsapp\": true", "\"whatsApp\": true", "directory.json#posts", 2, "holder.whatsApp", "allowed: id, name, phone, whatsapp, language"),
         err("holder without name", "\"name\": \"राजेश कुमार साहू\", ", "", "directory.json#posts", 2, "holder.name", "is required"),
+        err("charge of a post with a holder", "{\"post\": \"EE-RAIPUR\", \"officerId\"", "{\"post\": \"AE-RAIPUR\", \"officerId\"",
+            "directory.json#additionalCharges", 1, "post", "the post 'AE-RAIPUR' has a holder ('E-1')"),
+        err("charge of an unknown post", "{\"post\": \"EE-RAIPUR\", \"officerId\"", "{\"post\": \"SE-RAIPUR\", \"officerId\"",
+            "directory.json#additionalCharges", 1, "post", "unknown post 'SE-RAIPUR'"),
+        err("charge to an unknown officer", "\"officerId\": \"E-1\"", "\"officerId\": \"E-7\"",
+            "directory.json#additionalCharges", 1, "officerId", "officer 'E-7' holds no post"),
+        err("charge given to oneself", "\"givenBy\": \"E-9\"", "\"givenBy\": \"E-1\"",
+            "directory.json#additionalCharges", 1, "givenBy", "no one gives a charge to themselves"),
+        err("charge ending before it starts", "\"until\": \"2024-05-31T18:30:00Z\"", "\"until\": \"2024-04-30T18:30:00Z\"",
+            "directory.json#additionalCharges", 1, "until", "must be after from"),
+        err("misspelt charge field", "\"givenBy\"", "\"given\"",
+            "directory.json#additionalCharges", 1, "given", "is not a field of an element of additionalCharges"),
         err("roster of unknown post", "\"post\": \"AE-RAIPUR\"", "\"post\": \"JE-RAIPUR\"", "directory.json#roster", 2, "post", "unknown post 'JE-RAIPUR'"),
         err("roster date twice", "\"date\": \"2024-05-07\"", "\"date\": \"2024-05-06\"", "directory.json#roster", 2, "date", "repeats the date 2024-05-06 of row 1"),
         err("roster date that does not exist", "\"date\": \"2024-05-07\"", "\"date\": \"2024-02-30\"", "directory.json#roster", 2, "date", "YYYY-MM-DD"),

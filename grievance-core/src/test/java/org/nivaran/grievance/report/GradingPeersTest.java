@@ -122,6 +122,28 @@ class GradingPeersTest {
     assertThat(root.at("/departments/5/peer_rank").asInt()).isEqualTo(3);
   }
 
+  /** The README's example, with the small report's facts. */
+  @Test
+  void the_readme_example_runs() {
+    GradingScheme scheme = GradingScheme.builder()
+        .peerGroups(99, 499)
+        .weight(Indicator.SATISFACTION, 40)
+        .build();
+    GradingReport report = Grading.grade(GradingExamples.facts(), GradingExamples.MARCH, scheme,
+        GradingExamples.DISTRICT_OF);
+    StringBuilder out = new StringBuilder();
+    for (GradedUnit d : report.departments()) {
+      out.append(String.format(java.util.Locale.ROOT, "%s: %d of %d in %s (overall %d)%n",
+          d.code(), d.peerRank(), d.peerCount(), d.peerGroup().label(), d.rank()));
+      for (IndicatorScore s : d.breakdown()) {
+        out.append(String.format(java.util.Locale.ROOT, "  %s %.2f%n", s.indicator().key(), s.points()));
+      }
+    }
+
+    assertThat(out.toString()).startsWith("REVENUE, LAND: 1 of 2 in 0–99 received (overall 1)\n  disposal 50.00\n")
+        .contains("  satisfaction 0.00\n");
+  }
+
   @Nested
   class The_scheme {
     private void refuses(Consumer<GradingScheme.Builder> change, String field) {

@@ -57,14 +57,17 @@ public final class NivaranJson {
    * <pre>{@code
    * {"period":{"from":"2024-02-29T18:30:00Z","to":"2024-03-31T18:30:00Z"},
    *  "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0},
-   *            "bands":{"a":80.0,"b":60.0,"c":40.0}},
+   *            "bands":{"a":80.0,"b":60.0,"c":40.0},"peer_groups":[99,499]},
    *  "departments":[
    *   {"kind":"DEPARTMENT","code":"REVENUE","rank":1,"grade":"B","score":79.17,
    *    "received":4,"disposed":2,"disposed_within_sla":1,"pending":1,
    *    "pending_beyond_sla":{"L1":1},"pending_beyond_sla_total":1,
    *    "replies":1,"returns":0,"satisfied":1,"dissatisfied":0,"reopens":0,
    *    "disposal_rate":0.6667,"sla_compliance_rate":0.5000,"satisfaction_rate":1.0000,
-   *    "returned_rate":0.0000,"reopened_rate":0.0000,"median_resolution":"PT192H"}, ...],
+   *    "returned_rate":0.0000,"reopened_rate":0.0000,"median_resolution":"PT192H",
+   *    "peer_group":{"number":1,"lowest":0,"highest":99,"label":"0–99 received"},"peer_rank":1,"peer_count":3,
+   *    "breakdown":[{"indicator":"disposal","measure":0.6667,"weight":25.0,"points":16.67},
+   *                 {"indicator":"sla_compliance","measure":0.5000,"weight":25.0,"points":12.50}, ...]}, ...],
    *  "districts":[ ... ]}
    * }</pre>
    *
@@ -72,7 +75,14 @@ public final class NivaranJson {
    * places, a rate a number with 4 (the digits of the report's CSV), or {@code null} when the rate
    * is empty; {@code pending_beyond_sla} holds the levels with a count above 0, in level order;
    * {@code median_resolution} is an ISO-8601 duration to the second, or {@code null} when nothing
-   * was disposed. Nivaran writes this format but does not read it back.
+   * was disposed. {@code peer_groups} holds the scheme's {@linkplain
+   * org.nivaran.grievance.report.GradingScheme#peerGroupBounds() peer group bounds} (empty for one
+   * group of every unit); each unit's {@code peer_group} its group's number, bounds in complaints
+   * received ({@code highest} {@code null} for the last group) and label, {@code peer_rank} and
+   * {@code peer_count} its place among its peers; {@code breakdown} one entry per indicator, by
+   * its key, with its measure (4 decimal places, {@code null} when left out), its weight and its
+   * points (2 decimal places, adding up to {@code score}). Nivaran writes this format but does not
+   * read it back.
    *
    * @param report the report
    * @return the JSON text

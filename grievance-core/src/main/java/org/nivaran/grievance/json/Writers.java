@@ -42,6 +42,8 @@ import org.nivaran.grievance.internal.Decimals;
 import org.nivaran.grievance.report.GradedUnit;
 import org.nivaran.grievance.report.GradingReport;
 import org.nivaran.grievance.report.GradingScheme;
+import org.nivaran.grievance.report.Indicator;
+import org.nivaran.grievance.report.IndicatorScore;
 import org.nivaran.grievance.report.UnitFigures;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
@@ -407,17 +409,20 @@ final class Writers {
   static void gradingScheme(JsonGenerator g, GradingScheme s) throws IOException {
     g.writeStartObject(s);
     g.writeObjectFieldStart("weights");
-    g.writeNumberField("disposal", s.disposalWeight());
-    g.writeNumberField("sla_compliance", s.slaComplianceWeight());
-    g.writeNumberField("satisfaction", s.satisfactionWeight());
-    g.writeNumberField("returned", s.returnedWeight());
-    g.writeNumberField("reopened", s.reopenedWeight());
+    for (Indicator i : Indicator.values()) {
+      g.writeNumberField(i.key(), s.weight(i));
+    }
     g.writeEndObject();
     g.writeObjectFieldStart("bands");
     g.writeNumberField("a", s.bandA());
     g.writeNumberField("b", s.bandB());
     g.writeNumberField("c", s.bandC());
     g.writeEndObject();
+    g.writeArrayFieldStart("peer_groups");
+    for (long bound : s.peerGroupBounds()) {
+      g.writeNumber(bound);
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 
@@ -430,6 +435,30 @@ final class Writers {
     g.writeFieldName("score");
     g.writeNumber(Decimals.fixed(u.score(), 2));
     figureFields(g, u.figures());
+    g.writeObjectFieldStart("peer_group");
+    g.writeNumberField("number", u.peerGroup().number());
+    g.writeNumberField("lowest", u.peerGroup().lowest());
+    g.writeFieldName("highest");
+    if (u.peerGroup().highest().isPresent()) {
+      g.writeNumber(u.peerGroup().highest().get());
+    } else {
+      g.writeNull();
+    }
+    g.writeStringField("label", u.peerGroup().label());
+    g.writeEndObject();
+    g.writeNumberField("peer_rank", u.peerRank());
+    g.writeNumberField("peer_count", u.peerCount());
+    g.writeArrayFieldStart("breakdown");
+    for (IndicatorScore s : u.breakdown()) {
+      g.writeStartObject();
+      g.writeStringField("indicator", s.indicator().key());
+      rate(g, "measure", s.measure());
+      g.writeNumberField("weight", s.weight());
+      g.writeFieldName("points");
+      g.writeNumber(Decimals.fixed(s.points(), 2));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,11 @@ import org.nivaran.grievance.directory.Jurisdictions;
  * decimal places, its grade the scheme's {@linkplain GradingScheme#grade grade} for it. Within
  * each kind the units are ranked by score, highest first, with standard competition ranking:
  * units with equal (rounded) scores share a rank, and the next rank skips as many places (1, 2,
- * 2, 4). Each list is sorted by rank, then by code.
+ * 2, 4). Each list is sorted by rank, then by code. Each unit is also ranked by the same rule
+ * among its peers: the units of its kind in its {@linkplain GradingScheme#peerGroupOf peer group}
+ * (by complaints received); with the standard scheme's single group the peer rank is the rank.
+ * Each unit carries its score {@linkplain GradingScheme#breakdown broken down by indicator}, the
+ * points adding up to the score.
  *
  * <p>Stateless and thread-safe.
  */
@@ -145,7 +150,7 @@ public final class Grading {
   public static List<GradedUnit> rank(List<UnitFigures> units, GradingScheme scheme) {
     Texts.required(units, "units");
     Texts.required(scheme, "scheme");
-    record Scored(UnitFigures figures, double score) {}
+    record Scored(UnitFigures figures, List<IndicatorScore> breakdown, double score, PeerGroup group) {}
     List<Scored> scored = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     UnitKind kind = null;
@@ -161,9 +166,14 @@ public final class Grading {
       if (!codes.add(u.code())) {
         throw new InvalidInputException(at + ".code", "repeats the code '" + u.code() + "'");
       }
-      scored.add(new Scored(u, scheme.roundedScore(u).doubleValue()));
+      List<IndicatorScore> breakdown = scheme.breakdown(u);
+      scored.add(new Scored(u, breakdown, ScoreBreakdown.total(breakdown).doubleValue(), scheme.peerGroupOf(u)));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.figures().code()));
+    Map<PeerGroup, Integer> peerCounts = new HashMap<>();
+    scored.forEach(s -> peerCounts.merge(s.group(), 1, Integer::sum));
+    Map<PeerGroup, Scored> lastPeer = new HashMap<>();
+    Map<PeerGroup, int[]> peerPlace = new HashMap<>(); // {units seen, rank of the last}
     List<GradedUnit> graded = new ArrayList<>(scored.size());
     int rank = 0;
     for (int n = 0; n < scored.size(); n++) {
@@ -171,7 +181,14 @@ public final class Grading {
       if (n == 0 || s.score() != scored.get(n - 1).score()) {
         rank = n + 1;
       }
-      graded.add(new GradedUnit(s.figures(), s.score(), scheme.grade(s.score()), rank));
+      int[] place = peerPlace.computeIfAbsent(s.group(), g -> new int[2]);
+      Scored previous = lastPeer.put(s.group(), s);
+      place[0]++;
+      if (previous == null || s.score() != previous.score()) {
+        place[1] = place[0];
+      }
+      graded.add(new GradedUnit(s.figures(), s.score(), scheme.grade(s.score()), rank, s.group(), place[1],
+          peerCounts.get(s.group()), s.breakdown()));
     }
     return List.copyOf(graded);
   }

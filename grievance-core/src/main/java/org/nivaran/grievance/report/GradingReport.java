@@ -41,6 +41,10 @@ public record GradingReport(
       "replies", "returns", "satisfied", "dissatisfied", "reopens", "disposal_rate", "sla_compliance_rate",
       "satisfaction_rate", "returned_rate", "reopened_rate", "median_resolution");
 
+  /** The CSV columns of the peer group and rank, after the trailing ones. */
+  private static final List<String> PEER_COLUMNS = List.of(
+      "peer_group", "peer_group_lowest", "peer_group_highest", "peer_rank", "peer_count");
+
   /** The levels that always have a CSV column. */
   private static final List<Level> STANDARD_LEVELS = List.of(Level.L1, Level.L2, Level.L3, Level.L4);
 
@@ -124,7 +128,14 @@ public record GradingReport(
    * {@code dissatisfied}, {@code reopens}, {@code disposal_rate}, {@code sla_compliance_rate},
    * {@code satisfaction_rate}, {@code returned_rate}, {@code reopened_rate} (4 decimal places,
    * rounded half up; empty when the rate is), and {@code median_resolution} (an ISO-8601 duration
-   * to the second, such as {@code PT168H}; empty when none was disposed). Numbers are written with
+   * to the second, such as {@code PT168H}; empty when none was disposed); then the unit's
+ * {@linkplain GradedUnit#peerGroup() peer group}: {@code peer_group} (its number, from 1),
+ * {@code peer_group_lowest} and {@code peer_group_highest} (its bounds in complaints received;
+ * the highest empty for the last group), {@code peer_rank} and {@code peer_count}; and one
+ * {@code points_<key>} column per {@link Indicator}, in declaration order ({@code points_disposal},
+ * {@code points_sla_compliance}, {@code points_satisfaction}, {@code points_returned},
+ * {@code points_reopened}): the points it contributed to the score, 2 decimal places, adding up to
+ * {@code score} (empty if the unit's breakdown lacks the indicator). Numbers are written with
    * ASCII digits and a full stop whatever the default locale; a field is quoted only if it holds a
    * comma, a double quote or a line break.
    *
@@ -135,6 +146,10 @@ public record GradingReport(
     List<String> header = new ArrayList<>(LEADING_COLUMNS);
     levels.forEach(l -> header.add("beyond_l" + l.rung()));
     header.addAll(TRAILING_COLUMNS);
+    header.addAll(PEER_COLUMNS);
+    for (Indicator i : Indicator.values()) {
+      header.add("points_" + i.key());
+    }
     StringBuilder out = new StringBuilder();
     Csv.appendRecord(out, header);
     for (GradedUnit u : departments) {
@@ -173,6 +188,15 @@ public record GradingReport(
     row.add(rate(f.returnedRate()));
     row.add(rate(f.reopenedRate()));
     row.add(f.medianResolution().map(GradingReport::duration).orElse(""));
+    row.add(Integer.toString(u.peerGroup().number()));
+    row.add(Long.toString(u.peerGroup().lowest()));
+    row.add(u.peerGroup().highest().map(String::valueOf).orElse(""));
+    row.add(Integer.toString(u.peerRank()));
+    row.add(Integer.toString(u.peerCount()));
+    for (Indicator i : Indicator.values()) {
+      row.add(u.breakdown().stream().filter(s -> s.indicator() == i).findFirst()
+          .map(s -> Decimals.fixed(s.points(), 2)).orElse(""));
+    }
     return row;
   }
 

@@ -1,17 +1,20 @@
 package org.nivaran.grievance.report;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Decimals;
 import org.nivaran.grievance.internal.Texts;
 
 /**
- * How a unit's figures become a score and a grade: a weight for each of five measures, and the
- * lowest scores of the A, B and C bands.
+ * How a unit's figures become a score and a grade: a weight for each of the {@link Indicator}s,
+ * the lowest scores of the A, B and C bands, and the volume bands of the {@link PeerGroup}s units
+ * are also ranked in.
  *
  * <p>The measures, each from 0 (worst) to 1 (best), are the {@link UnitFigures#disposalRate()
  * disposal rate}, the {@link UnitFigures#slaComplianceRate() SLA compliance rate}, the
@@ -27,11 +30,20 @@ import org.nivaran.grievance.internal.Texts;
  * <p>A measure whose rate is empty (nothing to judge it on) is left out, numerator and
  * denominator alike; if no measure with a weight above 0 is present, the score is 0.
  *
+ * <p>The score is broken down by indicator in {@link #breakdown}: each indicator's points are
+ * its share {@code 100 × wᵢ·mᵢ / Σ wᵢ} of the score.
+ *
+ * <p>Units are ranked among all units of their kind and among their peers: the units of their
+ * kind in the same {@linkplain #peerGroupOf peer group}, by the number of complaints received in
+ * the period. The standard scheme has one group, every unit; {@link Builder#peerGroups} sets
+ * volume bands.
+ *
  * <pre>{@code
  * GradingScheme standard = GradingScheme.standard();        // 25, 25, 30, 10, 10; A 80, B 60, C 40
  * GradingScheme citizenFirst = GradingScheme.builder()      // starts from the standard values
  *     .satisfactionWeight(50)
  *     .bands(85, 65, 45)
+ *     .peerGroups(99, 499)                                  // 0–99, 100–499, 500 or more received
  *     .build();
  * }</pre>
  *
@@ -40,29 +52,26 @@ import org.nivaran.grievance.internal.Texts;
 public final class GradingScheme {
   private static final GradingScheme STANDARD = new Builder().build();
 
-  private final double disposalWeight;
-  private final double slaComplianceWeight;
-  private final double satisfactionWeight;
-  private final double returnedWeight;
-  private final double reopenedWeight;
+  private final Map<Indicator, Double> weights;
   private final double bandA;
   private final double bandB;
   private final double bandC;
+  private final List<Long> peerGroupBounds;
+  private final List<PeerGroup> peerGroups;
 
   private GradingScheme(Builder b) {
-    this.disposalWeight = b.disposalWeight;
-    this.slaComplianceWeight = b.slaComplianceWeight;
-    this.satisfactionWeight = b.satisfactionWeight;
-    this.returnedWeight = b.returnedWeight;
-    this.reopenedWeight = b.reopenedWeight;
+    this.weights = java.util.Collections.unmodifiableMap(new EnumMap<>(b.weights));
     this.bandA = b.bandA;
     this.bandB = b.bandB;
     this.bandC = b.bandC;
+    this.peerGroupBounds = java.util.Arrays.stream(b.peerGroupBounds).boxed().toList();
+    this.peerGroups = PeerGroup.of(peerGroupBounds);
   }
 
   /**
    * The standard scheme: weights disposal 25, SLA compliance 25, satisfaction 30, returned
-   * replies 10, reopenings 10; A from 80, B from 60, C from 40, else D.
+   * replies 10, reopenings 10 (each {@link Indicator#standardWeight()}); A from 80, B from 60, C
+   * from 40, else D; one peer group, every unit.
    *
    * @return the standard scheme
    */
@@ -71,7 +80,8 @@ public final class GradingScheme {
   }
 
   /**
-   * A builder holding the {@linkplain #standard() standard} weights and bands, to change some.
+   * A builder holding the {@linkplain #standard() standard} weights, bands and peer group, to
+   * change some.
    *
    * @return a new builder
    */
@@ -80,18 +90,14 @@ public final class GradingScheme {
   }
 
   /**
-   * A builder holding this scheme's weights and bands, to change some.
+   * A builder holding this scheme's weights, bands and peer groups, to change some.
    *
    * @return a new builder
    */
   public Builder toBuilder() {
-    return new Builder()
-        .disposalWeight(disposalWeight)
-        .slaComplianceWeight(slaComplianceWeight)
-        .satisfactionWeight(satisfactionWeight)
-        .returnedWeight(returnedWeight)
-        .reopenedWeight(reopenedWeight)
-        .bands(bandA, bandB, bandC);
+    Builder b = new Builder();
+    weights.forEach(b::weight);
+    return b.bands(bandA, bandB, bandC).peerGroups(peerGroupBounds.stream().mapToLong(Long::longValue).toArray());
   }
 
   /**
@@ -104,16 +110,20 @@ public final class GradingScheme {
    */
   public double score(UnitFigures figures) {
     Texts.required(figures, "figures");
-    double[] sums = new double[2];
-    add(sums, disposalWeight, figures.disposalRate());
-    add(sums, slaComplianceWeight, figures.slaComplianceRate());
-    add(sums, satisfactionWeight, figures.satisfactionRate());
-    add(sums, returnedWeight, figures.returnedRate().map(GradingScheme::complement));
-    add(sums, reopenedWeight, figures.reopenedRate().map(GradingScheme::complement));
-    if (sums[1] == 0) {
+    double sum = 0;
+    double total = 0;
+    for (Indicator i : Indicator.values()) {
+      double w = weights.get(i);
+      Optional<Double> measure = i.measure(figures);
+      if (measure.isPresent() && w > 0) {
+        sum += w * measure.get();
+        total += w;
+      }
+    }
+    if (total == 0) {
       return 0;
     }
-    return Math.max(0, Math.min(100, 100 * sums[0] / sums[1]));
+    return Math.max(0, Math.min(100, 100 * sum / total));
   }
 
   /**
@@ -123,59 +133,30 @@ public final class GradingScheme {
    * rounding {@link #score}'s double (71.875 computed as 71.87499999999999) does not promise.
    *
    * @param figures the unit's figures
-   * @return the rounded score, 0.00 to 100.00
+   * @return the rounded score, 0.00 to 100.00; the sum of the points of {@link #breakdown}
    * @throws InvalidInputException (field {@code figures}) if the figures are missing
    */
   public BigDecimal roundedScore(UnitFigures figures) {
+    return ScoreBreakdown.total(breakdown(figures));
+  }
+
+  /**
+   * The score of a unit's figures broken down by indicator: one entry per {@link Indicator}, in
+   * declaration order, with its measure, its weight and the points it contributed. The exact
+   * points of indicator {@code i} are {@code 100 × wᵢ·mᵢ / Σ wᵢ} (0 for an indicator left out);
+   * they are apportioned to hundredths by the largest remainder method: each is cut down to
+   * hundredths, and the hundredths still missing from the {@linkplain #roundedScore rounded
+   * score} go one each to the indicators with the largest cut-off parts (equal parts in
+   * declaration order). So the points add up to the rounded score exactly, and each is within
+   * 0.01 of its exact value.
+   *
+   * @param figures the unit's figures
+   * @return the breakdown, an unmodifiable list
+   * @throws InvalidInputException (field {@code figures}) if the figures are missing
+   */
+  public List<IndicatorScore> breakdown(UnitFigures figures) {
     Texts.required(figures, "figures");
-    BigInteger[] sum = {BigInteger.ZERO, BigInteger.ONE}; // Σ wᵢ·mᵢ as a fraction
-    BigInteger[] weights = {BigInteger.ZERO, BigInteger.ONE}; // Σ wᵢ as a fraction
-    long disposed = figures.disposed();
-    long replies = figures.replies();
-    addExact(sum, weights, disposalWeight, disposed, disposed + figures.pending());
-    addExact(sum, weights, slaComplianceWeight, figures.disposedWithinSla(), disposed);
-    addExact(sum, weights, satisfactionWeight, figures.satisfied(), figures.satisfied() + figures.dissatisfied());
-    addExact(sum, weights, returnedWeight, replies - Math.min(figures.returns(), replies), replies);
-    addExact(sum, weights, reopenedWeight, replies - Math.min(figures.reopens(), replies), replies);
-    if (weights[0].signum() == 0) {
-      return BigDecimal.ZERO.setScale(2);
-    }
-    // 100 · (sum) / (weights)
-    BigInteger num = sum[0].multiply(weights[1]).multiply(BigInteger.valueOf(100));
-    BigInteger den = sum[1].multiply(weights[0]);
-    BigDecimal score = new BigDecimal(num).divide(new BigDecimal(den), 2, RoundingMode.HALF_UP);
-    return score.max(BigDecimal.ZERO.setScale(2)).min(BigDecimal.valueOf(10_000, 2));
-  }
-
-  /** Adds {@code weight · part / whole} to {@code sum} and {@code weight} to {@code weights}, if the measure is present. */
-  private static void addExact(BigInteger[] sum, BigInteger[] weights, double weight, long part, long whole) {
-    if (whole <= 0 || !(weight > 0)) {
-      return;
-    }
-    BigDecimal w = BigDecimal.valueOf(weight);
-    BigInteger wNum = w.unscaledValue();
-    BigInteger wDen = w.scale() >= 0 ? BigInteger.TEN.pow(w.scale()) : BigInteger.ONE;
-    if (w.scale() < 0) {
-      wNum = wNum.multiply(BigInteger.TEN.pow(-w.scale()));
-    }
-    // sum += wNum·part / (wDen·whole)
-    BigInteger tNum = wNum.multiply(BigInteger.valueOf(part));
-    BigInteger tDen = wDen.multiply(BigInteger.valueOf(whole));
-    sum[0] = sum[0].multiply(tDen).add(tNum.multiply(sum[1]));
-    sum[1] = sum[1].multiply(tDen);
-    weights[0] = weights[0].multiply(wDen).add(wNum.multiply(weights[1]));
-    weights[1] = weights[1].multiply(wDen);
-  }
-
-  private static double complement(double rate) {
-    return 1 - Math.min(rate, 1);
-  }
-
-  private static void add(double[] sums, double weight, Optional<Double> measure) {
-    if (measure.isPresent() && weight > 0) {
-      sums[0] += weight * measure.get();
-      sums[1] += weight;
-    }
+    return ScoreBreakdown.of(weights, figures);
   }
 
   /**
@@ -205,12 +186,23 @@ public final class GradingScheme {
   }
 
   /**
+   * The weight of an indicator.
+   *
+   * @param indicator the indicator
+   * @return the weight, not negative
+   * @throws InvalidInputException (field {@code indicator}) if the indicator is missing
+   */
+  public double weight(Indicator indicator) {
+    return weights.get(Texts.required(indicator, "indicator"));
+  }
+
+  /**
    * The weight of the disposal rate.
    *
    * @return the weight, not negative
    */
   public double disposalWeight() {
-    return disposalWeight;
+    return weights.get(Indicator.DISPOSAL);
   }
 
   /**
@@ -219,7 +211,7 @@ public final class GradingScheme {
    * @return the weight, not negative
    */
   public double slaComplianceWeight() {
-    return slaComplianceWeight;
+    return weights.get(Indicator.SLA_COMPLIANCE);
   }
 
   /**
@@ -228,7 +220,7 @@ public final class GradingScheme {
    * @return the weight, not negative
    */
   public double satisfactionWeight() {
-    return satisfactionWeight;
+    return weights.get(Indicator.SATISFACTION);
   }
 
   /**
@@ -237,7 +229,7 @@ public final class GradingScheme {
    * @return the weight, not negative
    */
   public double returnedWeight() {
-    return returnedWeight;
+    return weights.get(Indicator.RETURNED);
   }
 
   /**
@@ -246,7 +238,7 @@ public final class GradingScheme {
    * @return the weight, not negative
    */
   public double reopenedWeight() {
-    return reopenedWeight;
+    return weights.get(Indicator.REOPENED);
   }
 
   /**
@@ -276,48 +268,95 @@ public final class GradingScheme {
     return bandC;
   }
 
+  /**
+   * The upper bounds of the peer groups but the last, as given to {@link Builder#peerGroups}.
+   *
+   * @return the bounds, strictly increasing; empty for one group of every unit; an unmodifiable
+   *     list
+   */
+  public List<Long> peerGroupBounds() {
+    return peerGroupBounds;
+  }
+
+  /**
+   * The peer groups, from the smallest volumes up: one more than {@link #peerGroupBounds()}.
+   *
+   * @return the groups, numbered from 1; just {@link PeerGroup#ALL} without bounds; an
+   *     unmodifiable list
+   */
+  public List<PeerGroup> peerGroups() {
+    return peerGroups;
+  }
+
+  /**
+   * The peer group of a unit: the group whose bounds hold the number of complaints it
+   * {@linkplain UnitFigures#received() received} in the period.
+   *
+   * @param figures the unit's figures
+   * @return its group, one of {@link #peerGroups()}
+   * @throws InvalidInputException (field {@code figures}) if the figures are missing
+   */
+  public PeerGroup peerGroupOf(UnitFigures figures) {
+    Texts.required(figures, "figures");
+    for (PeerGroup g : peerGroups) {
+      if (g.contains(figures.received())) {
+        return g;
+      }
+    }
+    throw new IllegalStateException("no peer group holds " + figures.received()); // the last has no upper bound
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof GradingScheme s
-        && Double.compare(disposalWeight, s.disposalWeight) == 0
-        && Double.compare(slaComplianceWeight, s.slaComplianceWeight) == 0
-        && Double.compare(satisfactionWeight, s.satisfactionWeight) == 0
-        && Double.compare(returnedWeight, s.returnedWeight) == 0
-        && Double.compare(reopenedWeight, s.reopenedWeight) == 0
+        && weights.equals(s.weights) // Double.equals: as Double.compare
         && Double.compare(bandA, s.bandA) == 0
         && Double.compare(bandB, s.bandB) == 0
-        && Double.compare(bandC, s.bandC) == 0;
+        && Double.compare(bandC, s.bandC) == 0
+        && peerGroupBounds.equals(s.peerGroupBounds);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(new double[] {
-        disposalWeight, slaComplianceWeight, satisfactionWeight, returnedWeight, reopenedWeight, bandA, bandB, bandC});
+    return java.util.Objects.hash(weights, bandA, bandB, bandC, peerGroupBounds);
   }
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
-        "GradingScheme[weights: disposal %s, SLA compliance %s, satisfaction %s, returned %s, reopened %s;"
-            + " bands: A %s, B %s, C %s]",
-        disposalWeight, slaComplianceWeight, satisfactionWeight, returnedWeight, reopenedWeight, bandA, bandB, bandC);
+    return String.format(Locale.ROOT, "GradingScheme[weights: %s; bands: A %s, B %s, C %s; peer groups: %s]",
+        weights.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")),
+        bandA, bandB, bandC, peerGroups.stream().map(PeerGroup::label).collect(Collectors.joining(", ")));
   }
 
   /**
-   * Builds a {@link GradingScheme}; starts from the standard weights and bands. Not thread-safe;
-   * {@link #build()} copies its values.
+   * Builds a {@link GradingScheme}; starts from the standard weights, bands and peer group. Not
+   * thread-safe; {@link #build()} copies its values.
    */
   public static final class Builder {
-    private double disposalWeight = 25;
-    private double slaComplianceWeight = 25;
-    private double satisfactionWeight = 30;
-    private double returnedWeight = 10;
-    private double reopenedWeight = 10;
+    private final Map<Indicator, Double> weights = new EnumMap<>(Indicator.class);
     private double bandA = 80;
     private double bandB = 60;
     private double bandC = 40;
+    private long[] peerGroupBounds = {};
 
-    private Builder() {}
+    private Builder() {
+      for (Indicator i : Indicator.values()) {
+        weights.put(i, i.standardWeight());
+      }
+    }
+
+    /**
+     * The weight of an indicator; its {@link Indicator#standardWeight()} by default.
+     *
+     * @param indicator the indicator
+     * @param weight not negative
+     * @return this builder
+     * @throws InvalidInputException (field {@code indicator}) if the indicator is missing
+     */
+    public Builder weight(Indicator indicator, double weight) {
+      weights.put(Texts.required(indicator, "indicator"), weight);
+      return this;
+    }
 
     /**
      * The weight of the disposal rate; 25 by default.
@@ -326,8 +365,7 @@ public final class GradingScheme {
      * @return this builder
      */
     public Builder disposalWeight(double weight) {
-      this.disposalWeight = weight;
-      return this;
+      return weight(Indicator.DISPOSAL, weight);
     }
 
     /**
@@ -337,8 +375,7 @@ public final class GradingScheme {
      * @return this builder
      */
     public Builder slaComplianceWeight(double weight) {
-      this.slaComplianceWeight = weight;
-      return this;
+      return weight(Indicator.SLA_COMPLIANCE, weight);
     }
 
     /**
@@ -348,8 +385,7 @@ public final class GradingScheme {
      * @return this builder
      */
     public Builder satisfactionWeight(double weight) {
-      this.satisfactionWeight = weight;
-      return this;
+      return weight(Indicator.SATISFACTION, weight);
     }
 
     /**
@@ -359,8 +395,7 @@ public final class GradingScheme {
      * @return this builder
      */
     public Builder returnedWeight(double weight) {
-      this.returnedWeight = weight;
-      return this;
+      return weight(Indicator.RETURNED, weight);
     }
 
     /**
@@ -370,8 +405,7 @@ public final class GradingScheme {
      * @return this builder
      */
     public Builder reopenedWeight(double weight) {
-      this.reopenedWeight = weight;
-      return this;
+      return weight(Indicator.REOPENED, weight);
     }
 
     /**
@@ -390,23 +424,38 @@ public final class GradingScheme {
     }
 
     /**
+     * The volume bands of the peer groups: the most complaints received in the period a unit of
+     * each group but the last may have. {@code peerGroups(99, 499)} makes three groups, 0–99,
+     * 100–499 and 500 or more received; {@code peerGroups()} (the default) one group of every
+     * unit, so that the peer rank is the overall rank.
+     *
+     * @param upperBounds the groups' upper bounds, inclusive, strictly increasing, at least 0
+     * @return this builder
+     * @throws InvalidInputException (field {@code upperBounds}) if the array is missing
+     */
+    public Builder peerGroups(long... upperBounds) {
+      this.peerGroupBounds = Texts.required(upperBounds, "upperBounds").clone();
+      return this;
+    }
+
+    /**
      * Builds the scheme.
      *
      * @return the scheme
      * @throws InvalidInputException naming the field ({@code disposalWeight},
      *     {@code slaComplianceWeight}, {@code satisfactionWeight}, {@code returnedWeight},
-     *     {@code reopenedWeight}, {@code weights}, {@code bandA}, {@code bandB} or {@code bandC}) if
-     *     a weight is negative or not a finite number, every weight is 0 (or their sum is not
-     *     finite), or the bands are not
-     *     {@code 100 >= a > b > c >= 0}
+     *     {@code reopenedWeight} (the indicator's key in camelCase, then {@code Weight}),
+     *     {@code weights}, {@code bandA}, {@code bandB}, {@code bandC}, or
+     *     {@code peerGroups[i]}) if a weight is negative or not a finite number, every weight is 0
+     *     (or their sum is not finite), the bands are not {@code 100 >= a > b > c >= 0}, or a
+     *     peer group bound is negative or not above the one before it
      */
     public GradingScheme build() {
-      weight(disposalWeight, "disposalWeight");
-      weight(slaComplianceWeight, "slaComplianceWeight");
-      weight(satisfactionWeight, "satisfactionWeight");
-      weight(returnedWeight, "returnedWeight");
-      weight(reopenedWeight, "reopenedWeight");
-      double total = disposalWeight + slaComplianceWeight + satisfactionWeight + returnedWeight + reopenedWeight;
+      double total = 0;
+      for (Map.Entry<Indicator, Double> e : weights.entrySet()) {
+        weight(e.getValue(), weightField(e.getKey()));
+        total += e.getValue();
+      }
       if (total == 0) {
         throw new InvalidInputException("weights", "must not all be 0");
       }
@@ -422,7 +471,22 @@ public final class GradingScheme {
       if (!(bandC >= 0 && bandC < bandB)) {
         throw new InvalidInputException("bandC", "must be at least 0 and below bandB " + bandB + " (was " + bandC + ")");
       }
+      PeerGroup.checkBounds(peerGroupBounds, "peerGroups");
       return new GradingScheme(this);
+    }
+
+    private static String weightField(Indicator indicator) {
+      StringBuilder field = new StringBuilder();
+      boolean upper = false;
+      for (char c : indicator.key().toCharArray()) {
+        if (c == '_') {
+          upper = true;
+        } else {
+          field.append(upper ? Character.toUpperCase(c) : c);
+          upper = false;
+        }
+      }
+      return field.append("Weight").toString();
     }
 
     private static void weight(double weight, String field) {

@@ -11,8 +11,11 @@
  *
  * <p>{@link org.nivaran.grievance.report.Grading} sums the facts of each department and district
  * into {@link org.nivaran.grievance.report.UnitFigures}, scores them with a
- * {@link org.nivaran.grievance.report.GradingScheme} (a weighted mean of five rates, with grade
- * bands), and ranks the units of each kind into a
+ * {@link org.nivaran.grievance.report.GradingScheme} (a weighted mean of the
+ * {@link org.nivaran.grievance.report.Indicator}s, with grade bands and volume
+ * {@link org.nivaran.grievance.report.PeerGroup}s), breaks each score down by indicator
+ * ({@link org.nivaran.grievance.report.IndicatorScore}), and ranks the units of each kind, overall
+ * and among their peers, into a
  * {@link org.nivaran.grievance.report.GradingReport}, which writes itself as CSV; its JSON form
  * comes from {@code org.nivaran.grievance.json.NivaranJson.gradingReport}.
  *

@@ -6,6 +6,7 @@ import static org.nivaran.grievance.report.GradingExamples.figures;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -150,15 +151,29 @@ class UnitFiguresTest {
   }
 
   @Test
-  void a_graded_unit_refuses_a_score_outside_0_to_100_and_a_rank_below_1() {
+  void a_graded_unit_refuses_a_score_outside_0_to_100_a_rank_below_1_and_peer_fields_that_do_not_fit() {
     UnitFigures f = figures("A", 0, 0, 0, 0, 0, 0, 0, 0);
+    PeerGroup all = PeerGroup.ALL;
+    List<IndicatorScore> zero = GradingScheme.standard().breakdown(f);
 
-    assertField(() -> new GradedUnit(f, 100.5, Grade.A, 1), "score");
-    assertField(() -> new GradedUnit(f, Double.NaN, Grade.A, 1), "score");
-    assertField(() -> new GradedUnit(f, 50, Grade.C, 0), "rank");
-    assertField(() -> new GradedUnit(f, 50, null, 1), "grade");
-    assertField(() -> new GradedUnit(null, 50, Grade.C, 1), "figures");
-    assertThat(new GradedUnit(f, 0, Grade.D, 3).code()).isEqualTo("A");
+    assertField(() -> new GradedUnit(f, 100.5, Grade.A, 1, all, 1, 1, zero), "score");
+    assertField(() -> new GradedUnit(f, Double.NaN, Grade.A, 1, all, 1, 1, zero), "score");
+    assertField(() -> new GradedUnit(f, 0, Grade.C, 0, all, 1, 1, zero), "rank");
+    assertField(() -> new GradedUnit(f, 0, null, 1, all, 1, 1, zero), "grade");
+    assertField(() -> new GradedUnit(null, 0, Grade.C, 1, all, 1, 1, zero), "figures");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 1, null, 1, 1, zero), "peerGroup");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 1, new PeerGroup(2, 1, Optional.empty()), 1, 1, zero), "peerGroup");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 3, all, 0, 4, zero), "peerRank");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 3, all, 2, 1, zero), "peerRank");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 1, all, 2, 4, zero), "peerRank");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 1, all, 1, 0, zero), "peerCount");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 1, all, 1, 1, null), "breakdown");
+    assertField(() -> new GradedUnit(f, 50, Grade.C, 1, all, 1, 1, zero), "breakdown");
+    assertField(() -> new GradedUnit(f, 0, Grade.D, 1, all, 1, 1, List.of(zero.get(0), zero.get(0))),
+        "breakdown[1].indicator");
+    GradedUnit u = new GradedUnit(f, 0, Grade.D, 3, all, 2, 4, zero);
+    assertThat(u.code()).isEqualTo("A");
+    assertThat(u.breakdown()).hasSize(Indicator.values().length);
   }
 
   static void assertField(Supplier<?> make, String field) {

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.report.GradedUnit;
+import org.nivaran.grievance.report.Indicator;
+import org.nivaran.grievance.report.IndicatorScore;
 import org.nivaran.grievance.report.UnitFigures;
 
 /**
@@ -22,7 +24,9 @@ import org.nivaran.grievance.report.UnitFigures;
  * time and no random id, so the same run writes the same bytes. Stable ids for tests and readers:
  * {@code summary}, {@code chart-per-day} (one {@code rect.received} and one {@code rect.disposed}
  * per day), {@code chart-sla} (one {@code g.unit} per department), {@code ranking} and
- * {@code districts} (one {@code tr} with {@code data-code} per unit). Stateless.
+ * {@code districts} (one {@code tr} with {@code data-code} per unit, its {@code td.peer-group}
+ * and {@code td.peer-rank}, and in {@code td.breakdown} one {@code rect.segment} per indicator with
+ * {@code data-indicator} and {@code data-points}). Stateless.
  */
 final class HtmlReport {
   private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
@@ -65,11 +69,17 @@ final class HtmlReport {
       .grade-B td.grade, .fill-B { background: var(--b); fill: var(--b); }
       .grade-C td.grade, .fill-C { background: var(--c); fill: var(--c); }
       .grade-D td.grade, .fill-D { background: var(--d); fill: var(--d); }
+      td.breakdown svg { display: inline-block; vertical-align: middle; }
+      .peer-note { color: var(--muted); font-size: 13px; margin: 4px 0; }
       dl.facts { display: grid; grid-template-columns: max-content auto; gap: 4px 16px; }
       dl.facts dt { color: var(--muted); }
       dl.facts dd { margin: 0; }
       footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
       """;
+
+  /** The colours of the indicators' segments, in indicator order (repeating if there are more). */
+  private static final List<String> INDICATOR_COLOURS =
+      List.of("#3b6fb6", "#2e9e5b", "#8250df", "#d4a72c", "#cf6a2e", "#57606a");
 
   private HtmlReport() {}
 
@@ -257,8 +267,17 @@ final class HtmlReport {
 
   private static void table(StringBuilder h, String id, String unit, List<GradedUnit> units,
       Function<String, String> nameEn, Function<String, String> nameHi) {
+    h.append("<div class=\"legend\">Score by indicator:");
+    for (Indicator i : Indicator.values()) {
+      h.append(" <span><span class=\"swatch\" style=\"background:").append(colour(i)).append("\"></span>")
+          .append(esc(i.label())).append("</span>");
+    }
+    h.append("</div>\n<p class=\"peer-note\">").append(esc("Peers: the units of a similar volume, by complaints "
+        + "received; the peer rank is the place among them."))
+        .append("</p>\n");
     h.append("<table id=\"").append(id).append("\">\n<thead><tr><th>Rank</th><th class=\"name\">").append(unit)
-        .append("</th><th>Grade</th><th>Score</th><th>Received</th><th>Disposed</th><th>Within SLA</th>")
+        .append("</th><th>Grade</th><th>Score</th><th class=\"name\">Score by indicator</th>")
+        .append("<th>Peer group</th><th>Peer rank</th><th>Received</th><th>Disposed</th><th>Within SLA</th>")
         .append("<th>Pending beyond SLA<br>L1/L2/L3/L4</th><th>Satisfied</th><th>Returned</th><th>Reopened</th>")
         .append("<th>Median to close</th></tr></thead>\n<tbody>\n");
     for (GradedUnit u : units) {
@@ -268,7 +287,10 @@ final class HtmlReport {
           .append("<td class=\"name\">").append(esc(nameEn.apply(x.code())))
           .append(" <span class=\"hi\" lang=\"hi\">").append(esc(nameHi.apply(x.code()))).append("</span></td>")
           .append(td("grade", u.grade().name()))
-          .append(td("score", Format.score(u.score())))
+          .append(td("score", Format.score(u.score())));
+      breakdown(h, u);
+      h.append(td("peer-group", u.peerGroup().label()))
+          .append(td("peer-rank", u.peerRank() + " of " + u.peerCount()))
           .append(td("received", Format.count(x.received())))
           .append(td("disposed", Format.count(x.disposed())))
           .append(td("within-sla", Format.percent(x.slaComplianceRate())))
@@ -280,6 +302,28 @@ final class HtmlReport {
           .append("</tr>\n");
     }
     h.append("</tbody>\n</table>\n");
+  }
+
+  /** A unit's score as a bar of 0 to 100 points, one segment per indicator, in indicator order. */
+  private static void breakdown(StringBuilder h, GradedUnit u) {
+    h.append("<td class=\"breakdown\"><svg viewBox=\"0 0 100 12\" width=\"160\" height=\"14\" role=\"img\"")
+        .append(" aria-label=\"").append(esc("Score " + Format.score(u.score()) + " by indicator")).append("\">")
+        .append("<rect class=\"track\" x=\"0\" y=\"0\" width=\"100\" height=\"12\"/>");
+    double x = 0;
+    for (IndicatorScore s : u.breakdown()) {
+      h.append(String.format(Locale.ROOT, "<rect class=\"segment\" data-indicator=\"%s\" data-points=\"%s\""
+              + " x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"12\" style=\"fill:%s\"><title>%s</title></rect>",
+          s.indicator().key(), Format.score(s.points()), x, s.points(), colour(s.indicator()),
+          esc(s.indicator().label() + ": " + Format.score(s.points()) + " points (measure "
+              + Format.percent(s.measure()) + ", weight " + Format.score(s.weight()) + ")")));
+      x += s.points();
+    }
+    h.append("</svg></td>");
+  }
+
+  /** The colour of an indicator's segment: a fixed palette, in indicator order. */
+  private static String colour(Indicator i) {
+    return INDICATOR_COLOURS.get(i.ordinal() % INDICATOR_COLOURS.size());
   }
 
   private static String td(String cls, String text) {

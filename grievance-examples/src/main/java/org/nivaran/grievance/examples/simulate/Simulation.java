@@ -73,6 +73,11 @@ import org.nivaran.grievance.directory.Directory;
  * {@code target/nivaran-simulation.html} under the working directory (the repository root when
  * run with the README's Maven command), its folders created as needed.
  *
+ * <p>The grading uses the standard weights and bands, with two {@linkplain
+ * GradingScheme.Builder#peerGroups peer groups}, so that each unit is also ranked among units of
+ * a similar volume: those that received up to 18% of the calls aimed at (the smaller departments),
+ * and the bigger ones (see {@link #scheme(int)}).
+ *
  * <p>Immutable; each {@link #run} is independent. Not for concurrent runs on one data source.
  */
 public final class Simulation {
@@ -121,6 +126,18 @@ public final class Simulation {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The grading scheme of a run aiming at a number of calls: the standard weights and bands, and
+   * two peer groups split at 18% of the calls (rounded half up), between the departments with 16%
+   * or less of the calls and those with 22% or more.
+   *
+   * @param complaints the calls aimed at
+   * @return the scheme
+   */
+  public static GradingScheme scheme(int complaints) {
+    return GradingScheme.builder().peerGroups(Math.max(0, Math.round(complaints * 0.18))).build();
   }
 
   /**
@@ -224,7 +241,7 @@ public final class Simulation {
     progress.day(days, behaviour.received());
 
     List<ComplaintFacts> facts = JdbcGradingSource.create(ds).facts(period);
-    GradingReport grading = Grading.grade(facts, period, GradingScheme.standard(),
+    GradingReport grading = Grading.grade(facts, period, scheme(complaints),
         Grading.districtsOf(directory.jurisdictions()));
 
     long[] received = new long[days];

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nivaran.grievance.examples.DefaultRun;
 import org.nivaran.grievance.json.NivaranJson;
 import org.nivaran.grievance.report.GradedUnit;
+import org.nivaran.grievance.report.GradingReport;
+import org.nivaran.grievance.report.Indicator;
 
 /** The simulation: reproducible from its seed, its HTML report, and the Raipur-sized default run. */
 class SimulationTest {
@@ -121,6 +125,33 @@ class SimulationTest {
 
     assertThat(html).contains("ऊर्जा विभाग", "रायपुर", "id=\"summary\"");
     assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "<img", "url(", "@import");
+  }
+
+  @Test
+  void the_html_tables_show_each_units_peer_group_and_rank_and_its_score_by_indicator() {
+    String html = shortRun.text();
+    GradingReport grading = shortRun.result().grading();
+    assertThat(grading.scheme()).isEqualTo(Simulation.scheme(250));
+    assertThat(grading.scheme().peerGroups()).hasSize(2);
+
+    for (String id : List.of("ranking", "districts")) {
+      String table = element(html, "<table id=\"" + id + "\">", "</table>");
+      List<GradedUnit> units = id.equals("ranking") ? grading.departments() : grading.districts();
+      assertThat(table).contains("<th>Peer group</th><th>Peer rank</th>");
+      for (GradedUnit u : units) {
+        String row = element(table, "data-code=\"" + u.code() + "\">", "</tr>");
+        assertThat(row).contains("<td class=\"peer-group\">" + HtmlReport.esc(u.peerGroup().label()) + "</td>")
+            .contains("<td class=\"peer-rank\">" + u.peerRank() + " of " + u.peerCount() + "</td>");
+        List<String> indicators = all(row, "data-indicator=\"([a-z_]+)\"");
+        assertThat(indicators).containsExactlyElementsOf(Arrays.stream(Indicator.values()).map(Indicator::key).toList());
+        BigDecimal points = all(row, "data-points=\"([0-9.]+)\"").stream().map(BigDecimal::new)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(points).isEqualByComparingTo(Format.score(u.score()));
+      }
+    }
+    // both groups have departments in them: 18% of 250 is 45 received
+    assertThat(grading.departments()).extracting(u -> u.peerGroup().number()).contains(1, 2);
+    assertThat(grading.departments()).allMatch(u -> u.peerRank() <= u.rank());
   }
 
   @Test

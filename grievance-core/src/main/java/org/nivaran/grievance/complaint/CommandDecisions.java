@@ -142,6 +142,14 @@ final class CommandDecisions {
     } else if (command instanceof ComplaintCommand.LinkDuplicate d) {
       return new ComplaintEvent.DuplicateLinked(
           id, seq, now, actor, d.channel(), d.description(), d.attachments(), d.idempotencyKey());
+    } else if (command instanceof ComplaintCommand.RecordContact r) {
+      return new ComplaintEvent.ContactRecorded(id, seq, now, actor, r.outcome(), r.remark());
+    } else if (command instanceof ComplaintCommand.SetFirstResponseDue d) {
+      if (c.firstResponse().isPresent()) {
+        throw new InvalidInputException(
+            "dueAt", "the first response of complaint " + id + " is due already at " + c.firstResponse().get().dueAt());
+      }
+      return new ComplaintEvent.FirstResponseDueSet(id, seq, now, actor, d.dueAt());
     }
     throw new AssertionError("unhandled command " + command);
   }

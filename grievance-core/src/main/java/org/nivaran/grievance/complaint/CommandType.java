@@ -47,5 +47,9 @@ public enum CommandType {
   /** {@link ComplaintCommand.CloseUnverified}: close without the citizen's confirmation, by policy. */
   CLOSE_UNVERIFIED,
   /** {@link ComplaintCommand.LinkDuplicate}: a repeat registration recorded on the open complaint; the status stays. */
-  LINK_DUPLICATE
+  LINK_DUPLICATE,
+  /** {@link ComplaintCommand.RecordContact}: the officer records a contact with the complainant; the status stays. */
+  RECORD_CONTACT,
+  /** {@link ComplaintCommand.SetFirstResponseDue}: the system records the first-response deadline; the status stays. */
+  SET_FIRST_RESPONSE_DUE
 }

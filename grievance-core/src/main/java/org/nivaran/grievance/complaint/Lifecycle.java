@@ -84,6 +84,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * APPEAL               REOPENED                                           ASSIGNED          supervisor, system
  * CLOSE_UNVERIFIED     RESOLVED REOPENED                                  CLOSED            supervisor, system
  * LINK_DUPLICATE       every open state                                   (unchanged)       citizen, agent, supervisor, system
+ * RECORD_CONTACT       every open state but REGISTERED                    (unchanged)       officer
+ * SET_FIRST_RESPONSE_DUE every open state but REGISTERED                  (unchanged)       system
  * </pre>
  *
  * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
@@ -146,7 +148,9 @@ public final class Lifecycle {
           row(CommandType.ACCEPT_REPLY, EnumSet.of(RESOLVED), null, CALL_CENTRE_AGENT, SUPERVISOR),
           row(CommandType.APPEAL, EnumSet.of(REOPENED), ASSIGNED, SUPERVISOR, SYSTEM),
           row(CommandType.CLOSE_UNVERIFIED, EnumSet.of(RESOLVED, REOPENED), CLOSED, SUPERVISOR, SYSTEM),
-          row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM));
+          row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.RECORD_CONTACT, minus(OPEN, REGISTERED), null, OFFICER),
+          row(CommandType.SET_FIRST_RESPONSE_DUE, minus(OPEN, REGISTERED), null, SYSTEM));
 
   private Lifecycle() {}
 
@@ -158,7 +162,7 @@ public final class Lifecycle {
    *
    * @param command the command's type
    * @return its target state, or empty for the commands that keep the state ({@code FLAG},
-   *     {@code SET_SLA_TIMER})
+   *     {@code SET_SLA_TIMER}, {@code RECORD_CONTACT}, ...)
    */
   public static Optional<Status> target(CommandType command) {
     return Optional.ofNullable(TABLE.get(Objects.requireNonNull(command, "command")).to());
@@ -373,6 +377,8 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.ComplaintAppealed) return CommandType.APPEAL;
     if (event instanceof ComplaintEvent.ComplaintClosedUnverified) return CommandType.CLOSE_UNVERIFIED;
     if (event instanceof ComplaintEvent.DuplicateLinked) return CommandType.LINK_DUPLICATE;
+    if (event instanceof ComplaintEvent.ContactRecorded) return CommandType.RECORD_CONTACT;
+    if (event instanceof ComplaintEvent.FirstResponseDueSet) return CommandType.SET_FIRST_RESPONSE_DUE;
     throw new AssertionError("unhandled event " + event);
   }
 

@@ -49,7 +49,9 @@ final class JsonNames {
           "ReplyAccepted",
           "ComplaintAppealed",
           "ComplaintClosedUnverified",
-          "DuplicateLinked");
+          "DuplicateLinked",
+          "ContactRecorded",
+          "FirstResponseDueSet");
 
   private JsonNames() {}
 
@@ -101,6 +103,10 @@ final class JsonNames {
       return "ComplaintClosedUnverified";
     } else if (e instanceof ComplaintEvent.DuplicateLinked) {
       return "DuplicateLinked";
+    } else if (e instanceof ComplaintEvent.ContactRecorded) {
+      return "ContactRecorded";
+    } else if (e instanceof ComplaintEvent.FirstResponseDueSet) {
+      return "FirstResponseDueSet";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

@@ -15,6 +15,7 @@ import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
+import org.nivaran.grievance.sla.FirstResponsePolicy;
 import org.nivaran.grievance.store.ComplaintStore;
 
 /**
@@ -37,6 +38,7 @@ import org.nivaran.grievance.store.ComplaintStore;
  * @param fakeComplaintPolicy whether fake complaints block the number
  * @param duplicatePolicy whether repeats are linked to the open complaint
  * @param callerLimitPolicy how many complaints a number may register per period
+ * @param firstResponsePolicy how long an officer has to contact the complainant first
  * @param zone whose date picks the duty roster's post
  */
 public record Configuration(
@@ -54,6 +56,7 @@ public record Configuration(
     FakeComplaintPolicy fakeComplaintPolicy,
     DuplicatePolicy duplicatePolicy,
     CallerLimitPolicy callerLimitPolicy,
+    FirstResponsePolicy firstResponsePolicy,
     ZoneId zone) {
 
   /**
@@ -73,6 +76,7 @@ public record Configuration(
    * @param fakeComplaintPolicy whether fake complaints block the number
    * @param duplicatePolicy whether repeats are linked to the open complaint
    * @param callerLimitPolicy how many complaints a number may register per period
+   * @param firstResponsePolicy how long an officer has to contact the complainant first
    * @param zone whose date picks the duty roster's post
    * @throws NullPointerException naming a missing part
    * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
@@ -91,6 +95,7 @@ public record Configuration(
     Objects.requireNonNull(fakeComplaintPolicy, "fakeComplaintPolicy");
     Objects.requireNonNull(duplicatePolicy, "duplicatePolicy");
     Objects.requireNonNull(callerLimitPolicy, "callerLimitPolicy");
+    Objects.requireNonNull(firstResponsePolicy, "firstResponsePolicy");
     Objects.requireNonNull(zone, "zone");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");

@@ -156,7 +156,10 @@ final class JsonExamples {
             org.nivaran.grievance.complaint.ClosureKind.UNCONFIRMED, "3 प्रयासों में नागरिक से संपर्क नहीं हुआ"),
         new ComplaintEvent.DuplicateLinked(ID, 23, at(22), AGENT, Channel.WHATSAPP,
             "फिर से: तीन दिन से बिजली नहीं है", List.of(Attachment.of("wa-media://4C21", "खंभा.jpg")),
-            Optional.of("wa-msg-88")));
+            Optional.of("wa-msg-88")),
+        new ComplaintEvent.ContactRecorded(ID, 24, at(23), OFFICER,
+            org.nivaran.grievance.complaint.ContactOutcome.CALL_MADE, Optional.of("नागरिक से बात हुई, कल टीम जाएगी")),
+        new ComplaintEvent.FirstResponseDueSet(ID, 25, at(24), TIMEKEEPER, at(30)));
   }
 
   /**

@@ -64,7 +64,8 @@ public final class NivaranJson {
    *    "pending_beyond_sla":{"L1":1},"pending_beyond_sla_total":1,
    *    "replies":1,"returns":0,"satisfied":1,"dissatisfied":0,"reopens":0,
    *    "disposal_rate":0.6667,"sla_compliance_rate":0.5000,"satisfaction_rate":1.0000,
-   *    "returned_rate":0.0000,"reopened_rate":0.0000,"median_resolution":"PT192H"}, ...],
+   *    "returned_rate":0.0000,"reopened_rate":0.0000,"median_resolution":"PT192H",
+   *    "first_responses_due":0,"first_responses_in_time":0,"first_response_rate":null}, ...],
    *  "districts":[ ... ]}
    * }</pre>
    *

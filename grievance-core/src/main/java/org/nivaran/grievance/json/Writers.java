@@ -468,6 +468,9 @@ final class Writers {
     } else {
       g.writeNullField("median_resolution");
     }
+    g.writeNumberField("first_responses_due", f.firstResponsesDue());
+    g.writeNumberField("first_responses_in_time", f.firstResponsesInTime());
+    rate(g, "first_response_rate", f.firstResponseRate());
   }
 
   private static void rate(JsonGenerator g, String field, Optional<Double> rate) throws IOException {

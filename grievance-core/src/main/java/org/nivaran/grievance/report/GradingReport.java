@@ -39,7 +39,8 @@ public record GradingReport(
   /** The CSV columns after those of the levels. */
   private static final List<String> TRAILING_COLUMNS = List.of(
       "replies", "returns", "satisfied", "dissatisfied", "reopens", "disposal_rate", "sla_compliance_rate",
-      "satisfaction_rate", "returned_rate", "reopened_rate", "median_resolution");
+      "satisfaction_rate", "returned_rate", "reopened_rate", "median_resolution", "first_responses_due",
+      "first_responses_in_time", "first_response_rate");
 
   /** The levels that always have a CSV column. */
   private static final List<Level> STANDARD_LEVELS = List.of(Level.L1, Level.L2, Level.L3, Level.L4);
@@ -124,7 +125,9 @@ public record GradingReport(
    * {@code dissatisfied}, {@code reopens}, {@code disposal_rate}, {@code sla_compliance_rate},
    * {@code satisfaction_rate}, {@code returned_rate}, {@code reopened_rate} (4 decimal places,
    * rounded half up; empty when the rate is), and {@code median_resolution} (an ISO-8601 duration
-   * to the second, such as {@code PT168H}; empty when none was disposed). Numbers are written with
+   * to the second, such as {@code PT168H}; empty when none was disposed), then
+   * {@code first_responses_due}, {@code first_responses_in_time} and {@code first_response_rate}
+   * (4 decimal places; empty when no first response was due). Numbers are written with
    * ASCII digits and a full stop whatever the default locale; a field is quoted only if it holds a
    * comma, a double quote or a line break.
    *
@@ -173,6 +176,9 @@ public record GradingReport(
     row.add(rate(f.returnedRate()));
     row.add(rate(f.reopenedRate()));
     row.add(f.medianResolution().map(GradingReport::duration).orElse(""));
+    row.add(Long.toString(f.firstResponsesDue()));
+    row.add(Long.toString(f.firstResponsesInTime()));
+    row.add(rate(f.firstResponseRate()));
     return row;
   }
 

@@ -300,6 +300,40 @@ class FirstResponseTest {
   }
 
   @Test
+  void grading_counts_the_first_responses_due_in_the_period_and_those_made_by_their_deadline() {
+    Grievances g = grievances(FirstResponsePolicy.of(FOUR_OFFICE_HOURS, "OFFICE", OnMiss.FLAG_POST_ABOVE));
+    Complaint phoned = g.register(energy(), AGENT);
+    Complaint missed = g.register(energy(), AGENT);
+    Complaint land = g.register(land(), AGENT);
+    clock.set(ist(2024, 3, 26, 12, 0)); // at the deadline: in time
+    g.execute(phoned.id(), new ComplaintCommand.RecordContact(ContactOutcome.CALL_MADE, Optional.empty()), AE_OFFICER);
+    clock.set(ist(2024, 3, 26, 12, 1)); // a minute late: recorded, not in time
+    g.execute(missed.id(), new ComplaintCommand.RecordContact(ContactOutcome.NOT_REACHABLE, Optional.empty()), AE_OFFICER);
+    // registered on the 29th: its deadline (Mon 1 April 12:00) falls in April
+    clock.set(ist(2024, 3, 29, 16, 0));
+    g.register(energy(), AGENT);
+    clock.set(ist(2024, 4, 2, 10, 0));
+    g.escalator().sweep();
+
+    org.nivaran.grievance.report.GradingReport march = org.nivaran.grievance.report.Grading.grade(
+        org.nivaran.grievance.report.EventLogGradingSource.of(store),
+        org.nivaran.grievance.report.GradingPeriod.of(java.time.YearMonth.of(2024, 3), District.IST),
+        org.nivaran.grievance.report.GradingScheme.standard(), code -> "RAIPUR");
+
+    assertThat(march.department("ENERGY")).hasValueSatisfying(u -> {
+      assertThat(u.figures().firstResponsesDue()).isEqualTo(2);
+      assertThat(u.figures().firstResponsesInTime()).isEqualTo(1);
+      assertThat(u.figures().firstResponseRate()).contains(0.5);
+    });
+    assertThat(march.department("REVENUE")).hasValueSatisfying(u -> {
+      assertThat(u.figures().firstResponsesDue()).isEqualTo(1); // never phoned, flagged
+      assertThat(u.figures().firstResponseRate()).contains(0.0);
+    });
+    assertThat(g.get(land.id()).flags()).contains(ComplaintFlag.FIRST_RESPONSE_MISSED);
+    assertThat(march.toCsv().split("\r\n")[0]).endsWith(",first_responses_due,first_responses_in_time,first_response_rate");
+  }
+
+  @Test
   void the_default_policy_has_no_parts_and_policies_compare_by_value() {
     assertThat(FirstResponsePolicy.none().active()).isFalse();
     assertThat(FirstResponsePolicy.none().calendarId()).isEmpty();

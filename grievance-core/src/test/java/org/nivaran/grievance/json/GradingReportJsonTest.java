@@ -35,26 +35,30 @@ class GradingReportJsonTest {
        "pending_beyond_sla":{},"pending_beyond_sla_total":0,
        "replies":0,"returns":0,"satisfied":0,"dissatisfied":0,"reopens":0,
        "disposal_rate":1.0000,"sla_compliance_rate":1.0000,"satisfaction_rate":null,"returned_rate":null,
-       "reopened_rate":null,"median_resolution":"PT2H"},
+       "reopened_rate":null,"median_resolution":"PT2H",
+       "first_responses_due":0,"first_responses_in_time":0,"first_response_rate":null},
        {"kind":"DEPARTMENT","code":"ऊर्जा","rank":2,"grade":"A","score":87.50,
        "received":1,"disposed":1,"disposed_within_sla":1,"pending":1,
        "pending_beyond_sla":{"L2":1},"pending_beyond_sla_total":1,
        "replies":1,"returns":0,"satisfied":1,"dissatisfied":0,"reopens":0,
        "disposal_rate":0.5000,"sla_compliance_rate":1.0000,"satisfaction_rate":1.0000,"returned_rate":0.0000,
-       "reopened_rate":0.0000,"median_resolution":"PT24H"}],
+       "reopened_rate":0.0000,"median_resolution":"PT24H",
+       "first_responses_due":0,"first_responses_in_time":0,"first_response_rate":null}],
        "districts":[
        {"kind":"DISTRICT","code":"धार","rank":1,"grade":"A","score":87.50,
        "received":1,"disposed":1,"disposed_within_sla":1,"pending":1,
        "pending_beyond_sla":{"L2":1},"pending_beyond_sla_total":1,
        "replies":1,"returns":0,"satisfied":1,"dissatisfied":0,"reopens":0,
        "disposal_rate":0.5000,"sla_compliance_rate":1.0000,"satisfaction_rate":1.0000,"returned_rate":0.0000,
-       "reopened_rate":0.0000,"median_resolution":"PT24H"},
+       "reopened_rate":0.0000,"median_resolution":"PT24H",
+       "first_responses_due":0,"first_responses_in_time":0,"first_response_rate":null},
        {"kind":"DISTRICT","code":"INDORE","rank":2,"grade":"B","score":75.00,
        "received":2,"disposed":1,"disposed_within_sla":1,"pending":1,
        "pending_beyond_sla":{},"pending_beyond_sla_total":0,
        "replies":0,"returns":0,"satisfied":0,"dissatisfied":0,"reopens":0,
        "disposal_rate":0.5000,"sla_compliance_rate":1.0000,"satisfaction_rate":null,"returned_rate":null,
-       "reopened_rate":null,"median_resolution":"PT2H"}]}
+       "reopened_rate":null,"median_resolution":"PT2H",
+       "first_responses_due":0,"first_responses_in_time":0,"first_response_rate":null}]}
       """);
 
   @Test

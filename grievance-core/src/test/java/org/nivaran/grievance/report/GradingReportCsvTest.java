@@ -26,15 +26,16 @@ class GradingReportCsvTest {
   static final String HEADER =
       "kind,code,rank,grade,score,received,disposed,disposed_within_sla,pending,pending_beyond_sla,"
           + "beyond_l1,beyond_l2,beyond_l3,beyond_l4,replies,returns,satisfied,dissatisfied,reopens,"
-          + "disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,median_resolution";
+          + "disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,median_resolution,"
+          + "first_responses_due,first_responses_in_time,first_response_rate";
 
   /** {@link GradingExamples#report()}, worked out by hand there. */
   static final String EXPECTED = String.join("\r\n",
       HEADER,
-      "DEPARTMENT,\"REVENUE, LAND\",1,A,100.00,1,1,1,0,0,0,0,0,0,0,0,0,0,0,1.0000,1.0000,,,,PT2H",
-      "DEPARTMENT,ऊर्जा,2,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H",
-      "DISTRICT,धार,1,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H",
-      "DISTRICT,INDORE,2,B,75.00,2,1,1,1,0,0,0,0,0,0,0,0,0,0,0.5000,1.0000,,,,PT2H",
+      "DEPARTMENT,\"REVENUE, LAND\",1,A,100.00,1,1,1,0,0,0,0,0,0,0,0,0,0,0,1.0000,1.0000,,,,PT2H,0,0,",
+      "DEPARTMENT,ऊर्जा,2,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H,0,0,",
+      "DISTRICT,धार,1,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H,0,0,",
+      "DISTRICT,INDORE,2,B,75.00,2,1,1,1,0,0,0,0,0,0,0,0,0,0,0.5000,1.0000,,,,PT2H,0,0,",
       "");
 
   @Test
@@ -46,7 +47,8 @@ class GradingReportCsvTest {
   void the_csv_reads_back_with_the_devanagari_codes_and_the_quoted_comma_intact() {
     Csv.Table table = Csv.parse(GradingExamples.report().toCsv());
 
-    assertThat(table.header().fields()).hasSize(25).startsWith("kind", "code").endsWith("median_resolution");
+    assertThat(table.header().fields()).hasSize(28).startsWith("kind", "code")
+        .endsWith("median_resolution", "first_responses_due", "first_responses_in_time", "first_response_rate");
     assertThat(table.rows()).extracting(r -> r.get(1)).containsExactly(LAND, URJA, DHAR, "INDORE");
     assertThat(table.rows()).extracting(r -> r.get(0))
         .containsExactly("DEPARTMENT", "DEPARTMENT", "DISTRICT", "DISTRICT");
@@ -72,22 +74,23 @@ class GradingReportCsvTest {
         "kind,code,rank,grade,score,received,disposed,disposed_within_sla,pending,pending_beyond_sla,"
             + "beyond_l0,beyond_l1,beyond_l2,beyond_l3,beyond_l4,beyond_l5,replies,returns,satisfied,dissatisfied,"
             + "reopens,disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,"
-            + "median_resolution",
-        "DEPARTMENT,JAL,1,D,0.00,0,0,0,5,3,1,0,0,0,0,2,0,0,0,0,0,0.0000,,,,,",
+            + "median_resolution,first_responses_due,first_responses_in_time,first_response_rate",
+        "DEPARTMENT,JAL,1,D,0.00,0,0,0,5,3,1,0,0,0,0,2,0,0,0,0,0,0.0000,,,,,,0,0,",
         ""));
   }
 
   @Test
   void the_median_is_written_to_the_second_and_rates_round_half_up() {
-    // disposal 2/3 = 0.66666..., SLA 1/8 = 0.125 exactly -> 0.1250; satisfaction 1/3 -> 0.3333
+    // disposal 2/3 = 0.66666..., SLA 1/8 = 0.125 exactly -> 0.1250; satisfaction 1/3 -> 0.3333;
+    // first responses 5/6 = 0.83333... -> 0.8333
     UnitFigures f = new UnitFigures(UnitKind.DISTRICT, "DHAR", 3, 8, 1, 4, new TreeMap<>(), 0, 0, 1, 2, 0,
-        Optional.of(Duration.ofHours(30).plusMinutes(15).plusSeconds(9).plusMillis(999)));
+        Optional.of(Duration.ofHours(30).plusMinutes(15).plusSeconds(9).plusMillis(999)), 6, 5);
     GradingReport report = new GradingReport(MARCH, GradingScheme.standard(), List.of(),
         List.of(new GradedUnit(f, 41.5, Grade.C, 1)));
 
     String row = report.toCsv().split("\r\n")[1];
 
-    assertThat(row).isEqualTo("DISTRICT,DHAR,1,C,41.50,3,8,1,4,0,0,0,0,0,0,0,1,2,0,0.6667,0.1250,0.3333,,,PT30H15M9S");
+    assertThat(row).isEqualTo("DISTRICT,DHAR,1,C,41.50,3,8,1,4,0,0,0,0,0,0,0,1,2,0,0.6667,0.1250,0.3333,,,PT30H15M9S,6,5,0.8333");
   }
 
   @ParameterizedTest

@@ -372,11 +372,12 @@ class GradingScenarioTest {
     assertThat(report.toCsv()).isEqualTo(String.join("\r\n",
         "kind,code,rank,grade,score,received,disposed,disposed_within_sla,pending,pending_beyond_sla,"
             + "beyond_l1,beyond_l2,beyond_l3,beyond_l4,replies,returns,satisfied,dissatisfied,reopens,"
-            + "disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,median_resolution",
-        "DEPARTMENT,REVENUE,1,B,79.17,4,2,1,1,1,1,0,0,0,1,0,1,0,0,0.6667,0.5000,1.0000,0.0000,0.0000,PT192H",
-        "DEPARTMENT,ENERGY,2,B,70.96,5,4,3,4,1,0,1,0,0,7,1,4,1,2,0.5000,0.7500,0.8000,0.1429,0.2857,PT168H",
-        "DISTRICT,INDORE,1,B,79.17,5,3,2,3,1,1,0,0,0,3,0,2,0,0,0.5000,0.6667,1.0000,0.0000,0.0000,PT72H",
-        "DISTRICT,DHAR,2,B,71.92,5,4,3,2,1,0,1,0,0,5,1,3,1,2,0.6667,0.7500,0.7500,0.2000,0.4000,PT168H",
+            + "disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,median_resolution,"
+            + "first_responses_due,first_responses_in_time,first_response_rate",
+        "DEPARTMENT,REVENUE,1,B,79.17,4,2,1,1,1,1,0,0,0,1,0,1,0,0,0.6667,0.5000,1.0000,0.0000,0.0000,PT192H,0,0,",
+        "DEPARTMENT,ENERGY,2,B,70.96,5,4,3,4,1,0,1,0,0,7,1,4,1,2,0.5000,0.7500,0.8000,0.1429,0.2857,PT168H,0,0,",
+        "DISTRICT,INDORE,1,B,79.17,5,3,2,3,1,1,0,0,0,3,0,2,0,0,0.5000,0.6667,1.0000,0.0000,0.0000,PT72H,0,0,",
+        "DISTRICT,DHAR,2,B,71.92,5,4,3,2,1,0,1,0,0,5,1,3,1,2,0.6667,0.7500,0.7500,0.2000,0.4000,PT168H,0,0,",
         ""));
   }
 }

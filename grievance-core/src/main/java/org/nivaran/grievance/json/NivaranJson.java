@@ -56,7 +56,8 @@ public final class NivaranJson {
    *
    * <pre>{@code
    * {"period":{"from":"2024-02-29T18:30:00Z","to":"2024-03-31T18:30:00Z"},
-   *  "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0},
+   *  "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0,
+   *                       "first_response":0.0},
    *            "bands":{"a":80.0,"b":60.0,"c":40.0}},
    *  "departments":[
    *   {"kind":"DEPARTMENT","code":"REVENUE","rank":1,"grade":"B","score":79.17,

@@ -413,6 +413,7 @@ final class Writers {
     g.writeNumberField("satisfaction", s.satisfactionWeight());
     g.writeNumberField("returned", s.returnedWeight());
     g.writeNumberField("reopened", s.reopenedWeight());
+    g.writeNumberField("first_response", s.firstResponseWeight());
     g.writeEndObject();
     g.writeObjectFieldStart("bands");
     g.writeNumberField("a", s.bandA());

@@ -18,7 +18,8 @@ import org.nivaran.grievance.internal.Texts;
  * {@link UnitFigures#satisfactionRate() satisfaction rate}, one minus the
  * {@link UnitFigures#returnedRate() returned rate} and one minus the
  * {@link UnitFigures#reopenedRate() reopened rate} (a returned or reopened rate above 1 counts as
- * 1, so that measure is 0). The score is the weighted mean of the measures a unit has, times 100:
+ * 1, so that measure is 0), and an optional sixth, the {@link UnitFigures#firstResponseRate()
+ * first-response rate}, whose weight is 0 unless set. The score is the weighted mean of the measures a unit has, times 100:
  *
  * <pre>
  * score = 100 × Σ wᵢ·mᵢ / Σ wᵢ    over the measures whose rate is present
@@ -45,6 +46,7 @@ public final class GradingScheme {
   private final double satisfactionWeight;
   private final double returnedWeight;
   private final double reopenedWeight;
+  private final double firstResponseWeight;
   private final double bandA;
   private final double bandB;
   private final double bandC;
@@ -55,6 +57,7 @@ public final class GradingScheme {
     this.satisfactionWeight = b.satisfactionWeight;
     this.returnedWeight = b.returnedWeight;
     this.reopenedWeight = b.reopenedWeight;
+    this.firstResponseWeight = b.firstResponseWeight;
     this.bandA = b.bandA;
     this.bandB = b.bandB;
     this.bandC = b.bandC;
@@ -91,6 +94,7 @@ public final class GradingScheme {
         .satisfactionWeight(satisfactionWeight)
         .returnedWeight(returnedWeight)
         .reopenedWeight(reopenedWeight)
+        .firstResponseWeight(firstResponseWeight)
         .bands(bandA, bandB, bandC);
   }
 
@@ -110,6 +114,7 @@ public final class GradingScheme {
     add(sums, satisfactionWeight, figures.satisfactionRate());
     add(sums, returnedWeight, figures.returnedRate().map(GradingScheme::complement));
     add(sums, reopenedWeight, figures.reopenedRate().map(GradingScheme::complement));
+    add(sums, firstResponseWeight, figures.firstResponseRate());
     if (sums[1] == 0) {
       return 0;
     }
@@ -137,6 +142,7 @@ public final class GradingScheme {
     addExact(sum, weights, satisfactionWeight, figures.satisfied(), figures.satisfied() + figures.dissatisfied());
     addExact(sum, weights, returnedWeight, replies - Math.min(figures.returns(), replies), replies);
     addExact(sum, weights, reopenedWeight, replies - Math.min(figures.reopens(), replies), replies);
+    addExact(sum, weights, firstResponseWeight, figures.firstResponsesInTime(), figures.firstResponsesDue());
     if (weights[0].signum() == 0) {
       return BigDecimal.ZERO.setScale(2);
     }
@@ -250,6 +256,15 @@ public final class GradingScheme {
   }
 
   /**
+   * The weight of the first-response rate.
+   *
+   * @return the weight, not negative; 0 unless set
+   */
+  public double firstResponseWeight() {
+    return firstResponseWeight;
+  }
+
+  /**
    * The lowest score graded {@link Grade#A}.
    *
    * @return the band's lower bound, at most 100
@@ -284,6 +299,7 @@ public final class GradingScheme {
         && Double.compare(satisfactionWeight, s.satisfactionWeight) == 0
         && Double.compare(returnedWeight, s.returnedWeight) == 0
         && Double.compare(reopenedWeight, s.reopenedWeight) == 0
+        && Double.compare(firstResponseWeight, s.firstResponseWeight) == 0
         && Double.compare(bandA, s.bandA) == 0
         && Double.compare(bandB, s.bandB) == 0
         && Double.compare(bandC, s.bandC) == 0;
@@ -292,15 +308,17 @@ public final class GradingScheme {
   @Override
   public int hashCode() {
     return java.util.Arrays.hashCode(new double[] {
-        disposalWeight, slaComplianceWeight, satisfactionWeight, returnedWeight, reopenedWeight, bandA, bandB, bandC});
+        disposalWeight, slaComplianceWeight, satisfactionWeight, returnedWeight, reopenedWeight, firstResponseWeight,
+        bandA, bandB, bandC});
   }
 
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
-        "GradingScheme[weights: disposal %s, SLA compliance %s, satisfaction %s, returned %s, reopened %s;"
-            + " bands: A %s, B %s, C %s]",
-        disposalWeight, slaComplianceWeight, satisfactionWeight, returnedWeight, reopenedWeight, bandA, bandB, bandC);
+        "GradingScheme[weights: disposal %s, SLA compliance %s, satisfaction %s, returned %s, reopened %s,"
+            + " first response %s; bands: A %s, B %s, C %s]",
+        disposalWeight, slaComplianceWeight, satisfactionWeight, returnedWeight, reopenedWeight, firstResponseWeight,
+        bandA, bandB, bandC);
   }
 
   /**
@@ -313,6 +331,7 @@ public final class GradingScheme {
     private double satisfactionWeight = 30;
     private double returnedWeight = 10;
     private double reopenedWeight = 10;
+    private double firstResponseWeight = 0;
     private double bandA = 80;
     private double bandB = 60;
     private double bandC = 40;
@@ -375,6 +394,18 @@ public final class GradingScheme {
     }
 
     /**
+     * The weight of the first-response rate; 0 by default, so a scheme scores first responses only
+     * when asked to.
+     *
+     * @param weight not negative
+     * @return this builder
+     */
+    public Builder firstResponseWeight(double weight) {
+      this.firstResponseWeight = weight;
+      return this;
+    }
+
+    /**
      * The lowest scores of the A, B and C bands; 80, 60 and 40 by default.
      *
      * @param a the lowest A score, at most 100
@@ -395,7 +426,7 @@ public final class GradingScheme {
      * @return the scheme
      * @throws InvalidInputException naming the field ({@code disposalWeight},
      *     {@code slaComplianceWeight}, {@code satisfactionWeight}, {@code returnedWeight},
-     *     {@code reopenedWeight}, {@code weights}, {@code bandA}, {@code bandB} or {@code bandC}) if
+     *     {@code reopenedWeight}, {@code firstResponseWeight}, {@code weights}, {@code bandA}, {@code bandB} or {@code bandC}) if
      *     a weight is negative or not a finite number, every weight is 0 (or their sum is not
      *     finite), or the bands are not
      *     {@code 100 >= a > b > c >= 0}
@@ -406,7 +437,9 @@ public final class GradingScheme {
       weight(satisfactionWeight, "satisfactionWeight");
       weight(returnedWeight, "returnedWeight");
       weight(reopenedWeight, "reopenedWeight");
-      double total = disposalWeight + slaComplianceWeight + satisfactionWeight + returnedWeight + reopenedWeight;
+      weight(firstResponseWeight, "firstResponseWeight");
+      double total = disposalWeight + slaComplianceWeight + satisfactionWeight + returnedWeight + reopenedWeight
+          + firstResponseWeight;
       if (total == 0) {
         throw new InvalidInputException("weights", "must not all be 0");
       }

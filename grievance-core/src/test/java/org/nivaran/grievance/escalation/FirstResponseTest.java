@@ -258,6 +258,25 @@ class FirstResponseTest {
     }
 
     @Test
+    void a_remark_too_long_or_blank_naming_it_and_the_remark_never_appears_in_to_string() {
+      assertThatThrownBy(() -> new ComplaintCommand.RecordContact(ContactOutcome.CALL_MADE, Optional.of("x".repeat(1001))))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("remark"));
+      assertThatThrownBy(() -> new ComplaintCommand.RecordContact(ContactOutcome.CALL_MADE, Optional.of("  ")))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("remark"));
+      assertThatThrownBy(() -> new ComplaintCommand.RecordContact(null, Optional.empty()))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("outcome"));
+
+      String remark = "सुनीता वर्मा से 9876543210 पर बात हुई";
+      ComplaintCommand.RecordContact command = new ComplaintCommand.RecordContact(ContactOutcome.CALL_MADE, Optional.of(remark));
+      ComplaintEvent.ContactRecorded event = new ComplaintEvent.ContactRecorded(
+          org.nivaran.grievance.complaint.ComplaintId.of("RPR-2024-000001"), 5, REGISTERED, AE_OFFICER,
+          ContactOutcome.CALL_MADE, Optional.of(remark));
+      assertThat(command.toString()).doesNotContain("9876543210").doesNotContain("सुनीता")
+          .contains("CALL_MADE").contains("(" + remark.codePointCount(0, remark.length()) + " chars)");
+      assertThat(event.toString()).doesNotContain("9876543210").doesNotContain("सुनीता").contains("CALL_MADE");
+    }
+
+    @Test
     void a_contact_on_a_closed_complaint() {
       Grievances g = grievances(FirstResponsePolicy.of(FOUR_OFFICE_HOURS, "OFFICE", OnMiss.FLAG_POST_ABOVE));
       Complaint c = g.register(energy(), AGENT);

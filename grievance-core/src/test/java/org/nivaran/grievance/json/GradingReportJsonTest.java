@@ -27,7 +27,7 @@ class GradingReportJsonTest {
   /** {@link GradingExamples#report()}, worked out by hand there. */
   static final String EXPECTED = compact("""
       {"period":{"from":"2024-02-29T18:30:00Z","to":"2024-03-31T18:30:00Z"},
-       "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0},
+       "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0,"first_response":0.0},
        "bands":{"a":80.0,"b":60.0,"c":40.0}},
        "departments":[
        {"kind":"DEPARTMENT","code":"REVENUE, LAND","rank":1,"grade":"A","score":100.00,

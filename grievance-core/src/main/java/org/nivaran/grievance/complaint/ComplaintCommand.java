@@ -655,7 +655,7 @@ public sealed interface ComplaintCommand
      */
     @Override
     public String toString() {
-      return "RecordContact[outcome=" + outcome + ", remark=" + ComplaintEvent.maskedRemark(remark) + "]";
+      return "RecordContact[outcome=" + outcome + ", remark=" + ContactRemarks.masked(remark) + "]";
     }
   }
 

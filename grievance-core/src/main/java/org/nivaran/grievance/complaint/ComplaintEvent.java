@@ -76,16 +76,6 @@ public sealed interface ComplaintEvent
   Actor actor();
 
   /**
-   * A remark for logs: its length, never its text, which may quote the citizen.
-   *
-   * @param remark the remark, if any
-   * @return e.g. {@code (42 chars)}, or {@code (none)}
-   */
-  static String maskedRemark(Optional<String> remark) {
-    return remark.map(r -> "(" + r.codePointCount(0, r.length()) + " chars)").orElse("(none)");
-  }
-
-  /**
    * The complaint was registered.
    *
    * @param complaintId the complaint
@@ -978,7 +968,7 @@ public sealed interface ComplaintEvent
     @Override
     public String toString() {
       return "ContactRecorded[complaintId=" + complaintId + ", sequence=" + sequence + ", occurredAt=" + occurredAt
-          + ", actor=" + actor + ", outcome=" + outcome + ", remark=" + maskedRemark(remark) + "]";
+          + ", actor=" + actor + ", outcome=" + outcome + ", remark=" + ContactRemarks.masked(remark) + "]";
     }
   }
 

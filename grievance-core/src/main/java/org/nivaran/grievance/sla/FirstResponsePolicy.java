@@ -27,7 +27,10 @@ import org.nivaran.grievance.internal.Texts;
  *       deadline passed with no contact recorded, stamped at the deadline:
  *       {@link OnMiss#FLAG_POST_ABOVE} flags the complaint {@code FIRST_RESPONSE_MISSED} with the
  *       post above as its attention (its holder is told); {@link OnMiss#ESCALATE} flags it the same
- *       way and escalates it one level up as a spent SLA would.
+ *       way and escalates it one level up as a spent SLA would. The sweep acts only while the
+ *       complaint waits on its post (assigned, in progress, returned or reopened), as for the SLA
+ *       ({@code Complaint.firstResponseDueAt()}): a complaint resolved or awaiting the citizen with
+ *       no contact on record is acted on if it comes back to its post.
  * </ul>
  *
  * <p>A policy names its calendar by id; {@code Grievances.builder().build()} refuses one whose

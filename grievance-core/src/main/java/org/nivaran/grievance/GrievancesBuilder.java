@@ -17,6 +17,7 @@ import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.CallerLimitPolicy;
 import org.nivaran.grievance.policy.SpecialClosurePolicy;
+import org.nivaran.grievance.sla.FirstResponsePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
@@ -50,6 +51,7 @@ public final class GrievancesBuilder {
   private FakeComplaintPolicy fakePolicy = FakeComplaintPolicy.none();
   private CallerLimitPolicy callerLimitPolicy = CallerLimitPolicy.none();
   private SpecialClosurePolicy specialClosurePolicy = SpecialClosurePolicy.none();
+  private FirstResponsePolicy firstResponsePolicy = FirstResponsePolicy.none();
   private DuplicatePolicy duplicatePolicy = DuplicatePolicy.none();
   private ZoneId zone = ZoneId.of("Asia/Kolkata");
 
@@ -203,6 +205,20 @@ public final class GrievancesBuilder {
   }
 
   /**
+   * How long the officer of the post a complaint is first assigned to has to contact the
+   * complainant, and what a miss leads to; {@link FirstResponsePolicy#none()} by default. An active
+   * policy's calendar must be registered ({@link #calendars}), and it needs a store that implements
+   * {@link WorkLists}, whose due complaints the escalator sweeps.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
+  public GrievancesBuilder firstResponsePolicy(FirstResponsePolicy policy) {
+    this.firstResponsePolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
    * The zone whose date picks the duty roster's post for a walk-in; Asia/Kolkata by default.
    *
    * @param zone the zone
@@ -268,7 +284,7 @@ public final class GrievancesBuilder {
    *
    * @return a new {@link Grievances}
    * @throws InvalidInputException (field {@code calendars} or {@code escalationPolicies}) if an
-   *     escalation policy counts on a calendar not registered, or a category of the directory names
+   *     escalation policy or the first-response policy counts on a calendar not registered, or a category of the directory names
    *     an escalation policy not configured (its complaints would never be timed or escalated)
    * @throws IllegalStateException if a notifier is given with a store that is a
    *     {@link TransactionalOutbox}; if a blocking fake-complaint policy, a linking duplicate
@@ -281,6 +297,7 @@ public final class GrievancesBuilder {
   public Grievances build() {
     return new Grievances(UseCases.of(new Configuration(store, clock, idScheme, maxAttempts,
         Optional.ofNullable(directory), calendars, policies, Optional.ofNullable(notifier), notificationPolicy,
-        transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, specialClosurePolicy, zone)));
+        transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, specialClosurePolicy,
+        firstResponsePolicy, zone)));
   }
 }

@@ -152,6 +152,14 @@ final class CommandDecisions {
       return new ComplaintEvent.SpecialClosureApproved(id, seq, now, actor, pending(c).reason(), a.remark());
     } else if (command instanceof ComplaintCommand.RefuseSpecialClosure r) {
       return new ComplaintEvent.SpecialClosureRefused(id, seq, now, actor, pending(c).reason(), r.remark());
+    } else if (command instanceof ComplaintCommand.RecordContact r) {
+      return new ComplaintEvent.ContactRecorded(id, seq, now, actor, r.outcome(), r.remark());
+    } else if (command instanceof ComplaintCommand.SetFirstResponseDue d) {
+      if (c.firstResponse().isPresent()) {
+        throw new InvalidInputException(
+            "dueAt", "the first response of complaint " + id + " is due already at " + c.firstResponse().get().dueAt());
+      }
+      return new ComplaintEvent.FirstResponseDueSet(id, seq, now, actor, d.dueAt());
     }
     throw new AssertionError("unhandled command " + command);
   }

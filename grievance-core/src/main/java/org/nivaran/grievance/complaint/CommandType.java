@@ -53,5 +53,9 @@ public enum CommandType {
   /** {@link ComplaintCommand.ApproveSpecialClosure}: the second person approves; the citizen is told, then it closes. */
   APPROVE_SPECIAL_CLOSURE,
   /** {@link ComplaintCommand.RefuseSpecialClosure}: the second person refuses; it stays with its post. */
-  REFUSE_SPECIAL_CLOSURE
+  REFUSE_SPECIAL_CLOSURE,
+  /** {@link ComplaintCommand.RecordContact}: the officer records a contact with the complainant; the status stays. */
+  RECORD_CONTACT,
+  /** {@link ComplaintCommand.SetFirstResponseDue}: the system records the first-response deadline; the status stays. */
+  SET_FIRST_RESPONSE_DUE
 }

@@ -211,18 +211,55 @@ public abstract class Complaint {
   }
 
   /**
-   * When the escalator must act on the complaint: the deadline of its level's running SLA clock,
-   * while it waits on its post (assigned, in progress, returned or reopened) and is not flagged as
-   * stuck or overdue at the top rung. Stores index this instant to find due complaints without a
+   * The first-response duty, recorded at the first assignment when a
+   * {@link org.nivaran.grievance.sla.FirstResponsePolicy} applies; empty otherwise. It stays when
+   * the complaint moves to another post.
+   *
+   * @return the duty, if any
+   */
+  public abstract Optional<FirstResponse> firstResponse();
+
+  /**
+   * When the escalator must act on the complaint: the earlier of {@link #slaDueAt()} and
+   * {@link #firstResponseDueAt()}. Stores index this instant to find due complaints without a
    * scan.
    *
    * @return the due instant, if the complaint is due at some point
    */
   public Optional<Instant> dueAt() {
+    Optional<Instant> sla = slaDueAt();
+    Optional<Instant> first = firstResponseDueAt();
+    if (sla.isEmpty()) {
+      return first;
+    }
+    return first.filter(f -> f.isBefore(sla.get())).or(() -> sla);
+  }
+
+  /**
+   * The deadline of its level's running SLA clock, while it waits on its post (assigned, in
+   * progress, returned or reopened) and is not flagged as stuck or overdue at the top rung.
+   *
+   * @return the SLA's due instant, if any
+   */
+  public Optional<Instant> slaDueAt() {
     if (!DUE_STATES.contains(status()) || flags().stream().anyMatch(ComplaintFlag::isEscalationFlag)) {
       return Optional.empty();
     }
     return sla().filter(SlaTimer::running).flatMap(SlaTimer::deadline);
+  }
+
+  /**
+   * The first-response deadline while it is {@linkplain FirstResponse#pending() pending} (no
+   * contact recorded, no miss acted on) and the complaint waits on its post (assigned, in
+   * progress, returned or reopened).
+   *
+   * @return the first response's due instant, if any
+   */
+  public Optional<Instant> firstResponseDueAt() {
+    if (!DUE_STATES.contains(status())) {
+      return Optional.empty();
+    }
+    return firstResponse().filter(FirstResponse::pending).map(FirstResponse::dueAt);
   }
 
   private static final Set<Status> DUE_STATES =
@@ -258,6 +295,7 @@ public abstract class Complaint {
         .append(", unreachableAttempts=").append(unreachableAttempts());
     sla().ifPresent(t -> b.append(", sla=").append(t));
     specialClosureRequest().ifPresent(r -> b.append(", specialClosureRequest=").append(r));
+    firstResponse().ifPresent(f -> b.append(", firstResponse=").append(f));
     b.append(", flags=").append(flags())
         .append(", registeredAt=").append(registeredAt())
         .append(", updatedAt=").append(updatedAt())
@@ -336,6 +374,7 @@ public abstract class Complaint {
     notNegative(transferCount(), "transferCount");
     notNegative(unreachableAttempts(), "unreachableAttempts");
     Texts.required(sla(), "sla");
+    Texts.required(firstResponse(), "firstResponse");
     sla().filter(t -> !level().filter(t.level()::equals).isPresent()).ifPresent(t -> {
       throw new InvalidInputException(
           "sla.level", "must be the complaint's level " + level().map(Object::toString).orElse("(none)") + " (was " + t.level() + ")");

@@ -41,7 +41,9 @@ public sealed interface ComplaintCommand
         ComplaintCommand.LinkDuplicate,
         ComplaintCommand.RequestSpecialClosure,
         ComplaintCommand.ApproveSpecialClosure,
-        ComplaintCommand.RefuseSpecialClosure {
+        ComplaintCommand.RefuseSpecialClosure,
+        ComplaintCommand.RecordContact,
+        ComplaintCommand.SetFirstResponseDue {
 
   /** The most code points in a reason, remark or note. */
   int MAX_REASON_LENGTH = 1000;
@@ -689,6 +691,69 @@ public sealed interface ComplaintCommand
           field, "must hold at most " + Attachment.MAX_PER_COMMAND + " (was " + copy.size() + ")");
     }
     return copy;
+  }
+
+  /**
+   * The officer of the assigned post records a contact with the complainant (Raipur's "the officer
+   * phones the complainant first"): a call made, or a call that did not reach them. Either meets
+   * the first-response duty (see {@link org.nivaran.grievance.sla.FirstResponsePolicy}); later
+   * contacts are recorded too, but only the first counts. The status stays.
+   *
+   * <p>{@link #toString()} leaves the remark out (it may quote the citizen), giving its length.
+   *
+   * @param outcome how the contact went
+   * @param remark what was said or tried, if recorded (at most {@link #MAX_REASON_LENGTH} code points)
+   */
+  record RecordContact(ContactOutcome outcome, Optional<String> remark) implements ComplaintCommand {
+    /**
+     * Validates the fields.
+     *
+     * @param outcome how the contact went
+     * @param remark what was said or tried, if recorded
+     * @throws InvalidInputException naming a missing field or a remark that is blank or too long
+     */
+    public RecordContact {
+      Texts.required(outcome, "outcome");
+      remark = checkOptionalText("remark", remark);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.RECORD_CONTACT;
+    }
+
+    /**
+     * The command without the remark's text.
+     *
+     * @return e.g. {@code RecordContact[outcome=CALL_MADE, remark=(42 chars)]}
+     */
+    @Override
+    public String toString() {
+      return "RecordContact[outcome=" + outcome + ", remark=" + ContactRemarks.masked(remark) + "]";
+    }
+  }
+
+  /**
+   * The system records when the first response to a complaint is due, once, at its first
+   * assignment (see {@link org.nivaran.grievance.sla.FirstResponsePolicy}). The status stays.
+   *
+   * @param dueAt when the first response is due
+   */
+  record SetFirstResponseDue(java.time.Instant dueAt) implements ComplaintCommand {
+    /**
+     * Checks the part.
+     *
+     * @param dueAt when the first response is due
+     * @throws InvalidInputException if it is missing
+     */
+    public SetFirstResponseDue {
+      Texts.required(dueAt, "dueAt");
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.SET_FIRST_RESPONSE_DUE;
+    }
   }
 
   private static Optional<String> checkOptionalText(String field, Optional<String> text) {

@@ -46,7 +46,9 @@ public sealed interface ComplaintEvent
         ComplaintEvent.DuplicateLinked,
         ComplaintEvent.SpecialClosureRequested,
         ComplaintEvent.SpecialClosureApproved,
-        ComplaintEvent.SpecialClosureRefused {
+        ComplaintEvent.SpecialClosureRefused,
+        ComplaintEvent.ContactRecorded,
+        ComplaintEvent.FirstResponseDueSet {
 
   /**
    * The complaint this event belongs to.
@@ -1017,6 +1019,86 @@ public sealed interface ComplaintEvent
     Texts.required(actor, "actor");
     if (sequence < 1) {
       throw new org.nivaran.grievance.InvalidInputException("sequence", "must be at least 1 (was " + sequence + ")");
+    }
+  }
+
+  /**
+   * The officer of the assigned post recorded a contact with the complainant; the first such event
+   * meets the first-response duty. {@link #toString()} gives the remark's length, not its text.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who (the officer)
+   * @param outcome how the contact went
+   * @param remark what was said or tried, if recorded
+   */
+  record ContactRecorded(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      ContactOutcome outcome,
+      Optional<String> remark)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who (the officer)
+     * @param outcome how the contact went
+     * @param remark what was said or tried, if recorded
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid field
+     */
+    public ContactRecorded {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(outcome, "outcome");
+      checkText(remark, "remark");
+    }
+
+    /**
+     * The event without the remark's text.
+     *
+     * @return the masked description
+     */
+    @Override
+    public String toString() {
+      return "ContactRecorded[complaintId=" + complaintId + ", sequence=" + sequence + ", occurredAt=" + occurredAt
+          + ", actor=" + actor + ", outcome=" + outcome + ", remark=" + ContactRemarks.masked(remark) + "]";
+    }
+  }
+
+  /**
+   * The system recorded when the first response is due, at the complaint's first assignment.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who (the system)
+   * @param dueAt when the first response is due
+   */
+  record FirstResponseDueSet(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Instant dueAt)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who (the system)
+     * @param dueAt when the first response is due
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing field
+     */
+    public FirstResponseDueSet {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(dueAt, "dueAt");
     }
   }
 }

@@ -17,7 +17,13 @@ public enum ComplaintFlag {
   /** Its level's time ran out at the top rung of its ladder. */
   OVERDUE_AT_TOP,
   /** It was bounced between departments as often as the transfer policy allows. */
-  TRANSFER_LIMIT_REACHED;
+  TRANSFER_LIMIT_REACHED,
+  /**
+   * Its first-response deadline passed with no contact recorded (see
+   * {@link org.nivaran.grievance.sla.FirstResponsePolicy}); the flag's attention is the post above
+   * the one responsible. It is not an escalation flag: the level's SLA clock stays due.
+   */
+  FIRST_RESPONSE_MISSED;
 
   /**
    * Whether the flag concerns the current level's escalation, and is therefore cleared when a

@@ -105,6 +105,13 @@ final class EventApplier {
       c.specialClosureRequest(Optional.empty());
     } else if (event instanceof ComplaintFlagged e) {
       c.addFlags(e.flag());
+      if (e.flag() == ComplaintFlag.FIRST_RESPONSE_MISSED) {
+        c.firstResponse(complaint.firstResponse().map(FirstResponse::actedOn));
+      }
+    } else if (event instanceof ComplaintEvent.FirstResponseDueSet e) {
+      c.firstResponse(FirstResponse.due(e.dueAt()));
+    } else if (event instanceof ComplaintEvent.ContactRecorded) {
+      c.firstResponse(complaint.firstResponse().map(f -> f.contacted(at)));
     } else if (event instanceof SlaTimerSet e) {
       c.sla(e.timer());
     }

@@ -87,6 +87,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * REQUEST_SPECIAL_CLOSURE  ASSIGNED IN_PROGRESS RETURNED REOPENED         (unchanged)       officer
  * APPROVE_SPECIAL_CLOSURE  every open state but REGISTERED                (unchanged), then CLOSED  officer, supervisor
  * REFUSE_SPECIAL_CLOSURE   every open state but REGISTERED                (unchanged)       officer, supervisor
+ * RECORD_CONTACT       every open state but REGISTERED                    (unchanged)       officer
+ * SET_FIRST_RESPONSE_DUE every open state but REGISTERED                  (unchanged)       system
  * </pre>
  *
  * <p><b>Two-person special closure.</b> {@code REQUEST_SPECIAL_CLOSURE} records a pending
@@ -164,7 +166,9 @@ public final class Lifecycle {
           row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
           row(CommandType.REQUEST_SPECIAL_CLOSURE, WORKABLE, null, OFFICER),
           row(CommandType.APPROVE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR),
-          row(CommandType.REFUSE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR));
+          row(CommandType.REFUSE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR),
+          row(CommandType.RECORD_CONTACT, minus(OPEN, REGISTERED), null, OFFICER),
+          row(CommandType.SET_FIRST_RESPONSE_DUE, minus(OPEN, REGISTERED), null, SYSTEM));
 
   private Lifecycle() {}
 
@@ -176,7 +180,7 @@ public final class Lifecycle {
    *
    * @param command the command's type
    * @return its target state, or empty for the commands that keep the state ({@code FLAG},
-   *     {@code SET_SLA_TIMER})
+   *     {@code SET_SLA_TIMER}, {@code RECORD_CONTACT}, ...)
    */
   public static Optional<Status> target(CommandType command) {
     return Optional.ofNullable(TABLE.get(Objects.requireNonNull(command, "command")).to());
@@ -400,6 +404,8 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.SpecialClosureRequested) return CommandType.REQUEST_SPECIAL_CLOSURE;
     if (event instanceof ComplaintEvent.SpecialClosureApproved) return CommandType.APPROVE_SPECIAL_CLOSURE;
     if (event instanceof ComplaintEvent.SpecialClosureRefused) return CommandType.REFUSE_SPECIAL_CLOSURE;
+    if (event instanceof ComplaintEvent.ContactRecorded) return CommandType.RECORD_CONTACT;
+    if (event instanceof ComplaintEvent.FirstResponseDueSet) return CommandType.SET_FIRST_RESPONSE_DUE;
     throw new AssertionError("unhandled event " + event);
   }
 

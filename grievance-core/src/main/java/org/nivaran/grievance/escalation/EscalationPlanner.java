@@ -16,12 +16,17 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.escalation.Escalator.Step;
 import org.nivaran.grievance.escalation.EscalationReport.Action;
 import org.nivaran.grievance.escalation.EscalationReport.Outcome;
+import java.util.function.Supplier;
+import org.nivaran.grievance.actor.PostId;
+import org.nivaran.grievance.sla.FirstResponsePolicy;
+import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
 
 /**
  * What the {@link Escalator} does to one due complaint: the steps (escalations, each stamped at the
- * deadline it answers, then a flag or a restart where the ladder stops) and their outcomes, worked
- * out on a copy of the complaint as the gateway will leave it. The escalator stores the steps.
+ * deadline it answers, then a flag or a restart where the ladder stops; a missed first response's
+ * flag, and escalation if its policy says so, in the order of the deadlines) and their outcomes,
+ * worked out on a copy of the complaint as the gateway will leave it. The escalator stores the steps.
  *
  * <p>Immutable and thread-safe.
  */
@@ -52,12 +57,12 @@ final class EscalationPlanner {
 
   Optional<Decision> decide(Complaint c, Instant now, Directory dir, boolean stuckRetry) {
     Optional<EscalationPolicy> policy = policies.forComplaint(c, dir.categories());
-    if (c.level().isEmpty() || c.sla().isEmpty()) {
+    if (c.level().isEmpty()) {
       return Optional.empty();
     }
     Level level = c.level().get();
     if (stuckRetry) {
-      if (!c.flags().contains(ComplaintFlag.ESCALATION_BLOCKED) || policy.isEmpty()
+      if (c.sla().isEmpty() || !c.flags().contains(ComplaintFlag.ESCALATION_BLOCKED) || policy.isEmpty()
           || !Lifecycle.allows(c.status(), CommandType.ESCALATE)) {
         return Optional.empty();
       }
@@ -69,16 +74,87 @@ final class EscalationPlanner {
       }
       return Optional.empty();
     }
-    Optional<Instant> due = c.dueAt().filter(d -> !d.isAfter(now));
-    if (due.isEmpty()) {
+    if (c.dueAt().filter(d -> !d.isAfter(now)).isEmpty()) {
       return Optional.empty(); // not due (any more)
     }
-    if (policy.isEmpty()) {
-      String reason = "escalation policy '" + c.sla().get().policy().id() + "' is not configured";
-      EscalationStep.Blocked b = new EscalationStep.Blocked(reason, Optional.empty());
-      return Optional.of(Decision.of(blockedStep(b, stamp(due.get(), c)), blocked(c, level, b)));
+    List<Step> steps = new ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    Complaint state = c;
+    Optional<Instant> slaDue = c.slaDueAt().filter(d -> !d.isAfter(now));
+    Optional<Instant> firstDue = c.firstResponseDueAt().filter(d -> !d.isAfter(now));
+    if (firstDue.isPresent() && slaDue.filter(d -> d.isBefore(firstDue.get())).isEmpty()) {
+      state = firstResponseMissed(state, firstDue.get(), dir, policy, steps, outcomes);
     }
-    return Optional.of(catchUp(c, now, dir, policy.get()));
+    if (state.slaDueAt().filter(d -> !d.isAfter(now)).isPresent()) {
+      if (policy.isEmpty()) {
+        String reason = "escalation policy '" + state.sla().get().policy().id() + "' is not configured";
+        EscalationStep.Blocked b = new EscalationStep.Blocked(reason, Optional.empty());
+        Step blocked = blockedStep(b, stamp(state.slaDueAt().get(), state));
+        steps.add(blocked);
+        outcomes.add(blocked(state, level, b));
+        state = simulate(state, blocked, Optional.empty());
+      } else {
+        Decision sla = catchUp(state, now, dir, policy.get());
+        steps.addAll(sla.steps());
+        outcomes.addAll(sla.outcomes());
+        for (Step step : sla.steps()) {
+          state = simulate(state, step, policy.map(EscalationPolicy::sla));
+        }
+      }
+    }
+    Optional<Instant> firstLater = state.firstResponseDueAt().filter(d -> !d.isAfter(now));
+    if (firstLater.isPresent()) { // its level's time ran out before the first response was due
+      firstResponseMissed(state, firstLater.get(), dir, policy, steps, outcomes);
+    }
+    return steps.isEmpty() ? Optional.empty() : Optional.of(new Decision(steps, outcomes));
+  }
+
+  /**
+   * The steps for a missed first response ({@link FirstResponsePolicy.OnMiss}): the
+   * {@link ComplaintFlag#FIRST_RESPONSE_MISSED} flag for the post above (else the post a blocked
+   * escalation names, else the complaint's own post), then, under {@code ESCALATE}, the escalation
+   * one level up if there is a post to move to; all stamped at the deadline (never before the
+   * complaint's latest event).
+   *
+   * @return the complaint as the steps leave it
+   */
+  private Complaint firstResponseMissed(Complaint c, Instant due, Directory dir, Optional<EscalationPolicy> policy,
+      List<Step> steps, List<Outcome> outcomes) {
+    Instant at = stamp(due, c);
+    Level level = c.level().orElseThrow();
+    Optional<EscalationStep> above = policy.map(p -> p.onDeadline(c, dir));
+    Optional<PostId> attention = above.flatMap(EscalationPlanner::attentionAbove).or(c::post);
+    String detail = "first response was due at " + due + " and no contact with the complainant was recorded";
+    Step flag = new Step(new ComplaintCommand.Flag(ComplaintFlag.FIRST_RESPONSE_MISSED, detail, attention), actor,
+        Optional.of(at));
+    steps.add(flag);
+    outcomes.add(new Outcome(c.id(), level, Action.FIRST_RESPONSE_MISSED, detail));
+    Optional<SlaPolicy> sla = policy.map(EscalationPolicy::sla);
+    Complaint state = simulate(c, flag, sla);
+    boolean escalates = timekeeper.firstResponsePolicy().onMiss().filter(FirstResponsePolicy.OnMiss.ESCALATE::equals)
+        .isPresent();
+    if (escalates && above.orElse(null) instanceof EscalationStep.MoveUp up
+        && Lifecycle.allows(state.status(), CommandType.ESCALATE)) {
+      Step escalate = new Step(escalate(state, up, level, "first response missed at " + level), actor, Optional.of(at));
+      steps.add(escalate);
+      outcomes.add(escalated(state, up, level));
+      state = simulate(state, escalate, sla);
+    }
+    return state;
+  }
+
+  /** The post above that an escalation policy's decision names. */
+  private static Optional<PostId> attentionAbove(EscalationStep step) {
+    if (step instanceof EscalationStep.MoveUp up) {
+      return Optional.of(up.to().id());
+    } else if (step instanceof EscalationStep.Blocked b) {
+      return b.attention();
+    }
+    return ((EscalationStep.AtTop) step).attention();
+  }
+
+  private Complaint simulate(Complaint c, Step step, Optional<SlaPolicy> sla) {
+    return simulate(c, step.command(), step.actor(), step.at().orElse(c.updatedAt()), () -> sla);
   }
 
   /**
@@ -92,7 +168,7 @@ final class EscalationPlanner {
     List<Outcome> outcomes = new ArrayList<>();
     Complaint c = read;
     for (int n = 0; n < MAX_CATCH_UP_LEVELS; n++) {
-      Optional<Instant> due = c.dueAt().filter(d -> !d.isAfter(now));
+      Optional<Instant> due = c.slaDueAt().filter(d -> !d.isAfter(now));
       if (due.isEmpty()) {
         break; // caught up: the level reached still has time
       }
@@ -152,11 +228,16 @@ final class EscalationPlanner {
    * events, and the clock the timekeeper sets after each (as {@code usecase.Change} does).
    */
   private Complaint simulate(Complaint c, ComplaintCommand command, Actor by, Instant at, EscalationPolicy policy) {
+    return simulate(c, command, by, at, () -> Optional.of(policy.sla()));
+  }
+
+  private Complaint simulate(
+      Complaint c, ComplaintCommand command, Actor by, Instant at, Supplier<Optional<SlaPolicy>> policyForNew) {
     Complaint state = c;
     for (ComplaintEvent e : Lifecycle.decide(state, command, by, at)) {
       Complaint before = state;
       state = Lifecycle.evolve(state, e);
-      Optional<SlaTimer> timer = timekeeper.after(before, e, state, () -> Optional.of(policy.sla()));
+      Optional<SlaTimer> timer = timekeeper.after(before, e, state, policyForNew);
       if (timer.isPresent()) {
         for (ComplaintEvent t : Lifecycle.decide(state, new ComplaintCommand.SetSlaTimer(timer.get()), SYSTEM, at)) {
           state = Lifecycle.evolve(state, t);

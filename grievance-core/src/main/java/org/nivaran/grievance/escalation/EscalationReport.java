@@ -35,6 +35,11 @@ public record EscalationReport(List<Outcome> outcomes) {
     OVERDUE_AT_TOP,
     /** At the top rung: its clock started again. */
     RESTARTED_AT_TOP,
+    /**
+     * Its first-response deadline passed with no contact recorded: flagged for the post above (an
+     * {@link #ESCALATED} outcome follows when the policy escalates).
+     */
+    FIRST_RESPONSE_MISSED,
     /** The command failed (the detail says why); the complaint is left as it was. */
     FAILED
   }

@@ -17,6 +17,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.sla.FirstResponsePolicy;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
 
@@ -45,14 +46,58 @@ import org.nivaran.grievance.sla.SlaTimer;
  */
 public final class Timekeeper {
   private final CalendarRegistry calendars;
+  private final FirstResponsePolicy firstResponse;
 
   /**
-   * A timekeeper counting on the given calendars.
+   * A timekeeper counting on the given calendars, with no first-response duty.
    *
    * @param calendars the calendars policies name
    */
   public Timekeeper(CalendarRegistry calendars) {
+    this(calendars, FirstResponsePolicy.none());
+  }
+
+  /**
+   * A timekeeper counting on the given calendars, that also records the first-response deadline
+   * of a first assignment ({@link #firstResponseDue}).
+   *
+   * @param calendars the calendars policies name
+   * @param firstResponse the first-response policy
+   */
+  public Timekeeper(CalendarRegistry calendars, FirstResponsePolicy firstResponse) {
     this.calendars = Objects.requireNonNull(calendars, "calendars");
+    this.firstResponse = Objects.requireNonNull(firstResponse, "firstResponse");
+  }
+
+  /**
+   * The first-response policy this timekeeper applies.
+   *
+   * @return the policy
+   */
+  public FirstResponsePolicy firstResponsePolicy() {
+    return firstResponse;
+  }
+
+  /**
+   * The first-response deadline an event starts: for the complaint's first assignment (an
+   * assignment of a complaint that has recorded no first response), the policy's budget counted
+   * from the assignment; nothing for any other event, or under {@link FirstResponsePolicy#none()}.
+   *
+   * @param before the complaint before the event
+   * @param event the event
+   * @return the deadline to record, if any
+   * @throws org.nivaran.grievance.calendar.UnknownCalendarException if the policy's calendar is not
+   *     registered
+   */
+  public Optional<Instant> firstResponseDue(Complaint before, ComplaintEvent event) {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(event, "event");
+    if (!firstResponse.active() || !(event instanceof ComplaintEvent.ComplaintAssigned)
+        || before.firstResponse().isPresent()) {
+      return Optional.empty();
+    }
+    BusinessCalendar calendar = calendars.get(firstResponse.calendarId().orElseThrow());
+    return Optional.of(firstResponse.deadline(calendar, event.occurredAt()));
   }
 
   /**

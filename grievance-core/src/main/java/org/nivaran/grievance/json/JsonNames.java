@@ -52,7 +52,9 @@ final class JsonNames {
           "DuplicateLinked",
           "SpecialClosureRequested",
           "SpecialClosureApproved",
-          "SpecialClosureRefused");
+          "SpecialClosureRefused",
+          "ContactRecorded",
+          "FirstResponseDueSet");
 
   private JsonNames() {}
 
@@ -110,6 +112,10 @@ final class JsonNames {
       return "SpecialClosureApproved";
     } else if (e instanceof ComplaintEvent.SpecialClosureRefused) {
       return "SpecialClosureRefused";
+    } else if (e instanceof ComplaintEvent.ContactRecorded) {
+      return "ContactRecorded";
+    } else if (e instanceof ComplaintEvent.FirstResponseDueSet) {
+      return "FirstResponseDueSet";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

@@ -56,7 +56,8 @@ public final class NivaranJson {
    *
    * <pre>{@code
    * {"period":{"from":"2024-02-29T18:30:00Z","to":"2024-03-31T18:30:00Z"},
-   *  "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0},
+   *  "scheme":{"weights":{"disposal":25.0,"sla_compliance":25.0,"satisfaction":30.0,"returned":10.0,"reopened":10.0,
+   *                       "first_response":0.0},
    *            "bands":{"a":80.0,"b":60.0,"c":40.0},"peer_groups":[99,499]},
    *  "departments":[
    *   {"kind":"DEPARTMENT","code":"REVENUE","rank":1,"grade":"B","score":79.17,
@@ -65,6 +66,7 @@ public final class NivaranJson {
    *    "replies":1,"returns":0,"satisfied":1,"dissatisfied":0,"reopens":0,
    *    "disposal_rate":0.6667,"sla_compliance_rate":0.5000,"satisfaction_rate":1.0000,
    *    "returned_rate":0.0000,"reopened_rate":0.0000,"median_resolution":"PT192H",
+   *    "first_responses_due":0,"first_responses_in_time":0,"first_response_rate":null,
    *    "peer_group":{"number":1,"lowest":0,"highest":99,"label":"0–99 received"},"peer_rank":1,"peer_count":3,
    *    "breakdown":[{"indicator":"disposal","measure":0.6667,"weight":25.0,"points":16.67},
    *                 {"indicator":"sla_compliance","measure":0.5000,"weight":25.0,"points":12.50}, ...]}, ...],

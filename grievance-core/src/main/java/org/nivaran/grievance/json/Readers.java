@@ -41,6 +41,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
+import org.nivaran.grievance.complaint.ContactOutcome;
+import org.nivaran.grievance.complaint.FirstResponse;
 import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
@@ -192,6 +194,13 @@ final class Readers {
     return f.build(() -> new SlaTimer(policy, level, budget, consumed, since, running, deadline));
   }
 
+  static FirstResponse firstResponse(Fields f) {
+    Instant dueAt = f.instant("dueAt");
+    Optional<Instant> firstContactAt = f.optionalInstant("firstContactAt");
+    boolean missedActedOn = f.booleanValue("missedActedOn");
+    return f.build(() -> new FirstResponse(dueAt, firstContactAt, missedActedOn));
+  }
+
   // -- actor ----------------------------------------------------------------------------------
 
   static Actor actor(Fields f) {
@@ -248,6 +257,7 @@ final class Readers {
             .unreachableAttempts(f.intValue("unreachableAttempts"))
             .sla(f.optionalObject("sla").map(Readers::slaTimer))
             .specialClosureRequest(f.optionalObject("specialClosureRequest").map(Readers::specialClosureRequest))
+            .firstResponse(f.optionalObject("firstResponse").map(Readers::firstResponse))
             .flags(f.enumValues("flags", ComplaintFlag.class))
             .registeredAt(f.instant("registeredAt"))
             .updatedAt(f.instant("updatedAt"))
@@ -394,6 +404,15 @@ final class Readers {
           case "SpecialClosureApproved" -> new ComplaintEvent.SpecialClosureApproved(id, seq, at, actor, reason, remark);
           default -> new ComplaintEvent.SpecialClosureRefused(id, seq, at, actor, reason, remark);
         });
+      }
+      case "ContactRecorded" -> {
+        var outcome = f.enumValue("outcome", ContactOutcome.class);
+        var remark = f.optionalText("remark");
+        yield f.build(() -> new ComplaintEvent.ContactRecorded(id, seq, at, actor, outcome, remark));
+      }
+      case "FirstResponseDueSet" -> {
+        Instant dueAt = f.instant("dueAt");
+        yield f.build(() -> new ComplaintEvent.FirstResponseDueSet(id, seq, at, actor, dueAt));
       }
       default -> throw new IllegalStateException("event type " + type + " is listed but has no reader");
     };

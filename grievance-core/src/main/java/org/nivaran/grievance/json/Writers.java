@@ -36,6 +36,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
+import org.nivaran.grievance.complaint.FirstResponse;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Resolution;
 import org.nivaran.grievance.internal.Decimals;
@@ -187,6 +188,16 @@ final class Writers {
     g.writeEndObject();
   }
 
+  static void firstResponse(JsonGenerator g, FirstResponse f) throws IOException {
+    g.writeStartObject(f);
+    g.writeStringField("dueAt", instant(f.dueAt()));
+    if (f.firstContactAt().isPresent()) {
+      g.writeStringField("firstContactAt", instant(f.firstContactAt().get()));
+    }
+    g.writeBooleanField("missedActedOn", f.missedActedOn());
+    g.writeEndObject();
+  }
+
   /** The flags set, by name, in the order {@link ComplaintFlag} declares them. */
   private static void flags(JsonGenerator g, String field, Set<ComplaintFlag> flags) throws IOException {
     g.writeArrayFieldStart(field);
@@ -263,6 +274,10 @@ final class Writers {
       g.writeStringField("requestedAt", instant(r.requestedAt()));
       g.writeEndObject();
     }
+    if (c.firstResponse().isPresent()) {
+      g.writeFieldName("firstResponse");
+      firstResponse(g, c.firstResponse().get());
+    }
     flags(g, "flags", c.flags());
     g.writeStringField("registeredAt", instant(c.registeredAt()));
     g.writeStringField("updatedAt", instant(c.updatedAt()));
@@ -335,6 +350,11 @@ final class Writers {
       if (e.attention().isPresent()) {
         g.writeStringField("attention", e.attention().get().code());
       }
+    } else if (event instanceof ComplaintEvent.ContactRecorded e) {
+      g.writeStringField("outcome", e.outcome().name());
+      optionalText(g, "remark", e.remark());
+    } else if (event instanceof ComplaintEvent.FirstResponseDueSet e) {
+      g.writeStringField("dueAt", instant(e.dueAt()));
     } else if (event instanceof SlaTimerSet e) {
       g.writeFieldName("timer");
       slaTimer(g, e.timer());
@@ -496,6 +516,9 @@ final class Writers {
     } else {
       g.writeNullField("median_resolution");
     }
+    g.writeNumberField("first_responses_due", f.firstResponsesDue());
+    g.writeNumberField("first_responses_in_time", f.firstResponsesInTime());
+    rate(g, "first_response_rate", f.firstResponseRate());
   }
 
   private static void rate(JsonGenerator g, String field, Optional<Double> rate) throws IOException {

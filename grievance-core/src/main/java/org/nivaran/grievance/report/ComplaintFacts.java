@@ -26,6 +26,10 @@ import org.nivaran.grievance.internal.Texts;
  *       is in time.
  *   <li>{@code beyondSla}: at the end it waits on its post (assigned, in progress, returned or
  *       reopened) and its level's clock had run out: its deadline is at or before {@code to}.
+ *   <li>{@code firstResponseDue}: its first-response deadline (recorded by a
+ *       {@code FirstResponseDueSet} event before {@code to}) lies inside the period.
+ *       {@code firstResponseInTime}: that, and a contact ({@code ContactRecorded}) was recorded after
+ *       the deadline was set and at or before the deadline.
  *   <li>The counts are of events inside the period: replies filed, replies returned, citizens
  *       satisfied, citizens not satisfied, and reopenings (a citizen not satisfied, or a closed
  *       complaint reopened).
@@ -47,6 +51,8 @@ import org.nivaran.grievance.internal.Texts;
  * @param satisfied verifications inside the period where the citizen was satisfied
  * @param dissatisfied verifications inside the period where the citizen was not satisfied
  * @param reopens reopenings inside the period
+ * @param firstResponseDue whether its first-response deadline lies inside the period
+ * @param firstResponseInTime whether that first response was made by its deadline
  */
 public record ComplaintFacts(
     ComplaintId id,
@@ -62,7 +68,9 @@ public record ComplaintFacts(
     int returns,
     int satisfied,
     int dissatisfied,
-    int reopens) {
+    int reopens,
+    boolean firstResponseDue,
+    boolean firstResponseInTime) {
 
   /**
    * Checks the fields.
@@ -81,8 +89,11 @@ public record ComplaintFacts(
    * @param satisfied verifications inside the period where the citizen was satisfied
    * @param dissatisfied verifications inside the period where the citizen was not satisfied
    * @param reopens reopenings inside the period
+   * @param firstResponseDue whether its first-response deadline lies inside the period
+   * @param firstResponseInTime whether that first response was made by its deadline
    * @throws org.nivaran.grievance.InvalidInputException naming the field, if one is missing or a
-   *     count is negative, or {@code withinSla} is set for a complaint not disposed
+   *     count is negative, {@code withinSla} is set for a complaint not disposed, or
+   *     {@code firstResponseInTime} for one whose first response was not due in the period
    */
   public ComplaintFacts {
     Texts.required(id, "id");
@@ -100,6 +111,36 @@ public record ComplaintFacts(
     if (withinSla && disposedAt.isEmpty()) {
       throw new org.nivaran.grievance.InvalidInputException("withinSla", "is set for complaint " + id + ", which was not disposed");
     }
+    if (firstResponseInTime && !firstResponseDue) {
+      throw new org.nivaran.grievance.InvalidInputException(
+          "firstResponseInTime", "is set for complaint " + id + ", whose first response was not due in the period");
+    }
+  }
+
+  /**
+   * Facts with no first response due in the period.
+   *
+   * @param id the complaint
+   * @param jurisdictionCode its jurisdiction
+   * @param department the department of its post at the end, if it was ever assigned
+   * @param level the level of its post at the end, if it was ever assigned
+   * @param registeredAt when it was registered
+   * @param status its status at the end
+   * @param disposedAt when it was disposed, if inside the period
+   * @param withinSla whether disposed within its SLA
+   * @param beyondSla whether pending beyond its SLA at the end
+   * @param replies action-taken replies filed inside the period
+   * @param returns replies returned as of poor quality inside the period
+   * @param satisfied verifications inside the period where the citizen was satisfied
+   * @param dissatisfied verifications inside the period where the citizen was not satisfied
+   * @param reopens reopenings inside the period
+   * @throws org.nivaran.grievance.InvalidInputException as the canonical constructor does
+   */
+  public ComplaintFacts(ComplaintId id, String jurisdictionCode, Optional<String> department, Optional<Level> level,
+      Instant registeredAt, Status status, Optional<Instant> disposedAt, boolean withinSla, boolean beyondSla,
+      int replies, int returns, int satisfied, int dissatisfied, int reopens) {
+    this(id, jurisdictionCode, department, level, registeredAt, status, disposedAt, withinSla, beyondSla,
+        replies, returns, satisfied, dissatisfied, reopens, false, false);
   }
 
   /**

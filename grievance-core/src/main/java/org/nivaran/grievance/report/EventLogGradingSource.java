@@ -92,6 +92,8 @@ public final class EventLogGradingSource implements GradingSource {
     int satisfied = 0;
     int dissatisfied = 0;
     int reopens = 0;
+    ComplaintEvent.FirstResponseDueSet firstResponse = null;
+    Instant firstContactAt = null;
     for (int i = 1; i < log.size(); i++) {
       ComplaintEvent e = log.get(i);
       if (!e.occurredAt().isBefore(period.to())) {
@@ -116,6 +118,10 @@ public final class EventLogGradingSource implements GradingSource {
         reopens += inPeriod ? 1 : 0;
       } else if (e instanceof ComplaintEvent.ComplaintReopened) {
         reopens += inPeriod ? 1 : 0;
+      } else if (e instanceof ComplaintEvent.FirstResponseDueSet d) {
+        firstResponse = d;
+      } else if (e instanceof ComplaintEvent.ContactRecorded && firstResponse != null && firstContactAt == null) {
+        firstContactAt = e.occurredAt();
       }
       if (Lifecycle.target(Lifecycle.commandOf(e)).filter(s -> !s.isOpen()).isPresent()) {
         closedAt = e.occurredAt();
@@ -136,10 +142,13 @@ public final class EventLogGradingSource implements GradingSource {
     }
     boolean beyondSla = WAITING_ON_POST.contains(status)
         && state.sla().flatMap(SlaTimer::deadline).filter(d -> !d.isAfter(period.to())).isPresent();
+    boolean firstResponseDue = firstResponse != null && period.contains(firstResponse.dueAt());
+    boolean firstResponseInTime =
+        firstResponseDue && firstContactAt != null && !firstContactAt.isAfter(firstResponse.dueAt());
     Optional<Assignment> assignment = state.assignment();
     return Optional.of(new ComplaintFacts(
         state.id(), state.jurisdictionCode(), assignment.map(Assignment::department), assignment.map(Assignment::level),
         state.registeredAt(), status, disposed ? Optional.of(closedAt) : Optional.empty(), withinSla, beyondSla,
-        replies, returns, satisfied, dissatisfied, reopens));
+        replies, returns, satisfied, dissatisfied, reopens, firstResponseDue, firstResponseInTime));
   }
 }

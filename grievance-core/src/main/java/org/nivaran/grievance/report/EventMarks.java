@@ -23,7 +23,8 @@ import org.nivaran.grievance.sla.SlaTimer;
  * @param clockChanged whether the event sets or clears the SLA clock (a clock event, or a move,
  *     which clears it until the next clock event)
  * @param deadline when {@code clockChanged}, the deadline of the clock it leaves (see
- *     {@link SlaTimer#deadline()}); empty otherwise
+ *     {@link SlaTimer#deadline()}); for a {@link ComplaintEvent.FirstResponseDueSet}, which leaves
+ *     the clock alone, the first-response deadline it records; empty otherwise
  */
 public record EventMarks(
     Optional<Status> status, Optional<Assignment> movedTo, boolean clockChanged, Optional<Instant> deadline) {
@@ -34,15 +35,13 @@ public record EventMarks(
    * @param status the status the event moves to; empty for events that keep the status
    * @param movedTo the assignment the event moves the complaint to; empty if it does not move it
    * @param clockChanged whether the event sets or clears the SLA clock
-   * @param deadline when {@code clockChanged}, the deadline of the clock it leaves
+   * @param deadline when {@code clockChanged}, the deadline of the clock it leaves; for a
+   *     first-response deadline, that deadline
    */
   public EventMarks {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(movedTo, "movedTo");
     Objects.requireNonNull(deadline, "deadline");
-    if (!clockChanged && deadline.isPresent()) {
-      throw new IllegalArgumentException("a deadline without a clock change");
-    }
   }
 
   /**
@@ -57,6 +56,9 @@ public record EventMarks(
     Optional<Assignment> movedTo = Lifecycle.movedTo(event);
     if (event instanceof ComplaintEvent.SlaTimerSet t) {
       return new EventMarks(status, movedTo, true, t.timer().deadline());
+    }
+    if (event instanceof ComplaintEvent.FirstResponseDueSet d) {
+      return new EventMarks(status, movedTo, false, Optional.of(d.dueAt()));
     }
     return new EventMarks(status, movedTo, movedTo.isPresent(), Optional.empty());
   }

@@ -51,6 +51,8 @@ import org.nivaran.grievance.directory.Jurisdictions;
  *       {@code pendingBeyondSla}: those {@code beyondSla}, counted by their {@code level};
  *   <li>{@code replies}, {@code returns}, {@code satisfied}, {@code dissatisfied},
  *       {@code reopens}: the sums of the complaints' counts;
+ *   <li>{@code firstResponsesDue}: complaints whose {@code firstResponseDue}; {@code firstResponsesInTime}:
+ *       those of them {@code firstResponseInTime};
  *   <li>{@code medianResolution}: the median of {@code disposedAt − registeredAt} over the
  *       disposed complaints; for an even number of them, the mean of the two middle durations;
  *       truncated to whole seconds; empty if none was disposed.
@@ -267,6 +269,8 @@ public final class Grading {
     private long satisfied;
     private long dissatisfied;
     private long reopens;
+    private long firstResponsesDue;
+    private long firstResponsesInTime;
     private final List<Duration> resolutions = new ArrayList<>();
 
     void add(ComplaintFacts f, GradingPeriod period) {
@@ -287,12 +291,14 @@ public final class Grading {
       satisfied += f.satisfied();
       dissatisfied += f.dissatisfied();
       reopens += f.reopens();
+      firstResponsesDue += f.firstResponseDue() ? 1 : 0;
+      firstResponsesInTime += f.firstResponseInTime() ? 1 : 0;
     }
 
     UnitFigures figures(UnitKind kind, String code) {
       return new UnitFigures(
           kind, code, received, disposed, disposedWithinSla, pending, pendingBeyondSla, replies, returns, satisfied,
-          dissatisfied, reopens, median(resolutions));
+          dissatisfied, reopens, median(resolutions), firstResponsesDue, firstResponsesInTime);
     }
 
     private static java.util.Optional<Duration> median(List<Duration> durations) {

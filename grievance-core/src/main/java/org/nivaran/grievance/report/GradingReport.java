@@ -39,7 +39,8 @@ public record GradingReport(
   /** The CSV columns after those of the levels. */
   private static final List<String> TRAILING_COLUMNS = List.of(
       "replies", "returns", "satisfied", "dissatisfied", "reopens", "disposal_rate", "sla_compliance_rate",
-      "satisfaction_rate", "returned_rate", "reopened_rate", "median_resolution");
+      "satisfaction_rate", "returned_rate", "reopened_rate", "median_resolution", "first_responses_due",
+      "first_responses_in_time", "first_response_rate");
 
   /** The CSV columns of the peer group and rank, after the trailing ones. */
   private static final List<String> PEER_COLUMNS = List.of(
@@ -128,14 +129,17 @@ public record GradingReport(
    * {@code dissatisfied}, {@code reopens}, {@code disposal_rate}, {@code sla_compliance_rate},
    * {@code satisfaction_rate}, {@code returned_rate}, {@code reopened_rate} (4 decimal places,
    * rounded half up; empty when the rate is), and {@code median_resolution} (an ISO-8601 duration
-   * to the second, such as {@code PT168H}; empty when none was disposed); then the unit's
- * {@linkplain GradedUnit#peerGroup() peer group}: {@code peer_group} (its number, from 1),
- * {@code peer_group_lowest} and {@code peer_group_highest} (its bounds in complaints received;
- * the highest empty for the last group), {@code peer_rank} and {@code peer_count}; and one
- * {@code points_<key>} column per {@link Indicator}, in declaration order ({@code points_disposal},
- * {@code points_sla_compliance}, {@code points_satisfaction}, {@code points_returned},
- * {@code points_reopened}): the points it contributed to the score, 2 decimal places, adding up to
- * {@code score} (empty if the unit's breakdown lacks the indicator). Numbers are written with
+   * to the second, such as {@code PT168H}; empty when none was disposed), then
+   * {@code first_responses_due}, {@code first_responses_in_time} and {@code first_response_rate}
+   * (4 decimal places; empty when no first response was due); then the unit's
+   * {@linkplain GradedUnit#peerGroup() peer group}: {@code peer_group} (its number, from 1),
+   * {@code peer_group_lowest} and {@code peer_group_highest} (its bounds in complaints received;
+   * the highest empty for the last group), {@code peer_rank} and {@code peer_count}; and one
+   * {@code points_<key>} column per {@link Indicator}, in declaration order ({@code points_disposal},
+   * {@code points_sla_compliance}, {@code points_satisfaction}, {@code points_returned},
+   * {@code points_reopened}, {@code points_first_response}): the points it contributed to the
+   * score, 2 decimal places, adding up to {@code score} (empty if the unit's breakdown lacks the
+   * indicator). Numbers are written with
    * ASCII digits and a full stop whatever the default locale; a field is quoted only if it holds a
    * comma, a double quote or a line break.
    *
@@ -188,6 +192,9 @@ public record GradingReport(
     row.add(rate(f.returnedRate()));
     row.add(rate(f.reopenedRate()));
     row.add(f.medianResolution().map(GradingReport::duration).orElse(""));
+    row.add(Long.toString(f.firstResponsesDue()));
+    row.add(Long.toString(f.firstResponsesInTime()));
+    row.add(rate(f.firstResponseRate()));
     row.add(Integer.toString(u.peerGroup().number()));
     row.add(Long.toString(u.peerGroup().lowest()));
     row.add(u.peerGroup().highest().map(String::valueOf).orElse(""));

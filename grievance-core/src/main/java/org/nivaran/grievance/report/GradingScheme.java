@@ -21,7 +21,8 @@ import org.nivaran.grievance.internal.Texts;
  * {@link UnitFigures#satisfactionRate() satisfaction rate}, one minus the
  * {@link UnitFigures#returnedRate() returned rate} and one minus the
  * {@link UnitFigures#reopenedRate() reopened rate} (a returned or reopened rate above 1 counts as
- * 1, so that measure is 0). The score is the weighted mean of the measures a unit has, times 100:
+ * 1, so that measure is 0), and an optional sixth, the {@link UnitFigures#firstResponseRate()
+ * first-response rate}, whose weight is 0 unless set. The score is the weighted mean of the measures a unit has, times 100:
  *
  * <pre>
  * score = 100 × Σ wᵢ·mᵢ / Σ wᵢ    over the measures whose rate is present
@@ -242,6 +243,15 @@ public final class GradingScheme {
   }
 
   /**
+   * The weight of the first-response rate.
+   *
+   * @return the weight, not negative; 0 unless set
+   */
+  public double firstResponseWeight() {
+    return weights.get(Indicator.FIRST_RESPONSE);
+  }
+
+  /**
    * The lowest score graded {@link Grade#A}.
    *
    * @return the band's lower bound, at most 100
@@ -406,6 +416,17 @@ public final class GradingScheme {
      */
     public Builder reopenedWeight(double weight) {
       return weight(Indicator.REOPENED, weight);
+    }
+
+    /**
+     * The weight of the first-response rate; 0 by default, so a scheme scores first responses only
+     * when asked to.
+     *
+     * @param weight not negative
+     * @return this builder
+     */
+    public Builder firstResponseWeight(double weight) {
+      return weight(Indicator.FIRST_RESPONSE, weight);
     }
 
     /**

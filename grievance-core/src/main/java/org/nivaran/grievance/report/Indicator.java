@@ -29,7 +29,14 @@ public enum Indicator {
    * One minus the {@linkplain UnitFigures#reopenedRate() reopened rate}, a rate above 1 counting
    * as 1: (replies − reopens) / replies.
    */
-  REOPENED("reopened", "reopened", 10, f -> f.replies() - Math.min(f.reopens(), f.replies()), UnitFigures::replies);
+  REOPENED("reopened", "reopened", 10, f -> f.replies() - Math.min(f.reopens(), f.replies()), UnitFigures::replies),
+  /**
+   * The {@linkplain UnitFigures#firstResponseRate() first-response rate}: first responses made by
+   * their deadline / first responses due. Its standard weight is 0, so a scheme scores first
+   * responses only when asked to ({@link GradingScheme.Builder#firstResponseWeight}).
+   */
+  FIRST_RESPONSE("first_response", "first response", 0, UnitFigures::firstResponsesInTime,
+      UnitFigures::firstResponsesDue);
 
   private final String key;
   private final String label;

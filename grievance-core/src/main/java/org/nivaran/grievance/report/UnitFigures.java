@@ -39,6 +39,9 @@ import org.nivaran.grievance.internal.Texts;
  *     reopened)
  * @param medianResolution the median time from registration to disposal of the disposed
  *     complaints; empty if none was disposed
+ * @param firstResponsesDue complaints whose first-response deadline lies inside the period
+ * @param firstResponsesInTime the ones of them whose first response was made by its deadline; at
+ *     most {@code firstResponsesDue}
  */
 public record UnitFigures(
     UnitKind kind,
@@ -53,7 +56,9 @@ public record UnitFigures(
     long satisfied,
     long dissatisfied,
     long reopens,
-    Optional<Duration> medianResolution) {
+    Optional<Duration> medianResolution,
+    long firstResponsesDue,
+    long firstResponsesInTime) {
 
   /** The most code points in a unit's code. */
   public static final int MAX_CODE_LENGTH = 64;
@@ -75,10 +80,13 @@ public record UnitFigures(
    * @param dissatisfied verifications that found the citizen not satisfied
    * @param reopens reopenings inside the period
    * @param medianResolution the median time from registration to disposal
+   * @param firstResponsesDue complaints whose first-response deadline lies inside the period
+   * @param firstResponsesInTime the ones of them whose first response was made by its deadline
    * @throws InvalidInputException naming the field, if one is missing, a count is negative, the
    *     code is blank, too long, not on one line or not NFC, {@code disposedWithinSla} exceeds
-   *     {@code disposed}, the total beyond SLA exceeds {@code pending}, or the median is negative
-   *     or given though nothing was disposed
+   *     {@code disposed}, {@code firstResponsesInTime} exceeds {@code firstResponsesDue}, the
+   *     total beyond SLA exceeds {@code pending}, or the median is negative or given though
+   *     nothing was disposed
    */
   public UnitFigures {
     Texts.required(kind, "kind");
@@ -92,6 +100,12 @@ public record UnitFigures(
     nonNegative(satisfied, "satisfied");
     nonNegative(dissatisfied, "dissatisfied");
     nonNegative(reopens, "reopens");
+    nonNegative(firstResponsesDue, "firstResponsesDue");
+    nonNegative(firstResponsesInTime, "firstResponsesInTime");
+    if (firstResponsesInTime > firstResponsesDue) {
+      throw new InvalidInputException("firstResponsesInTime",
+          "must not exceed firstResponsesDue " + firstResponsesDue + " (was " + firstResponsesInTime + ")");
+    }
     if (disposedWithinSla > disposed) {
       throw new InvalidInputException(
           "disposedWithinSla", "must not exceed disposed " + disposed + " (was " + disposedWithinSla + ")");
@@ -105,6 +119,31 @@ public record UnitFigures(
       throw new InvalidInputException(
           "medianResolution", "must be empty when nothing was disposed (was " + medianResolution.get() + ")");
     }
+  }
+
+  /**
+   * Figures with no first response due in the period.
+   *
+   * @param kind whether a department or a district
+   * @param code the department's code, or the district's
+   * @param received complaints registered inside the period
+   * @param disposed complaints disposed inside the period
+   * @param disposedWithinSla the disposed ones disposed within their SLA
+   * @param pending complaints open at the end of the period
+   * @param pendingBeyondSla the pending ones beyond their SLA, by level
+   * @param replies replies filed inside the period
+   * @param returns replies returned inside the period
+   * @param satisfied verifications that found the citizen satisfied
+   * @param dissatisfied verifications that found the citizen not satisfied
+   * @param reopens reopenings inside the period
+   * @param medianResolution the median time from registration to disposal
+   * @throws InvalidInputException as the canonical constructor does
+   */
+  public UnitFigures(UnitKind kind, String code, long received, long disposed, long disposedWithinSla, long pending,
+      SortedMap<Level, Long> pendingBeyondSla, long replies, long returns, long satisfied, long dissatisfied,
+      long reopens, Optional<Duration> medianResolution) {
+    this(kind, code, received, disposed, disposedWithinSla, pending, pendingBeyondSla, replies, returns, satisfied,
+        dissatisfied, reopens, medianResolution, 0, 0);
   }
 
   private static SortedMap<Level, Long> beyondSla(SortedMap<Level, Long> given, long pending) {
@@ -190,6 +229,16 @@ public record UnitFigures(
    */
   public Optional<Double> reopenedRate() {
     return rate(reopens, replies);
+  }
+
+  /**
+   * The share of first responses due in the period that were made by their deadline:
+   * {@code firstResponsesInTime / firstResponsesDue}.
+   *
+   * @return the rate, 0 to 1; empty if no first response was due
+   */
+  public Optional<Double> firstResponseRate() {
+    return rate(firstResponsesInTime, firstResponsesDue);
   }
 
   private static Optional<Double> rate(long part, long whole) {

@@ -16,6 +16,7 @@ import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.TransferPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
+import org.nivaran.grievance.sla.FirstResponsePolicy;
 import org.nivaran.grievance.store.ComplaintStore;
 
 /**
@@ -39,6 +40,7 @@ import org.nivaran.grievance.store.ComplaintStore;
  * @param duplicatePolicy whether repeats are linked to the open complaint
  * @param callerLimitPolicy how many complaints a number may register per period
  * @param specialClosurePolicy who may ask for a special closure and who approves it
+ * @param firstResponsePolicy how long an officer has to contact the complainant first
  * @param zone whose date picks the duty roster's post
  */
 public record Configuration(
@@ -57,6 +59,7 @@ public record Configuration(
     DuplicatePolicy duplicatePolicy,
     CallerLimitPolicy callerLimitPolicy,
     SpecialClosurePolicy specialClosurePolicy,
+    FirstResponsePolicy firstResponsePolicy,
     ZoneId zone) {
 
   /**
@@ -77,6 +80,7 @@ public record Configuration(
    * @param duplicatePolicy whether repeats are linked to the open complaint
    * @param callerLimitPolicy how many complaints a number may register per period
    * @param specialClosurePolicy who may ask for a special closure and who approves it
+   * @param firstResponsePolicy how long an officer has to contact the complainant first
    * @param zone whose date picks the duty roster's post
    * @throws NullPointerException naming a missing part
    * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
@@ -96,6 +100,7 @@ public record Configuration(
     Objects.requireNonNull(duplicatePolicy, "duplicatePolicy");
     Objects.requireNonNull(callerLimitPolicy, "callerLimitPolicy");
     Objects.requireNonNull(specialClosurePolicy, "specialClosurePolicy");
+    Objects.requireNonNull(firstResponsePolicy, "firstResponsePolicy");
     Objects.requireNonNull(zone, "zone");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");

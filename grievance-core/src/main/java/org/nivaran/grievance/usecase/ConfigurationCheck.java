@@ -12,8 +12,8 @@ import org.nivaran.grievance.store.WorkLists;
 
 /**
  * Refuses, when {@code Grievances} is built, a configuration that cannot work, naming what is
- * wrong: a reference to nothing (an escalation policy's calendar, a category's escalation policy,
- * the appellate post), a policy without what it needs (a directory, a store capability), or two
+ * wrong: a reference to nothing (an escalation policy's or the first-response policy's calendar, a
+ * category's escalation policy, the appellate post), a policy without what it needs (a directory, a store capability), or two
  * settings that exclude each other. The registries check their own references when they are
  * built. Stateless.
  */
@@ -74,6 +74,14 @@ final class ConfigurationCheck {
         throw new InvalidInputException("calendars",
             "hold no calendar '" + p.sla().calendarId() + "', which the escalation policy '" + p.id() + "' counts on");
       }
+    }
+    c.firstResponsePolicy().calendarId().filter(id -> c.calendars().find(id).isEmpty()).ifPresent(id -> {
+      throw new InvalidInputException("calendars",
+          "hold no calendar '" + id + "', which the first-response policy counts on");
+    });
+    if (c.firstResponsePolicy().active() && !(c.store() instanceof WorkLists)) {
+      throw new IllegalStateException("a first-response policy needs the escalator, which sweeps the store's work lists; the store "
+          + c.store().getClass().getName() + " does not implement WorkLists");
     }
     if (c.directory().isPresent()) {
       for (Category category : c.directory().get().categories().all()) {

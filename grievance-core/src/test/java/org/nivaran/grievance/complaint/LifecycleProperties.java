@@ -136,6 +136,9 @@ class LifecycleProperties {
     if (command instanceof ComplaintCommand.Flag f && c.flags().contains(f.flag())) {
       return "invalid flag";
     }
+    if (command instanceof ComplaintCommand.SetFirstResponseDue && c.firstResponse().isPresent()) {
+      return "invalid dueAt";
+    }
     if (command instanceof ComplaintCommand.SetSlaTimer t && !t.timer().level().equals(at.level())) {
       return "invalid timer.level";
     }

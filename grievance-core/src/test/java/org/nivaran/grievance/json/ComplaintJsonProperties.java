@@ -71,6 +71,8 @@ class ComplaintJsonProperties {
     seen.put("log has ComplaintReassigned", log.stream().anyMatch(ComplaintReassigned.class::isInstance));
     seen.put("log has ComplaintFlagged", log.stream().anyMatch(ComplaintFlagged.class::isInstance));
     seen.put("log has SlaTimerSet", log.stream().anyMatch(SlaTimerSet.class::isInstance));
+    seen.put("complaint has a first response", complaint.firstResponse().isPresent());
+    seen.put("log has ContactRecorded", log.stream().anyMatch(ComplaintEvent.ContactRecorded.class::isInstance));
     seen.forEach((label, present) -> {
       Statistics.label(label).collect(present);
       Statistics.label(label).coverage(c -> c.check(true).percentage(p -> p >= 5));

@@ -162,7 +162,10 @@ final class JsonExamples {
         new ComplaintEvent.SpecialClosureApproved(ID, 25, at(24), Actor.officer("OFF-0007", PostId.of("EE-RAIPUR-CITY")),
             org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "न्यायालय में याचिका क्रमांक देखा"),
         new ComplaintEvent.SpecialClosureRefused(ID, 26, at(25), Actor.officer("OFF-0007", PostId.of("EE-RAIPUR-CITY")),
-            org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "याचिका इस विषय पर नहीं है; निराकरण करें"));
+            org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "याचिका इस विषय पर नहीं है; निराकरण करें"),
+        new ComplaintEvent.ContactRecorded(ID, 24, at(23), OFFICER,
+            org.nivaran.grievance.complaint.ContactOutcome.CALL_MADE, Optional.of("नागरिक से बात हुई, कल टीम जाएगी")),
+        new ComplaintEvent.FirstResponseDueSet(ID, 25, at(24), TIMEKEEPER, at(30)));
   }
 
   /**

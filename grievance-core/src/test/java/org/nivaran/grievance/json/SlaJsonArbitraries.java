@@ -27,7 +27,8 @@ import org.nivaran.grievance.sla.SlaTimer;
 /**
  * jqwik arbitraries for the JSON tests, beyond the shared {@link ComplaintArbitraries}: SLA
  * budgets, policies and timers with random values, and event logs whose random walk also
- * reassigns, flags and sets SLA timers, so that complaints carry timers and flags.
+ * reassigns, flags, sets SLA timers and first-response deadlines and records contacts, so that
+ * complaints carry timers, flags and first responses.
  */
 final class SlaJsonArbitraries {
   private SlaJsonArbitraries() {}
@@ -130,7 +131,14 @@ final class SlaJsonArbitraries {
     Arbitrary<Step> timer = timers(Arbitraries.just(Level.L1))
         .map(t -> new Step(
             c -> new ComplaintCommand.SetSlaTimer(c.level().map(l -> withLevel(t, l)).orElse(t)), TIMEKEEPER));
-    return Arbitraries.frequencyOf(Tuple.of(4, shared), Tuple.of(1, assign), Tuple.of(2, reassign), Tuple.of(2, flag), Tuple.of(3, timer));
+    Arbitrary<Step> firstResponseDue = instants()
+        .map(at -> new Step(c -> new ComplaintCommand.SetFirstResponseDue(at), TIMEKEEPER));
+    Arbitrary<Step> contact = Combinators.combine(
+            Arbitraries.of(org.nivaran.grievance.complaint.ContactOutcome.class), ComplaintArbitraries.text(80).optional(),
+            Arbitraries.of(Fixtures.AE_OFFICER, Fixtures.EE_OFFICER, Fixtures.TEHSILDAR_OFFICER))
+        .as((outcome, remark, officer) -> new Step(c -> new ComplaintCommand.RecordContact(outcome, remark), officer));
+    return Arbitraries.frequencyOf(Tuple.of(4, shared), Tuple.of(1, assign), Tuple.of(2, reassign), Tuple.of(2, flag),
+        Tuple.of(3, timer), Tuple.of(1, firstResponseDue), Tuple.of(1, contact));
   }
 
   private static SlaTimer withLevel(SlaTimer t, Level level) {

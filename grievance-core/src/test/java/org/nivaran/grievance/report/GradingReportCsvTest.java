@@ -24,23 +24,24 @@ import org.nivaran.grievance.internal.Csv;
 /** The CSV form of a grading report: exact text, quoting, level columns, any default locale. */
 class GradingReportCsvTest {
   static final String PEER_AND_POINTS = "peer_group,peer_group_lowest,peer_group_highest,peer_rank,peer_count,"
-      + "points_disposal,points_sla_compliance,points_satisfaction,points_returned,points_reopened";
+      + "points_disposal,points_sla_compliance,points_satisfaction,points_returned,points_reopened,"
+      + "points_first_response";
 
   static final String HEADER =
       "kind,code,rank,grade,score,received,disposed,disposed_within_sla,pending,pending_beyond_sla,"
           + "beyond_l1,beyond_l2,beyond_l3,beyond_l4,replies,returns,satisfied,dissatisfied,reopens,"
           + "disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,median_resolution,"
-          + PEER_AND_POINTS;
+          + "first_responses_due,first_responses_in_time,first_response_rate," + PEER_AND_POINTS;
 
   /** {@link GradingExamples#report()}, worked out by hand there. */
   static final String EXPECTED = String.join("\r\n",
       HEADER,
-      "DEPARTMENT,\"REVENUE, LAND\",1,A,100.00,1,1,1,0,0,0,0,0,0,0,0,0,0,0,1.0000,1.0000,,,,PT2H,1,0,,1,2,50.00,50.00,0.00,0.00,0.00",
-      "DEPARTMENT,ऊर्जा,2,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H,"
-          + "1,0,,2,2,12.50,25.00,30.00,10.00,10.00",
-      "DISTRICT,धार,1,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H,"
-          + "1,0,,1,2,12.50,25.00,30.00,10.00,10.00",
-      "DISTRICT,INDORE,2,B,75.00,2,1,1,1,0,0,0,0,0,0,0,0,0,0,0.5000,1.0000,,,,PT2H,1,0,,2,2,25.00,50.00,0.00,0.00,0.00",
+      "DEPARTMENT,\"REVENUE, LAND\",1,A,100.00,1,1,1,0,0,0,0,0,0,0,0,0,0,0,1.0000,1.0000,,,,PT2H,0,0,,1,0,,1,2,50.00,50.00,0.00,0.00,0.00,0.00",
+      "DEPARTMENT,ऊर्जा,2,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H,0,0,,"
+          + "1,0,,2,2,12.50,25.00,30.00,10.00,10.00,0.00",
+      "DISTRICT,धार,1,A,87.50,1,1,1,1,1,0,1,0,0,1,0,1,0,0,0.5000,1.0000,1.0000,0.0000,0.0000,PT24H,0,0,,"
+          + "1,0,,1,2,12.50,25.00,30.00,10.00,10.00,0.00",
+      "DISTRICT,INDORE,2,B,75.00,2,1,1,1,0,0,0,0,0,0,0,0,0,0,0.5000,1.0000,,,,PT2H,0,0,,1,0,,2,2,25.00,50.00,0.00,0.00,0.00,0.00",
       "");
 
   @Test
@@ -52,7 +53,7 @@ class GradingReportCsvTest {
   void the_csv_reads_back_with_the_devanagari_codes_and_the_quoted_comma_intact() {
     Csv.Table table = Csv.parse(GradingExamples.report().toCsv());
 
-    assertThat(table.header().fields()).hasSize(35).startsWith("kind", "code").contains("median_resolution")
+    assertThat(table.header().fields()).hasSize(39).startsWith("kind", "code").contains("median_resolution", "first_response_rate")
         .endsWith(PEER_AND_POINTS.split(","));
     assertThat(table.rows()).extracting(r -> r.get(1)).containsExactly(LAND, URJA, DHAR, "INDORE");
     assertThat(table.rows()).extracting(r -> r.get(0))
@@ -79,8 +80,8 @@ class GradingReportCsvTest {
         "kind,code,rank,grade,score,received,disposed,disposed_within_sla,pending,pending_beyond_sla,"
             + "beyond_l0,beyond_l1,beyond_l2,beyond_l3,beyond_l4,beyond_l5,replies,returns,satisfied,dissatisfied,"
             + "reopens,disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,"
-            + "median_resolution," + PEER_AND_POINTS,
-        "DEPARTMENT,JAL,1,D,0.00,0,0,0,5,3,1,0,0,0,0,2,0,0,0,0,0,0.0000,,,,,,1,0,,1,1,0.00,0.00,0.00,0.00,0.00",
+            + "median_resolution,first_responses_due,first_responses_in_time,first_response_rate," + PEER_AND_POINTS,
+        "DEPARTMENT,JAL,1,D,0.00,0,0,0,5,3,1,0,0,0,0,2,0,0,0,0,0,0.0000,,,,,,0,0,,1,0,,1,1,0.00,0.00,0.00,0.00,0.00,0.00",
         ""));
   }
 
@@ -90,16 +91,17 @@ class GradingReportCsvTest {
     // points (weights 25 + 25 + 30 = 80 present): disposal 100·25·(2/3)/80 = 20.8333..., SLA
     // 100·25·(1/8)/80 = 3.90625, satisfaction 100·30·(1/3)/80 = 12.5; score 37.239583... -> 37.24 (D).
     // Cut down to hundredths they make 20.83 + 3.90 + 12.50 = 37.23: the hundredth missing goes to
-    // SLA, whose cut-off part (0.625 of a hundredth) is the largest: 3.91.
+    // SLA, whose cut-off part (0.625 of a hundredth) is the largest: 3.91. First responses 5/6 =
+    // 0.8333..., weighted 0 in the standard scheme: no points.
     UnitFigures f = new UnitFigures(UnitKind.DISTRICT, "DHAR", 3, 8, 1, 4, new TreeMap<>(), 0, 0, 1, 2, 0,
-        Optional.of(Duration.ofHours(30).plusMinutes(15).plusSeconds(9).plusMillis(999)));
+        Optional.of(Duration.ofHours(30).plusMinutes(15).plusSeconds(9).plusMillis(999)), 6, 5);
     GradingReport report = new GradingReport(MARCH, GradingScheme.standard(), List.of(),
         List.of(graded(f)));
 
     String row = report.toCsv().split("\r\n")[1];
 
-    assertThat(row).isEqualTo("DISTRICT,DHAR,1,D,37.24,3,8,1,4,0,0,0,0,0,0,0,1,2,0,0.6667,0.1250,0.3333,,,PT30H15M9S,"
-        + "1,0,,1,1,20.83,3.91,12.50,0.00,0.00");
+    assertThat(row).isEqualTo("DISTRICT,DHAR,1,D,37.24,3,8,1,4,0,0,0,0,0,0,0,1,2,0,0.6667,0.1250,0.3333,,,PT30H15M9S,6,5,0.8333,"
+        + "1,0,,1,1,20.83,3.91,12.50,0.00,0.00,0.00");
   }
 
   @ParameterizedTest

@@ -335,7 +335,8 @@ class GradingScenarioTest {
             tuple(Indicator.SLA_COMPLIANCE, Optional.of(0.5), 25.0, 12.5),
             tuple(Indicator.SATISFACTION, Optional.of(1.0), 30.0, 30.0),
             tuple(Indicator.RETURNED, Optional.of(1.0), 10.0, 10.0),
-            tuple(Indicator.REOPENED, Optional.of(1.0), 10.0, 10.0));
+            tuple(Indicator.REOPENED, Optional.of(1.0), 10.0, 10.0),
+            tuple(Indicator.FIRST_RESPONSE, Optional.empty(), 0.0, 0.0));
   }
 
   @Test
@@ -387,18 +388,18 @@ class GradingScenarioTest {
         "kind,code,rank,grade,score,received,disposed,disposed_within_sla,pending,pending_beyond_sla,"
             + "beyond_l1,beyond_l2,beyond_l3,beyond_l4,replies,returns,satisfied,dissatisfied,reopens,"
             + "disposal_rate,sla_compliance_rate,satisfaction_rate,returned_rate,reopened_rate,median_resolution,"
-            + GradingReportCsvTest.PEER_AND_POINTS,
+            + "first_responses_due,first_responses_in_time,first_response_rate," + GradingReportCsvTest.PEER_AND_POINTS,
         // points: see march_is_graded_as_worked_out_by_hand for REVENUE; ENERGY 12.5 + 18.75 + 24 + 10·6/7
         // (8.571...) + 10·5/7 (7.142...) = 70.964..., whose hundredths cut down already make 70.96; INDORE's
         // missing hundredth goes to SLA compliance (100·25·(2/3)/100 = 16.666...), DHAR's to disposal (also 2/3)
-        "DEPARTMENT,REVENUE,1,B,79.17,4,2,1,1,1,1,0,0,0,1,0,1,0,0,0.6667,0.5000,1.0000,0.0000,0.0000,PT192H,"
-            + "1,0,,1,2,16.67,12.50,30.00,10.00,10.00",
-        "DEPARTMENT,ENERGY,2,B,70.96,5,4,3,4,1,0,1,0,0,7,1,4,1,2,0.5000,0.7500,0.8000,0.1429,0.2857,PT168H,"
-            + "1,0,,2,2,12.50,18.75,24.00,8.57,7.14",
-        "DISTRICT,INDORE,1,B,79.17,5,3,2,3,1,1,0,0,0,3,0,2,0,0,0.5000,0.6667,1.0000,0.0000,0.0000,PT72H,"
-            + "1,0,,1,2,12.50,16.67,30.00,10.00,10.00",
-        "DISTRICT,DHAR,2,B,71.92,5,4,3,2,1,0,1,0,0,5,1,3,1,2,0.6667,0.7500,0.7500,0.2000,0.4000,PT168H,"
-            + "1,0,,2,2,16.67,18.75,22.50,8.00,6.00",
+        "DEPARTMENT,REVENUE,1,B,79.17,4,2,1,1,1,1,0,0,0,1,0,1,0,0,0.6667,0.5000,1.0000,0.0000,0.0000,PT192H,0,0,,"
+            + "1,0,,1,2,16.67,12.50,30.00,10.00,10.00,0.00",
+        "DEPARTMENT,ENERGY,2,B,70.96,5,4,3,4,1,0,1,0,0,7,1,4,1,2,0.5000,0.7500,0.8000,0.1429,0.2857,PT168H,0,0,,"
+            + "1,0,,2,2,12.50,18.75,24.00,8.57,7.14,0.00",
+        "DISTRICT,INDORE,1,B,79.17,5,3,2,3,1,1,0,0,0,3,0,2,0,0,0.5000,0.6667,1.0000,0.0000,0.0000,PT72H,0,0,,"
+            + "1,0,,1,2,12.50,16.67,30.00,10.00,10.00,0.00",
+        "DISTRICT,DHAR,2,B,71.92,5,4,3,2,1,0,1,0,0,5,1,3,1,2,0.6667,0.7500,0.7500,0.2000,0.4000,PT168H,0,0,,"
+            + "1,0,,2,2,16.67,18.75,22.50,8.00,6.00,0.00",
         ""));
   }
 }

@@ -197,6 +197,31 @@ class GradingSchemeTest {
     assertThat(ranked).extracting(GradedUnit::rank).containsExactly(1, 1);
   }
 
+  @Test
+  void the_first_response_rate_counts_only_when_given_a_weight() {
+    // disposal 1/1, SLA 1/1; first responses 1 of 4 in time
+    UnitFigures f = new UnitFigures(UnitKind.DEPARTMENT, "U", 1, 1, 1, 0, new java.util.TreeMap<>(), 0, 0, 0, 0, 0,
+        java.util.Optional.of(java.time.Duration.ofHours(1)), 4, 1);
+    GradingScheme standard = GradingScheme.standard();
+    GradingScheme raipur = GradingScheme.builder().firstResponseWeight(50).build();
+
+    assertThat(standard.firstResponseWeight()).isZero();
+    assertThat(standard.score(f)).isEqualTo(100);
+    // 100 × (25 + 25 + 50 × 1/4) / (25 + 25 + 50) = 62.5
+    assertThat(raipur.score(f)).isEqualTo(62.5);
+    assertThat(raipur.roundedScore(f)).isEqualByComparingTo("62.50");
+    assertThat(raipur).isNotEqualTo(standard);
+    assertThat(raipur.toString()).contains("first response 50.0");
+    assertThat(raipur.toBuilder().build()).isEqualTo(raipur);
+    assertThatThrownBy(() -> GradingScheme.builder().firstResponseWeight(-1).build())
+        .isInstanceOfSatisfying(org.nivaran.grievance.InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("firstResponseWeight"));
+    assertThatThrownBy(() -> new UnitFigures(UnitKind.DEPARTMENT, "U", 0, 0, 0, 0, new java.util.TreeMap<>(), 0, 0, 0,
+            0, 0, java.util.Optional.empty(), 1, 2))
+        .isInstanceOfSatisfying(org.nivaran.grievance.InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("firstResponsesInTime"));
+  }
+
   private static UnitFigures exactUnit(String code, long disposed, long within, long pending, long sat, long dissat) {
     return new UnitFigures(UnitKind.DEPARTMENT, code, 0, disposed, within, pending, new java.util.TreeMap<>(), 0, 0,
         sat, dissat, 0, java.util.Optional.of(java.time.Duration.ofHours(1)));

@@ -23,7 +23,8 @@ class ScoreBreakdownTest {
             tuple(Indicator.SLA_COMPLIANCE, 1.0, 33.33),
             tuple(Indicator.SATISFACTION, 1.0, 33.33),
             tuple(Indicator.RETURNED, 0.0, 0.0),
-            tuple(Indicator.REOPENED, 0.0, 0.0));
+            tuple(Indicator.REOPENED, 0.0, 0.0),
+            tuple(Indicator.FIRST_RESPONSE, 0.0, 0.0));
     assertThat(thirds.roundedScore(f)).isEqualByComparingTo("100.00");
   }
 
@@ -41,7 +42,8 @@ class ScoreBreakdownTest {
             tuple(Indicator.SLA_COMPLIANCE, Optional.of(0.0), 0.0),
             tuple(Indicator.SATISFACTION, Optional.empty(), 0.0),
             tuple(Indicator.RETURNED, Optional.of(0.5), 0.0),
-            tuple(Indicator.REOPENED, Optional.of(1.0), 16.67));
+            tuple(Indicator.REOPENED, Optional.of(1.0), 16.67),
+            tuple(Indicator.FIRST_RESPONSE, Optional.empty(), 0.0));
     assertThat(s.roundedScore(f)).isEqualByComparingTo("37.50");
   }
 

@@ -280,6 +280,8 @@ class PostAuthorityTest {
       case TRANSFER -> new ComplaintCommand.Transfer(TEHSILDAR, "REVENUE", Level.L1, "land dispute");
       case REJECT -> new ComplaintCommand.Reject(RejectionReason.OUT_OF_SCOPE, "private dispute", Optional.empty());
       case REQUEST_SPECIAL_CLOSURE -> REQUEST_SPECIAL_CLOSURE;
+      case RECORD_CONTACT -> new ComplaintCommand.RecordContact(
+          org.nivaran.grievance.complaint.ContactOutcome.CALL_MADE, Optional.of("spoke to the citizen"));
       default -> throw new AssertionError("not an officer's command: " + type);
     };
   }

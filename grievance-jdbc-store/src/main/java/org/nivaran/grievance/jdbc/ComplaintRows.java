@@ -24,8 +24,8 @@ final class ComplaintRows {
   /** The indexed columns, in the order {@link #bindColumns} binds them. */
   static final String COLUMNS = "status, is_open, category_code, jurisdiction_code, citizen_phone, post_code, "
       + "department_code, level, due_at, registered_at, updated_at, flag_unrouted, flag_escalation_blocked, "
-      + "flag_overdue_at_top, flag_transfer_limit, fake_closed_at";
-  static final int COLUMN_COUNT = 16;
+      + "flag_overdue_at_top, flag_transfer_limit, flag_first_response, fake_closed_at";
+  static final int COLUMN_COUNT = 17;
 
   private final ObjectMapper json = new ObjectMapper().registerModule(new NivaranJacksonModule());
 
@@ -56,6 +56,7 @@ final class ComplaintRows {
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.ESCALATION_BLOCKED));
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.OVERDUE_AT_TOP));
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.TRANSFER_LIMIT_REACHED));
+    ps.setBoolean(i++, s.flags().contains(ComplaintFlag.FIRST_RESPONSE_MISSED));
     Jdbc.setInstant(ps, i++, s.closure().filter(c -> c.kind() == ClosureKind.FAKE).map(Closure::at).orElse(null));
     return i;
   }
@@ -67,6 +68,7 @@ final class ComplaintRows {
       case ESCALATION_BLOCKED -> "flag_escalation_blocked";
       case OVERDUE_AT_TOP -> "flag_overdue_at_top";
       case TRANSFER_LIMIT_REACHED -> "flag_transfer_limit";
+      case FIRST_RESPONSE_MISSED -> "flag_first_response";
     };
   }
 

@@ -41,7 +41,10 @@ import org.nivaran.grievance.report.GradingPeriod;
  * level are those of the last event that moves the complaint to a post; the deadline is the one
  * the last event that sets or clears the SLA clock leaves. The answer is the last reply filed
  * before the end, or else the closing event; the deadline in force just before it is that of the
- * last clock change with a lower sequence. The store writes events in time order (an event is
+ * last clock change with a lower sequence. The first-response deadline is the one the
+ * {@code FirstResponseDueSet} row records in its {@code deadline_at} (a complaint has at most one),
+ * and the first contact is the earliest {@code ContactRecorded} row after it. The store writes
+ * events in time order (an event is
  * never stamped before the one it follows), so "the events before {@code to}" are a prefix of
  * each log, as the replay reads it.
  *
@@ -84,9 +87,17 @@ public final class JdbcGradingSource implements GradingSource {
         CASE WHEN st.status_after IN (%2$s) AND cl.occurred_at >= :from AND a.escalated = 0
             AND (ad.deadline_at IS NULL OR an.occurred_at < ad.deadline_at) THEN TRUE ELSE FALSE END AS within_sla,
         CASE WHEN st.status_after IN (%3$s) AND ck.deadline_at <= :to THEN TRUE ELSE FALSE END AS beyond_sla,
-        a.replies, a.returns, a.satisfied, a.dissatisfied, a.reopens
+        a.replies, a.returns, a.satisfied, a.dissatisfied, a.reopens,
+        CASE WHEN a.first_response_due_at >= :from AND a.first_response_due_at < :to THEN TRUE ELSE FALSE END
+          AS first_response_due,
+        CASE WHEN a.first_response_due_at >= :from AND a.first_response_due_at < :to
+            AND a.first_contact_at <= a.first_response_due_at THEN TRUE ELSE FALSE END AS first_response_in_time
       FROM (
         SELECT s.*, COALESCE(s.reply_seq, s.closing_seq) AS answer_seq,
+          CASE WHEN s.first_response_seq IS NOT NULL THEN
+            (SELECT MIN(x.occurred_at) FROM nivaran_event x
+              WHERE x.complaint_id = s.id AND x.type = %12$s AND x.sequence > s.first_response_seq AND x.occurred_at < :to)
+          END AS first_contact_at,
           CASE WHEN s.closing_seq IS NOT NULL THEN
             (SELECT MAX(x.sequence) FROM nivaran_event x
               WHERE x.complaint_id = s.id AND x.clock_changed AND x.sequence < COALESCE(s.reply_seq, s.closing_seq))
@@ -104,7 +115,9 @@ public final class JdbcGradingSource implements GradingSource {
             SUM(CASE WHEN e.occurred_at >= :from AND e.type = %6$s THEN 1 ELSE 0 END) AS returns,
             SUM(CASE WHEN e.occurred_at >= :from AND e.type = %7$s THEN 1 ELSE 0 END) AS satisfied,
             SUM(CASE WHEN e.occurred_at >= :from AND e.type = %8$s THEN 1 ELSE 0 END) AS dissatisfied,
-            SUM(CASE WHEN e.occurred_at >= :from AND e.type IN (%8$s, %9$s) THEN 1 ELSE 0 END) AS reopens
+            SUM(CASE WHEN e.occurred_at >= :from AND e.type IN (%8$s, %9$s) THEN 1 ELSE 0 END) AS reopens,
+            MAX(CASE WHEN e.type = %11$s THEN e.sequence END) AS first_response_seq,
+            MAX(CASE WHEN e.type = %11$s THEN e.deadline_at END) AS first_response_due_at
           FROM nivaran_complaint k
           JOIN nivaran_event e ON e.complaint_id = k.id
           WHERE k.registered_at < :to AND (k.is_open OR k.updated_at >= :from) AND e.occurred_at < :to
@@ -129,7 +142,9 @@ public final class JdbcGradingSource implements GradingSource {
           type(ComplaintEvent.CitizenSatisfied.class),
           type(ComplaintEvent.CitizenDissatisfied.class),
           type(ComplaintEvent.ComplaintReopened.class),
-          statuses(Arrays.stream(Status.values()).filter(Status::isOpen)));
+          statuses(Arrays.stream(Status.values()).filter(Status::isOpen)),
+          type(ComplaintEvent.FirstResponseDueSet.class),
+          type(ComplaintEvent.ContactRecorded.class));
 
   private static final Pattern BOUND = Pattern.compile(":(from|to)\\b");
   /** The statement with {@code ?} markers. */
@@ -200,7 +215,9 @@ public final class JdbcGradingSource implements GradingSource {
         rs.getInt("returns"),
         rs.getInt("satisfied"),
         rs.getInt("dissatisfied"),
-        rs.getInt("reopens"));
+        rs.getInt("reopens"),
+        rs.getBoolean("first_response_due"),
+        rs.getBoolean("first_response_in_time"));
   }
 
   private static String statuses(Stream<Status> statuses) {

@@ -30,6 +30,9 @@ import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.escalation.Escalator;
 import org.nivaran.grievance.report.ComplaintFacts;
 import org.nivaran.grievance.report.EventLogGradingSource;
+import org.nivaran.grievance.complaint.ContactOutcome;
+import org.nivaran.grievance.sla.FirstResponsePolicy;
+import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.report.GradingPeriod;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
@@ -73,7 +76,11 @@ class JdbcGradingSourceTest {
       // dissatisfied citizens send it a level up; after two reopenings, or two unanswered calls, it closes unverified
       VerificationPolicy verification =
           VerificationPolicy.builder().reopenAtNextLevel().reopenLimit(2).closeAfterUnreachable(2).build();
+      // the officer must phone within 12 hours; a miss is flagged for the post above
+      FirstResponsePolicy firstResponse =
+          FirstResponsePolicy.of(SlaBudget.openTime(Duration.ofHours(12)), "24X7", FirstResponsePolicy.OnMiss.FLAG_POST_ABOVE);
       Scenario scenario = new Scenario(SampleDistrict.grievances(store, clock).verificationPolicy(verification)
+          .firstResponsePolicy(firstResponse)
           .idScheme(ComplaintIdScheme.yearly("RPR", SampleDistrict.IST)).build(), clock, new Random(SEED));
       scenario.run();
       List<ComplaintId> ids = scenario.ids;
@@ -145,6 +152,11 @@ class JdbcGradingSourceTest {
       assertThat(main.stream().map(ComplaintFacts::department).flatMap(Optional::stream).distinct())
           .containsExactlyInAnyOrder("ENERGY", "JAL", "COLLECTORATE");
       assertThat(middleFacts).isPositive().isLessThan(main.size());
+      long firstResponsesDue = main.stream().filter(ComplaintFacts::firstResponseDue).count();
+      long firstResponsesInTime = main.stream().filter(ComplaintFacts::firstResponseInTime).count();
+      assertThat(firstResponsesInTime).as("first responses in time").isPositive();
+      assertThat(firstResponsesDue - firstResponsesInTime).as("first responses missed").isPositive();
+      assertThat(count(db, "SELECT COUNT(*) FROM nivaran_event WHERE type = 'ContactRecorded'")).as("contacts").isPositive();
     }
   }
 
@@ -210,6 +222,9 @@ class JdbcGradingSourceTest {
                 SUPERVISOR);
           } else if (r < 84 && c.status() == Status.REOPENED) {
             g.execute(id, new ComplaintCommand.CloseUnverified(ClosureKind.NOT_SATISFIED, "no way forward"), SUPERVISOR);
+          } else if (r >= 88 && r < 94) {
+            ContactOutcome outcome = r < 91 ? ContactOutcome.CALL_MADE : ContactOutcome.NOT_REACHABLE;
+            g.execute(id, new ComplaintCommand.RecordContact(outcome, Optional.of("फ़ोन किया " + r)), officerOf(c));
           } else if (r >= 84 && r < 88) {
             Level level = c.level().orElseThrow();
             boolean energy = c.assignment().orElseThrow().department().equals("ENERGY");

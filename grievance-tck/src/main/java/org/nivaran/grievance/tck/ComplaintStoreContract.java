@@ -54,12 +54,14 @@ import org.nivaran.grievance.complaint.ComplaintCommand.Escalate;
 import org.nivaran.grievance.complaint.ComplaintCommand.Flag;
 import org.nivaran.grievance.complaint.ComplaintCommand.ProvideInformation;
 import org.nivaran.grievance.complaint.ComplaintCommand.Reassign;
+import org.nivaran.grievance.complaint.ComplaintCommand.RecordContact;
 import org.nivaran.grievance.complaint.ComplaintCommand.Reject;
 import org.nivaran.grievance.complaint.ComplaintCommand.Reopen;
 import org.nivaran.grievance.complaint.ComplaintCommand.ReportDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintCommand.RequestInformation;
 import org.nivaran.grievance.complaint.ComplaintCommand.Resolve;
 import org.nivaran.grievance.complaint.ComplaintCommand.ReturnReply;
+import org.nivaran.grievance.complaint.ComplaintCommand.SetFirstResponseDue;
 import org.nivaran.grievance.complaint.ComplaintCommand.SetSlaTimer;
 import org.nivaran.grievance.complaint.ComplaintCommand.StartWork;
 import org.nivaran.grievance.complaint.ComplaintCommand.Transfer;
@@ -70,6 +72,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
+import org.nivaran.grievance.complaint.ContactOutcome;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
@@ -804,6 +807,32 @@ public abstract class ComplaintStoreContract {
     assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 3))).containsExactly("D-1", "D-3", "T-8");
     assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 1))).containsExactly("D-1");
     assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), Integer.MAX_VALUE))).hasSize(5);
+  }
+
+  /**
+   * {@link WorkLists#overdue} finds a complaint by the earlier of its SLA deadline and its pending
+   * first-response deadline ({@link Complaint#dueAt()}); a recorded contact takes the first-response
+   * deadline out, and a {@code FIRST_RESPONSE_MISSED} flag is listed by {@link WorkLists#flagged}
+   * and leaves the SLA deadline due.
+   */
+  @Test
+  public void overdue_follows_the_pending_first_response_deadline_and_its_flag() {
+    WorkLists lists = lists();
+    Complaint phoned = run(dueAfter("R-1", T0, AE, Duration.ofHours(48)),
+        new SetFirstResponseDue(T0.plus(Duration.ofHours(2))), SYSTEM);
+    Complaint flagged = run(dueAfter("R-2", T0, AE, Duration.ofHours(48)),
+        new SetFirstResponseDue(T0.plus(Duration.ofHours(3))), SYSTEM);
+    Instant at = T0.plus(Duration.ofHours(4));
+    assertThat(ids(Page.collect(p -> lists.overdue(at, p), 100))).containsExactly("R-1", "R-2");
+
+    phoned = run(phoned, new RecordContact(ContactOutcome.NOT_REACHABLE, Optional.of("फ़ोन नहीं उठा")), officerAt(phoned));
+    flagged = run(flagged, new Flag(ComplaintFlag.FIRST_RESPONSE_MISSED, "पहला संपर्क नहीं हुआ", Optional.of(EE)), SYSTEM);
+
+    assertThat(Page.collect(p -> lists.overdue(at, p), 100)).isEmpty();
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(48)), p), 100))).containsExactly("R-1", "R-2");
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.FIRST_RESPONSE_MISSED, p), 100)).containsExactly(flagged);
+    assertThat(store.find(phoned.id())).contains(phoned);
+    assertThat(store.find(flagged.id())).contains(flagged);
   }
 
   /**

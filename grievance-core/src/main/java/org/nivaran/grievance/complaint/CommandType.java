@@ -47,5 +47,7 @@ public enum CommandType {
   /** {@link ComplaintCommand.CloseUnverified}: close without the citizen's confirmation, by policy. */
   CLOSE_UNVERIFIED,
   /** {@link ComplaintCommand.LinkDuplicate}: a repeat registration recorded on the open complaint; the status stays. */
-  LINK_DUPLICATE
+  LINK_DUPLICATE,
+  /** {@link ComplaintCommand.ChangePriority}: a supervisor changes its priority; the status stays. */
+  CHANGE_PRIORITY
 }

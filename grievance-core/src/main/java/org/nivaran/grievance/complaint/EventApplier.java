@@ -43,6 +43,7 @@ final class EventApplier {
         .jurisdictionCode(registered.jurisdictionCode())
         .description(registered.description())
         .attachments(registered.attachments())
+        .priority(registered.priority())
         .status(REGISTERED)
         .registeredAt(registered.occurredAt())
         .updatedAt(registered.occurredAt())
@@ -101,6 +102,8 @@ final class EventApplier {
       c.addFlags(e.flag());
     } else if (event instanceof SlaTimerSet e) {
       c.sla(e.timer());
+    } else if (event instanceof ComplaintEvent.PriorityChanged e) {
+      c.priority(e.to());
     }
     // WorkStarted and InformationRequested change the status alone; ReplyAccepted changes
     // nothing but the version.

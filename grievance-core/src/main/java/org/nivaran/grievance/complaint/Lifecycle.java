@@ -30,6 +30,7 @@ import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Role;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
@@ -84,6 +85,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * APPEAL               REOPENED                                           ASSIGNED          supervisor, system
  * CLOSE_UNVERIFIED     RESOLVED REOPENED                                  CLOSED            supervisor, system
  * LINK_DUPLICATE       every open state                                   (unchanged)       citizen, agent, supervisor, system
+ * CHANGE_PRIORITY      every open state                                   (unchanged)       supervisor, system
  * </pre>
  *
  * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
@@ -146,7 +148,8 @@ public final class Lifecycle {
           row(CommandType.ACCEPT_REPLY, EnumSet.of(RESOLVED), null, CALL_CENTRE_AGENT, SUPERVISOR),
           row(CommandType.APPEAL, EnumSet.of(REOPENED), ASSIGNED, SUPERVISOR, SYSTEM),
           row(CommandType.CLOSE_UNVERIFIED, EnumSet.of(RESOLVED, REOPENED), CLOSED, SUPERVISOR, SYSTEM),
-          row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM));
+          row(CommandType.LINK_DUPLICATE, OPEN, null, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
+          row(CommandType.CHANGE_PRIORITY, OPEN, null, SUPERVISOR, SYSTEM));
 
   private Lifecycle() {}
 
@@ -218,16 +221,37 @@ public final class Lifecycle {
    * @param request the validated request
    * @param actor who registers it
    * @param now the registration instant
-   * @return the {@link ComplaintRegistered} event, sequence 1
-   * @throws ActorNotPermittedException if a citizen registers for someone else's number
+   * @return the {@link ComplaintRegistered} event, sequence 1, of the priority the request sets,
+   *     else {@link Priority#NORMAL}
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number, or sets a
+   *     priority
    */
   public static ComplaintRegistered register(
       ComplaintId id, RegisterComplaint request, Actor actor, Instant now) {
+    return register(id, request, actor, now, Priority.NORMAL);
+  }
+
+  /**
+   * Registers a complaint whose category has a default priority: the event carries the priority
+   * the request sets, else that default.
+   *
+   * @param id the id issued for it
+   * @param request the validated request
+   * @param actor who registers it
+   * @param now the registration instant
+   * @param categoryDefault the priority of a request that sets none (the category's default)
+   * @return the {@link ComplaintRegistered} event, sequence 1
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number, or sets a
+   *     priority ({@link AccessRule#PRIORITY_SET_BY_STAFF})
+   */
+  public static ComplaintRegistered register(
+      ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(categoryDefault, "categoryDefault");
     authorizeRegistration(request, actor);
-    return CommandDecisions.registered(id, request, actor, now);
+    return CommandDecisions.registered(id, request, actor, now, categoryDefault);
   }
 
   /**
@@ -373,6 +397,7 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.ComplaintAppealed) return CommandType.APPEAL;
     if (event instanceof ComplaintEvent.ComplaintClosedUnverified) return CommandType.CLOSE_UNVERIFIED;
     if (event instanceof ComplaintEvent.DuplicateLinked) return CommandType.LINK_DUPLICATE;
+    if (event instanceof ComplaintEvent.PriorityChanged) return CommandType.CHANGE_PRIORITY;
     throw new AssertionError("unhandled event " + event);
   }
 

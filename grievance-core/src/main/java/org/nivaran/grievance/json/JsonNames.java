@@ -49,7 +49,8 @@ final class JsonNames {
           "ReplyAccepted",
           "ComplaintAppealed",
           "ComplaintClosedUnverified",
-          "DuplicateLinked");
+          "DuplicateLinked",
+          "PriorityChanged");
 
   private JsonNames() {}
 
@@ -101,6 +102,8 @@ final class JsonNames {
       return "ComplaintClosedUnverified";
     } else if (e instanceof ComplaintEvent.DuplicateLinked) {
       return "DuplicateLinked";
+    } else if (e instanceof ComplaintEvent.PriorityChanged) {
+      return "PriorityChanged";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

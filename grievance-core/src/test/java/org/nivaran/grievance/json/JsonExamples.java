@@ -156,7 +156,9 @@ final class JsonExamples {
             org.nivaran.grievance.complaint.ClosureKind.UNCONFIRMED, "3 प्रयासों में नागरिक से संपर्क नहीं हुआ"),
         new ComplaintEvent.DuplicateLinked(ID, 23, at(22), AGENT, Channel.WHATSAPP,
             "फिर से: तीन दिन से बिजली नहीं है", List.of(Attachment.of("wa-media://4C21", "खंभा.jpg")),
-            Optional.of("wa-msg-88")));
+            Optional.of("wa-msg-88")),
+        new ComplaintEvent.PriorityChanged(ID, 24, at(23), SUPERVISOR, org.nivaran.grievance.sla.Priority.NORMAL,
+            org.nivaran.grievance.sla.Priority.URGENT, "the outage is at the district hospital"));
   }
 
   /**

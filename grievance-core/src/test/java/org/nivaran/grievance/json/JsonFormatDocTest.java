@@ -80,7 +80,7 @@ class JsonFormatDocTest {
   @Test
   void every_json_block_in_the_doc_is_exactly_what_the_module_writes() throws Exception {
     List<String> blocks = matches(BLOCK);
-    assertThat(blocks).hasSize(25);
+    assertThat(blocks).hasSize(26);
 
     List<Object> values = new ArrayList<>();
     for (String block : blocks) {
@@ -119,7 +119,7 @@ class JsonFormatDocTest {
   void the_doc_lists_every_enum_value() {
     for (Class<? extends Enum<?>> type :
         List.of(Kind.class, Channel.class, Status.class, ClosureKind.class, RejectionReason.class, Role.class,
-            ComplaintFlag.class)) {
+            ComplaintFlag.class, org.nivaran.grievance.sla.Priority.class)) {
       for (Enum<?> constant : type.getEnumConstants()) {
         assertThat(doc).as("%s.%s", type.getSimpleName(), constant).contains("`" + constant.name() + "`");
       }

@@ -11,6 +11,12 @@ public enum AccessRule {
   OFFICER_HOLDS_ASSIGNED_POST("an officer acts only on complaints assigned to the post they hold"),
   /** A citizen acts only on their own complaints (matched by phone number). */
   CITIZEN_OWNS_COMPLAINT("a citizen acts only on complaints registered with their own phone number"),
+  /**
+   * A complaint's priority is set at registration by the call centre or staff, never by the
+   * citizen (who gets the category's default); it is changed later by a supervisor or the system
+   * ({@link CommandType#CHANGE_PRIORITY} in {@link Lifecycle}'s table).
+   */
+  PRIORITY_SET_BY_STAFF("a priority is set by the call centre or staff, never by the citizen"),
   /** A complaint a supervisor closed specially is reopened by a supervisor only. */
   SUPERVISOR_REOPENS_SPECIAL_CLOSURE("a complaint closed specially is reopened by a supervisor only"),
   /**

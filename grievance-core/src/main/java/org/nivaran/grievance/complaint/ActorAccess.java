@@ -22,6 +22,11 @@ final class ActorAccess {
           AccessRule.CITIZEN_OWNS_COMPLAINT, actor, CommandType.REGISTER,
           "a citizen registers only for their own number");
     }
+    if (actor instanceof Actor.Citizen && request.priority().isPresent()) {
+      throw new ActorNotPermittedException(
+          AccessRule.PRIORITY_SET_BY_STAFF, actor, CommandType.REGISTER,
+          "a citizen does not set a complaint's priority; the category's default applies");
+    }
   }
 
   /** Refuses an actor whose role the table does not list for the command. */

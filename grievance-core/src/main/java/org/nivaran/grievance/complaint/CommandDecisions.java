@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
 import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
 import org.nivaran.grievance.complaint.ComplaintCommand.Escalate;
@@ -51,11 +52,12 @@ final class CommandDecisions {
   private CommandDecisions() {}
 
   /** The first event of a complaint, from a request already checked. */
-  static ComplaintRegistered registered(ComplaintId id, RegisterComplaint request, Actor actor, Instant now) {
+  static ComplaintRegistered registered(
+      ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {
     return new ComplaintRegistered(
         id, 1, now, actor, request.kind(), request.channel(), request.citizen(),
         request.categoryCode(), request.jurisdictionCode(), request.description(),
-        request.attachments(), request.idempotencyKey());
+        request.attachments(), request.idempotencyKey(), request.priority().orElse(categoryDefault));
   }
 
   /**
@@ -160,6 +162,11 @@ final class CommandDecisions {
             "dueAt", "the first response of complaint " + id + " is due already at " + c.firstResponse().get().dueAt());
       }
       return new ComplaintEvent.FirstResponseDueSet(id, seq, now, actor, d.dueAt());
+    } else if (command instanceof ComplaintCommand.ChangePriority p) {
+      if (p.to() == c.priority()) {
+        throw new SamePriorityException(id, p.to());
+      }
+      return new ComplaintEvent.PriorityChanged(id, seq, now, actor, c.priority(), p.to(), p.reason());
     }
     throw new AssertionError("unhandled command " + command);
   }

@@ -57,5 +57,7 @@ public enum CommandType {
   /** {@link ComplaintCommand.RecordContact}: the officer records a contact with the complainant; the status stays. */
   RECORD_CONTACT,
   /** {@link ComplaintCommand.SetFirstResponseDue}: the system records the first-response deadline; the status stays. */
-  SET_FIRST_RESPONSE_DUE
+  SET_FIRST_RESPONSE_DUE,
+  /** {@link ComplaintCommand.ChangePriority}: a supervisor changes its priority; the status stays. */
+  CHANGE_PRIORITY
 }

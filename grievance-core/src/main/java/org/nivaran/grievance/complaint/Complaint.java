@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.immutables.value.Value;
 import org.nivaran.grievance.InvalidInputException;
@@ -165,6 +166,17 @@ public abstract class Complaint {
   public abstract Optional<SlaTimer> sla();
 
   /**
+   * How urgent it is: the priority it was registered with, or the latest a supervisor set;
+   * {@link Priority#NORMAL} unless set (and for complaints stored before priorities existed).
+   *
+   * @return the priority
+   */
+  @Value.Default
+  public Priority priority() {
+    return Priority.NORMAL;
+  }
+
+  /**
    * The flags set on the complaint (see {@link ComplaintFlag} for when each is cleared).
    *
    * @return the flags
@@ -284,7 +296,8 @@ public abstract class Complaint {
         .append(", jurisdictionCode=").append(jurisdictionCode())
         .append(", description=").append(description())
         .append(", attachments=").append(attachments())
-        .append(", status=").append(status());
+        .append(", status=").append(status())
+        .append(", priority=").append(priority());
     assignment().ifPresent(a -> b.append(", assignment=").append(a));
     resolution().ifPresent(r -> b.append(", resolution=").append(r));
     closure().ifPresent(c -> b.append(", closure=").append(c));

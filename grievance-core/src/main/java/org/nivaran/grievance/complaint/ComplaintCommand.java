@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaTimer;
 
 /**
@@ -43,7 +44,8 @@ public sealed interface ComplaintCommand
         ComplaintCommand.ApproveSpecialClosure,
         ComplaintCommand.RefuseSpecialClosure,
         ComplaintCommand.RecordContact,
-        ComplaintCommand.SetFirstResponseDue {
+        ComplaintCommand.SetFirstResponseDue,
+        ComplaintCommand.ChangePriority {
 
   /** The most code points in a reason, remark or note. */
   int MAX_REASON_LENGTH = 1000;
@@ -676,6 +678,32 @@ public sealed interface ComplaintCommand
     @Override
     public CommandType type() {
       return CommandType.REFUSE_SPECIAL_CLOSURE;
+    }
+  }
+
+  /**
+   * Change the complaint's priority. A supervisor within reach of the complaint issues it (or the
+   * system, for a host's own rule); officers, agents and citizens may not. The level's SLA clock is
+   * re-timed for the new priority ({@link SlaTimer#retime}).
+   *
+   * @param to the new priority, not the current one
+   * @param reason why, 1 to {@value #MAX_REASON_LENGTH} code points
+   */
+  record ChangePriority(Priority to, String reason) implements ComplaintCommand {
+    /**
+     * Validates and normalises the parts.
+     *
+     * @param to the new priority
+     * @param reason why
+     */
+    public ChangePriority {
+      Texts.required(to, "to");
+      reason = Texts.multiLine(reason, "reason", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.CHANGE_PRIORITY;
     }
   }
 

@@ -7,6 +7,7 @@ import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaTimer;
 
 /**
@@ -48,7 +49,8 @@ public sealed interface ComplaintEvent
         ComplaintEvent.SpecialClosureApproved,
         ComplaintEvent.SpecialClosureRefused,
         ComplaintEvent.ContactRecorded,
-        ComplaintEvent.FirstResponseDueSet {
+        ComplaintEvent.FirstResponseDueSet,
+        ComplaintEvent.PriorityChanged {
 
   /**
    * The complaint this event belongs to.
@@ -93,6 +95,7 @@ public sealed interface ComplaintEvent
    * @param description the citizen's account
    * @param attachments documents by reference
    * @param idempotencyKey the caller's idempotency key, if any
+   * @param priority the priority it was registered with
    */
   record ComplaintRegistered(
       ComplaintId complaintId,
@@ -106,7 +109,8 @@ public sealed interface ComplaintEvent
       String jurisdictionCode,
       String description,
       List<Attachment> attachments,
-      Optional<String> idempotencyKey)
+      Optional<String> idempotencyKey,
+      Priority priority)
       implements ComplaintEvent {
     /**
      * Checks that no field is null and copies lists.
@@ -123,6 +127,7 @@ public sealed interface ComplaintEvent
      * @param description the citizen's account
      * @param attachments documents by reference
      * @param idempotencyKey the caller's idempotency key, if any
+     * @param priority the priority it was registered with
      */
     public ComplaintRegistered {
       envelope(complaintId, sequence, occurredAt, actor);
@@ -135,6 +140,32 @@ public sealed interface ComplaintEvent
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
       Texts.required(idempotencyKey, "idempotencyKey")
           .ifPresent(k -> Texts.opaque(k, "idempotencyKey", RegisterComplaint.MAX_IDEMPOTENCY_KEY_LENGTH));
+      Texts.required(priority, "priority");
+    }
+
+    /**
+     * A registration of {@link Priority#NORMAL} priority (the form of events recorded before
+     * priorities existed).
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param kind what was raised
+     * @param channel how it arrived
+     * @param citizen who raised it
+     * @param categoryCode the category code
+     * @param jurisdictionCode the jurisdiction code
+     * @param description the citizen's account
+     * @param attachments documents by reference
+     * @param idempotencyKey the caller's idempotency key, if any
+     */
+    public ComplaintRegistered(
+        ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Kind kind, Channel channel,
+        Complainant citizen, String categoryCode, String jurisdictionCode, String description,
+        List<Attachment> attachments, Optional<String> idempotencyKey) {
+      this(complaintId, sequence, occurredAt, actor, kind, channel, citizen, categoryCode, jurisdictionCode,
+          description, attachments, idempotencyKey, Priority.NORMAL);
     }
 
     /**
@@ -149,7 +180,8 @@ public sealed interface ComplaintEvent
       String plain = "ComplaintRegistered[complaintId=" + complaintId + ", sequence=" + sequence + ", occurredAt="
           + occurredAt + ", actor=" + actor + ", kind=" + kind + ", channel=" + channel + ", citizen=" + citizen
           + ", categoryCode=" + categoryCode + ", jurisdictionCode=" + jurisdictionCode + ", description="
-          + description + ", attachments=" + attachments + ", idempotencyKey=" + idempotencyKey + "]";
+          + description + ", attachments=" + attachments + ", idempotencyKey=" + idempotencyKey
+          + ", priority=" + priority + "]";
       return Masking.scrub(plain, citizen.phone(), citizen.name());
     }
   }
@@ -777,6 +809,46 @@ public sealed interface ComplaintEvent
     public SlaTimerSet {
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(timer, "timer");
+    }
+  }
+
+  /**
+   * A supervisor (or the system) changed the complaint's priority. When the level's SLA clock
+   * runs or is paused, a {@link SlaTimerSet} follows in the same change with the clock re-timed
+   * for the new priority ({@link SlaTimer#retime}).
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param from the priority before
+   * @param to the priority after, not {@code from}
+   * @param reason the recorded reason
+   */
+  record PriorityChanged(
+      ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Priority from, Priority to, String reason)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param from the priority before
+     * @param to the priority after, not {@code from}
+     * @param reason the recorded reason
+     *
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid field
+     */
+    public PriorityChanged {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(from, "from");
+      Texts.required(to, "to");
+      if (from == to) {
+        throw new SamePriorityException(complaintId, to);
+      }
+      checkText(reason, "reason");
     }
   }
 

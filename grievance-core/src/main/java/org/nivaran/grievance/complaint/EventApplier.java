@@ -44,6 +44,7 @@ final class EventApplier {
         .jurisdictionCode(registered.jurisdictionCode())
         .description(registered.description())
         .attachments(registered.attachments())
+        .priority(registered.priority())
         .status(REGISTERED)
         .registeredAt(registered.occurredAt())
         .updatedAt(registered.occurredAt())
@@ -114,6 +115,8 @@ final class EventApplier {
       c.firstResponse(complaint.firstResponse().map(f -> f.contacted(at)));
     } else if (event instanceof SlaTimerSet e) {
       c.sla(e.timer());
+    } else if (event instanceof ComplaintEvent.PriorityChanged e) {
+      c.priority(e.to());
     }
     // WorkStarted and InformationRequested change the status alone; ReplyAccepted changes
     // nothing but the version; SpecialClosureApproved keeps the request until the closure after it.

@@ -30,6 +30,7 @@ import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Role;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
@@ -89,6 +90,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * REFUSE_SPECIAL_CLOSURE   every open state but REGISTERED                (unchanged)       officer, supervisor
  * RECORD_CONTACT       every open state but REGISTERED                    (unchanged)       officer
  * SET_FIRST_RESPONSE_DUE every open state but REGISTERED                  (unchanged)       system
+ * CHANGE_PRIORITY      every open state                                   (unchanged)       supervisor, system
  * </pre>
  *
  * <p><b>Two-person special closure.</b> {@code REQUEST_SPECIAL_CLOSURE} records a pending
@@ -168,7 +170,8 @@ public final class Lifecycle {
           row(CommandType.APPROVE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR),
           row(CommandType.REFUSE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR),
           row(CommandType.RECORD_CONTACT, minus(OPEN, REGISTERED), null, OFFICER),
-          row(CommandType.SET_FIRST_RESPONSE_DUE, minus(OPEN, REGISTERED), null, SYSTEM));
+          row(CommandType.SET_FIRST_RESPONSE_DUE, minus(OPEN, REGISTERED), null, SYSTEM),
+          row(CommandType.CHANGE_PRIORITY, OPEN, null, SUPERVISOR, SYSTEM));
 
   private Lifecycle() {}
 
@@ -240,16 +243,37 @@ public final class Lifecycle {
    * @param request the validated request
    * @param actor who registers it
    * @param now the registration instant
-   * @return the {@link ComplaintRegistered} event, sequence 1
-   * @throws ActorNotPermittedException if a citizen registers for someone else's number
+   * @return the {@link ComplaintRegistered} event, sequence 1, of the priority the request sets,
+   *     else {@link Priority#NORMAL}
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number, or sets a
+   *     priority
    */
   public static ComplaintRegistered register(
       ComplaintId id, RegisterComplaint request, Actor actor, Instant now) {
+    return register(id, request, actor, now, Priority.NORMAL);
+  }
+
+  /**
+   * Registers a complaint whose category has a default priority: the event carries the priority
+   * the request sets, else that default.
+   *
+   * @param id the id issued for it
+   * @param request the validated request
+   * @param actor who registers it
+   * @param now the registration instant
+   * @param categoryDefault the priority of a request that sets none (the category's default)
+   * @return the {@link ComplaintRegistered} event, sequence 1
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number, or sets a
+   *     priority ({@link AccessRule#PRIORITY_SET_BY_STAFF})
+   */
+  public static ComplaintRegistered register(
+      ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(categoryDefault, "categoryDefault");
     authorizeRegistration(request, actor);
-    return CommandDecisions.registered(id, request, actor, now);
+    return CommandDecisions.registered(id, request, actor, now, categoryDefault);
   }
 
   /**
@@ -406,6 +430,7 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.SpecialClosureRefused) return CommandType.REFUSE_SPECIAL_CLOSURE;
     if (event instanceof ComplaintEvent.ContactRecorded) return CommandType.RECORD_CONTACT;
     if (event instanceof ComplaintEvent.FirstResponseDueSet) return CommandType.SET_FIRST_RESPONSE_DUE;
+    if (event instanceof ComplaintEvent.PriorityChanged) return CommandType.CHANGE_PRIORITY;
     throw new AssertionError("unhandled event " + event);
   }
 

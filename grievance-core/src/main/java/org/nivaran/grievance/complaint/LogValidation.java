@@ -79,6 +79,10 @@ final class LogValidation {
       throw new GrievanceException(
           "complaint " + c.id() + " event " + event.sequence() + " sets the first-response deadline, which is set already;"
               + " the log is corrupt");
+    } else if (event instanceof ComplaintEvent.PriorityChanged e && e.from() != c.priority()) {
+      throw new GrievanceException(
+          "complaint " + c.id() + " event " + event.sequence() + " changes the priority from " + e.from()
+              + " but it is " + c.priority() + "; the log is corrupt");
     } else if (event instanceof ComplaintFlagged e && c.flags().contains(e.flag())) {
       throw new GrievanceException(
           "complaint " + c.id() + " event " + event.sequence() + " sets " + e.flag() + ", which is set already; the log is corrupt");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.internal.Texts;
@@ -121,6 +122,14 @@ public abstract class RegisterComplaint {
   public abstract Optional<String> idempotencyKey();
 
   /**
+   * The priority the agent sets; empty for the category's default ({@code Category.defaultPriority()},
+   * {@link Priority#NORMAL} without a directory). A citizen may not set one.
+   *
+   * @return the priority, if set
+   */
+  public abstract Optional<Priority> priority();
+
+  /**
    * A digest of everything in the request but the idempotency key: two requests with the same key
    * must have the same fingerprint, or the second is refused.
    *
@@ -159,7 +168,8 @@ public abstract class RegisterComplaint {
     String plain = "RegisterComplaint{kind=" + kind() + ", channel=" + channel() + ", citizen=" + citizen()
         + ", categoryCode=" + categoryCode() + ", jurisdictionCode=" + jurisdictionCode()
         + ", description=" + description() + ", attachments=" + attachments()
-        + idempotencyKey().map(k -> ", idempotencyKey=" + k).orElse("") + "}";
+        + idempotencyKey().map(k -> ", idempotencyKey=" + k).orElse("")
+        + priority().map(p -> ", priority=" + p).orElse("") + "}";
     return Masking.scrub(plain, citizen().phone(), citizen().name());
   }
 
@@ -333,6 +343,28 @@ public abstract class RegisterComplaint {
      */
     public Builder idempotencyKey(Optional<String> idempotencyKey) {
       values.idempotencyKey(Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+      return this;
+    }
+
+    /**
+     * Sets the priority (the category's default unless set).
+     *
+     * @param priority the priority
+     * @return this builder
+     */
+    public Builder priority(Priority priority) {
+      values.priority(Objects.requireNonNull(priority, "priority"));
+      return this;
+    }
+
+    /**
+     * Sets or clears the priority.
+     *
+     * @param priority the priority, or empty for the category's default
+     * @return this builder
+     */
+    public Builder priority(Optional<Priority> priority) {
+      values.priority(Objects.requireNonNull(priority, "priority"));
       return this;
     }
 

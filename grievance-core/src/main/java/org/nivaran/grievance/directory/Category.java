@@ -8,6 +8,7 @@ import java.util.Set;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.internal.Texts;
+import org.nivaran.grievance.sla.Priority;
 
 /**
  * A classified complaint type owned by one department, e.g. {@code energy.supply-interrupted},
@@ -34,6 +35,8 @@ import org.nivaran.grievance.internal.Texts;
  * @param defaultKind the kind a complaint of this category is registered as unless said otherwise
  * @param escalationPolicyId the id of the escalation policy that times and escalates its complaints
  *     (the {@code slaPolicy} field of the JSON and CSV forms); a configuration without it is refused
+ * @param defaultPriority the priority a complaint of this category is registered with unless the
+ *     agent sets one ({@link Priority#NORMAL} when not given)
  */
 public record Category(
     String code,
@@ -43,7 +46,8 @@ public record Category(
     String nameHi,
     List<String> aliases,
     Kind defaultKind,
-    String escalationPolicyId) {
+    String escalationPolicyId,
+    Priority defaultPriority) {
   /** The most code points in a name. */
   public static final int MAX_NAME_LENGTH = 200;
   /** The most code points in an alias. */
@@ -56,7 +60,7 @@ public record Category(
    *
    * @throws InvalidInputException naming {@code code}, {@code parent}, {@code department}, {@code
    *     nameEn}, {@code nameHi}, {@code aliases} (with the index, e.g. {@code aliases[2]}),
-   *     {@code defaultKind} or {@code escalationPolicyId}
+   *     {@code defaultKind}, {@code escalationPolicyId} or {@code defaultPriority}
    * @param code the category's code
    * @param parent the parent's code, if any
    * @param department the owning department's code
@@ -65,6 +69,7 @@ public record Category(
    * @param aliases other names
    * @param defaultKind the default kind
    * @param escalationPolicyId the escalation policy's id
+   * @param defaultPriority the default priority
    */
   public Category {
     Texts.code(code, "code");
@@ -92,6 +97,36 @@ public record Category(
     aliases = List.copyOf(normalAliases);
     Texts.required(defaultKind, "defaultKind");
     Texts.code(escalationPolicyId, "escalationPolicyId");
+    Texts.required(defaultPriority, "defaultPriority");
+  }
+
+  /**
+   * A category of {@link Priority#NORMAL} default priority.
+   *
+   * @param code the category's code
+   * @param parent the parent's code, if any
+   * @param department the owning department's code
+   * @param nameEn its English name
+   * @param nameHi its Hindi name
+   * @param aliases other names
+   * @param defaultKind the default kind
+   * @param escalationPolicyId the escalation policy's id
+   * @throws InvalidInputException as the canonical constructor
+   */
+  public Category(
+      String code, Optional<String> parent, String department, String nameEn, String nameHi, List<String> aliases,
+      Kind defaultKind, String escalationPolicyId) {
+    this(code, parent, department, nameEn, nameHi, aliases, defaultKind, escalationPolicyId, Priority.NORMAL);
+  }
+
+  /**
+   * This category with another default priority.
+   *
+   * @param priority the priority its complaints are registered with unless the agent sets one
+   * @return a copy with that default
+   */
+  public Category withDefaultPriority(Priority priority) {
+    return new Category(code, parent, department, nameEn, nameHi, aliases, defaultKind, escalationPolicyId, priority);
   }
 
   /**
@@ -127,6 +162,7 @@ public record Category(
    */
   public Category withParent(String parentCode) {
     return new Category(
-        code, Optional.of(parentCode), department, nameEn, nameHi, aliases, defaultKind, escalationPolicyId);
+        code, Optional.of(parentCode), department, nameEn, nameHi, aliases, defaultKind, escalationPolicyId,
+        defaultPriority);
   }
 }

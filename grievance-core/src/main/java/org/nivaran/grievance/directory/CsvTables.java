@@ -21,6 +21,7 @@ import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Kind;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.internal.Csv;
 import org.nivaran.grievance.internal.Texts;
@@ -37,7 +38,9 @@ import org.nivaran.grievance.internal.Texts;
  * }</pre>
  *
  * <p>Each table is RFC 4180 CSV in UTF-8 (a byte-order mark is allowed) with a header row that
- * must name exactly the table's columns, in order. An empty cell is an absent value; surrounding
+ * must name exactly the table's columns, in order (the last column of a categories table,
+ * {@code defaultPriority}, may be left out: tables written before it existed read as {@code
+ * NORMAL}). An empty cell is an absent value; surrounding
  * spaces in a cell are ignored. Lists inside a cell (aliases, duties) are separated by {@code |}.
  * Every problem, from malformed CSV to an unknown department, is an {@link InvalidRowException}
  * naming the source, the line number, the column and the reason, e.g. {@code categories.csv row
@@ -48,9 +51,10 @@ import org.nivaran.grievance.internal.Texts;
 public final class CsvTables {
   /** The columns of a departments table, in order. */
   public static final List<String> DEPARTMENT_COLUMNS = List.of("code", "nameEn", "nameHi");
-  /** The columns of a categories table, in order. */
+  /** The columns of a categories table, in order; the last, {@code defaultPriority}, may be left out. */
   public static final List<String> CATEGORY_COLUMNS =
-      List.of("code", "parent", "department", "nameEn", "nameHi", "aliases", "defaultKind", "slaPolicy");
+      List.of(
+          "code", "parent", "department", "nameEn", "nameHi", "aliases", "defaultKind", "slaPolicy", "defaultPriority");
   /** The columns of a jurisdictions table, in order. */
   public static final List<String> JURISDICTION_COLUMNS = List.of("code", "type", "parent", "nameEn", "nameHi");
   /** The columns of a posts table, in order. */
@@ -107,9 +111,11 @@ public final class CsvTables {
 
   /**
    * Reads a categories table: {@code code,parent,department,nameEn,nameHi,aliases,defaultKind,
-   * slaPolicy}. {@code parent} may be empty (a top-level category) and may name a category on a
-   * later line; {@code aliases} is a {@code |}-separated list and may be empty; {@code
-   * defaultKind} is {@code COMPLAINT}, {@code SUGGESTION} or {@code DEMAND} in any case.
+   * slaPolicy,defaultPriority}. {@code parent} may be empty (a top-level category) and may name a
+   * category on a later line; {@code aliases} is a {@code |}-separated list and may be empty; {@code
+   * defaultKind} is {@code COMPLAINT}, {@code SUGGESTION} or {@code DEMAND} in any case; {@code
+   * defaultPriority} is {@code URGENT}, {@code HIGH}, {@code NORMAL} or {@code LOW} in any case,
+   * {@code NORMAL} when empty or when the column is left out.
    *
    * @param in the CSV text; read to the end, not closed
    * @param source the name to report problems under, e.g. {@code categories.csv}
@@ -138,7 +144,7 @@ public final class CsvTables {
 
   private static Categories categories(String source, Supplier<Csv.Table> read, Departments departments) {
     Texts.required(departments, "departments");
-    Table t = Table.read(source, read, CATEGORY_COLUMNS);
+    Table t = Table.read(source, read, CATEGORY_COLUMNS, true);
     List<Category> list = new ArrayList<>();
     for (Cells row : t.rows()) {
       list.add(row.build(
@@ -150,7 +156,9 @@ public final class CsvTables {
               row.required("nameHi"),
               row.list("aliases"),
               row.constant("defaultKind", Kind.class, row.required("defaultKind")),
-              row.required("slaPolicy")),
+              row.required("slaPolicy"),
+              row.optional("defaultPriority").map(p -> row.constant("defaultPriority", Priority.class, p))
+                  .orElse(Priority.NORMAL)),
           CATEGORY_FIELDS));
     }
     return t.registry(() -> Categories.of(list, departments), "code", CATEGORY_FIELDS);
@@ -360,13 +368,22 @@ public final class CsvTables {
   /** A read table whose header has been checked. */
   private record Table(String source, List<String> columns, List<Cells> rows) {
     static Table read(String source, Supplier<Csv.Table> reader, List<String> columns) {
+      return read(source, reader, columns, false);
+    }
+
+    /** A table whose last column may be left out of the header when {@code lastOptional}. */
+    static Table read(String source, Supplier<Csv.Table> reader, List<String> all, boolean lastOptional) {
       Texts.required(source, "source");
+      List<String> columns = all;
       Csv.Table csv;
       try {
         csv = reader.get();
       } catch (Csv.MalformedCsvException e) {
         String field = e.column() >= 0 && e.column() < columns.size() ? columns.get(e.column()) : "row";
         throw new InvalidRowException(source, e.line(), field, e.reason(), e);
+      }
+      if (lastOptional && !csv.header().fields().contains(all.get(all.size() - 1))) {
+        columns = all.subList(0, all.size() - 1);
       }
       checkHeader(source, csv.header(), columns);
       List<Cells> rows = new ArrayList<>(csv.rows().size());
@@ -474,6 +491,9 @@ public final class CsvTables {
     }
 
     Optional<String> optional(String column) {
+      if (!columns.contains(column)) { // an optional column left out of the header
+        return Optional.empty();
+      }
       String v = value(column);
       return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }

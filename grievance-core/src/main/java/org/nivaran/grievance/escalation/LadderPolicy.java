@@ -11,6 +11,7 @@ import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.Post;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
 
@@ -31,7 +32,15 @@ import org.nivaran.grievance.sla.SlaPolicy;
  *     .otherwise(SlaBudget.workingDays(7))
  *     .pastTop(PastTop.NOTIFY_HEAD_OF_DEPARTMENT)
  *     .build();
+ * LadderPolicy energy = LadderPolicy.builder("ENERGY", "MP-OFFICE")
+ *     .budget(Level.L1, Priority.URGENT, SlaBudget.openTime(Duration.ofHours(4)))
+ *     .budget(Level.L2, Priority.URGENT, SlaBudget.openTime(Duration.ofHours(8)))
+ *     .otherwise(SlaBudget.workingDays(7))                                    // every other case
+ *     .build();
  * }</pre>
+ *
+ * <p>A rung's budget for a complaint of a {@link Priority} is the one given for that rung and
+ * priority, else the rung's own, else the default ({@link SlaPolicy#budgetAt(Level, Priority)}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -189,6 +198,7 @@ public final class LadderPolicy implements EscalationPolicy {
     private Level entry = Level.L1;
     private Level top = Level.L4;
     private PastTop pastTop = PastTop.FLAG_OVERDUE;
+    private final java.util.SortedSet<Level> priorityLevels = new java.util.TreeSet<>();
 
     private Builder(String id, String calendarId) {
       this.sla = SlaPolicy.builder(id, calendarId);
@@ -229,6 +239,20 @@ public final class LadderPolicy implements EscalationPolicy {
     }
 
     /**
+     * The budget of one rung for complaints of one priority.
+     *
+     * @param level the rung, from the entry to the top rung (checked at {@link #build()})
+     * @param priority the priority
+     * @param budget its budget
+     * @return this builder
+     */
+    public Builder budget(Level level, Priority priority, SlaBudget budget) {
+      sla.level(level, priority, budget);
+      priorityLevels.add(level);
+      return this;
+    }
+
+    /**
      * The budget of every rung not given its own.
      *
      * @param budget the budget
@@ -254,11 +278,19 @@ public final class LadderPolicy implements EscalationPolicy {
      * Builds the policy.
      *
      * @return the policy
-     * @throws InvalidInputException if no default budget was given or the entry is above the top
+     * @throws InvalidInputException if no default budget was given, the entry is above the top, or
+     *     a budget per priority is given for a level outside the ladder (field {@code budget},
+     *     naming the level)
      */
     public LadderPolicy build() {
       if (entry.compareTo(top) > 0) {
         throw new InvalidInputException("top", "must not be below the entry level " + entry + " (was " + top + ")");
+      }
+      for (Level level : priorityLevels) {
+        if (level.compareTo(entry) < 0 || level.compareTo(top) > 0) {
+          throw new InvalidInputException("budget", "per priority is given for " + level
+              + ", outside the ladder's rungs " + entry + " to " + top);
+        }
       }
       return new LadderPolicy(this, sla.build());
     }

@@ -15,6 +15,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReopened;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationProvided;
 import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
+import org.nivaran.grievance.complaint.ComplaintEvent.PriorityChanged;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.sla.FirstResponsePolicy;
@@ -39,8 +40,14 @@ import org.nivaran.grievance.sla.SlaTimer;
  *   <tr><td>information requested, reply filed</td><td>pauses</td></tr>
  *   <tr><td>information provided, reply returned</td><td>resumes with the budget left</td></tr>
  *   <tr><td>citizen dissatisfied, reopened</td><td>starts again at the same level</td></tr>
+ *   <tr><td>priority changed</td><td>re-timed for the new priority, running or paused
+ *       ({@link SlaTimer#retime})</td></tr>
  *   <tr><td>anything else</td><td>unchanged</td></tr>
  * </table>
+ *
+ * <p>Every budget is the policy's budget for the level and the complaint's {@linkplain
+ * Complaint#priority() priority} ({@link SlaPolicy#budgetAt(org.nivaran.grievance.actor.Level,
+ * org.nivaran.grievance.sla.Priority)}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -123,7 +130,7 @@ public final class Timekeeper {
       if (current.isPresent() && after.level().isPresent()
           && !before.flags().contains(ComplaintFlag.ESCALATION_BLOCKED)) {
         SlaTimer timer = current.get();
-        return Optional.of(timer.handOver(after.level().get(), calendarOf(timer.policy()), at));
+        return Optional.of(timer.handOver(after.level().get(), after.priority(), calendarOf(timer.policy()), at));
       }
       // no clock yet, or it waited on the stuck list: the new level gets its whole budget from now
       return start(current.map(SlaTimer::policy).or(policyForNew), after, at);
@@ -143,6 +150,9 @@ public final class Timekeeper {
     }
     if ((event instanceof InformationProvided || event instanceof ReplyReturned) && !timer.running()) {
       return Optional.of(timer.resume(calendarOf(timer.policy()), at));
+    }
+    if (event instanceof PriorityChanged e) {
+      return Optional.of(timer.retime(e.to(), calendarOf(timer.policy()), at));
     }
     return Optional.empty();
   }
@@ -179,14 +189,15 @@ public final class Timekeeper {
       return Optional.empty();
     }
     SlaTimer timer = complaint.sla().get();
-    return Optional.of(timer.handOver(complaint.level().get(), calendarOf(timer.policy()), at));
+    return Optional.of(timer.handOver(complaint.level().get(), complaint.priority(), calendarOf(timer.policy()), at));
   }
 
   private Optional<SlaTimer> start(Optional<SlaPolicy> policy, Complaint after, Instant start) {
     if (policy.isEmpty() || after.level().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(SlaTimer.start(policy.get(), after.level().get(), calendarOf(policy.get()), start));
+    return Optional.of(
+        SlaTimer.start(policy.get(), after.level().get(), after.priority(), calendarOf(policy.get()), start));
   }
 
   private BusinessCalendar calendarOf(SlaPolicy policy) {

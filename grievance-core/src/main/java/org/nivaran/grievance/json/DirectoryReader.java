@@ -30,6 +30,7 @@ import org.nivaran.grievance.directory.BlockEntry;
 import org.nivaran.grievance.directory.Blocklist;
 import org.nivaran.grievance.directory.Categories;
 import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.directory.Department;
 import org.nivaran.grievance.directory.Departments;
 import org.nivaran.grievance.directory.Directory;
@@ -64,7 +65,7 @@ final class DirectoryReader {
   private static final List<String> DEPARTMENT_FIELDS = List.of("code", "nameEn", "nameHi");
   private static final List<String> JURISDICTION_FIELDS = List.of("code", "type", "parent", "nameEn", "nameHi");
   private static final List<String> CATEGORY_FIELDS =
-      List.of("code", "parent", "department", "nameEn", "nameHi", "aliases", "defaultKind", "slaPolicy");
+      List.of("code", "parent", "department", "nameEn", "nameHi", "aliases", "defaultKind", "slaPolicy", "defaultPriority");
   private static final List<String> POST_FIELDS =
       List.of("id", "title", "department", "jurisdiction", "level", "reportsTo", "duties", "holder");
   private static final List<String> HOLDER_FIELDS = List.of("id", "name", "phone", "whatsapp", "language");
@@ -182,7 +183,8 @@ final class DirectoryReader {
         r.text("nameHi"),
         aliases,
         r.enumValue("defaultKind", Kind.class),
-        r.text("slaPolicy"));
+        r.text("slaPolicy"),
+        r.has("defaultPriority") ? r.enumValue("defaultPriority", Priority.class) : Priority.NORMAL);
   }
 
   private static Post post(Fields r) {

@@ -500,6 +500,19 @@ final class Fields {
     return out;
   }
 
+  /**
+   * This object's own members, by key, in document order; the path of each is this object's path,
+   * a dot and the key, e.g. {@code policy.priorities.L1.URGENT}.
+   */
+  Map<String, Fields> members() {
+    Map<String, Fields> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      out.put(member.getKey(), of(member.getValue(), join(path, member.getKey()), failures, Schema.OPEN));
+    }
+    return out;
+  }
+
   // -- scalar helpers, also used for values read on their own ---------------------------------
 
   /** A string value at {@code path}, outside any object; a problem is a {@link ReadFailure}. */

@@ -54,7 +54,8 @@ final class JsonNames {
           "SpecialClosureApproved",
           "SpecialClosureRefused",
           "ContactRecorded",
-          "FirstResponseDueSet");
+          "FirstResponseDueSet",
+          "PriorityChanged");
 
   private JsonNames() {}
 
@@ -116,6 +117,8 @@ final class JsonNames {
       return "ContactRecorded";
     } else if (e instanceof ComplaintEvent.FirstResponseDueSet) {
       return "FirstResponseDueSet";
+    } else if (e instanceof ComplaintEvent.PriorityChanged) {
+      return "PriorityChanged";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

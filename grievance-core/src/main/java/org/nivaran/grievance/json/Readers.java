@@ -52,6 +52,7 @@ import org.nivaran.grievance.complaint.Resolution;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaTimer;
 
 /**
@@ -179,6 +180,21 @@ final class Readers {
       }
       b.level(level, slaBudget(member.getValue()));
     }
+    Map<Level, String> priorityKeys = new HashMap<>();
+    for (Map.Entry<String, Fields> member : f.members("priorities").entrySet()) {
+      String key = member.getKey();
+      String path = member.getValue().path();
+      Level level = Fields.level(key, path);
+      String earlier = priorityKeys.putIfAbsent(level, key);
+      if (earlier != null) {
+        throw ReadFailure.invalidValue(path, new InvalidInputException(
+            "priorities", "must give each level once (" + level + " is given as '" + earlier + "' and '" + key + "')"));
+      }
+      for (Map.Entry<String, Fields> budget : member.getValue().members().entrySet()) {
+        Priority priority = member.getValue().constant(budget.getKey(), budget.getValue().path(), Priority.class);
+        b.level(level, priority, slaBudget(budget.getValue()));
+      }
+    }
     b.otherwise(slaBudget(f.object("otherwise")));
     return f.build(b::build);
   }
@@ -191,7 +207,8 @@ final class Readers {
     Instant since = f.instant("since");
     boolean running = f.booleanValue("running");
     Optional<Instant> deadline = f.optionalInstant("deadline");
-    return f.build(() -> new SlaTimer(policy, level, budget, consumed, since, running, deadline));
+    Instant started = f.optionalInstant("started").orElse(since); // absent before timers recorded it
+    return f.build(() -> new SlaTimer(policy, level, budget, consumed, since, running, deadline, started));
   }
 
   static FirstResponse firstResponse(Fields f) {
@@ -235,6 +252,11 @@ final class Readers {
 
   // -- complaint ------------------------------------------------------------------------------
 
+  /** The {@code priority} of a complaint or registration; absent (documents before priorities) is NORMAL. */
+  private static Priority priority(Fields f) {
+    return f.has("priority") ? f.enumValue("priority", Priority.class) : Priority.NORMAL;
+  }
+
   static Complaint complaint(Fields f) {
     Complaint.Builder b =
         Complaint.builder()
@@ -247,6 +269,7 @@ final class Readers {
             .description(f.text("description"))
             .attachments(attachments(f, "attachments"))
             .status(f.enumValue("status", Status.class))
+            .priority(priority(f))
             .assignment(f.optionalObject("assignment").map(Readers::assignment))
             .resolution(f.optionalObject("resolution").map(Readers::resolution))
             .closure(f.optionalObject("closure").map(Readers::closure))
@@ -287,8 +310,9 @@ final class Readers {
         String description = f.text("description");
         List<Attachment> attachments = attachments(f, "attachments");
         var key = f.optionalText("idempotencyKey");
+        Priority priority = priority(f);
         yield f.build(() -> new ComplaintRegistered(
-            id, seq, at, actor, kind, channel, citizen, category, jurisdiction, description, attachments, key));
+            id, seq, at, actor, kind, channel, citizen, category, jurisdiction, description, attachments, key, priority));
       }
       case "ComplaintAssigned" -> {
         Assignment assignment = assignment(f.object("assignment"));
@@ -413,6 +437,12 @@ final class Readers {
       case "FirstResponseDueSet" -> {
         Instant dueAt = f.instant("dueAt");
         yield f.build(() -> new ComplaintEvent.FirstResponseDueSet(id, seq, at, actor, dueAt));
+      }
+      case "PriorityChanged" -> {
+        Priority from = f.enumValue("from", Priority.class);
+        Priority to = f.enumValue("to", Priority.class);
+        String reason = f.text("reason");
+        yield f.build(() -> new ComplaintEvent.PriorityChanged(id, seq, at, actor, from, to, reason));
       }
       default -> throw new IllegalStateException("event type " + type + " is listed but has no reader");
     };

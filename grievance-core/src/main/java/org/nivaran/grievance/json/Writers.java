@@ -48,6 +48,7 @@ import org.nivaran.grievance.report.IndicatorScore;
 import org.nivaran.grievance.report.UnitFigures;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaTimer;
 
 /**
@@ -168,6 +169,18 @@ final class Writers {
       slaBudget(g, level.getValue());
     }
     g.writeEndObject();
+    if (!p.priorities().isEmpty()) {
+      g.writeObjectFieldStart("priorities");
+      for (Map.Entry<Level, java.util.SortedMap<Priority, SlaBudget>> level : p.priorities().entrySet()) {
+        g.writeObjectFieldStart(level(level.getKey()));
+        for (Map.Entry<Priority, SlaBudget> budget : level.getValue().entrySet()) {
+          g.writeFieldName(budget.getKey().name());
+          slaBudget(g, budget.getValue());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
     g.writeFieldName("otherwise");
     slaBudget(g, p.otherwise());
     g.writeEndObject();
@@ -184,6 +197,9 @@ final class Writers {
     g.writeBooleanField("running", t.running());
     if (t.deadline().isPresent()) {
       g.writeStringField("deadline", instant(t.deadline().get()));
+    }
+    if (!t.started().equals(t.since())) { // absent means since
+      g.writeStringField("started", instant(t.started()));
     }
     g.writeEndObject();
   }
@@ -232,6 +248,13 @@ final class Writers {
 
   // -- complaint ------------------------------------------------------------------------------
 
+  /** A complaint's or registration's priority; NORMAL is left out, as documents before priorities had it. */
+  private static void priority(JsonGenerator g, Priority priority) throws IOException {
+    if (priority != Priority.NORMAL) {
+      g.writeStringField("priority", priority.name());
+    }
+  }
+
   static void complaint(JsonGenerator g, Complaint c) throws IOException {
     g.writeStartObject(c);
     g.writeStringField("id", c.id().value());
@@ -244,6 +267,7 @@ final class Writers {
     g.writeStringField("description", c.description());
     attachments(g, "attachments", c.attachments());
     g.writeStringField("status", c.status().name());
+    priority(g, c.priority());
     if (c.assignment().isPresent()) {
       g.writeFieldName("assignment");
       assignment(g, c.assignment().get());
@@ -305,6 +329,7 @@ final class Writers {
       g.writeStringField("description", e.description());
       attachments(g, "attachments", e.attachments());
       optionalText(g, "idempotencyKey", e.idempotencyKey());
+      priority(g, e.priority());
     } else if (event instanceof ComplaintAssigned e) {
       g.writeFieldName("assignment");
       assignment(g, e.assignment());
@@ -395,6 +420,10 @@ final class Writers {
     } else if (event instanceof ComplaintEvent.SpecialClosureRefused e) {
       g.writeStringField("reason", e.reason().name());
       g.writeStringField("remark", e.remark());
+    } else if (event instanceof ComplaintEvent.PriorityChanged e) {
+      g.writeStringField("from", e.from().name());
+      g.writeStringField("to", e.to().name());
+      g.writeStringField("reason", e.reason());
     }
     // WorkStarted has the envelope only.
     g.writeEndObject();

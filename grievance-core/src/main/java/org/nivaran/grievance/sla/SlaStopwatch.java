@@ -31,15 +31,19 @@ public final class SlaStopwatch {
   private final boolean running;
   /** When the budget ran out, once known to lie before {@link #since}; else null. */
   private final Instant breachedAt;
+  /** The instant the budget is counted from (see {@link #started()}). */
+  private final Instant started;
 
   private SlaStopwatch(
-      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt) {
+      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt,
+      Instant started) {
     this.calendar = calendar;
     this.budget = budget;
     this.consumedBefore = consumedBefore;
     this.since = since;
     this.running = running;
     this.breachedAt = breachedAt;
+    this.started = started;
   }
 
   /**
@@ -54,7 +58,7 @@ public final class SlaStopwatch {
     Texts.required(calendar, "calendar");
     Texts.required(budget, "budget");
     Texts.required(at, "at");
-    return new SlaStopwatch(calendar, budget.openTimeFrom(calendar, at), Duration.ZERO, at, true, null);
+    return new SlaStopwatch(calendar, budget.openTimeFrom(calendar, at), Duration.ZERO, at, true, null, at);
   }
 
   /**
@@ -73,7 +77,7 @@ public final class SlaStopwatch {
     if (breach == null && consumed.compareTo(budget) >= 0) {
       breach = calendar.plus(since, budget.minus(consumedBefore));
     }
-    return new SlaStopwatch(calendar, budget, consumed, at, false, breach);
+    return new SlaStopwatch(calendar, budget, consumed, at, false, breach, started);
   }
 
   /**
@@ -87,7 +91,7 @@ public final class SlaStopwatch {
     if (running) {
       throw new IllegalStateException("the SLA clock is running already (since " + since + ")");
     }
-    return new SlaStopwatch(calendar, budget, consumedBefore, checkNotBefore(at), true, breachedAt);
+    return new SlaStopwatch(calendar, budget, consumedBefore, checkNotBefore(at), true, breachedAt, started);
   }
 
   /**
@@ -209,20 +213,72 @@ public final class SlaStopwatch {
     Duration nextBudget = next.openTimeFrom(calendar, ranOut);
     Duration carried = overrun(at);
     if (carried.compareTo(nextBudget) < 0) {
-      return new SlaStopwatch(calendar, nextBudget, carried, at, true, null);
+      return new SlaStopwatch(calendar, nextBudget, carried, at, true, null, ranOut);
     }
     Duration lateBeforeSince = consumedBefore.minus(budget); // run past the deadline before `since`
     Instant nextRanOut = running && lateBeforeSince.compareTo(nextBudget) < 0
         ? calendar.plus(since, nextBudget.minus(lateBeforeSince))
         : calendar.plus(ranOut, nextBudget);
-    return new SlaStopwatch(calendar, nextBudget, carried, at, true, nextRanOut);
+    return new SlaStopwatch(calendar, nextBudget, carried, at, true, nextRanOut, ranOut);
+  }
+
+  /**
+   * The instant the budget is counted from: when the clock started, or, for a clock {@linkplain
+   * #handOver handed over} after the old one ran out, the instant it ran out. Pauses never move it.
+   *
+   * @return the start of the budget
+   */
+  public Instant started() {
+    return started;
+  }
+
+  /**
+   * The clock with another budget, as a change of the complaint's priority leaves it: the budget
+   * as it would have been had it applied since the clock {@linkplain #started() started}, with
+   * the same start, the same pauses and the same open time consumed.
+   *
+   * <ul>
+   *   <li>not spent at {@code at} under the new budget: the deadline is the start plus the new
+   *       budget in open time, moved on by the open time the pauses took (a paused clock stays
+   *       paused, with no deadline until it resumes);
+   *   <li>spent at {@code at}, while the old budget was not: the clock is due at once. Its budget
+   *       becomes the open time consumed by {@code at} and its deadline is {@code at} itself, open
+   *       or not, never an instant before the change that the old budget had not yet reached: a
+   *       level taken over after this deadline counts its budget from the change;
+   *   <li>spent at {@code at} under both budgets: the clock is kept as it is, its deadline already
+   *       past.
+   * </ul>
+   *
+   * <pre>{@code
+   * // started Mon 10:00 with 7 working days; raised to 2 working days on Wed 11:00
+   * clock.retime(SlaBudget.workingDays(2), wednesdayAt11).deadline();   // the close of the 2nd day
+   * }</pre>
+   *
+   * @param next the new budget, on this clock's calendar
+   * @param at when the change takes effect, not before the clock last started, resumed or paused
+   * @return the clock with the new budget
+   */
+  public SlaStopwatch retime(SlaBudget next, Instant at) {
+    Texts.required(next, "next");
+    checkNotBefore(at);
+    Duration nextBudget = next.openTimeFrom(calendar, started);
+    SlaStopwatch retimed = new SlaStopwatch(calendar, nextBudget, consumedBefore, since, running, null, started);
+    if (!retimed.isBreached(at)) {
+      return retimed;
+    }
+    if (isBreached(at)) {
+      return this;
+    }
+    Duration spent = consumed(at); // due at once: the budget is what is spent, and it ran out at the change
+    return new SlaStopwatch(calendar, spent, spent, at, running, at, started);
   }
 
   // Package-private access for SlaTimer, the stored form of a clock.
 
   static SlaStopwatch restore(
-      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt) {
-    return new SlaStopwatch(calendar, budget, consumedBefore, since, running, breachedAt);
+      BusinessCalendar calendar, Duration budget, Duration consumedBefore, Instant since, boolean running, Instant breachedAt,
+      Instant started) {
+    return new SlaStopwatch(calendar, budget, consumedBefore, since, running, breachedAt, started);
   }
 
   Duration consumedBefore() {

@@ -35,10 +35,12 @@ import org.nivaran.grievance.internal.Texts;
  * @param running whether the clock runs
  * @param deadline while running, when the budget runs out; while paused, when it ran out if it
  *     has, else empty
+ * @param started the instant the budget is counted from ({@link SlaStopwatch#started()}), not after
+ *     {@code since}; a {@linkplain #retime change of priority} counts the new budget from it
  */
 public record SlaTimer(
     SlaPolicy policy, Level level, Duration budget, Duration consumed, Instant since, boolean running,
-    Optional<Instant> deadline) {
+    Optional<Instant> deadline, Instant started) {
 
   /**
    * Checks the parts.
@@ -51,10 +53,11 @@ public record SlaTimer(
    * @param running whether the clock runs
    * @param deadline while running, when the budget runs out; while paused, when it ran out if it
    *     has, else empty
+   * @param started the instant the budget is counted from, not after {@code since}
    *
    * @throws InvalidInputException if a part is missing, the budget is not positive, the consumed
-   *     time is negative, a running timer has no deadline or a deadline lies at or before {@code since}
-   *     while the budget is not spent
+   *     time is negative, a running timer has no deadline, a deadline lies at or before {@code since}
+   *     while the budget is not spent, or {@code started} lies after {@code since}
    */
   public SlaTimer {
     Texts.required(policy, "policy");
@@ -77,6 +80,30 @@ public record SlaTimer(
           "deadline", "may lie at or before since (" + since + ") only once the budget is spent (consumed " + consumed
               + " of " + budget + ")");
     }
+    Texts.required(started, "started");
+    if (started.isAfter(since)) {
+      throw new InvalidInputException("started", "must not be after since (" + since + ") (was " + started + ")");
+    }
+  }
+
+  /**
+   * A timer whose budget is counted from {@code since}: the stored form written before timers
+   * recorded their start (a JSON document without {@code started}), and a shorthand for tests.
+   *
+   * @param policy the SLA policy in force for the complaint
+   * @param level the level whose time this clock counts
+   * @param budget the level's budget in open time of the policy's calendar
+   * @param consumed the open time consumed before {@code since}
+   * @param since when the clock last started, paused or resumed, taken as its start
+   * @param running whether the clock runs
+   * @param deadline while running, when the budget runs out; while paused, when it ran out if it
+   *     has, else empty
+   * @throws InvalidInputException as the canonical constructor
+   */
+  public SlaTimer(
+      SlaPolicy policy, Level level, Duration budget, Duration consumed, Instant since, boolean running,
+      Optional<Instant> deadline) {
+    this(policy, level, budget, consumed, since, running, deadline, since);
   }
 
   /**
@@ -90,10 +117,27 @@ public record SlaTimer(
    * @throws InvalidInputException if the calendar is not the policy's
    */
   public static SlaTimer start(SlaPolicy policy, Level level, BusinessCalendar calendar, Instant at) {
+    return start(policy, level, Priority.NORMAL, calendar, at);
+  }
+
+  /**
+   * Starts the clock of a level for a complaint of a priority: its budget from the policy
+   * ({@link SlaPolicy#budgetAt(Level, Priority)}), counted from {@code at}.
+   *
+   * @param policy the policy in force
+   * @param level the level
+   * @param priority the complaint's priority
+   * @param calendar the policy's calendar
+   * @param at when the level's time starts
+   * @return a running timer
+   * @throws InvalidInputException if the calendar is not the policy's
+   */
+  public static SlaTimer start(SlaPolicy policy, Level level, Priority priority, BusinessCalendar calendar, Instant at) {
     Texts.required(policy, "policy");
     Texts.required(level, "level");
+    Texts.required(priority, "priority");
     checkCalendar(policy, calendar);
-    return of(policy, level, SlaStopwatch.start(calendar, policy.budgetAt(level), at));
+    return of(policy, level, SlaStopwatch.start(calendar, policy.budgetAt(level, priority), at));
   }
 
   /**
@@ -138,8 +182,45 @@ public record SlaTimer(
    *     the policy's
    */
   public SlaTimer handOver(Level level, BusinessCalendar calendar, Instant at) {
+    return handOver(level, Priority.NORMAL, calendar, at);
+  }
+
+  /**
+   * {@link #handOver(Level, BusinessCalendar, Instant)} for a complaint of a priority: the level
+   * taking over gets its budget for that priority ({@link SlaPolicy#budgetAt(Level, Priority)}).
+   *
+   * @param level the level taking over
+   * @param priority the complaint's priority
+   * @param calendar the policy's calendar
+   * @param at when the hand-over takes effect, not before {@link #since()}
+   * @return a running timer
+   * @throws InvalidInputException if {@code at} lies before {@link #since()} or the calendar is not
+   *     the policy's
+   */
+  public SlaTimer handOver(Level level, Priority priority, BusinessCalendar calendar, Instant at) {
     Texts.required(level, "level");
-    return of(policy, level, clock(calendar).handOver(policy.budgetAt(level), at));
+    Texts.required(priority, "priority");
+    return of(policy, level, clock(calendar).handOver(policy.budgetAt(level, priority), at));
+  }
+
+  /**
+   * The clock after the complaint's priority changes ({@link SlaStopwatch#retime}): the level's
+   * budget becomes the policy's budget for the new priority, as it would have been had the new
+   * priority applied since the clock {@linkplain #started() started}: same start, same pauses,
+   * same open time consumed. If that budget is already spent at {@code at} the clock is due at
+   * once (its deadline is {@code at}), unless its deadline had already passed, in which case it is
+   * kept as it is.
+   *
+   * @param priority the new priority
+   * @param calendar the policy's calendar
+   * @param at when the change takes effect, not before {@link #since()}
+   * @return the re-timed timer
+   * @throws InvalidInputException if {@code at} lies before {@link #since()} or the calendar is not
+   *     the policy's
+   */
+  public SlaTimer retime(Priority priority, BusinessCalendar calendar, Instant at) {
+    Texts.required(priority, "priority");
+    return of(policy, level, clock(calendar).retime(policy.budgetAt(level, priority), at));
   }
 
   /**
@@ -163,12 +244,13 @@ public record SlaTimer(
   public SlaStopwatch clock(BusinessCalendar calendar) {
     checkCalendar(policy, calendar);
     Instant breachedAt = deadline.filter(d -> !running || !d.isAfter(since)).orElse(null);
-    return SlaStopwatch.restore(calendar, budget, consumed, since, running, breachedAt);
+    return SlaStopwatch.restore(calendar, budget, consumed, since, running, breachedAt, started);
   }
 
   private static SlaTimer of(SlaPolicy policy, Level level, SlaStopwatch clock) {
     return new SlaTimer(
-        policy, level, clock.budget(), clock.consumedBefore(), clock.since(), clock.isRunning(), clock.deadline());
+        policy, level, clock.budget(), clock.consumedBefore(), clock.since(), clock.isRunning(), clock.deadline(),
+        clock.started());
   }
 
   private static void checkCalendar(SlaPolicy policy, BusinessCalendar calendar) {

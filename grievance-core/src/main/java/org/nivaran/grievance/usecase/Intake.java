@@ -16,6 +16,8 @@ import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.Registration;
 import org.nivaran.grievance.directory.BlockedNumberException;
+import org.nivaran.grievance.directory.Category;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.policy.CallerLimitReachedException;
 import org.nivaran.grievance.store.CallerHistory;
@@ -151,7 +153,7 @@ public final class Intake {
    */
   private Registration create(RegisterComplaint request, Actor actor, Instant now) {
     ComplaintId id = idScheme.next(request, now);
-    Change change = changes.registering(Lifecycle.register(id, request, actor, now));
+    Change change = changes.registering(Lifecycle.register(id, request, actor, now, defaultPriority(request)));
     directory.current().ifPresent(d -> routing.route(change, d, now));
     CreateResult result = store.create(new NewComplaint(change.state(), change.events(), request.idempotencyKey(),
         request.fingerprint(), publishing.forStore(change.state(), change.events())));
@@ -162,6 +164,14 @@ public final class Intake {
       return new Registration(stored, Registration.Outcome.CREATED);
     }
     return new Registration(stored, Registration.Outcome.REPLAYED);
+  }
+
+  /** The priority of a request that sets none: its category's default in the directory in force, else NORMAL. */
+  private Priority defaultPriority(RegisterComplaint request) {
+    return directory.current()
+        .flatMap(d -> d.categories().find(request.categoryCode()))
+        .map(Category::defaultPriority)
+        .orElse(Priority.NORMAL);
   }
 
   private static void checkCodes(Directory d, RegisterComplaint request) {

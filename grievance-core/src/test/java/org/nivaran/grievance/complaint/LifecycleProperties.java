@@ -165,6 +165,9 @@ class LifecycleProperties {
     if (secondPerson && actor.role() != Role.SUPERVISOR) { // Fixtures.grievances: a supervisor approves
       return "refused by " + AccessRule.SPECIAL_CLOSURE_BY_SECOND_PERSON;
     }
+    if (command instanceof ComplaintCommand.ChangePriority p && p.to() == c.priority()) {
+      return "same priority";
+    }
     return "accepted";
   }
 
@@ -177,6 +180,9 @@ class LifecycleProperties {
     }
     if (e instanceof InvalidInputException i) {
       return "invalid " + i.field();
+    }
+    if (e instanceof SamePriorityException) {
+      return "same priority";
     }
     throw e; // anything else (a stale version, a store error) is a failure of the property
   }
@@ -278,6 +284,12 @@ class LifecycleProperties {
         assertThat(t.timer().level()).isEqualTo(after.level().orElseThrow());
       });
       assertThat(before.sla().isPresent() || after.sla().isPresent()).isTrue();
+    }
+    // the priority moves only with its command, to the command's priority
+    if (step.command() instanceof ComplaintCommand.ChangePriority p) {
+      assertThat(after.priority()).isEqualTo(p.to()).isNotEqualTo(before.priority());
+    } else {
+      assertThat(after.priority()).isEqualTo(before.priority());
     }
     // what a complaint is never changes
     assertThat(after.id()).isEqualTo(before.id());

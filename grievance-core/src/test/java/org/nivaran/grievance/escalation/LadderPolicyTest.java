@@ -101,6 +101,43 @@ class LadderPolicyTest {
   }
 
   @Test
+  void a_budget_per_priority_is_looked_up_for_the_rung_and_falls_back_to_the_rung_then_the_default() {
+    LadderPolicy p = LadderPolicy.builder("ENERGY", "OFFICE")
+        .entry(Level.of(0))
+        .budget(Level.of(0), SlaBudget.workingDays(15))
+        .budget(Level.L1, org.nivaran.grievance.sla.Priority.URGENT, SlaBudget.openTime(Duration.ofHours(4)))
+        .budget(Level.L4, org.nivaran.grievance.sla.Priority.LOW, SlaBudget.workingDays(10))
+        .otherwise(SlaBudget.workingDays(7))
+        .build();
+
+    assertThat(p.sla().budgetAt(Level.L1, org.nivaran.grievance.sla.Priority.URGENT))
+        .isEqualTo(SlaBudget.openTime(Duration.ofHours(4)));
+    assertThat(p.sla().budgetAt(Level.L1, org.nivaran.grievance.sla.Priority.HIGH)).isEqualTo(SlaBudget.workingDays(7));
+    assertThat(p.sla().budgetAt(Level.of(0), org.nivaran.grievance.sla.Priority.URGENT))
+        .isEqualTo(SlaBudget.workingDays(15));
+    assertThat(p.sla().budgetAt(Level.L4, org.nivaran.grievance.sla.Priority.LOW)).isEqualTo(SlaBudget.workingDays(10));
+  }
+
+  @Test
+  void a_budget_per_priority_outside_the_ladders_rungs_is_refused_naming_the_level() {
+    assertThatThrownBy(() -> LadderPolicy.builder("X", "OFFICE")
+            .entry(Level.L1).top(Level.L3)
+            .budget(Level.L4, org.nivaran.grievance.sla.Priority.URGENT, SlaBudget.workingDays(1))
+            .otherwise(SlaBudget.workingDays(7)).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("budget");
+          assertThat(e).hasMessageContaining("L4").hasMessageContaining("L1 to L3");
+        });
+    assertThatThrownBy(() -> LadderPolicy.builder("X", "OFFICE")
+            .budget(Level.of(0), org.nivaran.grievance.sla.Priority.HIGH, SlaBudget.workingDays(1))
+            .otherwise(SlaBudget.workingDays(7)).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e).hasMessageContaining("L0"));
+    assertThatThrownBy(() -> LadderPolicy.builder("X", "OFFICE")
+            .budget(Level.L1, null, SlaBudget.workingDays(1)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("priority"));
+  }
+
+  @Test
   void an_entry_above_the_top_is_refused_naming_the_top() {
     assertThatThrownBy(() -> LadderPolicy.builder("X", "OFFICE")
             .entry(Level.L3).top(Level.L2).otherwise(SlaBudget.workingDays(7)).build())

@@ -165,7 +165,9 @@ final class JsonExamples {
             org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "याचिका इस विषय पर नहीं है; निराकरण करें"),
         new ComplaintEvent.ContactRecorded(ID, 24, at(23), OFFICER,
             org.nivaran.grievance.complaint.ContactOutcome.CALL_MADE, Optional.of("नागरिक से बात हुई, कल टीम जाएगी")),
-        new ComplaintEvent.FirstResponseDueSet(ID, 25, at(24), TIMEKEEPER, at(30)));
+        new ComplaintEvent.FirstResponseDueSet(ID, 25, at(24), TIMEKEEPER, at(30)),
+        new ComplaintEvent.PriorityChanged(ID, 24, at(23), SUPERVISOR, org.nivaran.grievance.sla.Priority.NORMAL,
+            org.nivaran.grievance.sla.Priority.URGENT, "the outage is at the district hospital"));
   }
 
   /**

@@ -119,7 +119,7 @@ class JsonFormatDocTest {
   void the_doc_lists_every_enum_value() {
     for (Class<? extends Enum<?>> type :
         List.of(Kind.class, Channel.class, Status.class, ClosureKind.class, RejectionReason.class, Role.class,
-            ComplaintFlag.class)) {
+            ComplaintFlag.class, org.nivaran.grievance.sla.Priority.class)) {
       for (Enum<?> constant : type.getEnumConstants()) {
         assertThat(doc).as("%s.%s", type.getSimpleName(), constant).contains("`" + constant.name() + "`");
       }

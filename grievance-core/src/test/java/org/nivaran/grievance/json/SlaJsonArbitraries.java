@@ -20,6 +20,7 @@ import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.fixtures.ComplaintArbitraries;
 import org.nivaran.grievance.fixtures.Fixtures;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
@@ -72,12 +73,15 @@ final class SlaJsonArbitraries {
             Arbitraries.of("CG-ENERGY", "UP-1076", "MP.CM_HELPLINE", "RAIPUR-24H", "9"),
             Arbitraries.of("CG-OFFICE", "24X7", "UP.OFFICE_2024"),
             Arbitraries.maps(levels(), budgets()).ofMaxSize(5),
-            budgets())
-        .as((id, calendar, byLevel, otherwise) -> {
+            budgets(),
+            Arbitraries.maps(levels(), Arbitraries.maps(Arbitraries.of(Priority.class), budgets()).ofMinSize(1).ofMaxSize(4))
+                .ofMaxSize(3))
+        .as((id, calendar, byLevel, otherwise, byPriority) -> {
           SlaPolicy.Builder b = SlaPolicy.builder(id, calendar).otherwise(otherwise);
           for (Map.Entry<Level, SlaBudget> level : byLevel.entrySet()) {
             b.level(level.getKey(), level.getValue());
           }
+          byPriority.forEach((level, budgets) -> budgets.forEach((p, budget) -> b.level(level, p, budget)));
           return b.build();
         });
   }
@@ -91,14 +95,16 @@ final class SlaJsonArbitraries {
     return Combinators.combine(
             policies(), level, positiveDurations(), nonNegativeDurations(), instants(), Arbitraries.of(true, false),
             nonNegativeDurations(), Arbitraries.of(true, false))
-        .as((policy, l, budget, extra, since, running, gap, overdue) -> {
+        .flatAs((policy, l, budget, extra, since, running, gap, overdue) -> nonNegativeDurations().map(back -> {
+          Instant started = since.minus(back); // the budget's start, not after since
           if (overdue) {
-            return new SlaTimer(policy, l, budget, budget.plus(extra), since, running, Optional.of(since.minus(gap)));
+            return new SlaTimer(
+                policy, l, budget, budget.plus(extra), since, running, Optional.of(since.minus(gap)), started);
           }
           java.time.Duration consumed = extra.compareTo(budget) < 0 ? extra : java.time.Duration.ZERO;
           return new SlaTimer(policy, l, budget, consumed, since, running,
-              running ? Optional.of(since.plus(gap).plusSeconds(1)) : Optional.empty());
-        });
+              running ? Optional.of(since.plus(gap).plusSeconds(1)) : Optional.empty(), started);
+        }));
   }
 
   static Arbitrary<SlaTimer> timers() {
@@ -142,7 +148,7 @@ final class SlaJsonArbitraries {
   }
 
   private static SlaTimer withLevel(SlaTimer t, Level level) {
-    return new SlaTimer(t.policy(), level, t.budget(), t.consumed(), t.since(), t.running(), t.deadline());
+    return new SlaTimer(t.policy(), level, t.budget(), t.consumed(), t.since(), t.running(), t.deadline(), t.started());
   }
 
   /**
@@ -150,7 +156,7 @@ final class SlaJsonArbitraries {
    * steps of {@link #steps()}, keeping those {@link Lifecycle#decide} accepts.
    */
   static Arbitrary<List<ComplaintEvent>> histories() {
-    return Combinators.combine(ComplaintArbitraries.requests(), steps().list().ofMaxSize(30))
+    return Combinators.combine(ComplaintArbitraries.staffRequests(), steps().list().ofMaxSize(30))
         .as((request, steps) -> ComplaintArbitraries.walk(
             request, steps.stream().map(Step::command).toList(), steps.stream().map(Step::actor).toList()));
   }

@@ -351,6 +351,8 @@ class PostAuthorityTest {
           EE_RAIPUR_SUPERVISOR);
       case LINK_DUPLICATE -> new SupervisorCase(assigned,
           new ComplaintCommand.LinkDuplicate(Channel.PHONE_CALL, "फिर से", List.of(), Optional.empty()), EE_RAIPUR_SUPERVISOR);
+      case CHANGE_PRIORITY -> new SupervisorCase(assigned,
+          new ComplaintCommand.ChangePriority(org.nivaran.grievance.sla.Priority.URGENT, "hospital"), EE_RAIPUR_SUPERVISOR);
       default -> throw new AssertionError("not a supervisor's command: " + type);
     };
   }

@@ -49,6 +49,7 @@ import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
+import org.nivaran.grievance.complaint.ComplaintCommand.ChangePriority;
 import org.nivaran.grievance.complaint.ComplaintCommand.ConfirmSatisfied;
 import org.nivaran.grievance.complaint.ComplaintCommand.Escalate;
 import org.nivaran.grievance.complaint.ComplaintCommand.Flag;
@@ -84,6 +85,7 @@ import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
 import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
@@ -277,6 +279,43 @@ public abstract class ComplaintStoreContract {
     List<ComplaintEvent> events = store.events(c.id());
     assertThat(events).extracting(ComplaintEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(events).isEqualTo(grievances.history(c.id()));
+    assertThat(Lifecycle.replay(events)).isEqualTo(c);
+  }
+
+  /**
+   * A complaint's priority (set at registration, then changed) and an SLA timer whose budget
+   * started before its {@code since} (a hand-over) are stored and read back as written.
+   */
+  @Test
+  public void a_priority_its_change_and_a_handed_over_timer_round_trip() {
+    RegisterComplaint request = RegisterComplaint.builder()
+        .from(request(PHONE_A, WARD_12, "अस्पताल में बिजली नहीं है", Optional.empty()))
+        .priority(Priority.HIGH)
+        .build();
+    Complaint c = grievances.register(request, AGENT);
+    assertThat(c.priority()).isEqualTo(Priority.HIGH);
+    clock.advance(Duration.ofMinutes(5));
+    c = grievances.execute(c.id(), new Assign(AE, ENERGY, Level.L1), SYSTEM);
+    clock.advance(Duration.ofMinutes(5));
+    c = grievances.execute(c.id(), new ChangePriority(Priority.URGENT, "the district hospital"), SUPERVISOR);
+    clock.advance(Duration.ofHours(3));
+    SlaTimer fresh = timer(Level.L1, Duration.ofHours(4), clock.instant());
+    SlaTimer handedOver = new SlaTimer(fresh.policy(), fresh.level(), fresh.budget(), fresh.consumed(), fresh.since(),
+        fresh.running(), fresh.deadline(), fresh.since().minus(Duration.ofHours(1)));
+    c = grievances.execute(c.id(), new SetSlaTimer(handedOver), SYSTEM);
+
+    assertThat(c.priority()).isEqualTo(Priority.URGENT);
+    assertThat(c.sla().orElseThrow().started()).isBefore(c.sla().orElseThrow().since());
+    assertThat(store.find(c.id())).contains(c);
+    List<ComplaintEvent> events = store.events(c.id());
+    assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintRegistered.class,
+        r -> assertThat(r.priority()).isEqualTo(Priority.HIGH));
+    assertThat(events).filteredOn(ComplaintEvent.PriorityChanged.class::isInstance).singleElement()
+        .isInstanceOfSatisfying(ComplaintEvent.PriorityChanged.class, e -> {
+          assertThat(e.from()).isEqualTo(Priority.HIGH);
+          assertThat(e.to()).isEqualTo(Priority.URGENT);
+          assertThat(e.reason()).isEqualTo("the district hospital");
+        });
     assertThat(Lifecycle.replay(events)).isEqualTo(c);
   }
 

@@ -143,8 +143,16 @@ final class SlaJsonArbitraries {
             Arbitraries.of(org.nivaran.grievance.complaint.ContactOutcome.class), ComplaintArbitraries.text(80).optional(),
             Arbitraries.of(Fixtures.AE_OFFICER, Fixtures.EE_OFFICER, Fixtures.TEHSILDAR_OFFICER))
         .as((outcome, remark, officer) -> new Step(c -> new ComplaintCommand.RecordContact(outcome, remark), officer));
+    // a change to another priority than the complaint's, by the system (supervisors are in the shared steps)
+    Arbitrary<Step> priority = Combinators.combine(
+            Arbitraries.integers().between(1, org.nivaran.grievance.sla.Priority.values().length - 1),
+            ComplaintArbitraries.text(80))
+        .as((shift, reason) -> new Step(c -> new ComplaintCommand.ChangePriority(
+            org.nivaran.grievance.sla.Priority.values()[
+                (c.priority().ordinal() + shift) % org.nivaran.grievance.sla.Priority.values().length], reason),
+            TIMEKEEPER));
     return Arbitraries.frequencyOf(Tuple.of(4, shared), Tuple.of(1, assign), Tuple.of(2, reassign), Tuple.of(2, flag),
-        Tuple.of(3, timer), Tuple.of(1, firstResponseDue), Tuple.of(1, contact));
+        Tuple.of(3, timer), Tuple.of(1, firstResponseDue), Tuple.of(1, contact), Tuple.of(1, priority));
   }
 
   private static SlaTimer withLevel(SlaTimer t, Level level) {

@@ -170,26 +170,11 @@ final class Readers {
         f.buildNaming(() -> SlaPolicy.builder(id, calendar), field -> field.equals("calendarId") ? "calendar" : field);
     Map<Level, String> keys = new HashMap<>();
     for (Map.Entry<String, Fields> member : f.members("levels").entrySet()) {
-      String key = member.getKey();
-      String path = member.getValue().path();
-      Level level = Fields.level(key, path);
-      String earlier = keys.putIfAbsent(level, key);
-      if (earlier != null) {
-        throw ReadFailure.invalidValue(path, new InvalidInputException(
-            "levels", "must give each level once (" + level + " is given as '" + earlier + "' and '" + key + "')"));
-      }
-      b.level(level, slaBudget(member.getValue()));
+      b.level(levelOnce(keys, member, "levels"), slaBudget(member.getValue()));
     }
     Map<Level, String> priorityKeys = new HashMap<>();
     for (Map.Entry<String, Fields> member : f.members("priorities").entrySet()) {
-      String key = member.getKey();
-      String path = member.getValue().path();
-      Level level = Fields.level(key, path);
-      String earlier = priorityKeys.putIfAbsent(level, key);
-      if (earlier != null) {
-        throw ReadFailure.invalidValue(path, new InvalidInputException(
-            "priorities", "must give each level once (" + level + " is given as '" + earlier + "' and '" + key + "')"));
-      }
+      Level level = levelOnce(priorityKeys, member, "priorities");
       for (Map.Entry<String, Fields> budget : member.getValue().members().entrySet()) {
         Priority priority = member.getValue().constant(budget.getKey(), budget.getValue().path(), Priority.class);
         b.level(level, priority, slaBudget(budget.getValue()));
@@ -197,6 +182,22 @@ final class Readers {
     }
     b.otherwise(slaBudget(f.object("otherwise")));
     return f.build(b::build);
+  }
+
+  /**
+   * The level a member of an SLA policy's {@code section} is keyed by, refusing a level the
+   * section gives twice (as {@code L1} and {@code 1}, say); {@code keys} holds those seen so far.
+   */
+  private static Level levelOnce(Map<Level, String> keys, Map.Entry<String, Fields> member, String section) {
+    String key = member.getKey();
+    String path = member.getValue().path();
+    Level level = Fields.level(key, path);
+    String earlier = keys.putIfAbsent(level, key);
+    if (earlier != null) {
+      throw ReadFailure.invalidValue(path, new InvalidInputException(
+          section, "must give each level once (" + level + " is given as '" + earlier + "' and '" + key + "')"));
+    }
+    return level;
   }
 
   static SlaTimer slaTimer(Fields f) {

@@ -133,6 +133,11 @@ final class EventNotifications {
       }
     } else if (event instanceof ComplaintReopened e) {
       r.current.ifPresent(a -> r.toHolder(NotificationKind.REOPENED_TO_YOU, a, same(r.citizenSafe(e.reason()))));
+    } else if (event instanceof ComplaintEvent.PriorityChanged e) {
+      String why = r.citizenSafe(e.reason());
+      r.current.ifPresent(a -> r.toHolder(NotificationKind.PRIORITY_CHANGED, a, l -> l == Language.HINDI
+          ? e.from() + " से " + e.to() + "; कारण: " + why
+          : "from " + e.from() + " to " + e.to() + "; reason: " + why));
     } else if (event instanceof ReplyReturned e) {
       r.current.ifPresent(a -> r.toHolder(NotificationKind.RETURNED, a, same(e.reason())));
     } else if (event instanceof ResolutionFiled e) {

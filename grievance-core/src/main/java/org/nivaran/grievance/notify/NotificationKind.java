@@ -26,6 +26,11 @@ public enum NotificationKind {
    * reason.
    */
   CITIZEN_DISSATISFIED,
+  /**
+   * To the holder of the post a complaint is with: a supervisor changed its priority, so its
+   * deadline was re-timed; with the old and new priority and the supervisor's reason.
+   */
+  PRIORITY_CHANGED,
   /** To the citizen: an action-taken reply was filed. */
   RESOLVED,
   /** To the citizen: the complaint was closed, rejected or withdrawn. */

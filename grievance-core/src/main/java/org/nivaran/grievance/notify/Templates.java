@@ -2,6 +2,7 @@ package org.nivaran.grievance.notify;
 
 import static org.nivaran.grievance.notify.NotificationKind.ASSIGNED;
 import static org.nivaran.grievance.notify.NotificationKind.CITIZEN_DISSATISFIED;
+import static org.nivaran.grievance.notify.NotificationKind.PRIORITY_CHANGED;
 import static org.nivaran.grievance.notify.NotificationKind.CLOSED;
 import static org.nivaran.grievance.notify.NotificationKind.ESCALATED_SUPERVISOR;
 import static org.nivaran.grievance.notify.NotificationKind.ESCALATED_TO_YOU;
@@ -227,6 +228,10 @@ public final class Templates {
         "The citizen is not satisfied with the reply on complaint {complaintId} ({category}); it is now with your post {postTitle} at {level}. Citizen's reason: {reason}. Resolve by {deadline}."));
     b.add(new Template(CITIZEN_DISSATISFIED, HINDI,
         "शिकायत {complaintId} ({category}) के उत्तर से नागरिक संतुष्ट नहीं है; अब यह स्तर {level} पर आपके पद {postTitle} के पास है। नागरिक का कारण: {reason}। निराकरण की समय-सीमा: {deadline}।"));
+    b.add(new Template(PRIORITY_CHANGED, ENGLISH,
+        "The priority of complaint {complaintId} ({category}) with your post {postTitle} at {level} has changed: {reason}. Resolve by {deadline}."));
+    b.add(new Template(PRIORITY_CHANGED, HINDI,
+        "स्तर {level} पर आपके पद {postTitle} के पास शिकायत {complaintId} ({category}) की प्राथमिकता बदली गई है: {reason}। निराकरण की समय-सीमा: {deadline}।"));
     b.add(new Template(RESOLVED, ENGLISH,
         "Dear {citizenName}, a reply has been filed on your complaint {complaintId}. You will be contacted to confirm whether you are satisfied."));
     b.add(new Template(RESOLVED, HINDI,

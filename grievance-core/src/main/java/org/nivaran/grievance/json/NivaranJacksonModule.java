@@ -102,10 +102,10 @@ public final class NivaranJacksonModule extends SimpleModule {
       subtype(type.asSubclass(ComplaintEvent.class), Readers::event, JsonNames.TYPE, JsonNames::typeOf);
     }
 
-    writeOnly(GradingReport.class, Writers::gradingReport);
-    writeOnly(GradingScheme.class, Writers::gradingScheme);
-    writeOnly(GradedUnit.class, Writers::gradedUnit);
-    writeOnly(UnitFigures.class, Writers::unitFigures);
+    writeOnly(GradingReport.class, GradingWriters::gradingReport);
+    writeOnly(GradingScheme.class, GradingWriters::gradingScheme);
+    writeOnly(GradedUnit.class, GradingWriters::gradedUnit);
+    writeOnly(UnitFigures.class, GradingWriters::unitFigures);
   }
 
   private <T> void writeOnly(Class<T> type, WriterSerializer.ValueWriter<T> writer) {

@@ -389,7 +389,8 @@ public final class Posts {
    * @return the new registry
    * @throws InvalidInputException naming the element and field: {@code charges[i].post} for an
    *     unknown post, a post with a holder, or a post charged twice; {@code charges[i].officerId}
-   *     for an officer who holds none of the posts
+   *     for an officer who holds none of the posts; {@code charges[i].givenBy} for a giver who
+   *     holds none of them
    */
   public Posts withCharges(Collection<AdditionalCharge> charges) {
     Map<PostId, AdditionalCharge> checked = new LinkedHashMap<>();
@@ -397,10 +398,7 @@ public final class Posts {
     for (AdditionalCharge c : Texts.required(charges, "charges")) {
       String at = "charges[" + i++ + "]";
       Texts.required(c, at);
-      String problem = chargeProblem(c);
-      if (problem != null) {
-        throw new InvalidInputException(at + (problem.startsWith("officer") ? ".officerId" : ".post"), problem);
-      }
+      checkCharge(c, at + ".");
       if (checked.putIfAbsent(c.post(), c) != null) {
         throw new InvalidInputException(at + ".post", "repeats the post '" + c.post() + "' (a post has at most one charge)");
       }
@@ -415,14 +413,12 @@ public final class Posts {
    * @param charge the charge
    * @return the new registry
    * @throws InvalidInputException (field {@code post}) if the post is unknown or has a holder,
-   *     (field {@code officerId}) if the officer holds none of the posts
+   *     (field {@code officerId}) if the officer holds none of the posts, (field {@code givenBy}) if
+   *     the giver holds none of them
    */
   public Posts withCharge(AdditionalCharge charge) {
     Texts.required(charge, "charge");
-    String problem = chargeProblem(charge);
-    if (problem != null) {
-      throw new InvalidInputException(problem.startsWith("officer") ? "officerId" : "post", problem);
-    }
+    checkCharge(charge, "");
     Map<PostId, AdditionalCharge> copy = new LinkedHashMap<>(this.charges);
     copy.put(charge.post(), charge);
     return new Posts(new LinkedHashMap<>(byId), departments, jurisdictions, copy);
@@ -444,19 +440,28 @@ public final class Posts {
   }
 
   /** Why these posts cannot take a charge, the message naming the bad id; null if they can. */
-  private String chargeProblem(AdditionalCharge c) {
+  /**
+   * Refuses a charge these posts cannot hold, naming the field after {@code prefix}: an unknown or
+   * held post ({@code post}), an officer who holds none of the posts ({@code officerId}), a giver
+   * who is not an officer of the directory ({@code givenBy}).
+   */
+  private void checkCharge(AdditionalCharge c, String prefix) {
     Post post = byId.get(c.post());
     if (post == null) {
-      return "unknown post '" + c.post() + "'";
+      throw new InvalidInputException(prefix + "post", "unknown post '" + c.post() + "'");
     }
     if (!post.isVacant()) {
-      return "the post '" + c.post() + "' has a holder ('" + post.holder().get().id()
-          + "'): only a vacant post's charge is given";
+      throw new InvalidInputException(prefix + "post", "the post '" + c.post() + "' has a holder ('"
+          + post.holder().get().id() + "'): only a vacant post's charge is given");
     }
     if (officer(c.officerId()).isEmpty()) {
-      return "officer '" + c.officerId() + "' holds no post of the directory, so cannot hold the charge of '" + c.post() + "'";
+      throw new InvalidInputException(prefix + "officerId", "officer '" + c.officerId()
+          + "' holds no post of the directory, so cannot hold the charge of '" + c.post() + "'");
     }
-    return null;
+    if (officer(c.givenBy()).isEmpty()) {
+      throw new InvalidInputException(prefix + "givenBy", "officer '" + c.givenBy()
+          + "' holds no post of the directory, so cannot have given the charge of '" + c.post() + "'");
+    }
   }
 
   @Override

@@ -83,7 +83,7 @@ final class EscalationPlanner {
     Optional<Instant> slaDue = c.slaDueAt().filter(d -> !d.isAfter(now));
     Optional<Instant> firstDue = c.firstResponseDueAt().filter(d -> !d.isAfter(now));
     if (firstDue.isPresent() && slaDue.filter(d -> d.isBefore(firstDue.get())).isEmpty()) {
-      state = firstResponseMissed(state, firstDue.get(), dir, policy, steps, outcomes);
+      state = firstResponseMissed(state, firstDue.get(), now, dir, policy, steps, outcomes);
     }
     if (state.slaDueAt().filter(d -> !d.isAfter(now)).isPresent()) {
       if (policy.isEmpty()) {
@@ -104,7 +104,7 @@ final class EscalationPlanner {
     }
     Optional<Instant> firstLater = state.firstResponseDueAt().filter(d -> !d.isAfter(now));
     if (firstLater.isPresent()) { // its level's time ran out before the first response was due
-      firstResponseMissed(state, firstLater.get(), dir, policy, steps, outcomes);
+      firstResponseMissed(state, firstLater.get(), now, dir, policy, steps, outcomes);
     }
     return steps.isEmpty() ? Optional.empty() : Optional.of(new Decision(steps, outcomes));
   }
@@ -114,15 +114,16 @@ final class EscalationPlanner {
    * {@link ComplaintFlag#FIRST_RESPONSE_MISSED} flag for the post above (else the post a blocked
    * escalation names, else the complaint's own post), then, under {@code ESCALATE}, the escalation
    * one level up if there is a post to move to; all stamped at the deadline (never before the
-   * complaint's latest event).
+   * complaint's latest event). Whether the post above is answered for (held, or under an
+   * additional charge) is asked at the sweep's {@code now}, as in {@link #catchUp}.
    *
    * @return the complaint as the steps leave it
    */
-  private Complaint firstResponseMissed(Complaint c, Instant due, Directory dir, Optional<EscalationPolicy> policy,
-      List<Step> steps, List<Outcome> outcomes) {
+  private Complaint firstResponseMissed(Complaint c, Instant due, Instant now, Directory dir,
+      Optional<EscalationPolicy> policy, List<Step> steps, List<Outcome> outcomes) {
     Instant at = stamp(due, c);
     Level level = c.level().orElseThrow();
-    Optional<EscalationStep> above = policy.map(p -> p.onDeadline(c, dir));
+    Optional<EscalationStep> above = policy.map(p -> p.onDeadline(c, dir, now));
     Optional<PostId> attention = above.flatMap(EscalationPlanner::attentionAbove).or(c::post);
     String detail = "first response was due at " + due + " and no contact with the complainant was recorded";
     Step flag = new Step(new ComplaintCommand.Flag(ComplaintFlag.FIRST_RESPONSE_MISSED, detail, attention), actor,
@@ -162,6 +163,10 @@ final class EscalationPlanner {
    * {@code now}, each stamped at the instant that level's time ran out (never before the event it
    * follows), the next level's clock counting from there; then, if the last level reached cannot
    * be left or is the top and its time ran out too, the flag or restart that applies there.
+   *
+   * <p>Whether a post above is answered for is asked at {@code now}, not at the stamp: the
+   * complaint arrives there now, so a vacant post whose additional charge has ended by now blocks
+   * (the stuck list then holds it) even if the charge was in force when the time ran out.
    */
   private Decision catchUp(Complaint read, Instant now, Directory dir, EscalationPolicy policy) {
     List<Step> steps = new ArrayList<>();
@@ -174,7 +179,7 @@ final class EscalationPlanner {
       }
       Instant at = stamp(due.get(), c);
       Level level = c.level().orElseThrow();
-      EscalationStep step = policy.onDeadline(c, dir, at);
+      EscalationStep step = policy.onDeadline(c, dir, now);
       if (step instanceof EscalationStep.MoveUp up) {
         ComplaintCommand escalate = escalate(c, up, level, level + " time ran out");
         steps.add(new Step(escalate, actor, Optional.of(at)));

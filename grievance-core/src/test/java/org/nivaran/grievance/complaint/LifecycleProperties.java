@@ -76,6 +76,17 @@ class LifecycleProperties {
           : candidates.get((pick / 4) % candidates.size());
       List<Actor> issuers =
           ComplaintArbitraries.ACTORS.stream().filter(a -> Lifecycle.rolesFor(type).contains(a.role())).toList();
+      // two times in three a pending special closure is answered by a supervisor (Fixtures.grievances'
+      // approver), and an officer's command comes from the officer of the complaint's post, so that
+      // commands only they may issue (a special-closure request, say) are accepted often enough
+      boolean answer = type == CommandType.APPROVE_SPECIAL_CLOSURE || type == CommandType.REFUSE_SPECIAL_CLOSURE;
+      List<Actor> preferred = issuers.stream().filter(a -> answer
+              ? a.role() == Role.SUPERVISOR
+              : a instanceof Actor.Officer o && current.post().filter(o.post()::equals).isPresent())
+          .toList();
+      if (pick % 3 != 0 && !preferred.isEmpty()) {
+        issuers = preferred;
+      }
       Actor actor = issuers.get((pick / 4 / candidates.size()) % issuers.size());
       return new Step(command(type, current), actor);
     }

@@ -31,7 +31,12 @@ class AdditionalChargesTest {
     return new AdditionalCharge(post, officerId, FROM, UNTIL, "CSPDCL-0001", "EE City transferred");
   }
 
-  private final Posts charged = Raipur.posts().withCharges(List.of(charge(EE_CITY, JE)));
+  /** Raipur's posts, with the SE's post held by the officer who gives the charges, CSPDCL-0001. */
+  static Posts raipur() {
+    return Raipur.posts().withHolder(PostId.of("SE"), Optional.of(Raipur.officer("CSPDCL-0001", "अधीक्षण अभियंता", "98000 00101")));
+  }
+
+  private final Posts charged = raipur().withCharges(List.of(charge(EE_CITY, JE)));
 
   @Test
   void the_officer_in_charge_answers_for_the_vacant_post_from_from_until_just_before_until() {
@@ -40,7 +45,8 @@ class AdditionalChargesTest {
     assertThat(charged.answering(EE_CITY, UNTIL.minusNanos(1))).map(Officer::id).contains(JE);
     assertThat(charged.answering(EE_CITY, UNTIL)).isEmpty();
     assertThat(charged.answering(JE_W12, FROM)).map(Officer::id).contains(JE);
-    assertThat(charged.answering(PostId.of("SE"), FROM)).isEmpty();
+    assertThat(charged.answering(PostId.of("SE"), FROM)).map(Officer::id).contains("CSPDCL-0001"); // its holder
+    assertThat(charged.answering(PostId.of("CE"), FROM)).isEmpty(); // vacant, not charged
     assertThat(charged.answering(PostId.of("NOWHERE"), FROM)).isEmpty();
   }
 
@@ -48,7 +54,7 @@ class AdditionalChargesTest {
   void an_officer_answers_for_the_posts_they_hold_then_those_in_their_charge() {
     assertThat(charged.answeredBy(JE, FROM)).extracting(Post::id).containsExactly(JE_W12, EE_CITY);
     assertThat(charged.answeredBy(JE, UNTIL)).extracting(Post::id).containsExactly(JE_W12);
-    assertThat(charged.answeredBy("CSPDCL-0001", FROM)).isEmpty();
+    assertThat(charged.answeredBy("CSPDCL-0001", FROM)).extracting(Post::id).containsExactly(PostId.of("SE"));
   }
 
   @Property
@@ -56,7 +62,7 @@ class AdditionalChargesTest {
       @ForAll @LongRange(min = 1, max = 400L * 86_400) long lengthSeconds,
       @ForAll @LongRange(min = -800L * 86_400, max = 800L * 86_400) long offsetSeconds) {
     Instant until = FROM.plusSeconds(lengthSeconds);
-    Posts posts = Raipur.posts().withCharges(List.of(new AdditionalCharge(EE_CITY, JE, FROM, until, "CSPDCL-0001", "leave")));
+    Posts posts = raipur().withCharges(List.of(new AdditionalCharge(EE_CITY, JE, FROM, until, "CSPDCL-0001", "leave")));
     Instant now = FROM.plusSeconds(offsetSeconds);
 
     boolean inForce = offsetSeconds >= 0 && offsetSeconds < lengthSeconds;
@@ -94,7 +100,7 @@ class AdditionalChargesTest {
   @Test
   void the_directory_keeps_its_charges_through_its_changes() {
     Directory d = Raipur.directory();
-    Directory withCharge = d.withPosts(d.posts().withCharges(List.of(charge(EE_CITY, JE))));
+    Directory withCharge = d.withPosts(raipur().withCharges(List.of(charge(EE_CITY, JE))));
 
     assertThat(withCharge.withBlocklist(Blocklist.empty()).posts().charges()).containsExactly(charge(EE_CITY, JE));
     assertThat(withCharge.withPosts(withCharge.posts()).posts().chargeOf(EE_CITY)).isPresent();
@@ -102,11 +108,15 @@ class AdditionalChargesTest {
 
   @Test
   void a_charge_is_refused_naming_the_element_field_and_bad_id() {
-    Posts posts = Raipur.posts();
+    Posts posts = raipur();
     refused(() -> posts.withCharges(List.of(charge(PostId.of("EE-RURAL"), JE))), "charges[0].post", "unknown post 'EE-RURAL'");
+    refused(() -> posts.withCharges(List.of(new AdditionalCharge(EE_CITY, JE, FROM, UNTIL, "CSPDCL-404", "r"))),
+        "charges[0].givenBy", "officer 'CSPDCL-404' holds no post of the directory");
+    refused(() -> posts.withCharge(new AdditionalCharge(EE_CITY, JE, FROM, UNTIL, "CSPDCL-404", "r")),
+        "givenBy", "officer 'CSPDCL-404'");
     refused(() -> posts.withCharges(List.of(charge(JE_W12, "CSPDCL-9"))),
         "charges[0].post", "the post 'JE-W12' has a holder ('CSPDCL-5120')");
-    refused(() -> posts.withCharges(List.of(charge(PostId.of("SE"), JE), charge(EE_CITY, "CSPDCL-9"))),
+    refused(() -> posts.withCharges(List.of(charge(PostId.of("CE"), JE), charge(EE_CITY, "CSPDCL-9"))),
         "charges[1].officerId", "officer 'CSPDCL-9' holds no post of the directory");
     refused(() -> posts.withCharges(List.of(charge(EE_CITY, JE), charge(EE_CITY, JE))),
         "charges[1].post", "repeats the post 'EE-CITY'");
@@ -129,7 +139,7 @@ class AdditionalChargesTest {
   static final String HEADER = "post,officerId,from,until,givenBy,reason\n";
 
   private static Posts fromCsv(String rows) {
-    return CsvTables.additionalCharges(new StringReader(HEADER + rows), "additional-charges.csv", Raipur.posts());
+    return CsvTables.additionalCharges(new StringReader(HEADER + rows), "additional-charges.csv", raipur());
   }
 
   @Test

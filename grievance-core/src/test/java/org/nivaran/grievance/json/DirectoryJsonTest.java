@@ -70,7 +70,8 @@ class DirectoryJsonTest {
           {"id": "EE-RAIPUR", "title": "Executive Engineer, Raipur", "department": "energy", "jurisdiction": "RAIPUR", "level": "L2"},
           {"id": "AE-RAIPUR", "title": "Assistant Engineer, Raipur", "department": "energy", "jurisdiction": "RAIPUR", "level": "L1",
            "reportsTo": "EE-RAIPUR", "duties": ["NODAL_OFFICER"],
-           "holder": {"id": "E-1", "name": "राजेश कुमार साहू", "phone": "98000 00106", "whatsapp": true, "language": "hi"}}
+           "holder": {"id": "E-1", "name": "राजेश कुमार साहू", "phone": "98000 00106", "whatsapp": true, "language": "hi"}},
+          {"id": "SE-DURG", "title": "Superintending Engineer", "department": "energy", "jurisdiction": "RAIPUR", "level": "L3", "holder": {"id": "E-9", "name": "Suresh Patel", "phone": "98000 00109", "language": "en"}}
         ],
         "additionalCharges": [
           {"post": "EE-RAIPUR", "officerId": "E-1", "from": "2024-05-01T04:30:00Z", "until": "2024-05-31T18:30:00Z",

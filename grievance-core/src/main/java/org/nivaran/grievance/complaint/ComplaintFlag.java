@@ -27,7 +27,8 @@ public enum ComplaintFlag {
   /**
    * A pending special-closure request's approval deadline passed and there was no post further up
    * to move the approval duty to (see {@link org.nivaran.grievance.policy.SpecialClosurePolicy});
-   * the flag's attention is the last approving post, and the deadline stops counting. It is not an
+   * the flag's attention is the last approving post (the complaint's own post if it has none
+   * above), and the deadline stops counting. It is not an
    * escalation flag; it also clears when the request is refused or lapses.
    */
   SPECIAL_CLOSURE_OVERDUE;

@@ -50,8 +50,8 @@ public sealed interface ComplaintEvent
         ComplaintEvent.SpecialClosureRefused,
         ComplaintEvent.ContactRecorded,
         ComplaintEvent.FirstResponseDueSet,
-        ComplaintEvent.SpecialClosureDueSet,
-        ComplaintEvent.PriorityChanged {
+        ComplaintEvent.PriorityChanged,
+        ComplaintEvent.SpecialClosureDueSet {
 
   /**
    * The complaint this event belongs to.

@@ -27,8 +27,9 @@ import org.nivaran.grievance.sla.SlaTimer;
  * What the {@link Escalator} does to one due complaint: the steps (escalations, each stamped at the
  * deadline it answers, then a flag or a restart where the ladder stops; a missed first response's
  * flag, and escalation if its policy says so; a pending special-closure request's approval moved
- * up, or flagged overdue, once per approval deadline passed; in the order of the deadlines) and their outcomes,
- * worked out on a copy of the complaint as the gateway will leave it. The escalator stores the steps.
+ * up, or flagged overdue, once per approval deadline passed; in the order of the deadlines) and
+ * their outcomes, worked out on a copy of the complaint as the gateway will leave it. The escalator
+ * stores the steps.
  *
  * <p>Immutable and thread-safe.
  */

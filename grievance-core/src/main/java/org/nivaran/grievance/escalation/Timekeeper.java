@@ -46,6 +46,10 @@ import org.nivaran.grievance.sla.SlaTimer;
  *   <tr><td>anything else</td><td>unchanged</td></tr>
  * </table>
  *
+ * <p>It also gives the deadlines that events start apart from the clock: a first assignment's
+ * first-response deadline ({@link #firstResponseDue}) and a special-closure request's approval
+ * deadline ({@link #specialClosureDue}), which the use cases record in the log.
+ *
  * <p>Every budget is the policy's budget for the level and the complaint's {@linkplain
  * Complaint#priority() priority} ({@link SlaPolicy#budgetAt(org.nivaran.grievance.actor.Level,
  * org.nivaran.grievance.sla.Priority)}).

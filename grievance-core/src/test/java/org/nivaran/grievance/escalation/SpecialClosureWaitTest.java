@@ -10,6 +10,7 @@ import static org.nivaran.grievance.escalation.EscalationEndToEndTest.ist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,8 @@ import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.calendar.BusinessCalendar;
+import org.nivaran.grievance.calendar.WeeklySchedule;
 import org.nivaran.grievance.complaint.AccessRule;
 import org.nivaran.grievance.complaint.ActorNotPermittedException;
 import org.nivaran.grievance.complaint.Complaint;
@@ -131,6 +134,25 @@ class SpecialClosureWaitTest {
       assertThat(c.specialClosureDueAt()).contains(EE_DUE);
       assertThat(c.dueAt()).contains(EE_DUE);
       assertThat(Lifecycle.replay(history)).isEqualTo(c);
+    }
+
+    /**
+     * DST: a London office, Mon-Fri 09:00-17:00 local. One working day from Friday 29 March 2024
+     * 16:00 GMT ends at the close of Monday 1 April, 17:00 BST (clocks went forward on Sunday 31
+     * March), which is 16:00 UTC, not 17:00 UTC.
+     */
+    @Test
+    void follows_the_calendars_wall_clock_across_a_dst_change() {
+      BusinessCalendar london = BusinessCalendar.builder("LONDON-OFFICE", java.time.ZoneId.of("Europe/London"))
+          .schedule(WeeklySchedule.builder().hours(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-17:00").build())
+          .build();
+      SpecialClosurePolicy oneDay =
+          SpecialClosurePolicy.builder().approvalWithin(SlaBudget.workingDays(1), "LONDON-OFFICE").build();
+
+      assertThat(oneDay.approvalDeadline(london, Instant.parse("2024-03-29T16:00:00Z")))
+          .isEqualTo(Instant.parse("2024-04-01T16:00:00Z"));
+      assertThatThrownBy(() -> oneDay.approvalDeadline(District.OFFICE, REQUESTED))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("calendar"));
     }
 
     @Test

@@ -194,7 +194,9 @@ public final class GrievancesBuilder {
   /**
    * Two-person special closure: which officers may ask for a special closure and who approves it;
    * {@link SpecialClosurePolicy#none()} by default (a supervisor closes specially in one step). A
-   * policy approved from the post one level up needs a directory.
+   * policy approved from the post one level up needs a directory; one that limits how long a
+   * request waits ({@link SpecialClosurePolicy.Builder#approvalWithin}) needs its calendar
+   * registered, a directory, and a store with work lists, which the escalator sweeps.
    *
    * @param policy the policy
    * @return this builder
@@ -284,7 +286,8 @@ public final class GrievancesBuilder {
    *
    * @return a new {@link Grievances}
    * @throws InvalidInputException (field {@code calendars} or {@code escalationPolicies}) if an
-   *     escalation policy or the first-response policy counts on a calendar not registered, or a category of the directory names
+   *     escalation policy, the first-response policy or the special-closure policy's approval wait
+   *     counts on a calendar not registered, or a category of the directory names
    *     an escalation policy not configured (its complaints would never be timed or escalated)
    * @throws IllegalStateException if a notifier is given with a store that is a
    *     {@link TransactionalOutbox}; if a blocking fake-complaint policy, a linking duplicate
@@ -292,7 +295,8 @@ public final class GrievancesBuilder {
    *     without a directory; if escalation policies are given with a store that does not implement
    *     {@link WorkLists}; if the verification policy reopens at the next level without a directory,
    *     or its appellate post is not a post of the directory; if the special-closure policy is
-   *     approved from the post one level up without a directory
+   *     approved from the post one level up without a directory, or limits the wait without a
+   *     directory or a store that implements {@link WorkLists}
    */
   public Grievances build() {
     return new Grievances(UseCases.of(new Configuration(store, clock, idScheme, maxAttempts,

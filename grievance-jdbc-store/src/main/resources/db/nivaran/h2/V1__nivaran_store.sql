@@ -25,6 +25,7 @@ CREATE TABLE nivaran_complaint (
   flag_overdue_at_top      BOOLEAN      NOT NULL DEFAULT FALSE,
   flag_transfer_limit      BOOLEAN      NOT NULL DEFAULT FALSE,
   flag_first_response      BOOLEAN      NOT NULL DEFAULT FALSE,
+  flag_special_closure     BOOLEAN      NOT NULL DEFAULT FALSE,
   fake_closed_at           TIMESTAMP WITH TIME ZONE,
   claimed_until            TIMESTAMP WITH TIME ZONE,
   head_hash                CHAR(64)     NOT NULL,
@@ -44,6 +45,7 @@ CREATE INDEX nivaran_complaint_blocked ON nivaran_complaint (flag_escalation_blo
 CREATE INDEX nivaran_complaint_overdue_top ON nivaran_complaint (flag_overdue_at_top, registered_at, id);
 CREATE INDEX nivaran_complaint_transfer_limit ON nivaran_complaint (flag_transfer_limit, registered_at, id);
 CREATE INDEX nivaran_complaint_first_response ON nivaran_complaint (flag_first_response, registered_at, id);
+CREATE INDEX nivaran_complaint_special_closure ON nivaran_complaint (flag_special_closure, registered_at, id);
 
 -- The append-only event log. Each row's hash covers the previous row's hash and the row's complaint
 -- id, sequence, type and payload (the event's JSON, which holds its instant), so altering,

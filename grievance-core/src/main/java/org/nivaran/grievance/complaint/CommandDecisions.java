@@ -162,6 +162,9 @@ final class CommandDecisions {
             "dueAt", "the first response of complaint " + id + " is due already at " + c.firstResponse().get().dueAt());
       }
       return new ComplaintEvent.FirstResponseDueSet(id, seq, now, actor, d.dueAt());
+    } else if (command instanceof ComplaintCommand.SetSpecialClosureDue d) {
+      pending(c);
+      return new ComplaintEvent.SpecialClosureDueSet(id, seq, now, actor, d.approver(), d.dueAt());
     } else if (command instanceof ComplaintCommand.ChangePriority p) {
       if (p.to() == c.priority()) {
         throw new SamePriorityException(id, p.to());

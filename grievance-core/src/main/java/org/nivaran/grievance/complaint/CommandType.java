@@ -58,6 +58,11 @@ public enum CommandType {
   RECORD_CONTACT,
   /** {@link ComplaintCommand.SetFirstResponseDue}: the system records the first-response deadline; the status stays. */
   SET_FIRST_RESPONSE_DUE,
+  /**
+   * {@link ComplaintCommand.SetSpecialClosureDue}: the system records a pending special-closure
+   * request's approval deadline, and the post the approval moved up to; the status stays.
+   */
+  SET_SPECIAL_CLOSURE_DUE,
   /** {@link ComplaintCommand.ChangePriority}: a supervisor changes its priority; the status stays. */
   CHANGE_PRIORITY
 }

@@ -232,19 +232,27 @@ public abstract class Complaint {
   public abstract Optional<FirstResponse> firstResponse();
 
   /**
-   * When the escalator must act on the complaint: the earlier of {@link #slaDueAt()} and
-   * {@link #firstResponseDueAt()}. Stores index this instant to find due complaints without a
-   * scan.
+   * When the escalator must act on the complaint: the earliest of {@link #slaDueAt()},
+   * {@link #firstResponseDueAt()} and {@link #specialClosureDueAt()}. Stores index this instant to
+   * find due complaints without a scan.
    *
    * @return the due instant, if the complaint is due at some point
    */
   public Optional<Instant> dueAt() {
-    Optional<Instant> sla = slaDueAt();
-    Optional<Instant> first = firstResponseDueAt();
-    if (sla.isEmpty()) {
-      return first;
-    }
-    return first.filter(f -> f.isBefore(sla.get())).or(() -> sla);
+    return java.util.stream.Stream.of(slaDueAt(), firstResponseDueAt(), specialClosureDueAt())
+        .flatMap(Optional::stream)
+        .min(java.util.Comparator.naturalOrder());
+  }
+
+  /**
+   * The approval deadline of its pending special-closure request, while it counts (the
+   * special-closure policy limits the wait, and the complaint is not flagged
+   * {@link ComplaintFlag#SPECIAL_CLOSURE_OVERDUE}).
+   *
+   * @return the request's due instant, if any
+   */
+  public Optional<Instant> specialClosureDueAt() {
+    return specialClosureRequest().flatMap(SpecialClosureRequest::dueAt);
   }
 
   /**

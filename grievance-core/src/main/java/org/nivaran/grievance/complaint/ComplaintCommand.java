@@ -45,6 +45,7 @@ public sealed interface ComplaintCommand
         ComplaintCommand.RefuseSpecialClosure,
         ComplaintCommand.RecordContact,
         ComplaintCommand.SetFirstResponseDue,
+        ComplaintCommand.SetSpecialClosureDue,
         ComplaintCommand.ChangePriority {
 
   /** The most code points in a reason, remark or note. */
@@ -781,6 +782,35 @@ public sealed interface ComplaintCommand
     @Override
     public CommandType type() {
       return CommandType.SET_FIRST_RESPONSE_DUE;
+    }
+  }
+
+  /**
+   * The system records when a pending special-closure request's approving post runs out of time
+   * (see {@link org.nivaran.grievance.policy.SpecialClosurePolicy}): when the request is made, and
+   * each time the escalator moves the approval duty one post up, naming that post. The status
+   * stays; a special-closure request must be pending.
+   *
+   * @param approver the post the approval duty moves up to; empty when the deadline is the first,
+   *     set as the request is made
+   * @param dueAt when the approving post's time runs out
+   */
+  record SetSpecialClosureDue(Optional<PostId> approver, java.time.Instant dueAt) implements ComplaintCommand {
+    /**
+     * Checks the parts.
+     *
+     * @param approver the post the approval duty moves up to, if it moves
+     * @param dueAt when the approving post's time runs out
+     * @throws InvalidInputException naming a missing part
+     */
+    public SetSpecialClosureDue {
+      Texts.required(approver, "approver");
+      Texts.required(dueAt, "dueAt");
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.SET_SPECIAL_CLOSURE_DUE;
     }
   }
 

@@ -50,7 +50,8 @@ public sealed interface ComplaintEvent
         ComplaintEvent.SpecialClosureRefused,
         ComplaintEvent.ContactRecorded,
         ComplaintEvent.FirstResponseDueSet,
-        ComplaintEvent.PriorityChanged {
+        ComplaintEvent.PriorityChanged,
+        ComplaintEvent.SpecialClosureDueSet {
 
   /**
    * The complaint this event belongs to.
@@ -1170,6 +1171,44 @@ public sealed interface ComplaintEvent
      */
     public FirstResponseDueSet {
       envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(dueAt, "dueAt");
+    }
+  }
+
+  /**
+   * The system recorded when a pending special-closure request's approving post runs out of time:
+   * as the request was made, or, naming the post, as the approval duty moved one post up because
+   * the previous deadline passed (stamped at that deadline).
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who (the system)
+   * @param approver the post the approval duty moved up to; empty for the first deadline
+   * @param dueAt when the approving post's time runs out
+   */
+  record SpecialClosureDueSet(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      Optional<PostId> approver,
+      Instant dueAt)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who (the system)
+     * @param approver the post the approval duty moved up to, if it moved
+     * @param dueAt when the approving post's time runs out
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing field
+     */
+    public SpecialClosureDueSet {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(approver, "approver");
       Texts.required(dueAt, "dueAt");
     }
   }

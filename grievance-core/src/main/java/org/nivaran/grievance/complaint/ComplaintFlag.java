@@ -23,7 +23,15 @@ public enum ComplaintFlag {
    * {@link org.nivaran.grievance.sla.FirstResponsePolicy}); the flag's attention is the post above
    * the one responsible. It is not an escalation flag: the level's SLA clock stays due.
    */
-  FIRST_RESPONSE_MISSED;
+  FIRST_RESPONSE_MISSED,
+  /**
+   * A pending special-closure request's approval deadline passed and there was no post further up
+   * to move the approval duty to (see {@link org.nivaran.grievance.policy.SpecialClosurePolicy});
+   * the flag's attention is the last approving post (the complaint's own post if it has none
+   * above), and the deadline stops counting. It is not an
+   * escalation flag; it also clears when the request is refused or lapses.
+   */
+  SPECIAL_CLOSURE_OVERDUE;
 
   /**
    * Whether the flag concerns the current level's escalation, and is therefore cleared when a

@@ -27,7 +27,8 @@ import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 /**
  * What each event does to a complaint's state: the status from {@link Lifecycle}'s table, and the
  * assignment, resolution, closure, counts, flags, SLA timer and special-closure request the event
- * carries (a request lapses on a move to another post, a reply filed, or leaving the open states). It applies an
+ * carries (a request lapses on a move to another post, a reply filed, or leaving the open states;
+ * its {@code SPECIAL_CLOSURE_OVERDUE} flag clears with it, or when it is refused). It applies an
  * event {@link LogValidation} has already accepted.
  */
 final class EventApplier {
@@ -69,7 +70,8 @@ final class EventApplier {
       PostId post = Lifecycle.assignmentOf(complaint).post();
       c.resolution(new Resolution(e.reply(), e.attachments(), post, at)).unreachableAttempts(0)
           .specialClosureRequest(Optional.empty());
-      clearEscalationFlags(c, complaint);
+      c.flags(complaint.flags().stream().filter(f -> !f.isEscalationFlag() && f != ComplaintFlag.SPECIAL_CLOSURE_OVERDUE)
+          .toList());
     } else if (event instanceof ReplyReturned) {
       c.returnCount(complaint.returnCount() + 1);
     } else if (event instanceof CitizenSatisfied e) {
@@ -104,10 +106,15 @@ final class EventApplier {
       c.specialClosureRequest(new SpecialClosureRequest(e.reason(), e.remark(), Lifecycle.assignmentOf(complaint).post(), at));
     } else if (event instanceof ComplaintEvent.SpecialClosureRefused) {
       c.specialClosureRequest(Optional.empty());
+      c.flags(complaint.flags().stream().filter(f -> f != ComplaintFlag.SPECIAL_CLOSURE_OVERDUE).toList());
+    } else if (event instanceof ComplaintEvent.SpecialClosureDueSet e) {
+      c.specialClosureRequest(complaint.specialClosureRequest().map(r -> r.due(e.approver(), e.dueAt())));
     } else if (event instanceof ComplaintFlagged e) {
       c.addFlags(e.flag());
       if (e.flag() == ComplaintFlag.FIRST_RESPONSE_MISSED) {
         c.firstResponse(complaint.firstResponse().map(FirstResponse::actedOn));
+      } else if (e.flag() == ComplaintFlag.SPECIAL_CLOSURE_OVERDUE) {
+        c.specialClosureRequest(complaint.specialClosureRequest().map(SpecialClosureRequest::stopped));
       }
     } else if (event instanceof ComplaintEvent.FirstResponseDueSet e) {
       c.firstResponse(FirstResponse.due(e.dueAt()));

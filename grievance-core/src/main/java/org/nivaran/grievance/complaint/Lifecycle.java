@@ -90,6 +90,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * REFUSE_SPECIAL_CLOSURE   every open state but REGISTERED                (unchanged)       officer, supervisor
  * RECORD_CONTACT       every open state but REGISTERED                    (unchanged)       officer
  * SET_FIRST_RESPONSE_DUE every open state but REGISTERED                  (unchanged)       system
+ * SET_SPECIAL_CLOSURE_DUE every open state but REGISTERED, request pending (unchanged)      system
  * CHANGE_PRIORITY      every open state                                   (unchanged)       supervisor, system
  * </pre>
  *
@@ -101,7 +102,9 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * which post or role exactly is the {@code SpecialClosurePolicy}'s rule, checked by the use cases
  * against the directory. An approval yields two events: {@link ComplaintEvent.SpecialClosureApproved},
  * the citizen's notice, then {@link ComplaintSpeciallyClosed} by the system actor
- * {@link #SPECIAL_CLOSURE}, so the notice always precedes the closure.
+ * {@link #SPECIAL_CLOSURE}, so the notice always precedes the closure. {@code SET_SPECIAL_CLOSURE_DUE}
+ * also needs a request pending: it records the request's approval deadline and, when the wait ran
+ * out, the post the approval duty moved up to ({@link ComplaintEvent.SpecialClosureDueSet}).
  *
  * <p>{@link Status#REJECTED} and {@link Status#WITHDRAWN} are final; {@link Status#CLOSED} accepts
  * only {@code REOPEN}. Besides the roles, further {@link AccessRule}s apply: an officer acts only on
@@ -171,6 +174,7 @@ public final class Lifecycle {
           row(CommandType.REFUSE_SPECIAL_CLOSURE, minus(OPEN, REGISTERED), null, OFFICER, SUPERVISOR),
           row(CommandType.RECORD_CONTACT, minus(OPEN, REGISTERED), null, OFFICER),
           row(CommandType.SET_FIRST_RESPONSE_DUE, minus(OPEN, REGISTERED), null, SYSTEM),
+          row(CommandType.SET_SPECIAL_CLOSURE_DUE, minus(OPEN, REGISTERED), null, SYSTEM),
           row(CommandType.CHANGE_PRIORITY, OPEN, null, SUPERVISOR, SYSTEM));
 
   private Lifecycle() {}
@@ -430,6 +434,7 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.SpecialClosureRefused) return CommandType.REFUSE_SPECIAL_CLOSURE;
     if (event instanceof ComplaintEvent.ContactRecorded) return CommandType.RECORD_CONTACT;
     if (event instanceof ComplaintEvent.FirstResponseDueSet) return CommandType.SET_FIRST_RESPONSE_DUE;
+    if (event instanceof ComplaintEvent.SpecialClosureDueSet) return CommandType.SET_SPECIAL_CLOSURE_DUE;
     if (event instanceof ComplaintEvent.PriorityChanged) return CommandType.CHANGE_PRIORITY;
     throw new AssertionError("unhandled event " + event);
   }

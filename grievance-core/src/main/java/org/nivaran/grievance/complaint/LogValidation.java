@@ -89,8 +89,8 @@ final class LogValidation {
     }
     boolean pending = c.specialClosureRequest().isPresent();
     if ((event instanceof ComplaintEvent.SpecialClosureRequested && pending)
-        || ((event instanceof ComplaintEvent.SpecialClosureApproved || event instanceof ComplaintEvent.SpecialClosureRefused)
-            && !pending)) {
+        || ((event instanceof ComplaintEvent.SpecialClosureApproved || event instanceof ComplaintEvent.SpecialClosureRefused
+            || event instanceof ComplaintEvent.SpecialClosureDueSet) && !pending)) {
       throw new GrievanceException(
           "complaint " + c.id() + " event " + event.sequence() + " (" + type + ") cannot follow a state "
               + (pending ? "with" : "without") + " a pending special-closure request; the log is corrupt");

@@ -13,6 +13,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.Post;
 import org.nivaran.grievance.escalation.Escalator.Step;
 import org.nivaran.grievance.escalation.EscalationReport.Action;
 import org.nivaran.grievance.escalation.EscalationReport.Outcome;
@@ -25,8 +26,10 @@ import org.nivaran.grievance.sla.SlaTimer;
 /**
  * What the {@link Escalator} does to one due complaint: the steps (escalations, each stamped at the
  * deadline it answers, then a flag or a restart where the ladder stops; a missed first response's
- * flag, and escalation if its policy says so, in the order of the deadlines) and their outcomes,
- * worked out on a copy of the complaint as the gateway will leave it. The escalator stores the steps.
+ * flag, and escalation if its policy says so; a pending special-closure request's approval moved
+ * up, or flagged overdue, once per approval deadline passed; in the order of the deadlines) and
+ * their outcomes, worked out on a copy of the complaint as the gateway will leave it. The escalator
+ * stores the steps.
  *
  * <p>Immutable and thread-safe.
  */
@@ -82,6 +85,10 @@ final class EscalationPlanner {
     Complaint state = c;
     Optional<Instant> slaDue = c.slaDueAt().filter(d -> !d.isAfter(now));
     Optional<Instant> firstDue = c.firstResponseDueAt().filter(d -> !d.isAfter(now));
+    // approval deadlines that passed before the level's or the first response's: acted on first
+    Optional<Instant> otherDue = slaDue.isEmpty() ? firstDue
+        : firstDue.filter(f -> f.isBefore(slaDue.get())).or(() -> slaDue);
+    state = approvalCatchUp(state, now, otherDue, dir, steps, outcomes);
     if (firstDue.isPresent() && slaDue.filter(d -> d.isBefore(firstDue.get())).isEmpty()) {
       state = firstResponseMissed(state, firstDue.get(), now, dir, policy, steps, outcomes);
     }
@@ -104,8 +111,9 @@ final class EscalationPlanner {
     }
     Optional<Instant> firstLater = state.firstResponseDueAt().filter(d -> !d.isAfter(now));
     if (firstLater.isPresent()) { // its level's time ran out before the first response was due
-      firstResponseMissed(state, firstLater.get(), now, dir, policy, steps, outcomes);
+      state = firstResponseMissed(state, firstLater.get(), now, dir, policy, steps, outcomes);
     }
+    approvalCatchUp(state, now, Optional.empty(), dir, steps, outcomes); // if the request is still pending
     return steps.isEmpty() ? Optional.empty() : Optional.of(new Decision(steps, outcomes));
   }
 
@@ -140,6 +148,51 @@ final class EscalationPlanner {
       steps.add(escalate);
       outcomes.add(escalated(state, up, level));
       state = simulate(state, escalate, sla);
+    }
+    return state;
+  }
+
+  /**
+   * The steps for a pending special-closure request whose approval deadlines passed by {@code now}
+   * (and before {@code before}, if given): for each, the approval duty moves to the post above the
+   * approving post ({@code SetSpecialClosureDue} naming it, with the whole approval budget again
+   * from the stamp), while that post exists and someone answers for it then; else the
+   * {@link ComplaintFlag#SPECIAL_CLOSURE_OVERDUE} flag for the last approving post, which stops the
+   * count. Each is stamped at the deadline it answers (never before the complaint's latest event).
+   *
+   * @return the complaint as the steps leave it
+   */
+  private Complaint approvalCatchUp(Complaint c, Instant now, Optional<Instant> before, Directory dir, List<Step> steps,
+      List<Outcome> outcomes) {
+    Complaint state = c;
+    for (int n = 0; n < MAX_CATCH_UP_LEVELS; n++) {
+      Optional<Instant> due = state.specialClosureDueAt().filter(d -> !d.isAfter(now))
+          .filter(d -> before.filter(b -> !d.isBefore(b)).isEmpty());
+      if (due.isEmpty() || state.level().isEmpty()) {
+        break;
+      }
+      Complaint waiting = state;
+      Instant at = stamp(due.get(), waiting);
+      Level level = waiting.level().get();
+      Optional<PostId> approving = waiting.specialClosureRequest().flatMap(r -> r.approver())
+          .or(() -> waiting.post().flatMap(p -> dir.posts().supervisorOf(p)).map(Post::id));
+      Optional<Post> next = approving.flatMap(p -> dir.posts().supervisorOf(p))
+          .filter(p -> dir.posts().answering(p.id(), at).isPresent());
+      Step step;
+      if (next.isPresent()) {
+        ComplaintCommand move = new ComplaintCommand.SetSpecialClosureDue(Optional.of(next.get().id()),
+            timekeeper.approvalDeadline(at));
+        step = new Step(move, SYSTEM, Optional.of(at));
+        outcomes.add(new Outcome(state.id(), level, Action.SPECIAL_CLOSURE_ESCALATED, next.get().id().toString()));
+      } else {
+        String detail = "the special-closure request waited on " + approving.map(PostId::toString).orElse("its approver")
+            + " past its approval deadline " + due.get() + "; no post further up has someone answering for it";
+        step = new Step(new ComplaintCommand.Flag(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, detail, approving.or(waiting::post)),
+            actor, Optional.of(at));
+        outcomes.add(new Outcome(state.id(), level, Action.SPECIAL_CLOSURE_OVERDUE, detail));
+      }
+      steps.add(step);
+      state = simulate(state, step, Optional.empty());
     }
     return state;
   }

@@ -40,6 +40,16 @@ public record EscalationReport(List<Outcome> outcomes) {
      * {@link #ESCALATED} outcome follows when the policy escalates).
      */
     FIRST_RESPONSE_MISSED,
+    /**
+     * A pending special-closure request's approval deadline passed: the approval duty moved one
+     * post up (the detail names the post).
+     */
+    SPECIAL_CLOSURE_ESCALATED,
+    /**
+     * A pending special-closure request's approval deadline passed with no post further up: flagged
+     * {@code SPECIAL_CLOSURE_OVERDUE} for the last approving post.
+     */
+    SPECIAL_CLOSURE_OVERDUE,
     /** The command failed (the detail says why); the complaint is left as it was. */
     FAILED
   }

@@ -18,6 +18,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.InformationRequested;
 import org.nivaran.grievance.complaint.ComplaintEvent.PriorityChanged;
 import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
+import org.nivaran.grievance.policy.SpecialClosurePolicy;
 import org.nivaran.grievance.sla.FirstResponsePolicy;
 import org.nivaran.grievance.sla.SlaPolicy;
 import org.nivaran.grievance.sla.SlaTimer;
@@ -45,6 +46,10 @@ import org.nivaran.grievance.sla.SlaTimer;
  *   <tr><td>anything else</td><td>unchanged</td></tr>
  * </table>
  *
+ * <p>It also gives the deadlines that events start apart from the clock: a first assignment's
+ * first-response deadline ({@link #firstResponseDue}) and a special-closure request's approval
+ * deadline ({@link #specialClosureDue}), which the use cases record in the log.
+ *
  * <p>Every budget is the policy's budget for the level and the complaint's {@linkplain
  * Complaint#priority() priority} ({@link SlaPolicy#budgetAt(org.nivaran.grievance.actor.Level,
  * org.nivaran.grievance.sla.Priority)}).
@@ -54,6 +59,7 @@ import org.nivaran.grievance.sla.SlaTimer;
 public final class Timekeeper {
   private final CalendarRegistry calendars;
   private final FirstResponsePolicy firstResponse;
+  private final SpecialClosurePolicy specialClosure;
 
   /**
    * A timekeeper counting on the given calendars, with no first-response duty.
@@ -72,8 +78,66 @@ public final class Timekeeper {
    * @param firstResponse the first-response policy
    */
   public Timekeeper(CalendarRegistry calendars, FirstResponsePolicy firstResponse) {
+    this(calendars, firstResponse, SpecialClosurePolicy.none());
+  }
+
+  /**
+   * A timekeeper counting on the given calendars, that also records the first-response deadline
+   * of a first assignment ({@link #firstResponseDue}) and the approval deadline of a special-closure
+   * request ({@link #specialClosureDue}).
+   *
+   * @param calendars the calendars policies name
+   * @param firstResponse the first-response policy
+   * @param specialClosure the special-closure policy, whose approval budget times requests
+   */
+  public Timekeeper(CalendarRegistry calendars, FirstResponsePolicy firstResponse, SpecialClosurePolicy specialClosure) {
     this.calendars = Objects.requireNonNull(calendars, "calendars");
     this.firstResponse = Objects.requireNonNull(firstResponse, "firstResponse");
+    this.specialClosure = Objects.requireNonNull(specialClosure, "specialClosure");
+  }
+
+  /**
+   * The special-closure policy whose approval budget this timekeeper applies.
+   *
+   * @return the policy
+   */
+  public SpecialClosurePolicy specialClosurePolicy() {
+    return specialClosure;
+  }
+
+  /**
+   * The approval deadline an event starts: for a special-closure request, the policy's approval
+   * budget counted from the request; nothing for any other event, or when the policy sets no wait
+   * limit.
+   *
+   * @param before the complaint before the event
+   * @param event the event
+   * @return the deadline to record, if any
+   * @throws org.nivaran.grievance.calendar.UnknownCalendarException if the policy's calendar is not
+   *     registered
+   */
+  public Optional<Instant> specialClosureDue(Complaint before, ComplaintEvent event) {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(event, "event");
+    if (!specialClosure.limitsWait() || !(event instanceof ComplaintEvent.SpecialClosureRequested)) {
+      return Optional.empty();
+    }
+    return Optional.of(approvalDeadline(event.occurredAt()));
+  }
+
+  /**
+   * The approval deadline of a request whose approval duty moved up at {@code from}: the whole
+   * approval budget again, counted from then.
+   *
+   * @param from when the duty moved up
+   * @return the deadline
+   * @throws IllegalStateException if the special-closure policy sets no wait limit
+   */
+  Instant approvalDeadline(Instant from) {
+    if (!specialClosure.limitsWait()) {
+      throw new IllegalStateException("the special-closure policy sets no approval deadline");
+    }
+    return specialClosure.approvalDeadline(calendars.get(specialClosure.approvalCalendarId().orElseThrow()), from);
   }
 
   /**

@@ -55,7 +55,8 @@ final class JsonNames {
           "SpecialClosureRefused",
           "ContactRecorded",
           "FirstResponseDueSet",
-          "PriorityChanged");
+          "PriorityChanged",
+          "SpecialClosureDueSet");
 
   private JsonNames() {}
 
@@ -119,6 +120,8 @@ final class JsonNames {
       return "FirstResponseDueSet";
     } else if (e instanceof ComplaintEvent.PriorityChanged) {
       return "PriorityChanged";
+    } else if (e instanceof ComplaintEvent.SpecialClosureDueSet) {
+      return "SpecialClosureDueSet";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

@@ -120,12 +120,19 @@ final class Readers {
     return f.build(() -> new Resolution(reply, attachments, post, filedAt));
   }
 
+  /** An optional post id; absent or null is empty. */
+  static Optional<PostId> optionalPostId(Fields f, String field) {
+    return f.optionalText(field).map(s -> Fields.value(f.at(field), () -> new PostId(s)));
+  }
+
   static SpecialClosureRequest specialClosureRequest(Fields f) {
     SpecialClosureReason reason = f.enumValue("reason", SpecialClosureReason.class);
     String remark = f.text("remark");
     PostId requestedBy = postId(f, "requestedBy");
     Instant requestedAt = f.instant("requestedAt");
-    return f.build(() -> new SpecialClosureRequest(reason, remark, requestedBy, requestedAt));
+    Optional<PostId> approver = optionalPostId(f, "approver");
+    Optional<Instant> dueAt = f.optionalInstant("dueAt");
+    return f.build(() -> new SpecialClosureRequest(reason, remark, requestedBy, requestedAt, approver, dueAt));
   }
 
   static Closure closure(Fields f) {
@@ -434,6 +441,11 @@ final class Readers {
         var outcome = f.enumValue("outcome", ContactOutcome.class);
         var remark = f.optionalText("remark");
         yield f.build(() -> new ComplaintEvent.ContactRecorded(id, seq, at, actor, outcome, remark));
+      }
+      case "SpecialClosureDueSet" -> {
+        Optional<PostId> approver = optionalPostId(f, "approver");
+        Instant dueAt = f.instant("dueAt");
+        yield f.build(() -> new ComplaintEvent.SpecialClosureDueSet(id, seq, at, actor, approver, dueAt));
       }
       case "FirstResponseDueSet" -> {
         Instant dueAt = f.instant("dueAt");

@@ -288,6 +288,12 @@ final class Writers {
       g.writeStringField("remark", r.remark());
       g.writeStringField("requestedBy", r.requestedBy().code());
       g.writeStringField("requestedAt", instant(r.requestedAt()));
+      if (r.approver().isPresent()) {
+        g.writeStringField("approver", r.approver().get().code());
+      }
+      if (r.dueAt().isPresent()) {
+        g.writeStringField("dueAt", instant(r.dueAt().get()));
+      }
       g.writeEndObject();
     }
     if (c.firstResponse().isPresent()) {
@@ -371,6 +377,11 @@ final class Writers {
       g.writeStringField("outcome", e.outcome().name());
       optionalText(g, "remark", e.remark());
     } else if (event instanceof ComplaintEvent.FirstResponseDueSet e) {
+      g.writeStringField("dueAt", instant(e.dueAt()));
+    } else if (event instanceof ComplaintEvent.SpecialClosureDueSet e) {
+      if (e.approver().isPresent()) {
+        g.writeStringField("approver", e.approver().get().code());
+      }
       g.writeStringField("dueAt", instant(e.dueAt()));
     } else if (event instanceof SlaTimerSet e) {
       g.writeFieldName("timer");

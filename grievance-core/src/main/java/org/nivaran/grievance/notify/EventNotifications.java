@@ -11,6 +11,7 @@ import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.SpecialClosureRequest;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintAssigned;
@@ -160,6 +161,12 @@ final class EventNotifications {
     } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {
       r.current.flatMap(a -> r.posts.supervisorOf(a.post())).ifPresent(above -> r.toApprover(
           NotificationKind.SPECIAL_CLOSURE_REQUESTED, above, same(e.reason() + ": " + r.citizenSafe(e.remark()))));
+    } else if (event instanceof ComplaintEvent.SpecialClosureDueSet e && e.approver().isPresent()
+        && r.complaint.specialClosureRequest().flatMap(SpecialClosureRequest::approver).equals(e.approver())) {
+      // the approval moved up (a late sweep's catch-up tells only the post it ended at)
+      SpecialClosureRequest q = r.complaint.specialClosureRequest().get();
+      r.posts.find(e.approver().get()).ifPresent(to -> r.toApprover(NotificationKind.SPECIAL_CLOSURE_REQUESTED, to,
+          same(q.reason() + ": " + r.citizenSafe(q.remark()))));
     } else if (event instanceof ComplaintEvent.SpecialClosureApproved e) {
       r.toCitizen(NotificationKind.SPECIAL_CLOSURE_NOTICE, l -> specialClosureReason(e.reason(), l));
     } else if (event instanceof ComplaintEvent.SpecialClosureRefused e) {

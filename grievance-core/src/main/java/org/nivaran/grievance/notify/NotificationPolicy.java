@@ -54,6 +54,9 @@ import org.nivaran.grievance.internal.Texts;
  *       <td>{@link NotificationKind#CLOSED CLOSED}</td><td>the citizen</td></tr>
  *   <tr><td>SpecialClosureRequested</td><td>{@link NotificationKind#SPECIAL_CLOSURE_REQUESTED
  *       SPECIAL_CLOSURE_REQUESTED}</td><td>the holder of the post one level above the complaint's</td></tr>
+ *   <tr><td>SpecialClosureDueSet naming a post (the wait ran out, the approval moved up)</td><td>{@link
+ *       NotificationKind#SPECIAL_CLOSURE_REQUESTED SPECIAL_CLOSURE_REQUESTED}</td><td>the holder of the post the
+ *       approval moved to (after a late sweep's catch-up, only the last)</td></tr>
  *   <tr><td>SpecialClosureApproved</td><td>{@link NotificationKind#SPECIAL_CLOSURE_NOTICE
  *       SPECIAL_CLOSURE_NOTICE}, before the {@code CLOSED} of the closure that follows</td><td>the citizen</td></tr>
  *   <tr><td>SpecialClosureRefused</td><td>{@link NotificationKind#SPECIAL_CLOSURE_REFUSED

@@ -18,7 +18,7 @@ import org.nivaran.grievance.sla.SlaTimer;
  * A complaint's state and the events that lead to it from the stored version: what one call to
  * the store writes. Each command run on it is decided by the {@link Lifecycle}, and the SLA timer
  * is kept in step with each event by the {@link Timekeeper}, which also gives the first-response
- * deadline a first assignment records. Not thread-safe: one per decision.
+ * deadline a first assignment records and the approval deadline a special-closure request records. Not thread-safe: one per decision.
  */
 final class Change {
   private static final Actor TIMEKEEPER = Actor.system("timekeeper");
@@ -76,6 +76,13 @@ final class Change {
       Optional<Instant> firstResponseDue = timekeeper.firstResponseDue(before, e);
       if (firstResponseDue.isPresent()) {
         ComplaintCommand due = new ComplaintCommand.SetFirstResponseDue(firstResponseDue.get());
+        for (ComplaintEvent t : Lifecycle.decide(state, due, TIMEKEEPER, now)) {
+          add(t);
+        }
+      }
+      Optional<Instant> approvalDue = timekeeper.specialClosureDue(before, e);
+      if (approvalDue.isPresent()) {
+        ComplaintCommand due = new ComplaintCommand.SetSpecialClosureDue(Optional.empty(), approvalDue.get());
         for (ComplaintEvent t : Lifecycle.decide(state, due, TIMEKEEPER, now)) {
           add(t);
         }

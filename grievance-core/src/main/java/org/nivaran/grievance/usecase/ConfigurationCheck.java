@@ -12,7 +12,8 @@ import org.nivaran.grievance.store.WorkLists;
 
 /**
  * Refuses, when {@code Grievances} is built, a configuration that cannot work, naming what is
- * wrong: a reference to nothing (an escalation policy's or the first-response policy's calendar, a
+ * wrong: a reference to nothing (an escalation policy's, the first-response policy's or the special-closure
+ * policy's approval calendar, a
  * category's escalation policy, the appellate post), a policy without what it needs (a directory, a store capability), or two
  * settings that exclude each other. The registries check their own references when they are
  * built. Stateless.
@@ -79,6 +80,18 @@ final class ConfigurationCheck {
       throw new InvalidInputException("calendars",
           "hold no calendar '" + id + "', which the first-response policy counts on");
     });
+    c.specialClosurePolicy().approvalCalendarId().filter(id -> c.calendars().find(id).isEmpty()).ifPresent(id -> {
+      throw new InvalidInputException("calendars",
+          "hold no calendar '" + id + "', which the special-closure policy's approval wait counts on");
+    });
+    if (c.specialClosurePolicy().limitsWait() && !(c.store() instanceof WorkLists)) {
+      throw new IllegalStateException("a special-closure policy that limits the wait needs the escalator, which sweeps the "
+          + "store's work lists; the store " + c.store().getClass().getName() + " does not implement WorkLists");
+    }
+    if (c.specialClosurePolicy().limitsWait() && c.directory().isEmpty()) {
+      throw new IllegalStateException("a special-closure policy that limits the wait needs a directory, whose posts say "
+          + "which post the approval moves up to");
+    }
     if (c.firstResponsePolicy().active() && !(c.store() instanceof WorkLists)) {
       throw new IllegalStateException("a first-response policy needs the escalator, which sweeps the store's work lists; the store "
           + c.store().getClass().getName() + " does not implement WorkLists");

@@ -10,6 +10,7 @@ import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.Lifecycle;
+import org.nivaran.grievance.complaint.SpecialClosureRequest;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.Post;
 import org.nivaran.grievance.escalation.EscalationPolicies;
@@ -46,7 +47,8 @@ import org.nivaran.grievance.policy.VerificationPolicy;
  *   <tr><td>RequestSpecialClosure</td><td>the officer's level is not one the special-closure policy names</td>
  *       <td>refused: {@code ActorNotPermittedException} (SPECIAL_CLOSURE_REQUEST_AT_POLICY_LEVEL)</td><td></td></tr>
  *   <tr><td>Approve/RefuseSpecialClosure</td><td>the actor is not the approver (the holder of the post
- *       above, a supervisor if that is missing or vacant, or the configured role)</td>
+ *       above, a supervisor if that is missing or vacant, or the configured role; once the wait ran out,
+ *       the holder of the post the approval moved up to, a supervisor if nobody answers for it)</td>
  *       <td>refused: {@code ActorNotPermittedException} (SPECIAL_CLOSURE_BY_SECOND_PERSON)</td><td></td></tr>
  *   <tr><td>Reject FAKE</td><td>N fakes of the number within the window</td>
  *       <td>(after storing) the number joins the blocklist: {@link FakeCallerGuard}</td>
@@ -98,8 +100,10 @@ final class PolicyTransitions {
     } else if (command instanceof ComplaintCommand.ApproveSpecialClosure
         || command instanceof ComplaintCommand.RefuseSpecialClosure) {
       Lifecycle.decide(before, command, actor, now); // refused as usual first
-      Optional<PostId> above = directory.current().flatMap(d -> before.post().flatMap(p -> d.posts().supervisorOf(p)))
-          .filter(p -> !p.isVacant()).map(Post::id);
+      Optional<PostId> movedTo = before.specialClosureRequest().flatMap(SpecialClosureRequest::approver);
+      Optional<PostId> above = directory.current().flatMap(d -> movedTo.isPresent()
+          ? movedTo.filter(p -> d.posts().answering(p, now).isPresent())
+          : before.post().flatMap(p -> d.posts().supervisorOf(p)).filter(p -> !p.isVacant()).map(Post::id));
       specialClosure.checkApprover(before, command.type(), actor, above);
     }
     if (command instanceof ComplaintCommand.Reopen) {

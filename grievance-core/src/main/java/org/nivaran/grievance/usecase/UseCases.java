@@ -33,7 +33,7 @@ public final class UseCases {
     this.workLists = capability(store, WorkLists.class);
     Optional<CallerHistory> history = capability(store, CallerHistory.class);
     this.directory = new LiveDirectory(c.directory());
-    this.timekeeper = new Timekeeper(c.calendars(), c.firstResponsePolicy());
+    this.timekeeper = new Timekeeper(c.calendars(), c.firstResponsePolicy(), c.specialClosurePolicy());
     Changes changes = new Changes(timekeeper, c.escalationPolicies(), directory);
     Publishing publishing = new Publishing(
         c.notificationPolicy(), directory, capability(store, TransactionalOutbox.class), c.notifier());

@@ -13,7 +13,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.nivaran.grievance.fixtures.ComplaintArbitraries;
 
-/** The due instant the stores index is always the earlier of the two pending deadlines. */
+/**
+ * The due instant the stores index is always the earliest of the pending deadlines (the SLA's, the
+ * first response's and a special-closure request's; see also {@code SpecialClosureDueProperties}).
+ */
 class FirstResponseProperties {
 
   @Provide
@@ -26,7 +29,7 @@ class FirstResponseProperties {
       @ForAll("histories") List<ComplaintEvent> log) {
     Complaint c = Lifecycle.replay(log);
 
-    Optional<Instant> expected = Stream.of(c.slaDueAt(), c.firstResponseDueAt())
+    Optional<Instant> expected = Stream.of(c.slaDueAt(), c.firstResponseDueAt(), c.specialClosureDueAt())
         .flatMap(Optional::stream).min(Instant::compareTo);
     assertThat(c.dueAt()).isEqualTo(expected);
 

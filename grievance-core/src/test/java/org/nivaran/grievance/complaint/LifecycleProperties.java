@@ -71,8 +71,9 @@ class LifecycleProperties {
         candidates = Arrays.stream(CommandType.values()).filter(t -> t != CommandType.REGISTER).toList();
       }
       CommandType type = current.specialClosureRequest().isPresent() && pick % 2 == 0
-          // a pending special closure is answered half the time, so approvals happen at all
-          ? (pick % 4 == 0 ? CommandType.APPROVE_SPECIAL_CLOSURE : CommandType.REFUSE_SPECIAL_CLOSURE)
+          // a pending special closure is answered (or timed) half the time, so approvals happen at all
+          ? (pick % 4 == 0 ? CommandType.APPROVE_SPECIAL_CLOSURE
+              : pick % 8 == 2 ? CommandType.REFUSE_SPECIAL_CLOSURE : CommandType.SET_SPECIAL_CLOSURE_DUE)
           : candidates.get((pick / 4) % candidates.size());
       List<Actor> issuers =
           ComplaintArbitraries.ACTORS.stream().filter(a -> Lifecycle.rolesFor(type).contains(a.role())).toList();
@@ -170,7 +171,7 @@ class LifecycleProperties {
         return "refused by " + AccessRule.SPECIAL_CLOSURE_REQUEST_AT_POLICY_LEVEL;
       }
     }
-    if (secondPerson && c.specialClosureRequest().isEmpty()) {
+    if ((secondPerson || type == CommandType.SET_SPECIAL_CLOSURE_DUE) && c.specialClosureRequest().isEmpty()) {
       return "invalid specialClosureRequest";
     }
     if (secondPerson && actor.role() != Role.SUPERVISOR) { // Fixtures.grievances: a supervisor approves

@@ -45,7 +45,8 @@ class LifecycleTableTest {
   @MethodSource("everyStateAndCommand")
   void a_command_yields_one_event_to_its_target_exactly_when_the_table_allows_it(Status status, CommandType type) {
     boolean secondPerson = type == CommandType.APPROVE_SPECIAL_CLOSURE || type == CommandType.REFUSE_SPECIAL_CLOSURE;
-    Complaint complaint = secondPerson && Lifecycle.allows(status, type)
+    boolean needsRequest = secondPerson || type == CommandType.SET_SPECIAL_CLOSURE_DUE;
+    Complaint complaint = needsRequest && Lifecycle.allows(status, type)
         ? Fixtures.withSpecialClosureRequest(Fixtures.complaintIn(status)) : Fixtures.complaintIn(status);
     ComplaintCommand command = Fixtures.command(type);
     Instant now = complaint.updatedAt().plusSeconds(60);

@@ -74,6 +74,7 @@ class ComplaintJsonProperties {
     seen.put("complaint has a first response", complaint.firstResponse().isPresent());
     seen.put("log has ContactRecorded", log.stream().anyMatch(ComplaintEvent.ContactRecorded.class::isInstance));
     seen.put("log has PriorityChanged", log.stream().anyMatch(ComplaintEvent.PriorityChanged.class::isInstance));
+    seen.put("log has SpecialClosureDueSet", log.stream().anyMatch(ComplaintEvent.SpecialClosureDueSet.class::isInstance));
     // each at least 2 % of the 1,000 tries: 20 histories or more, with many kinds of command to share them
     seen.forEach((label, present) -> {
       Statistics.label(label).collect(present);

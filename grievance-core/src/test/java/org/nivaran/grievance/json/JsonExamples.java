@@ -167,7 +167,8 @@ final class JsonExamples {
             org.nivaran.grievance.complaint.ContactOutcome.CALL_MADE, Optional.of("नागरिक से बात हुई, कल टीम जाएगी")),
         new ComplaintEvent.FirstResponseDueSet(ID, 25, at(24), TIMEKEEPER, at(30)),
         new ComplaintEvent.PriorityChanged(ID, 24, at(23), SUPERVISOR, org.nivaran.grievance.sla.Priority.NORMAL,
-            org.nivaran.grievance.sla.Priority.URGENT, "the outage is at the district hospital"));
+            org.nivaran.grievance.sla.Priority.URGENT, "the outage is at the district hospital"),
+        new ComplaintEvent.SpecialClosureDueSet(ID, 27, at(26), ESCALATOR, Optional.of(PostId.of("SE-RAIPUR")), at(50)));
   }
 
   /**

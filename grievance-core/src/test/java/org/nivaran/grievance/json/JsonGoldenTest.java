@@ -147,6 +147,24 @@ class JsonGoldenTest {
     assertThat(mapper.writeValueAsString(event(SlaTimerSet.class))).isEqualTo(SLA_TIMER_SET);
   }
 
+  static final String SPECIAL_CLOSURE_DUE_SET = compact("""
+      {"type":"SpecialClosureDueSet",
+       "complaintId":"RPR-2024-000123",
+       "sequence":27,
+       "occurredAt":"2024-03-05T07:30:00Z",
+       "actor":{"role":"SYSTEM","component":"escalator"},
+       "approver":"SE-RAIPUR",
+       "dueAt":"2024-03-06T07:30:00Z"}
+      """);
+
+  @Test
+  void special_closure_due_set_is_written_exactly_as_pinned_and_reads_back() throws Exception {
+    ComplaintEvent event = event(ComplaintEvent.SpecialClosureDueSet.class);
+
+    assertThat(mapper.writeValueAsString(event)).isEqualTo(SPECIAL_CLOSURE_DUE_SET);
+    assertThat(mapper.readValue(SPECIAL_CLOSURE_DUE_SET, ComplaintEvent.class)).isEqualTo(event);
+  }
+
   @Test
   void a_paused_timer_is_written_exactly_as_pinned_without_a_deadline() throws Exception {
     assertThat(mapper.writeValueAsString(JsonExamples.PAUSED_TIMER)).isEqualTo(PAUSED_TIMER);

@@ -28,8 +28,9 @@ import org.nivaran.grievance.sla.SlaTimer;
 /**
  * jqwik arbitraries for the JSON tests, beyond the shared {@link ComplaintArbitraries}: SLA
  * budgets, policies and timers with random values, and event logs whose random walk also
- * reassigns, flags, sets SLA timers and first-response deadlines and records contacts, so that
- * complaints carry timers, flags and first responses.
+ * reassigns, flags, sets SLA timers and first-response deadlines, records contacts, and asks for
+ * special closures (by the officer of the post) and times them, so that complaints carry timers,
+ * flags, first responses and timed special-closure requests.
  */
 final class SlaJsonArbitraries {
   private SlaJsonArbitraries() {}
@@ -112,7 +113,11 @@ final class SlaJsonArbitraries {
   }
 
   /** A command made from the complaint's current state, with the actor issuing it. */
-  record Step(Function<Complaint, ComplaintCommand> command, Actor actor) {}
+  record Step(Function<Complaint, ComplaintCommand> command, Function<Complaint, Actor> actorOf) {
+    Step(Function<Complaint, ComplaintCommand> command, Actor actor) {
+      this(command, c -> actor);
+    }
+  }
 
   /**
    * The steps of the shared random walk, plus assignments by an agent or the router (so that more
@@ -151,8 +156,17 @@ final class SlaJsonArbitraries {
             org.nivaran.grievance.sla.Priority.values()[
                 (c.priority().ordinal() + shift) % org.nivaran.grievance.sla.Priority.values().length], reason),
             TIMEKEEPER));
+    // a special-closure request by an officer who may hold the post, and its approval deadline (moved up or not)
+    Arbitrary<Step> closureRequest = Combinators.combine(
+            Arbitraries.of(org.nivaran.grievance.complaint.SpecialClosureReason.class), ComplaintArbitraries.text(80))
+        .as((reason, remark) -> new Step(c -> new ComplaintCommand.RequestSpecialClosure(reason, remark),
+            c -> c.post().<Actor>map(p -> Actor.officer("OFF-OF-POST", p)).orElse(Fixtures.AE_OFFICER)));
+    Arbitrary<Step> closureDue = Combinators.combine(
+            Arbitraries.of(PostId.of("EE-RAIPUR"), PostId.of("SE-RAIPUR")).optional(), instants())
+        .as((approver, at) -> new Step(c -> new ComplaintCommand.SetSpecialClosureDue(approver, at), TIMEKEEPER));
     return Arbitraries.frequencyOf(Tuple.of(4, shared), Tuple.of(1, assign), Tuple.of(2, reassign), Tuple.of(2, flag),
-        Tuple.of(3, timer), Tuple.of(1, firstResponseDue), Tuple.of(1, contact), Tuple.of(1, priority));
+        Tuple.of(3, timer), Tuple.of(1, firstResponseDue), Tuple.of(1, contact), Tuple.of(1, priority),
+        Tuple.of(1, closureRequest), Tuple.of(2, closureDue));
   }
 
   private static SlaTimer withLevel(SlaTimer t, Level level) {
@@ -165,7 +179,7 @@ final class SlaJsonArbitraries {
    */
   static Arbitrary<List<ComplaintEvent>> histories() {
     return Combinators.combine(ComplaintArbitraries.staffRequests(), steps().list().ofMaxSize(30))
-        .as((request, steps) -> ComplaintArbitraries.walk(
-            request, steps.stream().map(Step::command).toList(), steps.stream().map(Step::actor).toList()));
+        .as((request, steps) -> ComplaintArbitraries.walkBy(
+            request, steps.stream().map(Step::command).toList(), steps.stream().map(Step::actorOf).toList()));
   }
 }

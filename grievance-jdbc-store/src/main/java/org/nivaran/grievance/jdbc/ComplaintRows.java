@@ -24,8 +24,8 @@ final class ComplaintRows {
   /** The indexed columns, in the order {@link #bindColumns} binds them. */
   static final String COLUMNS = "status, is_open, category_code, jurisdiction_code, citizen_phone, post_code, "
       + "department_code, level, due_at, registered_at, updated_at, flag_unrouted, flag_escalation_blocked, "
-      + "flag_overdue_at_top, flag_transfer_limit, flag_first_response, fake_closed_at";
-  static final int COLUMN_COUNT = 17;
+      + "flag_overdue_at_top, flag_transfer_limit, flag_first_response, flag_special_closure, fake_closed_at";
+  static final int COLUMN_COUNT = 18;
 
   private final ObjectMapper json = new ObjectMapper().registerModule(new NivaranJacksonModule());
 
@@ -57,6 +57,7 @@ final class ComplaintRows {
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.OVERDUE_AT_TOP));
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.TRANSFER_LIMIT_REACHED));
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.FIRST_RESPONSE_MISSED));
+    ps.setBoolean(i++, s.flags().contains(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE));
     Jdbc.setInstant(ps, i++, s.closure().filter(c -> c.kind() == ClosureKind.FAKE).map(Closure::at).orElse(null));
     return i;
   }
@@ -69,6 +70,7 @@ final class ComplaintRows {
       case OVERDUE_AT_TOP -> "flag_overdue_at_top";
       case TRANSFER_LIMIT_REACHED -> "flag_transfer_limit";
       case FIRST_RESPONSE_MISSED -> "flag_first_response";
+      case SPECIAL_CLOSURE_OVERDUE -> "flag_special_closure";
     };
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,15 @@ import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.SpecialClosureReason;
 import org.nivaran.grievance.complaint.Status;
+import org.nivaran.grievance.escalation.EscalationReport;
 import org.nivaran.grievance.policy.SpecialClosurePolicy;
+import org.nivaran.grievance.sla.SlaBudget;
+import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
 
@@ -75,6 +80,52 @@ class JdbcSpecialClosureTest {
       }
       assertThat(told).containsExactly(
           "SPECIAL_CLOSURE_NOTICE " + (requested.version() + 1), "CLOSED " + (requested.version() + 2));
+    }
+  }
+
+  /**
+   * A request that waits too long, on the JDBC store: its approval deadline is the complaint's
+   * indexed due instant (the store finds it among the overdue ones by then, days before the level's
+   * SLA), the escalator moves the approval up once per 24-hour deadline and then flags it; the flag
+   * is listed, and the stored complaint, its columns and its log agree.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRequestThatWaitsTooLongMovesUpAndIsFlaggedAtTheTop(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = db.store();
+      MutableClock clock = new MutableClock(T0);
+      Grievances g = SampleDistrict.grievances(store, clock)
+          .idScheme(ComplaintIdScheme.yearly("RPR", SampleDistrict.IST))
+          .specialClosurePolicy(SpecialClosurePolicy.builder()
+              .approvalWithin(SlaBudget.openTime(Duration.ofHours(24)), "24X7").build())
+          .build();
+      Complaint c = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      Complaint requested = g.execute(c.id(), new ComplaintCommand.RequestSpecialClosure(
+          SpecialClosureReason.POLICY_MATTER, "बिजली दर नीति का विषय"), SampleDistrict.officer(SampleDistrict.ENERGY_L1));
+      Instant eeDue = T0.plus(Duration.ofHours(24));
+      assertThat(requested.dueAt()).contains(eeDue);
+      assertThat(store.find(c.id()).orElseThrow()).isEqualTo(requested);
+      assertThat(Page.collect(p -> store.overdue(eeDue.minusSeconds(1), p), 10)).isEmpty();
+      assertThat(Page.collect(p -> store.overdue(eeDue, p), 10)).extracting(Complaint::id).containsExactly(c.id());
+
+      clock.set(T0.plus(Duration.ofHours(80)));
+      EscalationReport report = g.escalator().sweep();
+
+      assertThat(report.outcomes()).extracting(EscalationReport.Outcome::action).containsExactly(
+          EscalationReport.Action.SPECIAL_CLOSURE_ESCALATED, EscalationReport.Action.SPECIAL_CLOSURE_ESCALATED,
+          EscalationReport.Action.SPECIAL_CLOSURE_OVERDUE);
+      Complaint flagged = store.find(c.id()).orElseThrow();
+      assertThat(flagged.specialClosureRequest().flatMap(r -> r.approver())).contains(PostId.of("CE-CG"));
+      assertThat(flagged.flags()).containsExactly(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE);
+      List<ComplaintEvent> events = store.events(c.id());
+      assertThat(events.subList(events.size() - 3, events.size())).extracting(ComplaintEvent::occurredAt)
+          .containsExactly(eeDue, T0.plus(Duration.ofHours(48)), T0.plus(Duration.ofHours(72)));
+      assertThat(Lifecycle.replay(events)).isEqualTo(flagged);
+      assertThat(store.verifyLog(c.id()).intact()).isTrue();
+      assertThat(Page.collect(p -> store.flagged(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, p), 10))
+          .containsExactly(flagged);
+      assertThat(g.escalator().sweep().outcomes()).isEmpty();
     }
   }
 }

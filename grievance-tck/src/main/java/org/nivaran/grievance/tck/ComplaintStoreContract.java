@@ -875,6 +875,32 @@ public abstract class ComplaintStoreContract {
   }
 
   /**
+   * {@link WorkLists#overdue} finds a complaint by its pending special-closure request's approval
+   * deadline when that is its earliest ({@link Complaint#dueAt()}); the approval moved up keeps it
+   * due at the new deadline, and a {@code SPECIAL_CLOSURE_OVERDUE} flag, listed by
+   * {@link WorkLists#flagged}, stops the count and leaves the SLA deadline due.
+   */
+  @Test
+  public void overdue_follows_a_pending_special_closure_deadline_and_its_flag() {
+    WorkLists lists = lists();
+    Complaint waiting = dueAfter("S-1", T0, AE, Duration.ofHours(48));
+    waiting = run(waiting, new ComplaintCommand.RequestSpecialClosure(
+        org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "मामला न्यायालय में"), officerAt(waiting));
+    waiting = run(waiting, new ComplaintCommand.SetSpecialClosureDue(Optional.empty(), T0.plus(Duration.ofHours(3))), SYSTEM);
+    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(3)), p), 100))).containsExactly("S-1");
+
+    waiting = run(waiting, new ComplaintCommand.SetSpecialClosureDue(Optional.of(EE), T0.plus(Duration.ofHours(6))), SYSTEM);
+    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(5)), p), 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(6)), p), 100)).containsExactly(waiting);
+
+    waiting = run(waiting, new Flag(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, "अनुमोदन लंबित", Optional.of(EE)), SYSTEM);
+    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(47)), p), 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(48)), p), 100)).containsExactly(waiting);
+    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, p), 100)).containsExactly(waiting);
+    assertThat(store.find(waiting.id())).contains(waiting);
+  }
+
+  /**
    * {@link WorkLists#claimDue} hands one sweeper the due complaints in deadline order; a
    * second claim leaves out at most those claimed before; writing a complaint ends its claim.
    */

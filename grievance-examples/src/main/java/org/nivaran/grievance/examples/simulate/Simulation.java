@@ -60,9 +60,10 @@ import org.nivaran.grievance.directory.Directory;
  * }</pre>
  *
  * <p>The district is {@link RaipurDistrict}: six departments, Raipur and its neighbour Durg, posts
- * L1 to L4, the office calendar and the MP ladder (7 working days at each level). The simulated
- * days start on Monday 4 March 2024, which puts three holidays (Mahashivratri, Holi, Good Friday)
- * and the closed 2nd and 4th Saturdays into a 26-day run. Simulated time moves in 10-minute steps:
+ * L1 to L4, the office calendar and the MP ladder (7 working days at each level, 3 for a
+ * {@code HIGH} complaint and 1 for an {@code URGENT} one). The simulated days start on Monday 4
+ * March 2024, which puts three holidays (Mahashivratri, Holi, Good Friday) and the closed 2nd and
+ * 4th Saturdays into a 26-day run. Simulated time moves in 10-minute steps:
  * in each, the people's actions that fall due are carried out in order (an event queue), then the
  * escalator sweeps; the outbox relay drains every simulated hour. Everything is drawn from the
  * seed with {@link SplittableRandom}s and stamped by a simulated clock, so the same options give

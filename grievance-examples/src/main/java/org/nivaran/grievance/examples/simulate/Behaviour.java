@@ -55,7 +55,6 @@ import org.nivaran.grievance.directory.Category;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.Jurisdiction;
 import org.nivaran.grievance.directory.JurisdictionType;
-import org.nivaran.grievance.directory.Post;
 import org.nivaran.grievance.store.WorkLists;
 
 /**
@@ -99,6 +98,9 @@ import org.nivaran.grievance.store.WorkLists;
  *       withdraw their complaint 4 to 60 call-centre hours after calling, if it is not yet answered.
  *   <li>On the second morning the Durg municipal commissioner is transferred out and the post
  *       ({@link #VACANT_POST}, L2) stays vacant: escalations to it are blocked.
+ *   <li>Priorities, first responses, two L1 posts that fall vacant and are held by an additional
+ *       charge, and two-person special closure are {@link HelplineRules}, called at a few hooks
+ *       here.
  * </ul>
  *
  * <p>Not thread-safe: the simulation runs it on one thread.
@@ -228,6 +230,7 @@ final class Behaviour {
   private final Map<String, List<String>> wardsOf = new HashMap<>();
   private final Map<String, List<String>> blocksOf = new HashMap<>();
   private final EnumMap<Verification, Long> verifications = new EnumMap<>(Verification.class);
+  private final HelplineRules rules;
   private Grievances grievances;
   private long received;
   private long fakes;
@@ -247,6 +250,7 @@ final class Behaviour {
     this.officers = root.split();
     this.callCentre = root.split();
     this.citizens = root.split();
+    this.rules = new HelplineRules(this, root.split(), agenda, clock);
     for (Jurisdiction j : directory.jurisdictions().all()) {
       String district = directory.jurisdictions().districtOf(j.code()).map(Jurisdiction::code).orElse("");
       if (j.type() == JurisdictionType.WARD) {
@@ -282,6 +286,7 @@ final class Behaviour {
         .fakeComplaintPolicy(FakeComplaintPolicy.blockAfter(2, Duration.ofDays(90)))
         .duplicatePolicy(DuplicatePolicy.linkWithin(DUPLICATE_WINDOW))
         .zone(RaipurDistrict.IST);
+    rules.configure(builder);
   }
 
   /**
@@ -334,6 +339,7 @@ final class Behaviour {
   /** Gives the behaviour the entry point built with {@link #configure}. */
   void start(Grievances grievances) {
     this.grievances = grievances;
+    rules.start(grievances);
   }
 
   /**
@@ -367,10 +373,14 @@ final class Behaviour {
     }
   }
 
-  /** Schedules what happens besides calls: the transfer that leaves {@link #VACANT_POST} vacant. */
-  void planEvents(LocalDate first) {
+  /**
+   * Schedules what happens besides calls: the transfer that leaves {@link #VACANT_POST} vacant, and
+   * the vacancies, charges and supervisors' rounds of {@link HelplineRules}.
+   */
+  void planEvents(LocalDate first, int days) {
     Instant morning = first.plusDays(1).atTime(10, 0).atZone(RaipurDistrict.IST).toInstant();
     agenda.at(morning, () -> grievances.transferOfficer(VACANT_POST, Optional.empty()));
+    rules.planEvents(first, days);
   }
 
   /** A call: the agent registers the complaint, which is routed to its L1 post at once. */
@@ -387,8 +397,9 @@ final class Behaviour {
                 .build())
             .categoryCode(caller.category())
             .jurisdictionCode(caller.jurisdiction())
-            .description(describe(caller))
+            .description(Wording.describe(caller))
             .idempotencyKey("call-" + number)
+            .priority(rules.agentPriority(caller))
             .build();
     Registration registration;
     try {
@@ -405,6 +416,7 @@ final class Behaviour {
     received++;
     Case k = new Case(c, caller);
     cases.put(c.id(), k);
+    rules.registered(k);
     if (!caller.repeat() && !caller.fake()) {
       recentCalls.add(new Call(now, caller));
     }
@@ -460,7 +472,7 @@ final class Behaviour {
    * rejected; otherwise work starts within hours, perhaps with a request for documents, and the
    * reply follows after the department's (or, again, a shorter) reply time.
    */
-  private void planWork(Case k, Complaint c, boolean again) {
+  void planWork(Case k, Complaint c, boolean again) {
     int gen = ++k.generation;
     Instant now = clock.instant();
     Assignment a = c.assignment().orElseThrow();
@@ -468,9 +480,13 @@ final class Behaviour {
       agenda.at(OFFICE.plus(now, hours(officers, 3, 16)), () -> rejectFake(k, gen));
       return;
     }
+    if (!again && rules.plansSpecialClosure(k, c, gen)) {
+      return;
+    }
     Instant start = OFFICE.plus(now, Duration.ofMinutes(20 + officers.nextInt(280)));
     agenda.at(start, () -> startWork(k, gen));
-    Duration work = again ? workingDays(0.5 + 2 * officers.nextDouble()) : replyTime(a);
+    Duration work = again ? workingDays((0.5 + 2 * officers.nextDouble()) * HelplineRules.speed(c.priority()))
+        : replyTime(a, c);
     Instant resolveAt = latest(OFFICE.plus(now, work), start.plus(Duration.ofMinutes(30)));
     if (!again && !k.askedForDocuments && officers.nextDouble() < profile(a.department()).askRate()) {
       k.askedForDocuments = true;
@@ -485,7 +501,7 @@ final class Behaviour {
   }
 
   /** How long the officer of an assignment takes to reply, in open time of the office calendar. */
-  private Duration replyTime(Assignment a) {
+  private Duration replyTime(Assignment a, Complaint c) {
     Profile p = profile(a.department());
     boolean senior = a.level().compareTo(Level.L1) > 0;
     double days = senior ? 0.5 + 2.5 * officers.nextDouble() : p.fast() + (p.slow() - p.fast()) * officers.nextDouble();
@@ -497,7 +513,7 @@ final class Behaviour {
     if (SLOW_OFFICERS.contains(a.post())) {
       days *= SLOW_FACTOR;
     }
-    return workingDays(days);
+    return workingDays(days * HelplineRules.speed(c.priority()));
   }
 
   private void startWork(Case k, int gen) {
@@ -506,7 +522,7 @@ final class Behaviour {
 
   private void requestDocuments(Case k, int gen, Duration left) {
     current(k, gen, CommandType.REQUEST_INFORMATION).ifPresent(c -> {
-      execute(c, new RequestInformation(documentsFor(c)), officerOf(c));
+      execute(c, new RequestInformation(Wording.documentsFor(c)), officerOf(c));
       documentsRequested++;
       agenda.at(CALL_CENTRE.plus(clock.instant(), hours(citizens, 2, 40)), () -> provideDocuments(k, gen, left));
     });
@@ -522,7 +538,7 @@ final class Behaviour {
 
   private void resolve(Case k, int gen) {
     current(k, gen, CommandType.RESOLVE).ifPresent(c -> {
-      execute(c, new Resolve(replyFor(c), List.of()), officerOf(c));
+      execute(c, new Resolve(Wording.replyFor(c), List.of()), officerOf(c));
       agenda.at(CALL_CENTRE.plus(clock.instant(), Duration.ofMinutes(30 + callCentre.nextInt(330))), () -> review(k, gen));
     });
   }
@@ -625,6 +641,11 @@ final class Behaviour {
     return returned;
   }
 
+  /** The helpline's rules at work. */
+  HelplineRules rules() {
+    return rules;
+  }
+
   /** Verification calls by outcome. */
   Map<Verification, Long> verifications() {
     return new EnumMap<>(verifications);
@@ -638,16 +659,16 @@ final class Behaviour {
    * state is the one the simulation's last command, or the last sweep that acted on it, left:
    * nothing else changes a complaint.
    */
-  private Optional<Complaint> current(Case k, int gen, CommandType command) {
+  Optional<Complaint> current(Case k, int gen, CommandType command) {
     if (k.generation != gen) {
       return Optional.empty();
     }
     Complaint c = k.state;
-    return Lifecycle.allows(c.status(), command) ? Optional.of(c) : Optional.empty();
+    return Lifecycle.allows(c.status(), command) && rules.answered(k, c, command) ? Optional.of(c) : Optional.empty();
   }
 
   /** Runs a command on the latest version of a complaint, and keeps the state it leaves. */
-  private Complaint execute(Complaint c, ComplaintCommand command, Actor actor) {
+  Complaint execute(Complaint c, ComplaintCommand command, Actor actor) {
     Complaint after = grievances.execute(c.id(), command, actor);
     Case k = cases.get(c.id());
     if (k != null) {
@@ -657,8 +678,7 @@ final class Behaviour {
   }
 
   private Actor officerOf(Complaint c) {
-    Post post = grievances.directory().orElseThrow().posts().get(c.post().orElseThrow());
-    return Actor.officer(post.holder().orElseThrow().id(), post.id());
+    return rules.officerOf(c);
   }
 
   private static Profile profile(String department) {
@@ -670,7 +690,7 @@ final class Behaviour {
     throw new IllegalArgumentException("no profile for department " + department);
   }
 
-  private static Duration workingDays(double days) {
+  static Duration workingDays(double days) {
     return Duration.ofMinutes(Math.round(days * WORKING_DAY_HOURS * 60));
   }
 
@@ -680,51 +700,5 @@ final class Behaviour {
 
   private static Instant latest(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
-  }
-
-  private static String describe(Caller caller) {
-    String text = switch (caller.category()) {
-      case "ENERGY.SUPPLY.OUTAGE" -> "दो दिन से बिजली नहीं है";
-      case "ENERGY.TRANSFORMER" -> "मोहल्ले का ट्रांसफ़ॉर्मर जल गया है";
-      case "ENERGY.BILL" -> "इस महीने बिजली बिल बहुत अधिक आया है";
-      case "PHE.HANDPUMP" -> "गाँव का हैंडपंप एक सप्ताह से बंद है";
-      case "PHE.PIPELINE" -> "पेयजल पाइपलाइन फूटी है, पानी बह रहा है";
-      case "PHE.NO-SUPPLY" -> "नल में तीन दिन से पानी नहीं आया";
-      case "MUNICIPAL.GARBAGE" -> "गली से कचरा नहीं उठाया जा रहा";
-      case "MUNICIPAL.STREETLIGHT" -> "सड़क की स्ट्रीट लाइट बंद है";
-      case "MUNICIPAL.DRAIN" -> "नाली जाम है, पानी सड़क पर भर रहा है";
-      case "REVENUE.MUTATION" -> "ज़मीन का नामांतरण महीनों से लंबित है";
-      case "REVENUE.DEMARCATION" -> "खेत का सीमांकन नहीं हुआ";
-      case "REVENUE.CERTIFICATE" -> "आय प्रमाण पत्र अब तक नहीं मिला";
-      case "HEALTH.DOCTOR" -> "स्वास्थ्य केंद्र में डॉक्टर नहीं मिलते";
-      case "HEALTH.AMBULANCE" -> "बुलाने पर एम्बुलेंस नहीं आई";
-      case "HEALTH.MEDICINE" -> "अस्पताल में दवाइयाँ नहीं मिल रहीं";
-      case "FOOD.RATION" -> "इस महीने का राशन नहीं मिला";
-      case "FOOD.CARD" -> "राशन कार्ड के लिए आवेदन किया, कार्ड नहीं बना";
-      default -> "राशन दुकान समय पर नहीं खुलती";
-    };
-    return caller.repeat() ? "दोबारा कॉल: " + text : text;
-  }
-
-  private static String documentsFor(Complaint c) {
-    String department = c.assignment().orElseThrow().department();
-    return switch (department) {
-      case "REVENUE" -> "कृपया खसरा और बी-1 की प्रति भेजें";
-      case "FOOD" -> "कृपया राशन कार्ड और आधार की प्रति भेजें";
-      case "ENERGY" -> "कृपया बिजली बिल की प्रति भेजें";
-      default -> "कृपया स्थान का फ़ोटो और पूरा पता भेजें";
-    };
-  }
-
-  private static String replyFor(Complaint c) {
-    String department = c.assignment().orElseThrow().department();
-    return switch (department) {
-      case "ENERGY" -> "लाइनमैन भेजकर आपूर्ति बहाल की गई।";
-      case "PHE" -> "मरम्मत कर पेयजल आपूर्ति बहाल की गई।";
-      case "MUNICIPAL" -> "सफ़ाई दल भेजकर समस्या का निराकरण किया गया।";
-      case "REVENUE" -> "प्रकरण का निराकरण कर आदेश पारित किया गया।";
-      case "HEALTH" -> "संबंधित केंद्र को निर्देशित कर व्यवस्था सुधारी गई।";
-      default -> "हितग्राही को राशन एवं कार्ड उपलब्ध करा दिया गया।";
-    };
   }
 }

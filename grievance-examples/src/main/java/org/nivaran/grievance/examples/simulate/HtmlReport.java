@@ -118,6 +118,7 @@ final class HtmlReport {
     h.append("</section>\n<section>\n<h2>Districts</h2>\n");
     table(h, "districts", "District", r.grading().districts(), f::placeEn, f::placeHi);
     h.append("</section>\n");
+    HelplineReport.section(h, r.helpline());
     details(h, f);
     h.append("<footer>").append(esc("Written by Nivaran's simulate example from seed " + r.seed() + ". Every complaint "
         + "went through the library and its JDBC store; the figures are the grading of the event log for the simulated "
@@ -359,8 +360,8 @@ final class HtmlReport {
             + " each is registered and routed to its department's L1 post at once.",
         "Offices work Monday to Saturday, 10:00 to 18:00, closed on the 2nd and 4th Saturdays and on holidays"
             + " (Mahashivratri, Holi and Good Friday in March 2024).",
-        "Each level has 7 working days (the MP CM Helpline ladder, L1 to L4); a complaint not answered in time moves"
-            + " to the post above.",
+        "Each level has 7 working days (the MP CM Helpline ladder, L1 to L4), 3 for a HIGH complaint and 1 for an"
+            + " URGENT one; a complaint not answered in time moves to the post above.",
         "Energy officers reply fastest, the municipal corporation slowest; most replies take 1 to 3 working days, a"
             + " share of each department's complaints waits a week or more, and " + Behaviour.SLOW_OFFICERS.size()
             + " L1 officers take " + Behaviour.SLOW_FACTOR + " times as long as their colleagues.",

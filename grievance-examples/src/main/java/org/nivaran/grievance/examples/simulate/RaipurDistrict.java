@@ -14,6 +14,8 @@ import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.calendar.WeeklySchedule;
 import org.nivaran.grievance.complaint.Kind;
 import org.nivaran.grievance.escalation.LadderPolicy;
+import org.nivaran.grievance.sla.Priority;
+import org.nivaran.grievance.sla.SlaBudget;
 import org.nivaran.grievance.directory.Blocklist;
 import org.nivaran.grievance.directory.Categories;
 import org.nivaran.grievance.directory.Category;
@@ -49,8 +51,11 @@ import org.nivaran.grievance.directory.Posts;
  *   <li>{@link #CALL_CENTRE}: the call centre takes calls from 08:00 to 20:00 every day, Sundays
  *       and holidays included. The article on Raipur's call centre does not give its hours; these
  *       are an assumption of the example.
- *   <li>{@link #LADDER}: {@link LadderPolicy#madhyaPradesh 7 working days at each of L1 to L4} on
- *       the office calendar; every category names it.
+ *   <li>{@link #LADDER}: the MP ladder, 7 working days at each of L1 to L4 on the office
+ *       calendar, shortened by priority: 1 working day for {@code URGENT}, 3 for {@code HIGH};
+ *       every category names it. Three categories have a default priority other than
+ *       {@code NORMAL}: an ambulance that did not come is {@code URGENT}, a failed transformer and
+ *       no drinking water are {@code HIGH}, an excessive bill is {@code LOW}.
  * </ul>
  *
  * <p>Thread-safe: the constants are immutable and {@link #directory()} builds a new directory on
@@ -96,8 +101,20 @@ public final class RaipurDistrict {
       .schedule(WeeklySchedule.builder().hours(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, "08:00-20:00").build())
       .build();
 
-  /** The MP CM Helpline ladder: 7 working days of {@link #OFFICE} at each of L1 to L4, flagged overdue past L4. */
-  public static final LadderPolicy LADDER = LadderPolicy.madhyaPradesh(LADDER_ID, OFFICE_ID);
+  /**
+   * The MP CM Helpline ladder on {@link #OFFICE}, L1 to L4, flagged overdue past L4: at each level
+   * 1 working day for an {@code URGENT} complaint, 3 for a {@code HIGH} one and 7 otherwise.
+   */
+  public static final LadderPolicy LADDER = ladder();
+
+  private static LadderPolicy ladder() {
+    LadderPolicy.Builder b = LadderPolicy.builder(LADDER_ID, OFFICE_ID).entry(Level.L1).top(Level.L4)
+        .otherwise(SlaBudget.workingDays(7));
+    for (Level level : List.of(Level.L1, Level.L2, Level.L3, Level.L4)) {
+      b.budget(level, Priority.URGENT, SlaBudget.workingDays(1)).budget(level, Priority.HIGH, SlaBudget.workingDays(3));
+    }
+    return b.build();
+  }
 
   /** The state. */
   public static final String STATE = "CG";
@@ -144,11 +161,14 @@ public final class RaipurDistrict {
         place(DURG + ".DHAMDHA", JurisdictionType.BLOCK, DURG, "Dhamdha", "धमधा")));
     Categories categories = Categories.of(List.of(
         category("ENERGY.SUPPLY.OUTAGE", "ENERGY", "Electricity supply interrupted", "बिजली आपूर्ति बाधित", "bijli nahi"),
-        category("ENERGY.TRANSFORMER", "ENERGY", "Transformer failed", "ट्रांसफ़ॉर्मर ख़राब", "transformer jala"),
-        category("ENERGY.BILL", "ENERGY", "Excessive electricity bill", "अधिक बिजली बिल", "bijli bill"),
+        category("ENERGY.TRANSFORMER", "ENERGY", "Transformer failed", "ट्रांसफ़ॉर्मर ख़राब", "transformer jala")
+            .withDefaultPriority(Priority.HIGH),
+        category("ENERGY.BILL", "ENERGY", "Excessive electricity bill", "अधिक बिजली बिल", "bijli bill")
+            .withDefaultPriority(Priority.LOW),
         category("PHE.HANDPUMP", "PHE", "Hand pump out of order", "हैंडपंप बंद", "handpump"),
         category("PHE.PIPELINE", "PHE", "Drinking water pipeline leak", "पेयजल पाइपलाइन रिसाव", "pipeline"),
-        category("PHE.NO-SUPPLY", "PHE", "No drinking water supply", "पेयजल आपूर्ति नहीं", "pani nahi"),
+        category("PHE.NO-SUPPLY", "PHE", "No drinking water supply", "पेयजल आपूर्ति नहीं", "pani nahi")
+            .withDefaultPriority(Priority.HIGH),
         category("MUNICIPAL.GARBAGE", "MUNICIPAL", "Garbage not collected", "कचरा नहीं उठाया गया", "kachra"),
         category("MUNICIPAL.STREETLIGHT", "MUNICIPAL", "Street light not working", "स्ट्रीट लाइट बंद", "street light"),
         category("MUNICIPAL.DRAIN", "MUNICIPAL", "Blocked drain", "नाली जाम", "nali"),
@@ -158,7 +178,8 @@ public final class RaipurDistrict {
             "praman patra"),
         category("HEALTH.DOCTOR", "HEALTH", "Doctor absent at the health centre", "स्वास्थ्य केंद्र में डॉक्टर अनुपस्थित",
             "doctor nahi"),
-        category("HEALTH.AMBULANCE", "HEALTH", "Ambulance did not come", "एम्बुलेंस नहीं आई", "108"),
+        category("HEALTH.AMBULANCE", "HEALTH", "Ambulance did not come", "एम्बुलेंस नहीं आई", "108")
+            .withDefaultPriority(Priority.URGENT),
         category("HEALTH.MEDICINE", "HEALTH", "Medicines not available", "दवाइयाँ उपलब्ध नहीं", "dawai"),
         category("FOOD.RATION", "FOOD", "Ration not received", "राशन नहीं मिला", "ration"),
         category("FOOD.CARD", "FOOD", "Ration card not issued", "राशन कार्ड नहीं बना", "ration card"),

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.EnumMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.nivaran.grievance.GrievancesBuilder;
 import org.nivaran.grievance.Grievances;
@@ -31,6 +33,8 @@ import org.nivaran.grievance.jdbc.JdbcIdScheme;
 import org.nivaran.grievance.jdbc.OutboxRelay;
 import org.nivaran.grievance.jdbc.SchemaInstaller;
 import org.nivaran.grievance.report.ComplaintFacts;
+import org.nivaran.grievance.report.GradedUnit;
+import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.report.Grading;
 import org.nivaran.grievance.report.GradingReport;
 import org.nivaran.grievance.report.GradingScheme;
@@ -42,7 +46,9 @@ import org.nivaran.grievance.directory.Directory;
  * their L1 posts, officers reply (some ask for documents, some are slow), the call centre returns
  * poor replies and phones citizens to verify, complaints escalate up the MP ladder, notifications
  * go through the JDBC store's outbox, and at the end the departments and districts are graded and
- * a self-contained HTML report is written.
+ * a self-contained HTML report is written. Complaints have priorities, officers make a first
+ * response, vacant posts are held by an additional charge, and L1 officers' special closures are
+ * decided by the post above ({@code HelplineRules}).
  *
  * <pre>{@code
  * SimulationResult result = Simulation.builder()
@@ -54,9 +60,10 @@ import org.nivaran.grievance.directory.Directory;
  * }</pre>
  *
  * <p>The district is {@link RaipurDistrict}: six departments, Raipur and its neighbour Durg, posts
- * L1 to L4, the office calendar and the MP ladder (7 working days at each level). The simulated
- * days start on Monday 4 March 2024, which puts three holidays (Mahashivratri, Holi, Good Friday)
- * and the closed 2nd and 4th Saturdays into a 26-day run. Simulated time moves in 10-minute steps:
+ * L1 to L4, the office calendar and the MP ladder (7 working days at each level, 3 for a
+ * {@code HIGH} complaint and 1 for an {@code URGENT} one). The simulated days start on Monday 4
+ * March 2024, which puts three holidays (Mahashivratri, Holi, Good Friday) and the closed 2nd and
+ * 4th Saturdays into a 26-day run. Simulated time moves in 10-minute steps:
  * in each, the people's actions that fall due are carried out in order (an event queue), then the
  * escalator sweeps; the outbox relay drains every simulated hour. Everything is drawn from the
  * seed with {@link SplittableRandom}s and stamped by a simulated clock, so the same options give
@@ -107,6 +114,7 @@ public final class Simulation {
   private final Path output;
   private final DataSource dataSource;
   private final Boolean animated;
+  private final Consumer<DataSource> inspect;
 
   private Simulation(Builder b) {
     this.days = b.days;
@@ -115,6 +123,7 @@ public final class Simulation {
     this.output = b.output;
     this.dataSource = b.dataSource;
     this.animated = b.animated;
+    this.inspect = b.inspect;
   }
 
   /**
@@ -212,10 +221,11 @@ public final class Simulation {
         .build();
     Escalator escalator = grievances.escalator();
 
-    behaviour.planEvents(START);
+    behaviour.planEvents(START, days);
     behaviour.planCalls(START, days, complaints);
     Progress progress = new Progress(err, animated != null ? animated : System.console() != null, days);
     TreeMap<Level, Long> escalations = new TreeMap<>();
+    long firstResponsesMissed = 0;
     long steps = Duration.between(from, to).dividedBy(STEP);
     for (long step = 1; step < steps; step++) {
       Instant now = from.plus(STEP.multipliedBy(step));
@@ -225,6 +235,8 @@ public final class Simulation {
       for (EscalationReport.Outcome o : sweep.outcomes()) {
         if (o.action() == EscalationReport.Action.ESCALATED) {
           escalations.merge(o.from().next(), 1L, Long::sum);
+        } else if (o.action() == EscalationReport.Action.FIRST_RESPONSE_MISSED) {
+          firstResponsesMissed++;
         } else if (o.action() == EscalationReport.Action.FAILED) {
           err.println("escalating " + o.complaintId() + " failed: " + o.detail());
         }
@@ -251,7 +263,12 @@ public final class Simulation {
     long beyond = 0;
     long satisfied = 0;
     long dissatisfied = 0;
+    EnumMap<Priority, long[]> byPriority = new EnumMap<>(Priority.class);
     for (ComplaintFacts f : facts) {
+      long[] p = byPriority.computeIfAbsent(behaviour.rules().priorityOf(f.id()), x -> new long[3]);
+      p[0] += f.receivedIn(period) ? 1 : 0;
+      p[1] += f.disposedAt().isPresent() ? 1 : 0;
+      p[2] += f.withinSla() ? 1 : 0;
       if (f.receivedIn(period)) {
         received[dayOf(f.registeredAt())]++;
       }
@@ -272,10 +289,19 @@ public final class Simulation {
       receivedTotal += received[i];
       disposedTotal += disposed[i];
     }
+    EnumMap<Priority, HelplineFigures.PriorityCount> priorities = new EnumMap<>(Priority.class);
+    byPriority.forEach((p, n) -> priorities.put(p, new HelplineFigures.PriorityCount(n[0], n[1], n[2])));
+    long due = 0;
+    long inTime = 0;
+    for (GradedUnit u : grading.departments()) {
+      due += u.figures().firstResponsesDue();
+      inTime += u.figures().firstResponsesInTime();
+    }
+    HelplineFigures helpline = behaviour.rules().figures(priorities, due, inTime, firstResponsesMissed);
     SimulationResult result = new SimulationResult(period, seed, grading, receivedTotal, disposedTotal, within, pending,
         beyond, satisfied, dissatisfied, behaviour.verifications().get(Behaviour.Verification.UNREACHABLE),
         behaviour.returned(), behaviour.fakes(), behaviour.duplicates(), behaviour.withdrawn(), escalations,
-        grievances.stuck(100_000).size(), notifier.total(), output.toAbsolutePath().normalize());
+        grievances.stuck(100_000).size(), notifier.total(), helpline, output.toAbsolutePath().normalize());
     RunFigures figures = new RunFigures(result, directory, START, complaints, List.copyOf(perDay), notifier.counts(),
         behaviour.documentsRequested());
     TerminalReport.print(figures, out);
@@ -287,6 +313,9 @@ public final class Simulation {
     out.println();
     out.println("Report: " + result.report().toUri());
     out.flush();
+    if (inspect != null) {
+      inspect.accept(ds);
+    }
     return result;
   }
 
@@ -312,6 +341,7 @@ public final class Simulation {
     private Path output = DEFAULT_OUTPUT;
     private DataSource dataSource;
     private Boolean animated;
+    private Consumer<DataSource> inspect;
 
     private Builder() {}
 
@@ -390,6 +420,12 @@ public final class Simulation {
      */
     public Builder animatedProgress(boolean animated) {
       this.animated = animated;
+      return this;
+    }
+
+    /** For tests: reads the database at the end of the run, before an embedded one is dropped. */
+    Builder inspect(Consumer<DataSource> inspect) {
+      this.inspect = Objects.requireNonNull(inspect, "inspect");
       return this;
     }
 

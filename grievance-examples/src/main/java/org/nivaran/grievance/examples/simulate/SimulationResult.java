@@ -34,6 +34,7 @@ import org.nivaran.grievance.report.GradingPeriod;
  * @param escalations escalations by the level they reached ({@code L2} counts moves from L1 to L2)
  * @param stuck complaints whose escalation was blocked (a vacant post above), still waiting at the end
  * @param outboxDelivered notifications the outbox relay delivered
+ * @param helpline priorities, first responses, additional charges and special closures
  * @param report where the HTML report was written
  */
 public record SimulationResult(
@@ -55,6 +56,7 @@ public record SimulationResult(
     SortedMap<Level, Long> escalations,
     long stuck,
     long outboxDelivered,
+    HelplineFigures helpline,
     Path report) {
 
   /**
@@ -78,12 +80,14 @@ public record SimulationResult(
    * @param escalations escalations by the level they reached
    * @param stuck complaints whose escalation was blocked, still waiting at the end
    * @param outboxDelivered notifications delivered
+   * @param helpline the helpline rules' figures
    * @param report where the HTML report was written
    */
   public SimulationResult {
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(grading, "grading");
     escalations = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(escalations, "escalations")));
+    Objects.requireNonNull(helpline, "helpline");
     Objects.requireNonNull(report, "report");
   }
 

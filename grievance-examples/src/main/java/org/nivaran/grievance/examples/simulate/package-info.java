@@ -6,6 +6,7 @@
  * <p>{@link org.nivaran.grievance.examples.simulate.Simulation} runs it;
  * {@link org.nivaran.grievance.examples.simulate.RaipurDistrict} is the district (registries,
  * calendars, ladder) and {@link org.nivaran.grievance.examples.simulate.SimulationResult} what a
- * run came to. Every run is reproducible from its seed.
+ * run came to, {@link org.nivaran.grievance.examples.simulate.HelplineFigures} its priorities,
+ * first responses, additional charges and special closures. Every run is reproducible from its seed.
  */
 package org.nivaran.grievance.examples.simulate;

@@ -181,7 +181,14 @@ class SimulationTest {
     // the district's policies are at work: repeat calls are linked, fake callers are found out
     assertThat(number(run.out(), "· repeats linked ([\\d,]+) ")).isPositive();
     assertThat(number(run.out(), "· fake ([\\d,]+) ")).isPositive();
-    System.out.println("default run, " + run.millis() + " ms:\n" + run.out().lines().limit(6).reduce("", (a, l) -> a + l + "\n"));
+    // and the helpline's rules: priorities, first response, additional charge, two-person closure
+    assertThat(number(run.out(), "· ([\\d,]+) raised by a supervisor")).isPositive();
+    assertThat(number(run.out(), "first response: ([\\d,]+) due")).isPositive();
+    assertThat(number(run.out(), "· ([\\d,]+) missed, flagged")).isPositive();
+    assertThat(run.out()).contains("  additional charge: 2 given · 2 ended · ").contains(" · 0 left waiting");
+    assertThat(number(run.out(), "special closure: ([\\d,]+) requested")).isPositive();
+    assertThat(number(run.out(), "· ([\\d,]+) approved · ")).isPositive();
+    System.out.println("default run, " + run.millis() + " ms:\n" + run.out().lines().limit(11).reduce("", (a, l) -> a + l + "\n"));
   }
 
   private static long number(String text, String regex) {

@@ -5,6 +5,7 @@ import static org.nivaran.grievance.complaint.Status.REGISTERED;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
@@ -103,7 +104,9 @@ final class EventApplier {
     } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
       c.closure(new Closure(e.kind(), Optional.of(e.remark()), Optional.empty(), at));
     } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {
-      c.specialClosureRequest(new SpecialClosureRequest(e.reason(), e.remark(), Lifecycle.assignmentOf(complaint).post(), at));
+      Optional<String> requester = e.actor() instanceof Actor.Officer o ? Optional.of(o.officerId()) : Optional.empty();
+      c.specialClosureRequest(new SpecialClosureRequest(e.reason(), e.remark(), Lifecycle.assignmentOf(complaint).post(), at,
+          Optional.empty(), Optional.empty(), requester));
     } else if (event instanceof ComplaintEvent.SpecialClosureRefused) {
       c.specialClosureRequest(Optional.empty());
       c.flags(complaint.flags().stream().filter(f -> f != ComplaintFlag.SPECIAL_CLOSURE_OVERDUE).toList());

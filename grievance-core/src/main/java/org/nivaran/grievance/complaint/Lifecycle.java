@@ -78,7 +78,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * FLAG                 every open state                                   (unchanged)       agent, supervisor, system
  * SET_SLA_TIMER        every open state but REGISTERED                    (unchanged)       system
  * REJECT               every open state but RESOLVED                      REJECTED          agent, officer, supervisor
- * SPECIAL_CLOSE        every open state but REGISTERED                    CLOSED            supervisor, system
+ * SPECIAL_CLOSE        every open state but REGISTERED                    CLOSED            supervisor
  * WITHDRAW             every open state                                   WITHDRAWN         citizen, agent
  * REOPEN               CLOSED                                             REOPENED          citizen, agent, supervisor
  * ACCEPT_REPLY         RESOLVED                                           (unchanged)       agent, supervisor
@@ -162,7 +162,7 @@ public final class Lifecycle {
           row(CommandType.FLAG, OPEN, null, CALL_CENTRE_AGENT, SUPERVISOR, SYSTEM),
           row(CommandType.SET_SLA_TIMER, minus(OPEN, REGISTERED), null, SYSTEM),
           row(CommandType.REJECT, minus(OPEN, RESOLVED), REJECTED, CALL_CENTRE_AGENT, OFFICER, SUPERVISOR),
-          row(CommandType.SPECIAL_CLOSE, minus(OPEN, REGISTERED), CLOSED, SUPERVISOR, SYSTEM),
+          row(CommandType.SPECIAL_CLOSE, minus(OPEN, REGISTERED), CLOSED, SUPERVISOR),
           row(CommandType.WITHDRAW, OPEN, WITHDRAWN, CITIZEN, CALL_CENTRE_AGENT),
           row(CommandType.REOPEN, EnumSet.of(CLOSED), REOPENED, CITIZEN, CALL_CENTRE_AGENT, SUPERVISOR),
           row(CommandType.ACCEPT_REPLY, EnumSet.of(RESOLVED), null, CALL_CENTRE_AGENT, SUPERVISOR),

@@ -6,6 +6,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintEscalated;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintFlagged;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintReassigned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
+import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintSpeciallyClosed;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintTransferred;
 
 /**
@@ -39,6 +40,21 @@ final class LogValidation {
   }
 
   /**
+   * Refuses a closure by {@link Lifecycle#SPECIAL_CLOSURE} that does not complete an approval: no
+   * command makes one, only {@link Lifecycle#decide} after a {@link ComplaintEvent.SpecialClosureApproved},
+   * at the same instant, with the pending request's reason.
+   */
+  private static void checkApprovedClosure(Complaint c, ComplaintSpeciallyClosed s) {
+    boolean completesApproval = Lifecycle.allows(c.status(), CommandType.SPECIAL_CLOSE)
+        && c.updatedAt().equals(s.occurredAt())
+        && c.specialClosureRequest().filter(r -> r.closureReason().equals(s.reason())).isPresent();
+    if (!completesApproval) {
+      throw new GrievanceException("complaint " + c.id() + " event " + s.sequence() + " closes it specially by "
+          + s.actor() + " without an approval of a pending request just before it; the log is corrupt");
+    }
+  }
+
+  /**
    * Refuses an event that {@link Lifecycle#decide} could not have produced from {@code c}: a command
    * the table does not allow in the current state or by the event's role, or an escalation or
    * transfer that does not start from the current assignment (an escalation must also go exactly one
@@ -46,6 +62,10 @@ final class LogValidation {
    */
   private static void checkFact(Complaint c, ComplaintEvent event) {
     CommandType type = Lifecycle.commandOf(event);
+    if (event instanceof ComplaintSpeciallyClosed s && s.actor().equals(Lifecycle.SPECIAL_CLOSURE)) {
+      checkApprovedClosure(c, s);
+      return;
+    }
     if (!Lifecycle.allows(c.status(), type) || !Lifecycle.rolesFor(type).contains(event.actor().role())) {
       throw new GrievanceException(
           "complaint " + c.id() + " event " + event.sequence() + " (" + type + " by " + event.actor().role()

@@ -18,10 +18,12 @@ import org.nivaran.grievance.internal.Texts;
  *     policy's own rule says who approves
  * @param dueAt when the approving post's time runs out, while it counts: empty when the policy sets
  *     no wait limit, and once the complaint is flagged {@link ComplaintFlag#SPECIAL_CLOSURE_OVERDUE}
+ * @param requesterId the id of the officer who asked, who may not approve or refuse it from any
+ *     post; empty in documents written before it was recorded
  */
 public record SpecialClosureRequest(
     SpecialClosureReason reason, String remark, PostId requestedBy, Instant requestedAt, Optional<PostId> approver,
-    Optional<Instant> dueAt) {
+    Optional<Instant> dueAt, Optional<String> requesterId) {
   /**
    * Checks the parts.
    *
@@ -31,6 +33,7 @@ public record SpecialClosureRequest(
    * @param requestedAt when
    * @param approver the post the approval duty moved up to, if it moved
    * @param dueAt the approval deadline, while it counts
+   * @param requesterId the id of the officer who asked, if recorded
    * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid part
    */
   public SpecialClosureRequest {
@@ -40,6 +43,23 @@ public record SpecialClosureRequest(
     Texts.required(requestedAt, "requestedAt");
     Texts.required(approver, "approver");
     Texts.required(dueAt, "dueAt");
+    Texts.required(requesterId, "requesterId").ifPresent(id -> Texts.code(id, "requesterId"));
+  }
+
+  /**
+   * A request whose asking officer is not recorded.
+   *
+   * @param reason the reason code
+   * @param remark the officer's explanation
+   * @param requestedBy the post the officer asked from
+   * @param requestedAt when
+   * @param approver the post the approval duty moved up to, if it moved
+   * @param dueAt the approval deadline, while it counts
+   * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid part
+   */
+  public SpecialClosureRequest(SpecialClosureReason reason, String remark, PostId requestedBy, Instant requestedAt,
+      Optional<PostId> approver, Optional<Instant> dueAt) {
+    this(reason, remark, requestedBy, requestedAt, approver, dueAt, Optional.empty());
   }
 
   /**
@@ -66,11 +86,12 @@ public record SpecialClosureRequest(
 
   /** The request with a new deadline and, if the duty moved up, its new approving post. */
   SpecialClosureRequest due(Optional<PostId> movedTo, Instant at) {
-    return new SpecialClosureRequest(reason, remark, requestedBy, requestedAt, movedTo.or(() -> approver), Optional.of(at));
+    return new SpecialClosureRequest(
+        reason, remark, requestedBy, requestedAt, movedTo.or(() -> approver), Optional.of(at), requesterId);
   }
 
   /** The request whose deadline no longer counts (flagged overdue with nowhere further up). */
   SpecialClosureRequest stopped() {
-    return new SpecialClosureRequest(reason, remark, requestedBy, requestedAt, approver, Optional.empty());
+    return new SpecialClosureRequest(reason, remark, requestedBy, requestedAt, approver, Optional.empty(), requesterId);
   }
 }

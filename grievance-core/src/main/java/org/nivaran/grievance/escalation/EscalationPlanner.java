@@ -177,7 +177,7 @@ final class EscalationPlanner {
       Optional<PostId> approving = waiting.specialClosureRequest().flatMap(r -> r.approver())
           .or(() -> waiting.post().flatMap(p -> dir.posts().supervisorOf(p)).map(Post::id));
       Optional<Post> next = approving.flatMap(p -> dir.posts().supervisorOf(p))
-          .filter(p -> dir.posts().answering(p.id(), at).isPresent());
+          .filter(p -> dir.posts().answering(p.id(), now).isPresent());
       Step step;
       if (next.isPresent()) {
         ComplaintCommand move = new ComplaintCommand.SetSpecialClosureDue(Optional.of(next.get().id()),

@@ -132,7 +132,8 @@ final class Readers {
     Instant requestedAt = f.instant("requestedAt");
     Optional<PostId> approver = optionalPostId(f, "approver");
     Optional<Instant> dueAt = f.optionalInstant("dueAt");
-    return f.build(() -> new SpecialClosureRequest(reason, remark, requestedBy, requestedAt, approver, dueAt));
+    Optional<String> requesterId = f.optionalText("requesterId"); // absent before it was recorded
+    return f.build(() -> new SpecialClosureRequest(reason, remark, requestedBy, requestedAt, approver, dueAt, requesterId));
   }
 
   static Closure closure(Fields f) {

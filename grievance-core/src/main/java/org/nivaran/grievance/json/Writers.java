@@ -294,6 +294,9 @@ final class Writers {
       if (r.dueAt().isPresent()) {
         g.writeStringField("dueAt", instant(r.dueAt().get()));
       }
+      if (r.requesterId().isPresent()) {
+        g.writeStringField("requesterId", r.requesterId().get());
+      }
       g.writeEndObject();
     }
     if (c.firstResponse().isPresent()) {

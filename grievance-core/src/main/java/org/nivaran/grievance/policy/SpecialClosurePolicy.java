@@ -239,6 +239,18 @@ public final class SpecialClosurePolicy {
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(postAbove, "postAbove");
+    // a second person: never the officer who asked (from whatever post they act), never the complaint's own post
+    Optional<String> requester = complaint.specialClosureRequest().flatMap(SpecialClosureRequest::requesterId);
+    if (requester.isPresent() && requester.equals(officerIdOf(actor))) {
+      throw new ActorNotPermittedException(AccessRule.SPECIAL_CLOSURE_BY_SECOND_PERSON, actor, command,
+          "officer " + requester.get() + " asked for the special closure of complaint " + complaint.id()
+              + " and may not approve or refuse it, from any post");
+    }
+    if (actingFrom(actor).isPresent() && actingFrom(actor).equals(complaint.post())) {
+      throw new ActorNotPermittedException(AccessRule.SPECIAL_CLOSURE_BY_SECOND_PERSON, actor, command,
+          "the special closure of complaint " + complaint.id() + " is not approved or refused from its own post "
+              + complaint.post().get());
+    }
     String who;
     boolean ok;
     boolean moved = complaint.specialClosureRequest().flatMap(SpecialClosureRequest::approver).isPresent();
@@ -258,6 +270,16 @@ public final class SpecialClosurePolicy {
       throw new ActorNotPermittedException(AccessRule.SPECIAL_CLOSURE_BY_SECOND_PERSON, actor, command,
           "the special closure of complaint " + complaint.id() + " is approved or refused by " + who + " only");
     }
+  }
+
+  private static Optional<String> officerIdOf(Actor actor) {
+    if (actor instanceof Actor.Officer o) {
+      return Optional.of(o.officerId());
+    }
+    if (actor instanceof Actor.Supervisor s) {
+      return Optional.of(s.officerId());
+    }
+    return Optional.empty();
   }
 
   private static Optional<PostId> actingFrom(Actor actor) {

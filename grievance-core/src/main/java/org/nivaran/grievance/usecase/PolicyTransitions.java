@@ -103,7 +103,8 @@ final class PolicyTransitions {
       Optional<PostId> movedTo = before.specialClosureRequest().flatMap(SpecialClosureRequest::approver);
       Optional<PostId> above = directory.current().flatMap(d -> movedTo.isPresent()
           ? movedTo.filter(p -> d.posts().answering(p, now).isPresent())
-          : before.post().flatMap(p -> d.posts().supervisorOf(p)).filter(p -> !p.isVacant()).map(Post::id));
+          : before.post().flatMap(p -> d.posts().supervisorOf(p))
+              .filter(p -> d.posts().answering(p.id(), now).isPresent()).map(Post::id));
       specialClosure.checkApprover(before, command.type(), actor, above);
     }
     if (command instanceof ComplaintCommand.Reopen) {

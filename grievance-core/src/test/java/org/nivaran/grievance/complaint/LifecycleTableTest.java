@@ -178,7 +178,7 @@ class LifecycleTableTest {
     assertThatThrownBy(() -> Lifecycle.commandsAllowedIn(Status.CLOSED).add(CommandType.WITHDRAW))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(Lifecycle.allowedIn(CommandType.REOPEN)).containsExactly(Status.CLOSED);
-    assertThat(Lifecycle.rolesFor(CommandType.SPECIAL_CLOSE)).containsExactlyInAnyOrder(Role.SUPERVISOR, Role.SYSTEM);
+    assertThat(Lifecycle.rolesFor(CommandType.SPECIAL_CLOSE)).containsExactly(Role.SUPERVISOR);
   }
 
   @Test

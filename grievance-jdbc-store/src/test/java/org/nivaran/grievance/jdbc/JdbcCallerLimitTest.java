@@ -57,9 +57,8 @@ class JdbcCallerLimitTest {
       clock.advance(Duration.ofMinutes(1));
       recording.drain();
 
-      CallerLimitReachedException e = catchThrowableOfType(
-          () -> node(store, clock).register(SampleDistrict.request(2000), SampleDistrict.AGENT),
-          CallerLimitReachedException.class);
+      CallerLimitReachedException e = catchThrowableOfType(CallerLimitReachedException.class,
+          () -> node(store, clock).register(SampleDistrict.request(2000), SampleDistrict.AGENT));
 
       assertThat(e).isNotNull();
       assertThat(e.mayRegisterAgainAt()).isEqualTo(ist(2024, 4, 1, 0, 0));

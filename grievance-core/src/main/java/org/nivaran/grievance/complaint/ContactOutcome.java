@@ -2,7 +2,7 @@ package org.nivaran.grievance.complaint;
 
 /**
  * How an officer's contact with the complainant went ({@link ComplaintCommand.RecordContact}).
- * Either outcome meets the first-response duty: an attempt is on record.
+ * Either outcome meets the first-response duty: an attempt is on record. Immutable and thread-safe.
  */
 public enum ContactOutcome {
   /** The officer phoned the complainant and spoke to them. */

@@ -3,6 +3,7 @@ package org.nivaran.grievance.complaint;
 /**
  * Why an officer asks to close a complaint specially, without the citizen's satisfaction: the
  * reason codes the UP IGRS and MP CM Helpline rules name for a two-person special closure.
+ * Immutable and thread-safe.
  */
 public enum SpecialClosureReason {
   /** The complaint's subject is one the helpline does not take up (a prohibited subject). */

@@ -8,7 +8,7 @@ package org.nivaran.grievance.sla;
  * streetlight.
  *
  * <p>The constants are declared from the most to the least urgent, so {@link #compareTo} orders
- * them that way ({@code URGENT < HIGH < NORMAL < LOW}).
+ * them that way ({@code URGENT < HIGH < NORMAL < LOW}). Immutable and thread-safe.
  */
 public enum Priority {
   /** Life, health or a public service at stake: the shortest budgets. */

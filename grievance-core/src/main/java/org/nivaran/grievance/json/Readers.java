@@ -99,14 +99,17 @@ final class Readers {
   }
 
   /** A complaint's or registration's {@code location}, if present. */
-  static Optional<Location> location(Fields f) {
-    return f.optionalObject("location").map(l -> {
-      java.math.BigDecimal latitude = l.decimal("latitude");
-      java.math.BigDecimal longitude = l.decimal("longitude");
-      Optional<String> addressLine = l.optionalText("addressLine");
-      Optional<String> landmark = l.optionalText("landmark");
-      return l.build(() -> new Location(latitude, longitude, addressLine, landmark));
-    });
+  static Optional<Location> optionalLocation(Fields f) {
+    return f.optionalObject("location").map(Readers::location);
+  }
+
+  /** A location object; both coordinates are required JSON numbers, read with their digits. */
+  static Location location(Fields l) {
+    java.math.BigDecimal latitude = l.decimal("latitude");
+    java.math.BigDecimal longitude = l.decimal("longitude");
+    Optional<String> addressLine = l.optionalText("addressLine");
+    Optional<String> landmark = l.optionalText("landmark");
+    return l.build(() -> new Location(latitude, longitude, addressLine, landmark));
   }
 
   static Complainant citizen(Fields f) {
@@ -291,7 +294,7 @@ final class Readers {
             .attachments(attachments(f, "attachments"))
             .status(f.enumValue("status", Status.class))
             .priority(priority(f))
-            .location(location(f))
+            .location(optionalLocation(f))
             .assignment(f.optionalObject("assignment").map(Readers::assignment))
             .resolution(f.optionalObject("resolution").map(Readers::resolution))
             .closure(f.optionalObject("closure").map(Readers::closure))
@@ -333,7 +336,7 @@ final class Readers {
         List<Attachment> attachments = attachments(f, "attachments");
         var key = f.optionalText("idempotencyKey");
         Priority priority = priority(f);
-        Optional<Location> location = location(f);
+        Optional<Location> location = optionalLocation(f);
         yield f.build(() -> new ComplaintRegistered(
             id, seq, at, actor, kind, channel, citizen, category, jurisdiction, description, attachments, key, priority,
             location));

@@ -98,13 +98,17 @@ final class Writers {
     g.writeEndArray();
   }
 
-  /** A location, its coordinates as JSON numbers with every digit they were given (never exponent form). */
+  /** A complaint's or registration's {@code location}, written only when present. */
   private static void location(JsonGenerator g, Optional<Location> location) throws IOException {
-    if (location.isEmpty()) {
-      return;
+    if (location.isPresent()) {
+      g.writeFieldName("location");
+      location(g, location.get());
     }
-    Location l = location.get();
-    g.writeObjectFieldStart("location");
+  }
+
+  /** A location, its coordinates as JSON numbers with every digit they were given (never exponent form). */
+  static void location(JsonGenerator g, Location l) throws IOException {
+    g.writeStartObject(l);
     g.writeFieldName("latitude");
     g.writeNumber(l.latitude().toPlainString());
     g.writeFieldName("longitude");

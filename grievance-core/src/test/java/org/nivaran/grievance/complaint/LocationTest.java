@@ -119,4 +119,33 @@ class LocationTest {
         .contains("latitude=21.25", "longitude=81.62", "redacted")
         .doesNotContain(ADDRESS, LANDMARK, "मंदिर", "रायपुर", "21.2514", "81.6296");
   }
+
+  @Test
+  void a_registration_carries_its_location_to_the_event_and_the_complaint_and_logs_it_masked() {
+    Location at = Location.of("21.2514", "81.62960").withAddressLine(ADDRESS).withLandmark(LANDMARK);
+    RegisterComplaint unlocated = RegisterComplaint.builder()
+        .channel(Channel.PHONE_CALL)
+        .citizen(Complainant.of("रमेश कुमार", "9876543210", "hi"))
+        .categoryCode("ENERGY.SUPPLY.OUTAGE")
+        .jurisdictionCode("CG.RAIPUR.WARD-12")
+        .description("खंभे की बत्ती नहीं जलती")
+        .build();
+    RegisterComplaint located = RegisterComplaint.builder().from(unlocated).location(at).build();
+
+    ComplaintEvent.ComplaintRegistered registered = Lifecycle.register(
+        ComplaintId.of("RPR-2024-000001"), located, org.nivaran.grievance.actor.Actor.agent("AGENT-1"),
+        java.time.Instant.parse("2024-03-04T05:30:00Z"));
+    Complaint complaint = Lifecycle.start(registered);
+
+    assertThat(unlocated.location()).isEmpty();
+    assertThat(registered.location()).contains(at);
+    assertThat(complaint.location()).contains(at);
+    assertThat(Lifecycle.replay(java.util.List.of(registered))).isEqualTo(complaint);
+    assertThat(located.fingerprint()).isNotEqualTo(unlocated.fingerprint());
+    assertThat(RegisterComplaint.builder().from(unlocated).location(Optional.empty()).build().fingerprint())
+        .isEqualTo(unlocated.fingerprint());
+    for (String logged : java.util.List.of(located.toString(), registered.toString(), complaint.toString())) {
+      assertThat(logged).contains("location=Location[latitude=21.25").doesNotContain(ADDRESS, LANDMARK, "81.6296");
+    }
+  }
 }

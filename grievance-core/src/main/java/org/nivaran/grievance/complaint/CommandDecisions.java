@@ -57,7 +57,8 @@ final class CommandDecisions {
     return new ComplaintRegistered(
         id, 1, now, actor, request.kind(), request.channel(), request.citizen(),
         request.categoryCode(), request.jurisdictionCode(), request.description(),
-        request.attachments(), request.idempotencyKey(), request.priority().orElse(categoryDefault));
+        request.attachments(), request.idempotencyKey(), request.priority().orElse(categoryDefault),
+        request.location());
   }
 
   /**

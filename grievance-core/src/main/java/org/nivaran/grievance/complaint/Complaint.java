@@ -84,6 +84,14 @@ public abstract class Complaint {
   public abstract List<Attachment> attachments();
 
   /**
+   * Where it is on the map, with its address line and landmark, if the citizen gave it; set at
+   * registration.
+   *
+   * @return the location, if any
+   */
+  public abstract Optional<Location> location();
+
+  /**
    * Where it is in its lifecycle.
    *
    * @return the status
@@ -303,8 +311,9 @@ public abstract class Complaint {
         .append(", categoryCode=").append(categoryCode())
         .append(", jurisdictionCode=").append(jurisdictionCode())
         .append(", description=").append(description())
-        .append(", attachments=").append(attachments())
-        .append(", status=").append(status())
+        .append(", attachments=").append(attachments());
+    location().ifPresent(l -> b.append(", location=").append(l));
+    b.append(", status=").append(status())
         .append(", priority=").append(priority());
     assignment().ifPresent(a -> b.append(", assignment=").append(a));
     resolution().ifPresent(r -> b.append(", resolution=").append(r));

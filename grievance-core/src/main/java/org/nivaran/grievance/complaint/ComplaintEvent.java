@@ -97,6 +97,7 @@ public sealed interface ComplaintEvent
    * @param attachments documents by reference
    * @param idempotencyKey the caller's idempotency key, if any
    * @param priority the priority it was registered with
+   * @param location where it is, if given (empty in events recorded before locations existed)
    */
   record ComplaintRegistered(
       ComplaintId complaintId,
@@ -111,7 +112,8 @@ public sealed interface ComplaintEvent
       String description,
       List<Attachment> attachments,
       Optional<String> idempotencyKey,
-      Priority priority)
+      Priority priority,
+      Optional<Location> location)
       implements ComplaintEvent {
     /**
      * Checks that no field is null and copies lists.
@@ -129,6 +131,7 @@ public sealed interface ComplaintEvent
      * @param attachments documents by reference
      * @param idempotencyKey the caller's idempotency key, if any
      * @param priority the priority it was registered with
+     * @param location where it is, if given
      */
     public ComplaintRegistered {
       envelope(complaintId, sequence, occurredAt, actor);
@@ -142,6 +145,32 @@ public sealed interface ComplaintEvent
       Texts.required(idempotencyKey, "idempotencyKey")
           .ifPresent(k -> Texts.opaque(k, "idempotencyKey", RegisterComplaint.MAX_IDEMPOTENCY_KEY_LENGTH));
       Texts.required(priority, "priority");
+      Texts.required(location, "location");
+    }
+
+    /**
+     * A registration with no location (the form of events recorded before locations existed).
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param kind what was raised
+     * @param channel how it arrived
+     * @param citizen who raised it
+     * @param categoryCode the category code
+     * @param jurisdictionCode the jurisdiction code
+     * @param description the citizen's account
+     * @param attachments documents by reference
+     * @param idempotencyKey the caller's idempotency key, if any
+     * @param priority the priority it was registered with
+     */
+    public ComplaintRegistered(
+        ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Kind kind, Channel channel,
+        Complainant citizen, String categoryCode, String jurisdictionCode, String description,
+        List<Attachment> attachments, Optional<String> idempotencyKey, Priority priority) {
+      this(complaintId, sequence, occurredAt, actor, kind, channel, citizen, categoryCode, jurisdictionCode,
+          description, attachments, idempotencyKey, priority, Optional.empty());
     }
 
     /**
@@ -182,7 +211,7 @@ public sealed interface ComplaintEvent
           + occurredAt + ", actor=" + actor + ", kind=" + kind + ", channel=" + channel + ", citizen=" + citizen
           + ", categoryCode=" + categoryCode + ", jurisdictionCode=" + jurisdictionCode + ", description="
           + description + ", attachments=" + attachments + ", idempotencyKey=" + idempotencyKey
-          + ", priority=" + priority + "]";
+          + ", priority=" + priority + location.map(l -> ", location=" + l).orElse("") + "]";
       return Masking.scrub(plain, citizen.phone(), citizen.name());
     }
   }

@@ -47,6 +47,7 @@ final class EventApplier {
         .description(registered.description())
         .attachments(registered.attachments())
         .priority(registered.priority())
+        .location(registered.location())
         .status(REGISTERED)
         .registeredAt(registered.occurredAt())
         .updatedAt(registered.occurredAt())

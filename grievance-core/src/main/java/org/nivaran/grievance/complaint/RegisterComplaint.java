@@ -130,6 +130,13 @@ public abstract class RegisterComplaint {
   public abstract Optional<Priority> priority();
 
   /**
+   * Where the problem is, if the citizen gave a place (see {@link Location}).
+   *
+   * @return the location, if any
+   */
+  public abstract Optional<Location> location();
+
+  /**
    * A digest of everything in the request but the idempotency key: two requests with the same key
    * must have the same fingerprint, or the second is refused.
    *
@@ -148,6 +155,11 @@ public abstract class RegisterComplaint {
     for (Attachment a : attachments()) {
       canonical.append(a.reference()).append('\u001e').append(a.name()).append('\u001f');
     }
+    // Only when present, so that the fingerprints of requests without a place stay as they were.
+    location().ifPresent(l -> canonical.append("location").append('\u001e')
+        .append(l.latitude().toPlainString()).append('\u001e').append(l.longitude().toPlainString())
+        .append('\u001e').append(l.addressLine().orElse("\u0000"))
+        .append('\u001e').append(l.landmark().orElse("\u0000")).append('\u001f'));
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
@@ -169,7 +181,8 @@ public abstract class RegisterComplaint {
         + ", categoryCode=" + categoryCode() + ", jurisdictionCode=" + jurisdictionCode()
         + ", description=" + description() + ", attachments=" + attachments()
         + idempotencyKey().map(k -> ", idempotencyKey=" + k).orElse("")
-        + priority().map(p -> ", priority=" + p).orElse("") + "}";
+        + priority().map(p -> ", priority=" + p).orElse("")
+        + location().map(l -> ", location=" + l).orElse("") + "}";
     return Masking.scrub(plain, citizen().phone(), citizen().name());
   }
 
@@ -187,6 +200,7 @@ public abstract class RegisterComplaint {
     Texts.required(kind(), "kind");
     Texts.required(channel(), "channel");
     Texts.required(citizen(), "citizen");
+    Texts.required(location(), "location");
     Texts.code(categoryCode(), "categoryCode");
     Texts.code(jurisdictionCode(), "jurisdictionCode");
     if (attachments().size() > Attachment.MAX_PER_COMMAND) {
@@ -365,6 +379,28 @@ public abstract class RegisterComplaint {
      */
     public Builder priority(Optional<Priority> priority) {
       values.priority(Objects.requireNonNull(priority, "priority"));
+      return this;
+    }
+
+    /**
+     * Sets where the problem is.
+     *
+     * @param location the location
+     * @return this builder
+     */
+    public Builder location(Location location) {
+      values.location(Objects.requireNonNull(location, "location"));
+      return this;
+    }
+
+    /**
+     * Sets or clears where the problem is.
+     *
+     * @param location the location, or empty for none
+     * @return this builder
+     */
+    public Builder location(Optional<Location> location) {
+      values.location(Objects.requireNonNull(location, "location"));
       return this;
     }
 

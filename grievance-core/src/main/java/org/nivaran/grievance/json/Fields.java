@@ -274,6 +274,15 @@ final class Fields {
     return intValue(required(field), at(field));
   }
 
+  /** A required JSON number, with the digits it was written with (see {@link TreeDeserializer}). */
+  java.math.BigDecimal decimal(String field) {
+    JsonNode v = required(field);
+    if (!v.isNumber()) {
+      throw failures.wrongShape(at(field), "a JSON number", shape(v));
+    }
+    return v.decimalValue();
+  }
+
   Optional<Integer> optionalInt(String field) {
     return optional(field).map(v -> intValue(v, at(field)));
   }

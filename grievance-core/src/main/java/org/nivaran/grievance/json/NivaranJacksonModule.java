@@ -13,6 +13,7 @@ import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Resolution;
@@ -29,7 +30,7 @@ import org.nivaran.grievance.sla.SlaTimer;
  * {@code docs/json-format.md}: {@link Complaint}, every {@link ComplaintEvent} (with a {@code type}
  * discriminator such as {@code "ComplaintRegistered"}), {@link Actor} (with a {@code role}
  * discriminator), {@link Complainant}, {@link Assignment}, {@link Resolution}, {@link Closure},
- * {@link Attachment}, the SLA types {@link SlaTimer}, {@link SlaPolicy} and {@link SlaBudget}
+ * {@link Attachment}, {@link Location} (coordinates as JSON numbers, every digit kept), the SLA types {@link SlaTimer}, {@link SlaPolicy} and {@link SlaBudget}
  * (durations as ISO-8601 strings such as {@code "PT56H"}), and the string-valued
  * {@link PhoneNumber} (E.164, whole: the JSON form is where the number belongs, unlike
  * {@link PhoneNumber#toString()}, which is masked; also as a map key), {@link PostId}, {@link ComplaintId} and {@link Level}
@@ -82,6 +83,7 @@ public final class NivaranJacksonModule extends SimpleModule {
 
     object(Attachment.class, "Attachment", Writers::attachment, Readers::attachment);
     object(Complainant.class, "Complainant", Writers::citizen, Readers::citizen);
+    object(Location.class, "Location", Writers::location, Readers::location);
     object(Assignment.class, "Assignment", Writers::assignment, Readers::assignment);
     object(Resolution.class, "Resolution", Writers::resolution, Readers::resolution);
     object(Closure.class, "Closure", Writers::closure, Readers::closure);

@@ -47,6 +47,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Kind;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.complaint.Resolution;
 import org.nivaran.grievance.complaint.Status;
@@ -95,6 +96,20 @@ final class Readers {
       out.add(attachment(a));
     }
     return out;
+  }
+
+  /** A complaint's or registration's {@code location}, if present. */
+  static Optional<Location> optionalLocation(Fields f) {
+    return f.optionalObject("location").map(Readers::location);
+  }
+
+  /** A location object; both coordinates are required JSON numbers, read with their digits. */
+  static Location location(Fields l) {
+    java.math.BigDecimal latitude = l.decimal("latitude");
+    java.math.BigDecimal longitude = l.decimal("longitude");
+    Optional<String> addressLine = l.optionalText("addressLine");
+    Optional<String> landmark = l.optionalText("landmark");
+    return l.build(() -> new Location(latitude, longitude, addressLine, landmark));
   }
 
   static Complainant citizen(Fields f) {
@@ -279,6 +294,7 @@ final class Readers {
             .attachments(attachments(f, "attachments"))
             .status(f.enumValue("status", Status.class))
             .priority(priority(f))
+            .location(optionalLocation(f))
             .assignment(f.optionalObject("assignment").map(Readers::assignment))
             .resolution(f.optionalObject("resolution").map(Readers::resolution))
             .closure(f.optionalObject("closure").map(Readers::closure))
@@ -320,8 +336,10 @@ final class Readers {
         List<Attachment> attachments = attachments(f, "attachments");
         var key = f.optionalText("idempotencyKey");
         Priority priority = priority(f);
+        Optional<Location> location = optionalLocation(f);
         yield f.build(() -> new ComplaintRegistered(
-            id, seq, at, actor, kind, channel, citizen, category, jurisdiction, description, attachments, key, priority));
+            id, seq, at, actor, kind, channel, citizen, category, jurisdiction, description, attachments, key, priority,
+            location));
       }
       case "ComplaintAssigned" -> {
         Assignment assignment = assignment(f.object("assignment"));

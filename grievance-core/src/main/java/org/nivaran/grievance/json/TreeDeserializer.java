@@ -2,7 +2,11 @@ package org.nivaran.grievance.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 
@@ -22,6 +26,15 @@ final class TreeDeserializer<T> extends StdDeserializer<T> {
   interface TreeReader<T> {
     T read(JsonNode root);
   }
+
+  /**
+   * Reads trees with every JSON number's digits kept (a location's {@code 81.62960} stays five
+   * decimal places, where the host's own mapper may turn it into a {@code double}).
+   */
+  private static final ObjectMapper EXACT = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .build();
 
   private final String name;
   private final transient TreeReader<? extends T> reader;
@@ -43,7 +56,7 @@ final class TreeDeserializer<T> extends StdDeserializer<T> {
    */
   @Override
   public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-    JsonNode root = ctxt.readTree(p);
+    JsonNode root = EXACT.readTree(p);
     try {
       return reader.read(root);
     } catch (ReadFailure f) {

@@ -12,6 +12,7 @@ import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
@@ -95,6 +96,26 @@ final class Writers {
       attachment(g, a);
     }
     g.writeEndArray();
+  }
+
+  /** A complaint's or registration's {@code location}, written only when present. */
+  private static void location(JsonGenerator g, Optional<Location> location) throws IOException {
+    if (location.isPresent()) {
+      g.writeFieldName("location");
+      location(g, location.get());
+    }
+  }
+
+  /** A location, its coordinates as JSON numbers with every digit they were given (never exponent form). */
+  static void location(JsonGenerator g, Location l) throws IOException {
+    g.writeStartObject(l);
+    g.writeFieldName("latitude");
+    g.writeNumber(l.latitude().toPlainString());
+    g.writeFieldName("longitude");
+    g.writeNumber(l.longitude().toPlainString());
+    optionalText(g, "addressLine", l.addressLine());
+    optionalText(g, "landmark", l.landmark());
+    g.writeEndObject();
   }
 
   static void citizen(JsonGenerator g, Complainant c) throws IOException {
@@ -260,6 +281,7 @@ final class Writers {
     attachments(g, "attachments", c.attachments());
     g.writeStringField("status", c.status().name());
     priority(g, c.priority());
+    location(g, c.location());
     if (c.assignment().isPresent()) {
       g.writeFieldName("assignment");
       assignment(g, c.assignment().get());
@@ -331,6 +353,7 @@ final class Writers {
       attachments(g, "attachments", e.attachments());
       optionalText(g, "idempotencyKey", e.idempotencyKey());
       priority(g, e.priority());
+      location(g, e.location());
     } else if (event instanceof ComplaintAssigned e) {
       g.writeFieldName("assignment");
       assignment(g, e.assignment());

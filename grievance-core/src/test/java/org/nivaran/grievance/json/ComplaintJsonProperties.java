@@ -72,6 +72,7 @@ class ComplaintJsonProperties {
     seen.put("log has ComplaintFlagged", log.stream().anyMatch(ComplaintFlagged.class::isInstance));
     seen.put("log has SlaTimerSet", log.stream().anyMatch(SlaTimerSet.class::isInstance));
     seen.put("complaint has a first response", complaint.firstResponse().isPresent());
+    seen.put("complaint has a location", complaint.location().isPresent());
     seen.put("log has ContactRecorded", log.stream().anyMatch(ComplaintEvent.ContactRecorded.class::isInstance));
     seen.put("log has PriorityChanged", log.stream().anyMatch(ComplaintEvent.PriorityChanged.class::isInstance));
     seen.put("log has SpecialClosureDueSet", log.stream().anyMatch(ComplaintEvent.SpecialClosureDueSet.class::isInstance));

@@ -47,6 +47,7 @@ import org.nivaran.grievance.complaint.Attachment;
 import org.nivaran.grievance.complaint.Channel;
 import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintCommand.Assign;
 import org.nivaran.grievance.complaint.ComplaintCommand.ChangePriority;
@@ -317,6 +318,44 @@ public abstract class ComplaintStoreContract {
           assertThat(e.reason()).isEqualTo("the district hospital");
         });
     assertThat(Lifecycle.replay(events)).isEqualTo(c);
+  }
+
+  /**
+   * A located complaint (coordinates with trailing zeros and eight decimal places, a Devanagari
+   * address line and landmark) is stored and read back digit for digit, in its document and its
+   * registration event; a retry with the same key and another place is a conflict.
+   */
+  @Test
+  public void a_location_round_trips_digit_for_digit() {
+    Location at = Location.of("21.25140000", "-81.62960")
+        .withAddressLine("मकान नं. 12, गली 4, वार्ड 12, रायपुर")
+        .withLandmark("श्री हनुमान मंदिर के पास");
+    RegisterComplaint request = RegisterComplaint.builder()
+        .from(request(PHONE_A, WARD_12, "गली की बत्ती नहीं जलती", Optional.of("call-located")))
+        .location(at)
+        .build();
+    Complaint c = grievances.register(request, AGENT);
+    clock.advance(Duration.ofMinutes(5));
+    c = grievances.execute(c.id(), new Assign(AE, ENERGY, Level.L1), SYSTEM);
+
+    Complaint found = store.find(c.id()).orElseThrow();
+    assertThat(found).isEqualTo(c);
+    assertThat(found.location()).contains(at);
+    assertThat(found.location().orElseThrow().latitude().toPlainString()).isEqualTo("21.25140000");
+    assertThat(found.location().orElseThrow().longitude().toPlainString()).isEqualTo("-81.62960");
+    List<ComplaintEvent> events = store.events(c.id());
+    assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintRegistered.class,
+        r -> assertThat(r.location()).contains(at));
+    assertThat(Lifecycle.replay(events)).isEqualTo(c);
+    assertThat(store.findByIdempotencyKey("call-located", request.fingerprint())).contains(found);
+
+    RegisterComplaint elsewhere = RegisterComplaint.builder().from(request)
+        .location(Location.of("21.2514", "-81.6296")).build();
+    assertThat(elsewhere.fingerprint()).isNotEqualTo(request.fingerprint());
+    ComplaintRegistered r = Lifecycle.register(ComplaintId.of("C-ELSEWHERE"), elsewhere, AGENT, clock.instant());
+    assertThatThrownBy(() -> store.create(new NewComplaint(
+            Lifecycle.start(r), List.of(r), Optional.of("call-located"), elsewhere.fingerprint())))
+        .isInstanceOf(IdempotencyConflictException.class);
   }
 
   // =============================================================================================

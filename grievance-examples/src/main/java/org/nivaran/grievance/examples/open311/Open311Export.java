@@ -2,9 +2,11 @@ package org.nivaran.grievance.examples.open311;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,6 +21,7 @@ import java.util.function.Function;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.sla.SlaTimer;
 
 /**
@@ -45,17 +48,24 @@ import org.nivaran.grievance.sla.SlaTimer;
  *       registered and last changed</td></tr>
  *   <tr><td>{@code expected_datetime}</td><td>while open, the deadline of the current level's SLA
  *       clock if it has one ({@link SlaTimer#deadline()}); else null</td></tr>
- *   <tr><td>{@code address}</td><td>the jurisdiction, named by {@link Builder#addresses(Function)}
- *       (its code without one)</td></tr>
- *   <tr><td>{@code address_id}, {@code zipcode}, {@code lat}, {@code long}, {@code media_url}</td>
- *       <td>null: a complaint records no postal address, position or public media</td></tr>
+ *   <tr><td>{@code address}</td><td>the complaint's {@linkplain Complaint#location() location}:
+ *       its address line, then {@code ", near "} and its landmark if it has one (the landmark alone
+ *       without an address line); without either, the jurisdiction, named by
+ *       {@link Builder#addresses(Function)} (its code without one)</td></tr>
+ *   <tr><td>{@code address_id}, {@code zipcode}</td><td>null: a complaint records no postal
+ *       address id or code</td></tr>
+ *   <tr><td>{@code lat}, {@code long}</td><td>the location's WGS84 latitude and longitude as JSON
+ *       numbers with the digits they were registered with (e.g. {@code 81.62960}, never an exponent
+ *       form); null for a complaint without a location</td></tr>
+ *   <tr><td>{@code media_url}</td><td>null: a complaint's attachments are not public media</td></tr>
  * </table>
  *
  * <p>Every object has all of these keys, in this order; a field without a value is {@code null},
  * never left out, so that consumers see one shape. Times are ISO 8601 with the offset of the
  * export's {@linkplain Builder#zone(ZoneId) zone} (Asia/Kolkata by default), to the second, e.g.
- * {@code 2024-03-04T11:00:00+05:30}. The citizen's name, number and address, the officers' replies
- * and the attachments are never exported.
+ * {@code 2024-03-04T11:00:00+05:30}. The citizen's name, number and home address (the
+ * complainant's), the officers' replies and the attachments are never exported; the place of the
+ * problem, its location, is.
  *
  * <pre>{@code
  * Directory d = ...;
@@ -71,8 +81,15 @@ public final class Open311Export {
   /** The zone times are written in unless the builder sets another. */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Kolkata");
 
-  /** Leaves the caller's {@link Writer} open. */
-  private static final ObjectMapper JSON = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+  /**
+   * Leaves the caller's {@link Writer} open; keeps a coordinate's digits as given (no trailing
+   * zeros stripped) and writes it plain, never in exponent form.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .build();
 
   private final ZoneId zone;
   private final Function<String, String> serviceNames;
@@ -125,11 +142,12 @@ public final class Open311Export {
     o.put("requested_datetime", time(complaint.registeredAt()));
     o.put("updated_datetime", time(complaint.updatedAt()));
     o.put("expected_datetime", expected(complaint).map(this::time).orElse(null));
-    o.put("address", name(addresses, complaint.jurisdictionCode()));
+    o.put("address", complaint.location().flatMap(Open311Export::address)
+        .orElseGet(() -> name(addresses, complaint.jurisdictionCode())));
     o.putNull("address_id");
     o.putNull("zipcode");
-    o.putNull("lat");
-    o.putNull("long");
+    o.put("lat", complaint.location().map(Location::latitude).orElse(null));
+    o.put("long", complaint.location().map(Location::longitude).orElse(null));
     o.putNull("media_url");
     return o;
   }
@@ -183,6 +201,13 @@ public final class Open311Export {
    */
   public ZoneId zone() {
     return zone;
+  }
+
+  private static Optional<String> address(Location location) {
+    if (location.addressLine().isEmpty()) {
+      return location.landmark();
+    }
+    return Optional.of(location.addressLine().get() + location.landmark().map(l -> ", near " + l).orElse(""));
   }
 
   private static String notes(Closure closure) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,6 +27,7 @@ import org.nivaran.grievance.complaint.ComplaintCommand.Resolve;
 import org.nivaran.grievance.complaint.ComplaintCommand.StartWork;
 import org.nivaran.grievance.complaint.ComplaintCommand.Withdraw;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.directory.Category;
@@ -108,6 +110,38 @@ class Open311ExportTest {
             "media_url": null
           }"""));
       assertThat(c.sla().flatMap(t -> t.deadline())).contains(Instant.parse("2024-03-11T18:30:00Z"));
+    }
+
+    @Test
+    void a_located_complaint_carries_lat_long_and_its_address_line_and_landmark_as_the_address() {
+      Location at = Location.of("21.25140000", "81.62960")
+          .withAddressLine("मकान नं. 12, गली 4, वार्ड 12")
+          .withLandmark("हनुमान मंदिर");
+      Complaint c = grievances.register(
+          RegisterComplaint.builder().from(SampleDistrict.request(0)).location(at).build(), SampleDistrict.AGENT);
+
+      JsonNode got = named().serviceRequest(c);
+      String text = named().toJson(List.of(c));
+
+      assertThat(got.get("lat").decimalValue()).isEqualTo(new BigDecimal("21.25140000"));
+      assertThat(got.get("long").decimalValue()).isEqualTo(new BigDecimal("81.62960"));
+      assertThat(got.path("address").asText()).isEqualTo("मकान नं. 12, गली 4, वार्ड 12, near हनुमान मंदिर");
+      assertThat(text).contains("\"lat\":21.25140000,\"long\":81.62960,");
+      assertThat(got.fieldNames()).toIterable().hasSize(17);
+    }
+
+    @Test
+    void a_location_without_an_address_line_gives_its_landmark_or_else_the_jurisdiction_and_tiny_coordinates_stay_plain() {
+      Complaint landmarkOnly = grievances.register(RegisterComplaint.builder().from(SampleDistrict.request(0))
+          .location(Location.of("-0.00000010", "0").withLandmark("पुराना बस स्टैंड")).build(), SampleDistrict.AGENT);
+      Complaint pointOnly = grievances.register(RegisterComplaint.builder().from(SampleDistrict.request(1))
+          .location(Location.of("90", "-180")).build(), SampleDistrict.AGENT);
+
+      String text = named().toJson(List.of(landmarkOnly, pointOnly));
+
+      assertThat(json(text).get(0).path("address").asText()).isEqualTo("पुराना बस स्टैंड");
+      assertThat(json(text).get(1).path("address").asText()).isEqualTo("Ward 12");
+      assertThat(text).contains("\"lat\":-0.00000010,\"long\":0,", "\"lat\":90,\"long\":-180,").doesNotContain("E-");
     }
 
     @Test

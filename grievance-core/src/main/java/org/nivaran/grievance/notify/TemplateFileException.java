@@ -13,9 +13,11 @@ import org.nivaran.grievance.GrievanceException;
 public final class TemplateFileException extends GrievanceException {
   private static final long serialVersionUID = 1L;
 
-  /** The file name, the line and the key. */
+  /** The file, as named to the loader. */
   private final String file;
+  /** The 1-based line, or 0 for the file as a whole. */
   private final int line;
+  /** The kind named on the line, or empty. */
   private final String key;
 
   /**

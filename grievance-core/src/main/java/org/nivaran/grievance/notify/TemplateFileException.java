@@ -1,5 +1,6 @@
 package org.nivaran.grievance.notify;
 
+import java.util.Objects;
 import org.nivaran.grievance.GrievanceException;
 
 /**
@@ -29,10 +30,17 @@ public final class TemplateFileException extends GrievanceException {
    * @param reason what is wrong
    */
   public TemplateFileException(String file, int line, String key, String reason) {
-    super(file + (line > 0 ? ":" + line : "") + (key.isEmpty() ? "" : " " + key) + ": " + reason);
+    super(message(file, line, key, reason));
     this.file = file;
     this.line = line;
     this.key = key;
+  }
+
+  private static String message(String file, int line, String key, String reason) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(reason, "reason");
+    return file + (line > 0 ? ":" + line : "") + (key.isEmpty() ? "" : " " + key) + ": " + reason;
   }
 
   /**

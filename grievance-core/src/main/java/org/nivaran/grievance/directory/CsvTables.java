@@ -352,11 +352,15 @@ public final class CsvTables {
 
   private static Language language(Cells row, String value) {
     for (Language l : Language.values()) {
-      if (l.tag().equalsIgnoreCase(value) || l.name().equalsIgnoreCase(value)) {
+      if (l.name().equalsIgnoreCase(value)) {
         return l;
       }
     }
-    throw row.error("holderLanguage", "must be hi or en (was '" + value + "')");
+    try {
+      return Language.of(value);
+    } catch (InvalidInputException e) {
+      throw row.error("holderLanguage", "must be a BCP 47 tag such as hi or en (was '" + value + "')");
+    }
   }
 
   private static String nameOf(Path file) {

@@ -217,20 +217,10 @@ final class DirectoryReader {
   }
 
   private static Officer officer(Fields r) {
-    String tag = r.text("language");
-    Language language = null;
-    for (Language l : Language.values()) {
-      if (l.tag().equals(tag)) {
-        language = l;
-      }
-    }
-    if (language == null) {
-      throw r.fail("language", "must be \"en\" or \"hi\" (was '" + tag + "')");
-    }
+    Language language = r.fieldValue("language", () -> Language.of(r.text("language")));
     PhoneNumber phone = r.fieldValue("phone", () -> PhoneNumber.parse(r.text("phone")));
     boolean whatsapp = r.optionalBoolean("whatsapp").orElse(false);
-    Language chosen = language;
-    return r.build(() -> new Officer(r.text("id"), r.text("name"), phone, whatsapp, chosen));
+    return r.build(() -> new Officer(r.text("id"), r.text("name"), phone, whatsapp, language));
   }
 
   private static AdditionalCharge charge(Fields r) {

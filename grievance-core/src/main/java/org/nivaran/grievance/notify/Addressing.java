@@ -9,8 +9,8 @@ import org.nivaran.grievance.directory.Post;
 
 /**
  * How each person told is reached: as which {@link Recipient}, in which language and on which
- * channel. Officers get their own language and WhatsApp if they opted in; the citizen Hindi or
- * English, and WhatsApp if the complaint came on WhatsApp.
+ * channel. Officers get their own language and WhatsApp if they opted in; the citizen their own
+ * language if the templates have it, else English, and WhatsApp if the complaint came on WhatsApp.
  */
 final class Addressing {
   private Addressing() {}
@@ -20,9 +20,14 @@ final class Addressing {
     return new Recipient(RecipientRole.CITIZEN, complaint.citizen().phone(), Optional.empty(), complaint.citizen().name());
   }
 
-  /** Hindi if the citizen's language is {@code hi}, else English. */
-  static Language languageOf(Complaint complaint) {
-    return "hi".equals(complaint.citizen().language().getLanguage()) ? Language.HINDI : Language.ENGLISH;
+  /** The language of the text the citizen is sent for a kind: theirs if the templates have it, else English. */
+  static Language languageOf(Complaint complaint, Templates templates, NotificationKind kind) {
+    return templates.templateFor(kind, templates.languageFor(complaint.citizen().language())).language();
+  }
+
+  /** The language of the text an officer is sent for a kind: theirs if the templates have it, else English. */
+  static Language languageOf(Officer officer, Templates templates, NotificationKind kind) {
+    return templates.templateFor(kind, officer.language()).language();
   }
 
   /** WhatsApp if the complaint came on WhatsApp, else SMS. */

@@ -221,7 +221,7 @@ final class EventNotifications {
       if (!policy.isEnabled(kind)) {
         return;
       }
-      Language language = Addressing.languageOf(complaint);
+      Language language = Addressing.languageOf(complaint, policy.templates(), kind);
       Map<String, String> values = MessageValues.ofComplaint(complaint, deadline, reason.apply(language));
       current.ifPresent(a -> {
         values.put("post", a.post().code());
@@ -264,9 +264,10 @@ final class EventNotifications {
         return;
       }
       Officer officer = answering.get();
-      Map<String, String> values = MessageValues.ofComplaint(complaint, deadline, reason.apply(officer.language()));
+      Language language = Addressing.languageOf(officer, policy.templates(), kind);
+      Map<String, String> values = MessageValues.ofComplaint(complaint, deadline, reason.apply(language));
       MessageValues.putPost(values, subject, assignment.level());
-      add(kind, Addressing.officer(role, recipientPost, officer), Addressing.channelOf(officer), officer.language(), values);
+      add(kind, Addressing.officer(role, recipientPost, officer), Addressing.channelOf(officer), language, values);
     }
 
     private void add(

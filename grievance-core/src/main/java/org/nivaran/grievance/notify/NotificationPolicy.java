@@ -239,7 +239,7 @@ public final class NotificationPolicy {
     if (ids.isEmpty()) {
       throw new InvalidInputException("pending", "must name at least one complaint (was empty)");
     }
-    Language language = successor.language();
+    Language language = Addressing.languageOf(successor, templates, NotificationKind.HANDOVER);
     Map<String, String> values = MessageValues.blank();
     MessageValues.putPost(values, post, post.level());
     values.put("count", Integer.toString(ids.size()));
@@ -299,6 +299,7 @@ public final class NotificationPolicy {
       return Optional.empty();
     }
     Officer officer = answering.get();
+    Language language = Addressing.languageOf(officer, templates, kind);
     Map<String, String> values = MessageValues.ofComplaint(complaint, deadlineOf(complaint), reason);
     complaint.assignment().ifPresent(a -> {
       values.put("post", a.post().code());
@@ -310,8 +311,8 @@ public final class NotificationPolicy {
     Recipient recipient = Addressing.officer(role, post, officer);
     String id = complaint.id() + "#" + eventSequence + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + recipient.key();
     return Optional.of(new Notification(
-        id, complaint.id(), eventSequence, kind, recipient, Addressing.channelOf(officer), officer.language(),
-        templates.render(kind, officer.language(), values), at));
+        id, complaint.id(), eventSequence, kind, recipient, Addressing.channelOf(officer), language,
+        templates.render(kind, language, values), at));
   }
 
   private String deadlineOf(Complaint complaint) {

@@ -1,31 +1,24 @@
 package org.nivaran.grievance.notify;
 
-import static org.nivaran.grievance.notify.NotificationKind.ASSIGNED;
-import static org.nivaran.grievance.notify.NotificationKind.CITIZEN_DISSATISFIED;
-import static org.nivaran.grievance.notify.NotificationKind.PRIORITY_CHANGED;
-import static org.nivaran.grievance.notify.NotificationKind.CLOSED;
-import static org.nivaran.grievance.notify.NotificationKind.ESCALATED_SUPERVISOR;
-import static org.nivaran.grievance.notify.NotificationKind.ESCALATED_TO_YOU;
-import static org.nivaran.grievance.notify.NotificationKind.FLAGGED;
-import static org.nivaran.grievance.notify.NotificationKind.HANDOVER;
-import static org.nivaran.grievance.notify.NotificationKind.OVERDUE_AT_TOP;
-import static org.nivaran.grievance.notify.NotificationKind.REGISTERED;
-import static org.nivaran.grievance.notify.NotificationKind.REOPENED_TO_YOU;
-import static org.nivaran.grievance.notify.NotificationKind.SPECIAL_CLOSURE_NOTICE;
-import static org.nivaran.grievance.notify.NotificationKind.SPECIAL_CLOSURE_REFUSED;
-import static org.nivaran.grievance.notify.NotificationKind.SPECIAL_CLOSURE_REQUESTED;
-import static org.nivaran.grievance.notify.NotificationKind.RESOLVED;
-import static org.nivaran.grievance.notify.NotificationKind.RETURNED;
-import static org.nivaran.grievance.notify.NotificationKind.TRANSFERRED_TO_YOU;
 import static org.nivaran.grievance.directory.Language.ENGLISH;
-import static org.nivaran.grievance.directory.Language.HINDI;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.directory.Language;
@@ -41,12 +34,16 @@ import org.nivaran.grievance.directory.Language;
  * }</pre>
  *
  * <p>Every set of templates has an English text for every kind; a kind without a text in the
- * language asked for is rendered in English. {@link #defaults()} has English and Hindi (Devanagari)
- * texts for every kind; docs/notifications.md lists them.
+ * language asked for is rendered in its language subtag's text ({@code mr} for {@code mr-IN}) if
+ * there is one, else in English. {@link #defaults()} has English and Hindi (Devanagari) texts for
+ * every kind, read from the shipped files {@code en.properties} and {@code hi.properties};
+ * {@link #load(Path)} adds languages from files; docs/notifications.md lists the texts and the file
+ * format.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Templates {
+  private static final List<String> SHIPPED = List.of("en", "hi");
   private static final Templates DEFAULTS = defaultTemplates();
 
   private final Map<NotificationKind, Map<Language, Template>> table;
@@ -56,12 +53,45 @@ public final class Templates {
   }
 
   /**
-   * The built-in English and Hindi texts.
+   * The shipped English and Hindi texts, read from the files {@code en.properties} and
+   * {@code hi.properties} in grievance-core (package {@code org.nivaran.grievance.notify.templates}).
    *
    * @return the default templates
    */
   public static Templates defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * The {@link #defaults()} with the templates files of a directory added: every
+   * {@code <tag>.properties} file in it (UTF-8, see {@link Builder#addFile(Path)}), in order of
+   * name. A file for a shipped language replaces the shipped texts of the kinds it gives.
+   *
+   * <pre>{@code
+   * Templates templates = Templates.load(Path.of("/etc/nivaran/templates")); // holds mr.properties
+   * templates.render(NotificationKind.REGISTERED, Language.of("mr"), values);
+   * }</pre>
+   *
+   * @param directory the directory
+   * @return the templates
+   * @throws TemplateFileException naming the file, line and key of the first fault
+   * @throws UncheckedIOException if the directory or a file cannot be read
+   */
+  public static Templates load(Path directory) {
+    Texts.required(directory, "directory");
+    Builder b = builder().from(DEFAULTS);
+    Map<String, Path> files = new TreeMap<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*" + TemplateFiles.SUFFIX)) {
+      for (Path file : entries) {
+        if (Files.isRegularFile(file)) {
+          files.put(file.getFileName().toString(), file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list templates directory " + directory, e);
+    }
+    files.values().forEach(b::addFile);
+    return b.build();
   }
 
   /**
@@ -104,7 +134,44 @@ public final class Templates {
    * @return the template
    */
   public Template templateFor(NotificationKind kind, Language language) {
-    return find(kind, language).orElseGet(() -> table.get(kind).get(ENGLISH));
+    return find(kind, language)
+        .or(() -> find(kind, language.base()))
+        .orElseGet(() -> table.get(kind).get(ENGLISH));
+  }
+
+  /**
+   * Every language that has at least one template, English first.
+   *
+   * @return the languages
+   */
+  public Set<Language> languages() {
+    Set<Language> languages = new LinkedHashSet<>();
+    languages.add(ENGLISH);
+    table.values().forEach(byLanguage -> languages.addAll(byLanguage.keySet()));
+    return Collections.unmodifiableSet(languages);
+  }
+
+  /**
+   * The language to write to someone who reads {@code locale} in: the language of its full tag if
+   * it has templates, else that of its language subtag ({@code mr} for {@code mr-IN}) if it has
+   * templates, else English.
+   *
+   * @param locale the reader's language, e.g. a citizen's
+   * @return one of {@link #languages()}
+   */
+  public Language languageFor(Locale locale) {
+    Texts.required(locale, "locale");
+    Set<Language> languages = languages();
+    Language wanted;
+    try {
+      wanted = Language.of(locale);
+    } catch (InvalidInputException e) {
+      return ENGLISH;
+    }
+    if (languages.contains(wanted)) {
+      return wanted;
+    }
+    return languages.contains(wanted.base()) ? wanted.base() : ENGLISH;
   }
 
   /**
@@ -171,7 +238,31 @@ public final class Templates {
      */
     public Builder add(Template template) {
       Texts.required(template, "template");
-      table.computeIfAbsent(template.kind(), k -> new EnumMap<>(Language.class)).put(template.language(), template);
+      table.computeIfAbsent(template.kind(), k -> new LinkedHashMap<>()).put(template.language(), template);
+      return this;
+    }
+
+    /**
+     * Adds the templates of a file, replacing those of the same kind and language. The file is
+     * UTF-8 text named by a BCP 47 tag, e.g. {@code mr.properties}; each line is
+     * {@code KIND = text} (a {@link NotificationKind} name, the text with {@code {placeholders}} and
+     * {@code \n} for a line break), a {@code #} comment or blank. A language file may leave kinds
+     * out (they fall back to English); an English file must give every kind.
+     *
+     * @param file the file
+     * @return this builder
+     * @throws TemplateFileException naming the file, line and key of a bad tag, an unknown kind, a
+     *     kind given twice, an unknown placeholder or stray brace, or a kind missing from English
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public Builder addFile(Path file) {
+      Texts.required(file, "file");
+      Path name = file.getFileName();
+      try (InputStream in = Files.newInputStream(file)) {
+        TemplateFiles.read(name == null ? file.toString() : name.toString(), in).forEach(this::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read templates file " + file, e);
+      }
       return this;
     }
 
@@ -188,7 +279,7 @@ public final class Templates {
         if (byLanguage == null || !byLanguage.containsKey(ENGLISH)) {
           throw new InvalidInputException("templates", "has no English template for " + kind);
         }
-        copy.put(kind, Collections.unmodifiableMap(new EnumMap<>(byLanguage)));
+        copy.put(kind, Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage)));
       }
       return new Templates(Collections.unmodifiableMap(copy));
     }
@@ -196,74 +287,17 @@ public final class Templates {
 
   private static Templates defaultTemplates() {
     Builder b = builder();
-    b.add(new Template(REGISTERED, ENGLISH,
-        "Your complaint {complaintId} ({category}) has been registered. Please quote this number in any enquiry."));
-    b.add(new Template(REGISTERED, HINDI,
-        "आपकी शिकायत {complaintId} ({category}) दर्ज कर ली गई है। आगे की जानकारी के लिए यही क्रमांक बताएँ।"));
-    b.add(new Template(ASSIGNED, ENGLISH,
-        "New complaint {complaintId} ({category}) assigned to your post {postTitle} at {level}. Resolve by {deadline}."));
-    b.add(new Template(ASSIGNED, HINDI,
-        "नई शिकायत {complaintId} ({category}) आपके पद {postTitle} को स्तर {level} पर सौंपी गई है। निराकरण की समय-सीमा: {deadline}।"));
-    b.add(new Template(TRANSFERRED_TO_YOU, ENGLISH,
-        "Complaint {complaintId} ({category}) transferred to your post {postTitle}. Reason: {reason}. Resolve by {deadline}."));
-    b.add(new Template(TRANSFERRED_TO_YOU, HINDI,
-        "शिकायत {complaintId} ({category}) आपके पद {postTitle} को अंतरित की गई है। कारण: {reason}। निराकरण की समय-सीमा: {deadline}।"));
-    b.add(new Template(ESCALATED_TO_YOU, ENGLISH,
-        "Complaint {complaintId} ({category}) escalated to your post {postTitle} at {level}. Reason: {reason}. Resolve by {deadline}."));
-    b.add(new Template(ESCALATED_TO_YOU, HINDI,
-        "शिकायत {complaintId} ({category}) स्तर {level} पर आपके पद {postTitle} को भेजी गई है। कारण: {reason}। निराकरण की समय-सीमा: {deadline}।"));
-    b.add(new Template(ESCALATED_SUPERVISOR, ENGLISH,
-        "For your attention: complaint {complaintId} ({category}) escalated to {postTitle} ({post}) at {level}. Reason: {reason}."));
-    b.add(new Template(ESCALATED_SUPERVISOR, HINDI,
-        "सूचनार्थ: शिकायत {complaintId} ({category}) स्तर {level} पर {postTitle} ({post}) को भेजी गई है। कारण: {reason}।"));
-    b.add(new Template(RETURNED, ENGLISH,
-        "Your reply on complaint {complaintId} was returned. Reason: {reason}. Please file a proper reply by {deadline}."));
-    b.add(new Template(RETURNED, HINDI,
-        "शिकायत {complaintId} पर आपका उत्तर लौटाया गया है। कारण: {reason}। कृपया {deadline} तक उचित उत्तर दर्ज करें।"));
-    b.add(new Template(REOPENED_TO_YOU, ENGLISH,
-        "Complaint {complaintId} ({category}) has been reopened with your post {postTitle} at {level}. Reason: {reason}. Resolve by {deadline}."));
-    b.add(new Template(REOPENED_TO_YOU, HINDI,
-        "शिकायत {complaintId} ({category}) स्तर {level} पर आपके पद {postTitle} के पास पुनः खोली गई है। कारण: {reason}। निराकरण की समय-सीमा: {deadline}।"));
-    b.add(new Template(CITIZEN_DISSATISFIED, ENGLISH,
-        "The citizen is not satisfied with the reply on complaint {complaintId} ({category}); it is now with your post {postTitle} at {level}. Citizen's reason: {reason}. Resolve by {deadline}."));
-    b.add(new Template(CITIZEN_DISSATISFIED, HINDI,
-        "शिकायत {complaintId} ({category}) के उत्तर से नागरिक संतुष्ट नहीं है; अब यह स्तर {level} पर आपके पद {postTitle} के पास है। नागरिक का कारण: {reason}। निराकरण की समय-सीमा: {deadline}।"));
-    b.add(new Template(PRIORITY_CHANGED, ENGLISH,
-        "The priority of complaint {complaintId} ({category}) with your post {postTitle} at {level} has changed: {reason}. Resolve by {deadline}."));
-    b.add(new Template(PRIORITY_CHANGED, HINDI,
-        "स्तर {level} पर आपके पद {postTitle} के पास शिकायत {complaintId} ({category}) की प्राथमिकता बदली गई है: {reason}। निराकरण की समय-सीमा: {deadline}।"));
-    b.add(new Template(RESOLVED, ENGLISH,
-        "Dear {citizenName}, a reply has been filed on your complaint {complaintId}. You will be contacted to confirm whether you are satisfied."));
-    b.add(new Template(RESOLVED, HINDI,
-        "{citizenName} जी, आपकी शिकायत {complaintId} पर निराकरण दर्ज किया गया है। आपकी संतुष्टि जानने के लिए आपसे संपर्क किया जाएगा।"));
-    b.add(new Template(CLOSED, ENGLISH,
-        "Your complaint {complaintId} has been closed. Remark: {reason}."));
-    b.add(new Template(CLOSED, HINDI,
-        "आपकी शिकायत {complaintId} बंद कर दी गई है। टिप्पणी: {reason}।"));
-    b.add(new Template(HANDOVER, ENGLISH,
-        "You have taken charge of the post {postTitle} ({post}). Pending complaints: {count}. Numbers: {ids}"));
-    b.add(new Template(HANDOVER, HINDI,
-        "आपने पद {postTitle} ({post}) का प्रभार ग्रहण किया है। लंबित शिकायतें: {count}। क्रमांक: {ids}"));
-    b.add(new Template(OVERDUE_AT_TOP, ENGLISH,
-        "Complaint {complaintId} ({category}) is past its deadline ({deadline}) at the top level {level}, post {post}. Reason: {reason}."));
-    b.add(new Template(OVERDUE_AT_TOP, HINDI,
-        "शिकायत {complaintId} ({category}) शीर्ष स्तर {level} पर पद {post} के पास समय-सीमा ({deadline}) पार कर चुकी है। कारण: {reason}।"));
-    b.add(new Template(FLAGGED, ENGLISH,
-        "Complaint {complaintId} ({category}) at {level}, post {post}, has been flagged for your attention. Reason: {reason}."));
-    b.add(new Template(FLAGGED, HINDI,
-        "शिकायत {complaintId} ({category}) (स्तर {level}, पद {post}) आपके ध्यान हेतु चिह्नित की गई है। कारण: {reason}।"));
-    b.add(new Template(SPECIAL_CLOSURE_REQUESTED, ENGLISH,
-        "Complaint {complaintId} ({category}) at {level}, post {post}: its officer asks for a special closure. Reason: {reason}. Please approve or refuse with a remark."));
-    b.add(new Template(SPECIAL_CLOSURE_REQUESTED, HINDI,
-        "शिकायत {complaintId} ({category}) (स्तर {level}, पद {post}): अधिकारी ने विशेष निस्तारण का अनुरोध किया है। कारण: {reason}। कृपया टिप्पणी सहित स्वीकृत या अस्वीकृत करें।"));
-    b.add(new Template(SPECIAL_CLOSURE_NOTICE, ENGLISH,
-        "Dear {citizenName}, your complaint {complaintId} is being closed without further action because {reason}."));
-    b.add(new Template(SPECIAL_CLOSURE_NOTICE, HINDI,
-        "{citizenName} जी, आपकी शिकायत {complaintId} इस कारण बंद की जा रही है: {reason}।"));
-    b.add(new Template(SPECIAL_CLOSURE_REFUSED, ENGLISH,
-        "The special closure you asked for on complaint {complaintId} was refused. Remark: {reason}. Please act on it by {deadline}."));
-    b.add(new Template(SPECIAL_CLOSURE_REFUSED, HINDI,
-        "शिकायत {complaintId} पर आपका विशेष निस्तारण अनुरोध अस्वीकृत हुआ। टिप्पणी: {reason}। कृपया {deadline} तक कार्यवाही करें।"));
+    for (String tag : SHIPPED) {
+      String name = tag + TemplateFiles.SUFFIX;
+      try (InputStream in = Templates.class.getResourceAsStream("templates/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("the shipped templates file " + name + " is missing from the class path");
+        }
+        TemplateFiles.read(name, in).forEach(b::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the shipped templates file " + name, e);
+      }
+    }
     return b.build();
   }
 }

@@ -406,7 +406,7 @@ class CsvTablesTest {
         "AE,Assistant Engineer,energy,abhanpur,L1,,,E1,,9876543210,,; holderName",
         "AE,Assistant Engineer,energy,abhanpur,L1,,,E1,Suresh,12345,,; holderPhone",
         "AE,Assistant Engineer,energy,abhanpur,L1,,,E1,Suresh,9876543210,maybe,; holderWhatsapp",
-        "AE,Assistant Engineer,energy,abhanpur,L1,,,E1,Suresh,9876543210,no,ur; holderLanguage",
+        "AE,Assistant Engineer,energy,abhanpur,L1,,,E1,Suresh,9876543210,no,urdu; holderLanguage",
         "AE,Assistant Engineer,energy,abhanpur,L1,,,E1,Suresh,9876543210,yes,; holderLanguage",
         "AE,Assistant Engineer,energy,abhanpur,L1,,,E 1,Suresh,9876543210,no,hi; holderId",
         "A E,Assistant Engineer,energy,abhanpur,L1,,,,,,,; id",

@@ -218,7 +218,7 @@ class DirectoryJsonTest {
         err("level out of range", "\"level\": \"L2\"", "\"level\": 100", "directory.json#posts", 1, "level", "between 0 and 99"),
         err("bad duty", "[\"NODAL_OFFICER\"]", "[\"NODAL_OFFICER\", \"NODAL\"]", "directory.json#posts", 2, "duties[1]", "one of NODAL_OFFICER, HEAD_OF_DEPARTMENT"),
         err("bad phone", "\"phone\": \"98000 00106\"", "\"phone\": \"12345\"", "directory.json#posts", 2, "holder.phone", "10-digit Indian number"),
-        err("bad language", "\"language\": \"hi\"", "\"language\": \"hindi\"", "directory.json#posts", 2, "holder.language", "\"en\" or \"hi\""),
+        err("bad language", "\"language\": \"hi\"", "\"language\": \"hindi\"", "directory.json#posts", 2, "holder.language", "2- or 3-letter ISO 639 language code"),
         err("unknown holder field", "\"whatsapp\": true", "\"whatsApp\": true", "directory.json#posts", 2, "holder.whatsApp", "allowed: id, name, phone, whatsapp, language"),
         err("holder without name", "\"name\": \"राजेश कुमार साहू\", ", "", "directory.json#posts", 2, "holder.name", "is required"),
         err("charge of a post with a holder", "{\"post\": \"EE-RAIPUR\", \"officerId\"", "{\"post\": \"AE-RAIPUR\", \"officerId\"",

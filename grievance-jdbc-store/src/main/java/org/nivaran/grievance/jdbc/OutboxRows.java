@@ -65,7 +65,7 @@ final class OutboxRows {
     ps.setString(7, n.recipient().post().map(PostId::code).orElse(null));
     ps.setString(8, n.recipient().name());
     ps.setString(9, n.channel().name());
-    ps.setString(10, n.language().name());
+    ps.setString(10, n.language().tag());
     ps.setString(11, n.body());
     Jdbc.setInstant(ps, 12, n.createdAt());
     Optional<QuietWindow> quiet = n.quietHours();
@@ -94,7 +94,7 @@ final class OutboxRows {
     }
     return new Notification(rs.getString("message_id"), ComplaintId.of(rs.getString("complaint_id")),
         rs.getLong("event_sequence"), NotificationKind.valueOf(rs.getString("kind")), recipient,
-        DeliveryChannel.valueOf(rs.getString("channel")), Language.valueOf(rs.getString("language")),
+        DeliveryChannel.valueOf(rs.getString("channel")), Language.of(rs.getString("language")),
         rs.getString("body"), created, quiet);
   }
 }

@@ -45,12 +45,13 @@ final class OutboxFixtures {
         "नमस्ते सुनीता जी, आपकी शिकायत " + complaint(i) + " दर्ज कर ली गई है।", T0);
   }
 
+  /** A message in Tamil (tag {@code ta-IN}), so the outbox round-trips a language beyond the shipped two. */
   static Notification officerMessage(int i) {
     Recipient officer = new Recipient(RecipientRole.POST_HOLDER, new PhoneNumber("+919812345678"),
         Optional.of(PostId.of("EE-RAIPUR")), "कार्यपालन अभियंता रायपुर");
     return new Notification(complaint(i) + "#1:" + officer.key(), ComplaintId.of(complaint(i)), 1,
-        NotificationKind.ASSIGNED, officer, DeliveryChannel.WHATSAPP, Language.HINDI,
-        "शिकायत " + complaint(i) + " आपको सौंपी गई है। कृपया समय सीमा में निपटाएँ।", T0);
+        NotificationKind.ASSIGNED, officer, DeliveryChannel.WHATSAPP, Language.of("ta-IN"),
+        "புகார் " + complaint(i) + " உங்களுக்கு ஒதுக்கப்பட்டது. உரிய நேரத்தில் தீர்க்கவும்.", T0);
   }
 
   static void insert(DataSource ds, List<Notification> notifications) {

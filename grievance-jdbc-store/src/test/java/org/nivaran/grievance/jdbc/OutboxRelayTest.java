@@ -71,7 +71,8 @@ class OutboxRelayTest {
       assertThat(notifier.sent()).extracting(Notification::id)
           .containsExactly("RPR-2024-000001#1:citizen", "RPR-2024-000001#1:holder:EE-RAIPUR", "RPR-2024-000002#1:citizen");
       assertThat(notifier.sent().get(0).body()).isEqualTo("नमस्ते सुनीता जी, आपकी शिकायत RPR-2024-000001 दर्ज कर ली गई है।");
-      assertThat(notifier.sent().get(1).body()).isEqualTo("शिकायत RPR-2024-000001 आपको सौंपी गई है। कृपया समय सीमा में निपटाएँ।");
+      assertThat(notifier.sent().get(1).body()).isEqualTo("புகார் RPR-2024-000001 உங்களுக்கு ஒதுக்கப்பட்டது. உரிய நேரத்தில் தீர்க்கவும்.");
+      assertThat(notifier.sent().get(1).language().tag()).isEqualTo("ta-IN");
       for (Row row : rows(db.dataSource()).values()) {
         assertThat(row.state()).isEqualTo("SENT");
         assertThat(row.attempts()).isEqualTo(1);

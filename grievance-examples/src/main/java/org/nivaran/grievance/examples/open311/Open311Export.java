@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -88,7 +88,7 @@ public final class Open311Export {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .build();
 
   private final ZoneId zone;

@@ -502,8 +502,7 @@ final class Fields {
       throw failures.wrongShape(at(field), "a JSON object", shape(v.get()));
     }
     Map<String, Fields> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.get().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
+    for (Map.Entry<String, JsonNode> member : v.get().properties()) {
       out.put(member.getKey(), of(member.getValue(), join(at(field), member.getKey()), failures, Schema.OPEN));
     }
     return out;
@@ -515,8 +514,7 @@ final class Fields {
    */
   Map<String, Fields> members() {
     Map<String, Fields> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
+    for (Map.Entry<String, JsonNode> member : node.properties()) {
       out.put(member.getKey(), of(member.getValue(), join(path, member.getKey()), failures, Schema.OPEN));
     }
     return out;

@@ -61,7 +61,7 @@ class JsonFormatDocTest {
     // trees with exact decimals, as the module reads them, so 81.62960 keeps its trailing zero
     JsonNode tree = mapper.copy()
         .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+        .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
         .readTree(example);
     Class<?> type =
         tree.has("type") ? ComplaintEvent.class

@@ -74,7 +74,7 @@ class CallerLimitPolicyTest {
     }
 
     CallerLimitReachedException e =
-        catchThrowableOfType(() -> register(g, 4), CallerLimitReachedException.class);
+        catchThrowableOfType(CallerLimitReachedException.class, () -> register(g, 4));
 
     assertThat(e).isNotNull();
     assertThat(e.field()).isEqualTo("citizen.phone");
@@ -98,7 +98,7 @@ class CallerLimitPolicyTest {
     register(g, 1);
     clock.set(t0.plus(Duration.ofDays(2)));
 
-    CallerLimitReachedException first = catchThrowableOfType(() -> register(g, 2), CallerLimitReachedException.class);
+    CallerLimitReachedException first = catchThrowableOfType(CallerLimitReachedException.class, () -> register(g, 2));
     assertThat(first.mayRegisterAgainAt()).isEqualTo(t0.plus(Duration.ofDays(7)));
 
     clock.set(t0.plus(Duration.ofDays(7)).minusNanos(1));
@@ -107,7 +107,7 @@ class CallerLimitPolicyTest {
     assertThat(register(g, 4).outcome()).isEqualTo(Registration.Outcome.CREATED);
 
     clock.advance(Duration.ofMinutes(1));
-    CallerLimitReachedException next = catchThrowableOfType(() -> register(g, 5), CallerLimitReachedException.class);
+    CallerLimitReachedException next = catchThrowableOfType(CallerLimitReachedException.class, () -> register(g, 5));
     assertThat(next.mayRegisterAgainAt()).isEqualTo(t0.plus(Duration.ofDays(8)));
     assertThat(stored(Fixtures.CITIZEN_PHONE)).isEqualTo(3);
   }
@@ -204,7 +204,7 @@ class CallerLimitPolicyTest {
     Grievances g = grievances(CallerLimitPolicy.perWindow(1, Duration.ofDays(30)));
     register(g, 0);
 
-    CallerLimitReachedException e = catchThrowableOfType(() -> register(g, 1), CallerLimitReachedException.class);
+    CallerLimitReachedException e = catchThrowableOfType(CallerLimitReachedException.class, () -> register(g, 1));
 
     String national = CALLER.e164().substring(3);
     assertThat(e.getMessage())

@@ -183,14 +183,14 @@ public final class CalendarJson {
       }
       if (p.nextToken() != null) {
         throw new InvalidInputException(
-            CalendarReader.DOCUMENT, "holds more than one JSON value (the second starts at " + Fields.where(p.currentTokenLocation()) + ")");
+            CalendarReader.DOCUMENT, "holds more than one JSON value (the second starts at " + ParserPlaces.where(p.currentTokenLocation()) + ")");
       }
     } catch (JsonProcessingException e) {
       String reason = SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
       // At the end of the input, where the parser stopped says nothing about what is missing.
-      String path = reason.startsWith("Unexpected end-of-input") ? "" : Fields.pathOf(p.getParsingContext());
+      String path = reason.startsWith("Unexpected end-of-input") ? "" : ParserPlaces.pathOf(p.getParsingContext());
       throw new InvalidInputException(
-          path.isEmpty() ? CalendarReader.DOCUMENT : path, "is not valid JSON at " + Fields.where(e.getLocation()) + ": " + reason);
+          path.isEmpty() ? CalendarReader.DOCUMENT : path, "is not valid JSON at " + ParserPlaces.where(e.getLocation()) + ": " + reason);
     }
     return reader.apply(root);
   }

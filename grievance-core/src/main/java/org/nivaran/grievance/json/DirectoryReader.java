@@ -98,12 +98,12 @@ final class DirectoryReader {
       }
       if (p.nextToken() != null) {
         throw new InvalidRowException(
-            source, 0, DOCUMENT, "holds more than one JSON value (the second starts at " + Fields.where(p.currentTokenLocation()) + ")");
+            source, 0, DOCUMENT, "holds more than one JSON value (the second starts at " + ParserPlaces.where(p.currentTokenLocation()) + ")");
       }
     } catch (JsonProcessingException e) {
-      String reason = "is not valid JSON at " + Fields.where(e.getLocation()) + ": "
+      String reason = "is not valid JSON at " + ParserPlaces.where(e.getLocation()) + ": "
           + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
-      String path = reason.contains("Unexpected end-of-input") ? "" : Fields.pathOf(p.getParsingContext());
+      String path = reason.contains("Unexpected end-of-input") ? "" : ParserPlaces.pathOf(p.getParsingContext());
       Matcher m = SECTION_PATH.matcher(path);
       if (m.matches() && SECTIONS.contains(m.group(1)) && m.group(2) != null) {
         String field = m.group(3).isEmpty() ? DOCUMENT : m.group(3);

@@ -143,32 +143,6 @@ final class Fields {
     }
   }
 
-  /** Where a parser stood, for a syntax error's message. */
-  static String where(com.fasterxml.jackson.core.JsonLocation at) {
-    return at == null ? "an unknown place" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-  }
-
-  /** Where the parser stood, in the path notation of the errors, e.g. {@code posts[2].holder.phone}. */
-  static String pathOf(com.fasterxml.jackson.core.JsonStreamContext context) {
-    List<String> parts = new ArrayList<>();
-    for (com.fasterxml.jackson.core.JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add(c.getCurrentName());
-      }
-    }
-    java.util.Collections.reverse(parts);
-    StringBuilder path = new StringBuilder();
-    for (String part : parts) {
-      if (path.length() > 0 && !part.startsWith("[")) {
-        path.append('.');
-      }
-      path.append(part);
-    }
-    return path.toString();
-  }
-
   private Fields(JsonNode node, String path, Failures failures) {
     this.node = node;
     this.path = path;

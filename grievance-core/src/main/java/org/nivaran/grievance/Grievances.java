@@ -1,5 +1,6 @@
 package org.nivaran.grievance;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,16 @@ public final class Grievances {
    */
   public Complaint execute(ComplaintId id, ComplaintCommand command, Actor actor) {
     return useCases.commands().execute(id, command, actor);
+  }
+
+  /**
+   * Whose complaints this entry point registers and changes (see
+   * {@link GrievancesBuilder#tenant}).
+   *
+   * @return the tenant; {@link TenantId#DEFAULT} unless set
+   */
+  public TenantId tenant() {
+    return useCases.tenant();
   }
 
   /**

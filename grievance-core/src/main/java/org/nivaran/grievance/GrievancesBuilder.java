@@ -1,5 +1,6 @@
 package org.nivaran.grievance;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -36,6 +37,7 @@ import org.nivaran.grievance.usecase.UseCases;
  * naming what is wrong.
  */
 public final class GrievancesBuilder {
+  private TenantId tenant = TenantId.DEFAULT;
   private ComplaintStore store = new InMemoryComplaintStore();
   private Clock clock = Clock.systemUTC();
   private ComplaintIdScheme idScheme = ComplaintIdScheme.yearly("NVR", ZoneId.of("Asia/Kolkata"));
@@ -232,6 +234,23 @@ public final class GrievancesBuilder {
   }
 
   /**
+   * Whose complaints this {@code Grievances} registers and changes: a state, or a district within
+   * one, whose directory, calendars and policies are the ones given to this builder. Several
+   * {@code Grievances}, one per tenant, may share one store; each reads, lists, sweeps and grades
+   * its own tenant's complaints only, and a complaint id of another tenant is not found. An
+   * officer or supervisor is checked against this tenant's directory, so one of another district
+   * is refused. Give each tenant its own id scheme (or prefix) when ids should be unique across
+   * the state; the store keeps two tenants' equal ids apart either way.
+   *
+   * @param tenant the tenant; {@link TenantId#DEFAULT} unless set
+   * @return this builder
+   */
+  public GrievancesBuilder tenant(TenantId tenant) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
+    return this;
+  }
+
+  /**
    * Where complaints are stored. A store that outlives the JVM also needs an
    * {@link #idScheme(ComplaintIdScheme) id scheme} that does: the default counts in memory and
    * would issue ids the store already holds after a restart.
@@ -299,7 +318,7 @@ public final class GrievancesBuilder {
    *     directory or a store that implements {@link WorkLists}
    */
   public Grievances build() {
-    return new Grievances(UseCases.of(new Configuration(store, clock, idScheme, maxAttempts,
+    return new Grievances(UseCases.of(new Configuration(tenant, store, clock, idScheme, maxAttempts,
         Optional.ofNullable(directory), calendars, policies, Optional.ofNullable(notifier), notificationPolicy,
         transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, specialClosurePolicy,
         firstResponsePolicy, zone)));

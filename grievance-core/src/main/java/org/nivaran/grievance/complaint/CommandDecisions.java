@@ -42,6 +42,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.ReplyReturned;
 import org.nivaran.grievance.complaint.ComplaintEvent.ResolutionFiled;
 import org.nivaran.grievance.complaint.ComplaintEvent.SlaTimerSet;
 import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * The event each command yields, once {@link Lifecycle} has checked the state and the actor: the
@@ -53,12 +54,12 @@ final class CommandDecisions {
 
   /** The first event of a complaint, from a request already checked. */
   static ComplaintRegistered registered(
-      ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {
+      TenantId tenant, ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {
     return new ComplaintRegistered(
         id, 1, now, actor, request.kind(), request.channel(), request.citizen(),
         request.categoryCode(), request.jurisdictionCode(), request.description(),
         request.attachments(), request.idempotencyKey(), request.priority().orElse(categoryDefault),
-        request.location());
+        request.location(), tenant, request.references());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.immutables.value.Value;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PostId;
@@ -33,6 +34,25 @@ public abstract class Complaint {
    * @return the id
    */
   public abstract ComplaintId id();
+
+  /**
+   * Whose complaint it is: the tenant it was registered in, which never changes.
+   * {@link TenantId#DEFAULT} for a setup that names no tenant.
+   *
+   * @return the tenant
+   */
+  @Value.Default
+  public TenantId tenant() {
+    return TenantId.DEFAULT;
+  }
+
+  /**
+   * Its numbers in other systems (a portal's or a helpline's own id for the same grievance), at
+   * most one per source; empty for a grievance known only here.
+   *
+   * @return the references, in the order they were recorded
+   */
+  public abstract List<ExternalReference> references();
 
   /**
    * What was raised.
@@ -304,8 +324,14 @@ public abstract class Complaint {
    */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder("Complaint{id=").append(id())
-        .append(", kind=").append(kind())
+    StringBuilder b = new StringBuilder("Complaint{id=").append(id());
+    if (!tenant().isDefault()) {
+      b.append(", tenant=").append(tenant());
+    }
+    if (!references().isEmpty()) {
+      b.append(", references=").append(references());
+    }
+    b.append(", kind=").append(kind())
         .append(", channel=").append(channel())
         .append(", citizen=").append(citizen())
         .append(", categoryCode=").append(categoryCode())
@@ -356,6 +382,9 @@ public abstract class Complaint {
   @Value.Check
   void checkInvariants() {
     Texts.required(id(), "id");
+    if (references().stream().map(ExternalReference::source).distinct().count() != references().size()) {
+      throw new InvalidInputException("references", "names a source more than once: " + references());
+    }
     Texts.required(kind(), "kind");
     Texts.required(channel(), "channel");
     Texts.required(citizen(), "citizen");

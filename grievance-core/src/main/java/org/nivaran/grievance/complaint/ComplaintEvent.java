@@ -3,12 +3,14 @@ package org.nivaran.grievance.complaint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.actor.PostId;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.sla.Priority;
 import org.nivaran.grievance.sla.SlaTimer;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * Something that happened to a complaint. Events are the complaint's audit trail and the source
@@ -98,6 +100,10 @@ public sealed interface ComplaintEvent
    * @param idempotencyKey the caller's idempotency key, if any
    * @param priority the priority it was registered with
    * @param location where it is, if given (empty in events recorded before locations existed)
+   * @param tenant whose complaint it is ({@link TenantId#DEFAULT} in events recorded before tenants
+   *     existed)
+   * @param references its numbers in other systems, at most one per source (empty in events
+   *     recorded before references existed)
    */
   record ComplaintRegistered(
       ComplaintId complaintId,
@@ -113,7 +119,9 @@ public sealed interface ComplaintEvent
       List<Attachment> attachments,
       Optional<String> idempotencyKey,
       Priority priority,
-      Optional<Location> location)
+      Optional<Location> location,
+      TenantId tenant,
+      List<ExternalReference> references)
       implements ComplaintEvent {
     /**
      * Checks that no field is null and copies lists.
@@ -146,6 +154,38 @@ public sealed interface ComplaintEvent
           .ifPresent(k -> Texts.opaque(k, "idempotencyKey", RegisterComplaint.MAX_IDEMPOTENCY_KEY_LENGTH));
       Texts.required(priority, "priority");
       Texts.required(location, "location");
+      Texts.required(tenant, "tenant");
+      references = List.copyOf(Texts.required(references, "references"));
+      if (references.stream().map(ExternalReference::source).distinct().count() != references.size()) {
+        throw new InvalidInputException("references", "names a source more than once: " + references);
+      }
+    }
+
+    /**
+     * A registration in the {@linkplain TenantId#DEFAULT default tenant} with no external
+     * references (the form of events recorded before tenants existed).
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param kind what was raised
+     * @param channel how it arrived
+     * @param citizen who raised it
+     * @param categoryCode the category code
+     * @param jurisdictionCode the jurisdiction code
+     * @param description the citizen's account
+     * @param attachments documents by reference
+     * @param idempotencyKey the caller's idempotency key, if any
+     * @param priority the priority it was registered with
+     * @param location where it is, if given
+     */
+    public ComplaintRegistered(
+        ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Kind kind, Channel channel,
+        Complainant citizen, String categoryCode, String jurisdictionCode, String description,
+        List<Attachment> attachments, Optional<String> idempotencyKey, Priority priority, Optional<Location> location) {
+      this(complaintId, sequence, occurredAt, actor, kind, channel, citizen, categoryCode, jurisdictionCode,
+          description, attachments, idempotencyKey, priority, location, TenantId.DEFAULT, List.of());
     }
 
     /**
@@ -211,7 +251,9 @@ public sealed interface ComplaintEvent
           + occurredAt + ", actor=" + actor + ", kind=" + kind + ", channel=" + channel + ", citizen=" + citizen
           + ", categoryCode=" + categoryCode + ", jurisdictionCode=" + jurisdictionCode + ", description="
           + description + ", attachments=" + attachments + ", idempotencyKey=" + idempotencyKey
-          + ", priority=" + priority + location.map(l -> ", location=" + l).orElse("") + "]";
+          + ", priority=" + priority + location.map(l -> ", location=" + l).orElse("")
+          + (tenant.isDefault() ? "" : ", tenant=" + tenant) + (references.isEmpty() ? "" : ", references=" + references)
+          + "]";
       return Masking.scrub(plain, citizen.phone(), citizen.name());
     }
   }

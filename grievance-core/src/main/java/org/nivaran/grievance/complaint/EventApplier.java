@@ -39,6 +39,8 @@ final class EventApplier {
   static Complaint start(ComplaintRegistered registered) {
     return Complaint.builder()
         .id(registered.complaintId())
+        .tenant(registered.tenant())
+        .references(registered.references())
         .kind(registered.kind())
         .channel(registered.channel())
         .citizen(registered.citizen())

@@ -31,6 +31,7 @@ import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Role;
 import org.nivaran.grievance.sla.Priority;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenDissatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenSatisfied;
 import org.nivaran.grievance.complaint.ComplaintEvent.CitizenUnreachable;
@@ -272,12 +273,32 @@ public final class Lifecycle {
    */
   public static ComplaintRegistered register(
       ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {
+    return register(TenantId.DEFAULT, id, request, actor, now, categoryDefault);
+  }
+
+  /**
+   * Registers a complaint in a tenant: the event carries the tenant, the priority the request
+   * sets (else the category's default) and the request's external references.
+   *
+   * @param tenant whose complaint it is
+   * @param id the id issued for it
+   * @param request the validated request
+   * @param actor who registers it
+   * @param now the registration instant
+   * @param categoryDefault the priority of a request that sets none (the category's default)
+   * @return the {@link ComplaintRegistered} event, sequence 1
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number, or sets a
+   *     priority ({@link AccessRule#PRIORITY_SET_BY_STAFF})
+   */
+  public static ComplaintRegistered register(
+      TenantId tenant, ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(categoryDefault, "categoryDefault");
     authorizeRegistration(request, actor);
-    return CommandDecisions.registered(id, request, actor, now, categoryDefault);
+    return CommandDecisions.registered(tenant, id, request, actor, now, categoryDefault);
   }
 
   /**

@@ -137,6 +137,15 @@ public abstract class RegisterComplaint {
   public abstract Optional<Location> location();
 
   /**
+   * The grievance's numbers in the systems it came through (a portal's or a helpline's own id), at
+   * most one per source. Within a tenant, a reference already held by a complaint makes this
+   * request a repeat of that grievance (see {@code ReferencePolicy}).
+   *
+   * @return the references, possibly empty
+   */
+  public abstract List<ExternalReference> references();
+
+  /**
    * A digest of everything in the request but the idempotency key: two requests with the same key
    * must have the same fingerprint, or the second is refused.
    *
@@ -160,6 +169,10 @@ public abstract class RegisterComplaint {
         .append(l.latitude().toPlainString()).append('\u001e').append(l.longitude().toPlainString())
         .append('\u001e').append(l.addressLine().orElse("\u0000"))
         .append('\u001e').append(l.landmark().orElse("\u0000")).append('\u001f'));
+    // Likewise only when present.
+    for (ExternalReference r : references()) {
+      canonical.append("reference").append('\u001e').append(r.source()).append('\u001e').append(r.id()).append('\u001f');
+    }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
@@ -182,7 +195,8 @@ public abstract class RegisterComplaint {
         + ", description=" + description() + ", attachments=" + attachments()
         + idempotencyKey().map(k -> ", idempotencyKey=" + k).orElse("")
         + priority().map(p -> ", priority=" + p).orElse("")
-        + location().map(l -> ", location=" + l).orElse("") + "}";
+        + location().map(l -> ", location=" + l).orElse("")
+        + (references().isEmpty() ? "" : ", references=" + references()) + "}";
     return Masking.scrub(plain, citizen().phone(), citizen().name());
   }
 
@@ -201,6 +215,9 @@ public abstract class RegisterComplaint {
     Texts.required(channel(), "channel");
     Texts.required(citizen(), "citizen");
     Texts.required(location(), "location");
+    if (references().stream().map(ExternalReference::source).distinct().count() != references().size()) {
+      throw new InvalidInputException("references", "names a source more than once: " + references());
+    }
     Texts.code(categoryCode(), "categoryCode");
     Texts.code(jurisdictionCode(), "jurisdictionCode");
     if (attachments().size() > Attachment.MAX_PER_COMMAND) {
@@ -401,6 +418,28 @@ public abstract class RegisterComplaint {
      */
     public Builder location(Optional<Location> location) {
       values.location(Objects.requireNonNull(location, "location"));
+      return this;
+    }
+
+    /**
+     * Adds a reference: the grievance's number in another system.
+     *
+     * @param reference the reference
+     * @return this builder
+     */
+    public Builder reference(ExternalReference reference) {
+      values.addReferences(Objects.requireNonNull(reference, "reference"));
+      return this;
+    }
+
+    /**
+     * Replaces the references.
+     *
+     * @param references the references, none null, at most one per source
+     * @return this builder
+     */
+    public Builder references(Iterable<? extends ExternalReference> references) {
+      values.references(nonNull(references, "references"));
       return this;
     }
 

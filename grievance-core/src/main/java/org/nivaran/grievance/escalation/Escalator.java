@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,6 +195,7 @@ public final class Escalator {
     }
   }
 
+  private final TenantId tenant;
   private final ComplaintStore store;
   private final WorkLists lists;
   private final EscalationPolicies policies;
@@ -206,6 +208,7 @@ public final class Escalator {
   private final Duration claimLease;
 
   private Escalator(Builder b) {
+    this.tenant = b.tenant;
     this.store = Objects.requireNonNull(b.store, "store");
     if (!(store instanceof WorkLists w)) {
       throw new IllegalStateException("the escalator sweeps the store's work lists; the store "
@@ -263,7 +266,7 @@ public final class Escalator {
     Directory dir = directory.get();
     Set<ComplaintId> passed = new HashSet<>(); // failed or not acted on: not asked for again
     while (true) {
-      List<Complaint> due = lists.claimDue(now, batchSize + passed.size(), claimLease).stream()
+      List<Complaint> due = lists.claimDue(tenant, now, batchSize + passed.size(), claimLease).stream()
           .filter(c -> !passed.contains(c.id()))
           .toList();
       if (due.isEmpty()) {
@@ -274,7 +277,7 @@ public final class Escalator {
         break;
       }
     }
-    for (Complaint c : Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), Integer.MAX_VALUE)) {
+    for (Complaint c : Page.collect(p -> lists.flagged(tenant, ComplaintFlag.ESCALATION_BLOCKED, p), Integer.MAX_VALUE)) {
       outcomes.addAll(handle(c, now, dir, true));
     }
     EscalationReport report = new EscalationReport(outcomes);
@@ -327,7 +330,7 @@ public final class Escalator {
       }
       List<Outcome> o;
       if (batchFailed || e instanceof StaleVersionException) {
-        o = store.find(id).map(again -> handle(again, now, dir, false)).orElse(List.of());
+        o = store.find(tenant, id).map(again -> handle(again, now, dir, false)).orElse(List.of());
       } else {
         LOG.warn("escalating complaint {} failed; the sweep goes on", id, e);
         o = List.of(failed(r.complaint(), e));
@@ -361,7 +364,7 @@ public final class Escalator {
         gateway.execute(new Request(c, decision.get().steps()));
         return decision.get().outcomes();
       } catch (StaleVersionException e) {
-        Optional<Complaint> again = store.find(c.id());
+        Optional<Complaint> again = store.find(tenant, c.id());
         if (again.isEmpty()) {
           return List.of();
         }
@@ -377,6 +380,7 @@ public final class Escalator {
 
   /** Builds an {@link Escalator}. Not thread-safe. */
   public static final class Builder {
+    private TenantId tenant = TenantId.DEFAULT;
     private ComplaintStore store;
     private EscalationPolicies policies;
     private Supplier<Directory> directory;
@@ -398,6 +402,17 @@ public final class Escalator {
      */
     public Builder store(ComplaintStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Whose complaints to sweep: the escalator claims and acts on this tenant's only.
+     *
+     * @param tenant the tenant; {@link TenantId#DEFAULT} unless set
+     * @return this builder
+     */
+    public Builder tenant(TenantId tenant) {
+      this.tenant = Objects.requireNonNull(tenant, "tenant");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,7 +25,7 @@ import org.nivaran.grievance.store.WorkLists;
  *
  * <pre>{@code
  * Map<PostId, List<Complaint>> calls =
- *     FollowUpSampler.sample(store, l1Posts, 3, LocalDate.now().toEpochDay());
+ *     FollowUpSampler.sample(store, tenant, l1Posts, 3, LocalDate.now().toEpochDay());
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -39,6 +40,7 @@ public final class FollowUpSampler {
    * Samples up to {@code perPost} pending complaints of each post.
    *
    * @param store where the pending complaints are read
+   * @param tenant whose complaints
    * @param posts the posts, e.g. every L1 post of a district
    * @param perPost how many per post, at least 1 (all of them when a post has fewer)
    * @param seed the seed, e.g. the day's number
@@ -46,7 +48,7 @@ public final class FollowUpSampler {
    * @throws IllegalArgumentException if {@code perPost} is less than 1
    */
   public static Map<PostId, List<Complaint>> sample(
-      WorkLists store, Collection<PostId> posts, int perPost, long seed) {
+      WorkLists store, TenantId tenant, Collection<PostId> posts, int perPost, long seed) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(posts, "posts");
     if (perPost < 1) {
@@ -54,7 +56,7 @@ public final class FollowUpSampler {
     }
     Map<PostId, List<Complaint>> samples = new LinkedHashMap<>();
     for (PostId post : posts.stream().distinct().sorted(Comparator.comparing(PostId::code)).toList()) {
-      List<Complaint> pending = new ArrayList<>(Page.collect(p -> store.pendingAt(post, p), MAX_PENDING_PER_POST));
+      List<Complaint> pending = new ArrayList<>(Page.collect(p -> store.pendingAt(tenant, post, p), MAX_PENDING_PER_POST));
       pending.removeIf(c -> !Lifecycle.allows(c.status(), CommandType.RESOLVE)); // the officer's move
       if (pending.isEmpty()) {
         continue;

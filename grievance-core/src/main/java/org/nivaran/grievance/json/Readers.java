@@ -47,7 +47,9 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Kind;
+import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Location;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.complaint.RejectionReason;
 import org.nivaran.grievance.complaint.Resolution;
 import org.nivaran.grievance.complaint.Status;
@@ -94,6 +96,26 @@ final class Readers {
     List<Attachment> out = new ArrayList<>();
     for (Fields a : f.objects(field)) {
       out.add(attachment(a));
+    }
+    return out;
+  }
+
+  /** A complaint's or registration's {@code tenant}; absent is the default tenant. */
+  static TenantId tenant(Fields f) {
+    if (!f.has("tenant")) {
+      return TenantId.DEFAULT;
+    }
+    String s = f.text("tenant");
+    return Fields.value(f.at("tenant"), () -> new TenantId(s));
+  }
+
+  /** A complaint's or registration's {@code references}; absent is none. */
+  static List<ExternalReference> references(Fields f) {
+    List<ExternalReference> out = new ArrayList<>();
+    for (Fields r : f.objects("references")) {
+      String source = r.text("source");
+      String id = r.text("id");
+      out.add(r.build(() -> new ExternalReference(source, id)));
     }
     return out;
   }
@@ -285,6 +307,8 @@ final class Readers {
     Complaint.Builder b =
         Complaint.builder()
             .id(complaintId(f, "id"))
+            .tenant(tenant(f))
+            .references(references(f))
             .kind(f.enumValue("kind", Kind.class))
             .channel(f.enumValue("channel", Channel.class))
             .citizen(citizen(f.object("citizen")))
@@ -337,9 +361,11 @@ final class Readers {
         var key = f.optionalText("idempotencyKey");
         Priority priority = priority(f);
         Optional<Location> location = optionalLocation(f);
+        TenantId tenant = tenant(f);
+        List<ExternalReference> references = references(f);
         yield f.build(() -> new ComplaintRegistered(
             id, seq, at, actor, kind, channel, citizen, category, jurisdiction, description, attachments, key, priority,
-            location));
+            location, tenant, references));
       }
       case "ComplaintAssigned" -> {
         Assignment assignment = assignment(f.object("assignment"));

@@ -12,7 +12,9 @@ import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Attachment;
+import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Location;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
@@ -96,6 +98,27 @@ final class Writers {
       attachment(g, a);
     }
     g.writeEndArray();
+  }
+
+  /** A complaint's or registration's {@code tenant}, written only when not the default. */
+  private static void tenant(JsonGenerator g, TenantId tenant) throws IOException {
+    if (!tenant.isDefault()) {
+      g.writeStringField("tenant", tenant.value());
+    }
+  }
+
+  /** A complaint's or registration's {@code references}, written only when there are some. */
+  private static void references(JsonGenerator g, List<ExternalReference> references) throws IOException {
+    if (!references.isEmpty()) {
+      g.writeArrayFieldStart("references");
+      for (ExternalReference r : references) {
+        g.writeStartObject();
+        g.writeStringField("source", r.source());
+        g.writeStringField("id", r.id());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
   }
 
   /** A complaint's or registration's {@code location}, written only when present. */
@@ -271,6 +294,8 @@ final class Writers {
   static void complaint(JsonGenerator g, Complaint c) throws IOException {
     g.writeStartObject(c);
     g.writeStringField("id", c.id().value());
+    tenant(g, c.tenant());
+    references(g, c.references());
     g.writeStringField("kind", c.kind().name());
     g.writeStringField("channel", c.channel().name());
     g.writeFieldName("citizen");
@@ -354,6 +379,8 @@ final class Writers {
       optionalText(g, "idempotencyKey", e.idempotencyKey());
       priority(g, e.priority());
       location(g, e.location());
+      tenant(g, e.tenant());
+      references(g, e.references());
     } else if (event instanceof ComplaintAssigned e) {
       g.writeFieldName("assignment");
       assignment(g, e.assignment());

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.report;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,14 +38,27 @@ public final class EventLogGradingSource implements GradingSource {
   }
 
   /**
-   * A source over the logs an in-memory store holds when {@link #facts} is called.
+   * A source over the logs an in-memory store holds for the {@linkplain TenantId#DEFAULT default
+   * tenant} when {@link #facts} is called.
    *
    * @param store the store
    * @return the source
    */
   public static EventLogGradingSource of(InMemoryComplaintStore store) {
+    return of(store, TenantId.DEFAULT);
+  }
+
+  /**
+   * A source over the logs an in-memory store holds for one tenant when {@link #facts} is called.
+   *
+   * @param store the store
+   * @param tenant whose complaints to grade
+   * @return the source
+   */
+  public static EventLogGradingSource of(InMemoryComplaintStore store, TenantId tenant) {
     Objects.requireNonNull(store, "store");
-    return new EventLogGradingSource(store::histories);
+    Objects.requireNonNull(tenant, "tenant");
+    return new EventLogGradingSource(() -> store.histories(tenant));
   }
 
   /**

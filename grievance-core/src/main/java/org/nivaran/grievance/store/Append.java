@@ -51,4 +51,22 @@ public record Append(Complaint state, List<ComplaintEvent> events, long expected
   public static Append of(Complaint state, List<ComplaintEvent> events, long expectedVersion) {
     return new Append(state, events, expectedVersion, List.of());
   }
+
+  /**
+   * Checks a batch for {@link ComplaintStore#appendAll}: at most one change per complaint, all of
+   * one tenant. For store implementations.
+   *
+   * @param changes the batch
+   * @throws IllegalArgumentException if two changes are for the same complaint, or the changes are
+   *     for complaints of different tenants
+   */
+  public static void checkBatch(List<Append> changes) {
+    Objects.requireNonNull(changes, "changes");
+    if (changes.stream().map(a -> a.state().id()).distinct().count() != changes.size()) {
+      throw new IllegalArgumentException("a batch may change each complaint once");
+    }
+    if (changes.stream().map(a -> a.state().tenant()).distinct().count() > 1) {
+      throw new IllegalArgumentException("a batch may change the complaints of one tenant only");
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.nivaran.grievance.store;
 
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * No complaint has the given id.
@@ -21,6 +22,17 @@ public final class ComplaintNotFoundException extends GrievanceException {
    */
   public ComplaintNotFoundException(ComplaintId complaintId) {
     super("no complaint " + complaintId);
+    this.complaintId = complaintId;
+  }
+
+  /**
+   * Creates the exception for a tenant that has no complaint with the id (another tenant may).
+   *
+   * @param tenant the tenant asked about
+   * @param complaintId the complaint id
+   */
+  public ComplaintNotFoundException(TenantId tenant, ComplaintId complaintId) {
+    super("no complaint " + complaintId + (tenant.isDefault() ? "" : " in tenant " + tenant));
     this.complaintId = complaintId;
   }
 

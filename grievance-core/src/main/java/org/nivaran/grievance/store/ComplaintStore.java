@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * Where complaints and their events live: the one interface every store implements. It writes a
@@ -33,6 +34,10 @@ import org.nivaran.grievance.complaint.ComplaintId;
  * <h2>Contract</h2>
  *
  * <ul>
+ *   <li>Every complaint belongs to one tenant ({@link Complaint#tenant()}), and a complaint is named
+ *       by its tenant and its id together: two tenants may each hold a complaint with the same id,
+ *       and an idempotency key of one tenant never answers for another. No read, list, claim or
+ *       count returns a complaint of a tenant other than the one asked for.
  *   <li>A complaint's state and its new events are written together or not at all.
  *   <li>{@link #append} succeeds only if the stored version equals the expected one; otherwise it
  *       throws {@link StaleVersionException} and writes nothing (optimistic concurrency).
@@ -83,47 +88,48 @@ public interface ComplaintStore {
   /**
    * The current state of a complaint.
    *
+   * @param tenant whose complaint it is
    * @param id the complaint's id
-   * @return the complaint, or empty if there is none
+   * @return the complaint, or empty if the tenant has none with this id
    */
-  Optional<Complaint> find(ComplaintId id);
+  Optional<Complaint> find(TenantId tenant, ComplaintId id);
 
   /**
    * A complaint's events in sequence order.
    *
+   * @param tenant whose complaint it is
    * @param id the complaint's id
-   * @return the events; empty if there is no such complaint
+   * @return the events; empty if the tenant has no such complaint
    */
-  List<ComplaintEvent> events(ComplaintId id);
+  List<ComplaintEvent> events(TenantId tenant, ComplaintId id);
 
   /**
-   * The complaint registered under an idempotency key, if any.
+   * The complaint a tenant registered under an idempotency key, if any.
    *
+   * @param tenant the tenant whose keys to look in
    * @param key the key
    * @param fingerprint the fingerprint of the request now being made
    * @return the complaint registered earlier with this key, or empty
    * @throws IdempotencyConflictException if the key was used for a request with another fingerprint
    */
-  Optional<Complaint> findByIdempotencyKey(String key, String fingerprint);
+  Optional<Complaint> findByIdempotencyKey(TenantId tenant, String key, String fingerprint);
 
   /**
    * Appends several changes to different complaints, as one batch: each is written if its
    * complaint is still at its expected version and skipped if not. A store may write the batch in
    * one transaction (the JDBC store does); this default appends them one by one.
    *
-   * @param changes the changes, at most one per complaint
+   * @param changes the changes, at most one per complaint, all of one tenant
    * @return the changes that were not written, by complaint, with why: a
    *     {@link StaleVersionException}, a {@link ComplaintNotFoundException}, or (from this default,
    *     which writes one change at a time) whatever else the append threw; empty when all were
    *     written. An implementation must not throw once it has written part of the batch: every
    *     change is either written or in this map.
-   * @throws IllegalArgumentException if two changes are for the same complaint
+   * @throws IllegalArgumentException if two changes are for the same complaint, or for
+   *     complaints of different tenants
    */
   default Map<ComplaintId, RuntimeException> appendAll(List<Append> changes) {
-    Objects.requireNonNull(changes, "changes");
-    if (changes.stream().map(a -> a.state().id()).distinct().count() != changes.size()) {
-      throw new IllegalArgumentException("a batch may change each complaint once");
-    }
+    Append.checkBatch(changes);
     Map<ComplaintId, RuntimeException> skipped = new LinkedHashMap<>();
     for (Append change : changes) {
       try {

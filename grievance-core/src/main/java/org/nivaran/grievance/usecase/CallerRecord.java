@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,21 +16,23 @@ import org.nivaran.grievance.store.CallerHistory;
  * instant. Not thread-safe: one per registration, on its thread.
  */
 final class CallerRecord {
+  private final TenantId tenant;
   private final Optional<CallerHistory> history;
   private final PhoneNumber phone;
   private final Optional<Instant> from;
   private List<Complaint> read;
 
-  private CallerRecord(Optional<CallerHistory> history, PhoneNumber phone, Optional<Instant> from) {
+  private CallerRecord(TenantId tenant, Optional<CallerHistory> history, PhoneNumber phone, Optional<Instant> from) {
+    this.tenant = tenant;
     this.history = history;
     this.phone = phone;
     this.from = from;
   }
 
   /** A record reading from the earliest of the instants given; the history is present if any is. */
-  static CallerRecord of(Optional<CallerHistory> history, PhoneNumber phone, List<Optional<Instant>> from) {
+  static CallerRecord of(TenantId tenant, Optional<CallerHistory> history, PhoneNumber phone, List<Optional<Instant>> from) {
     Optional<Instant> earliest = from.stream().flatMap(Optional::stream).min(Instant::compareTo);
-    return new CallerRecord(history, Objects.requireNonNull(phone, "phone"), earliest);
+    return new CallerRecord(tenant, history, Objects.requireNonNull(phone, "phone"), earliest);
   }
 
   /**
@@ -42,7 +45,7 @@ final class CallerRecord {
       throw new IllegalStateException("the caller's history was read from " + from + ", not from " + since);
     }
     if (read == null) {
-      read = history.orElseThrow().registeredSince(phone, from.get());
+      read = history.orElseThrow().registeredSince(tenant, phone, from.get());
     }
     return since.equals(from.get()) ? read : read.stream().filter(c -> !c.registeredAt().isBefore(since)).toList();
   }

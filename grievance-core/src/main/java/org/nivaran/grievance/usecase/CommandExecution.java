@@ -1,5 +1,8 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.CrossTenantException;
+import org.nivaran.grievance.tenant.CrossTenantException;
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class CommandExecution implements Escalator.Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(CommandExecution.class);
 
+  private final TenantId tenant;
   private final ComplaintStore store;
   private final Clock clock;
   private final int maxAttempts;
@@ -44,8 +48,9 @@ public final class CommandExecution implements Escalator.Gateway {
   private final Publishing publishing;
   private final FakeCallerGuard fakeCallers;
 
-  CommandExecution(ComplaintStore store, Clock clock, int maxAttempts, LiveDirectory directory, Changes changes,
+  CommandExecution(TenantId tenant, ComplaintStore store, Clock clock, int maxAttempts, LiveDirectory directory, Changes changes,
       PolicyTransitions transitions, Publishing publishing, FakeCallerGuard fakeCallers) {
+    this.tenant = tenant;
     this.store = store;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
@@ -148,6 +153,7 @@ public final class CommandExecution implements Escalator.Gateway {
     List<Change> decided = new ArrayList<>(requests.size());
     for (Escalator.Request r : requests) {
       try {
+        CrossTenantException.check(tenant, r.complaint().tenant(), "complaint " + r.complaint().id());
         Change c = decide(r.complaint(), r.steps());
         if (!c.isEmpty()) {
           appends.add(new Append(c.state(), c.events(), c.fromVersion(), publishing.forStore(c.state(), c.events())));
@@ -182,7 +188,10 @@ public final class CommandExecution implements Escalator.Gateway {
   }
 
   Complaint get(ComplaintId id) {
-    return store.find(Objects.requireNonNull(id, "id")).orElseThrow(() -> new ComplaintNotFoundException(id));
+    Complaint c = store.find(tenant, Objects.requireNonNull(id, "id"))
+        .orElseThrow(() -> new ComplaintNotFoundException(tenant, id));
+    CrossTenantException.check(tenant, c.tenant(), "complaint " + id);
+    return c;
   }
 
   private Change decide(Complaint current, ComplaintCommand command, Actor actor) {

@@ -1,5 +1,7 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.CrossTenantException;
+import org.nivaran.grievance.tenant.TenantId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,10 +16,12 @@ import org.nivaran.grievance.store.WorkLists;
 
 /** Reads complaints, their histories and the stuck list. Thread-safe if the store is. */
 public final class ComplaintLookup {
+  private final TenantId tenant;
   private final ComplaintStore store;
   private final Optional<WorkLists> workLists;
 
-  ComplaintLookup(ComplaintStore store, Optional<WorkLists> workLists) {
+  ComplaintLookup(TenantId tenant, ComplaintStore store, Optional<WorkLists> workLists) {
+    this.tenant = tenant;
     this.store = store;
     this.workLists = workLists;
   }
@@ -29,7 +33,9 @@ public final class ComplaintLookup {
    * @return the complaint, or empty
    */
   public Optional<Complaint> find(ComplaintId id) {
-    return store.find(Objects.requireNonNull(id, "id"));
+    Optional<Complaint> found = store.find(tenant, Objects.requireNonNull(id, "id"));
+    found.ifPresent(c -> CrossTenantException.check(tenant, c.tenant(), "complaint " + id));
+    return found;
   }
 
   /**
@@ -40,7 +46,7 @@ public final class ComplaintLookup {
    * @throws ComplaintNotFoundException if there is none
    */
   public Complaint get(ComplaintId id) {
-    return find(id).orElseThrow(() -> new ComplaintNotFoundException(id));
+    return find(id).orElseThrow(() -> new ComplaintNotFoundException(tenant, id));
   }
 
   /**
@@ -50,7 +56,7 @@ public final class ComplaintLookup {
    * @return its events; empty if there is no such complaint
    */
   public List<ComplaintEvent> history(ComplaintId id) {
-    return store.events(Objects.requireNonNull(id, "id"));
+    return store.events(tenant, Objects.requireNonNull(id, "id"));
   }
 
   /**
@@ -63,6 +69,6 @@ public final class ComplaintLookup {
   public List<Complaint> stuck(int limit) {
     WorkLists lists = workLists.orElseThrow(() -> new UnsupportedOperationException(
         "the stuck list is a work list, and the store implements no WorkLists"));
-    return Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), limit);
+    return Page.collect(p -> lists.flagged(tenant, ComplaintFlag.ESCALATION_BLOCKED, p), limit);
   }
 }

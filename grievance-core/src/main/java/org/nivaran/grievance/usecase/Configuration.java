@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import org.nivaran.grievance.store.ComplaintStore;
  *
  * <p>Immutable and thread-safe if its parts are.
  *
+ * @param tenant whose complaints these use cases register and change
  * @param store where complaints are stored
  * @param clock stamps every event
  * @param idScheme numbers new complaints
@@ -44,6 +46,7 @@ import org.nivaran.grievance.store.ComplaintStore;
  * @param zone whose date picks the duty roster's post
  */
 public record Configuration(
+    TenantId tenant,
     ComplaintStore store,
     Clock clock,
     ComplaintIdScheme idScheme,
@@ -65,6 +68,7 @@ public record Configuration(
   /**
    * Checks that every part is given.
    *
+   * @param tenant whose complaints these use cases register and change
    * @param store where complaints are stored
    * @param clock stamps every event
    * @param idScheme numbers new complaints
@@ -86,6 +90,7 @@ public record Configuration(
    * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
    */
   public Configuration {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(idScheme, "idScheme");

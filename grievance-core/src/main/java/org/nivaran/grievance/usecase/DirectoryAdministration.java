@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,12 +39,14 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryAdministration {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryAdministration.class);
 
+  private final TenantId tenant;
   private final LiveDirectory directory;
   private final Optional<WorkLists> workLists;
   private final Publishing publishing;
   private final Clock clock;
 
-  DirectoryAdministration(LiveDirectory directory, Optional<WorkLists> workLists, Publishing publishing, Clock clock) {
+  DirectoryAdministration(TenantId tenant, LiveDirectory directory, Optional<WorkLists> workLists, Publishing publishing, Clock clock) {
+    this.tenant = tenant;
     this.directory = directory;
     this.workLists = workLists;
     this.publishing = publishing;
@@ -76,7 +79,7 @@ public final class DirectoryAdministration {
     Objects.requireNonNull(successor, "successor");
     WorkLists lists = requireWorkLists("a handover lists the post's pending complaints");
     Directory updated = directory.update(d -> d.withPosts(d.posts().withHolder(post, successor)));
-    List<Complaint> pending = Page.collect(p -> lists.pendingAt(post, p), FollowUpSampler.MAX_PENDING_PER_POST);
+    List<Complaint> pending = Page.collect(p -> lists.pendingAt(tenant, post, p), FollowUpSampler.MAX_PENDING_PER_POST);
     LOG.info("post {} now held by {}; {} pending complaint(s) inherited", post,
         successor.map(Officer::id).orElse("nobody"), pending.size());
     if (publishing.delivers() && successor.isPresent() && !pending.isEmpty()
@@ -127,7 +130,7 @@ public final class DirectoryAdministration {
       checkMayCharge(d, supervisor, post, now);
       return d.withPosts(d.posts().withCharge(charge));
     });
-    List<Complaint> pending = Page.collect(p -> lists.pendingAt(post, p), FollowUpSampler.MAX_PENDING_PER_POST);
+    List<Complaint> pending = Page.collect(p -> lists.pendingAt(tenant, post, p), FollowUpSampler.MAX_PENDING_PER_POST);
     LOG.info("additional charge of post {} given to {} by {} until {}; {} pending complaint(s)", post, officerId,
         givenBy, until, pending.size());
     Officer inCharge = updated.posts().officer(officerId).orElseThrow();
@@ -183,7 +186,7 @@ public final class DirectoryAdministration {
     WorkLists lists = requireWorkLists("a work list is the posts' pending complaints");
     Map<PostId, List<Complaint>> out = new LinkedHashMap<>();
     for (Post p : directory.require().posts().answeredBy(officerId, clock.instant())) {
-      out.put(p.id(), Page.collect(page -> lists.pendingAt(p.id(), page), FollowUpSampler.MAX_PENDING_PER_POST));
+      out.put(p.id(), Page.collect(page -> lists.pendingAt(tenant, p.id(), page), FollowUpSampler.MAX_PENDING_PER_POST));
     }
     return out;
   }
@@ -233,7 +236,7 @@ public final class DirectoryAdministration {
   public Map<PostId, List<Complaint>> followUps(int perPost, long seed) {
     List<PostId> l1 = directory.require().posts().all().stream()
         .filter(p -> p.level().equals(Level.L1)).map(Post::id).toList();
-    return FollowUpSampler.sample(requireWorkLists("follow-ups sample the posts' pending complaints"), l1, perPost, seed);
+    return FollowUpSampler.sample(requireWorkLists("follow-ups sample the posts' pending complaints"), tenant, l1, perPost, seed);
   }
 
   private WorkLists requireWorkLists(String why) {

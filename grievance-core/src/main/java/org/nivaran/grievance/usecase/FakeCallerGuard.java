@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,14 @@ import org.slf4j.LoggerFactory;
 final class FakeCallerGuard {
   private static final Logger LOG = LoggerFactory.getLogger(FakeCallerGuard.class);
 
+  private final TenantId tenant;
   private final FakeComplaintPolicy policy;
   private final Optional<CallerHistory> history;
   private final LiveDirectory directory;
 
   /** A guard; the history is present whenever the policy blocks (checked when configured). */
-  FakeCallerGuard(FakeComplaintPolicy policy, Optional<CallerHistory> history, LiveDirectory directory) {
+  FakeCallerGuard(TenantId tenant, FakeComplaintPolicy policy, Optional<CallerHistory> history, LiveDirectory directory) {
+    this.tenant = tenant;
     this.policy = policy;
     this.history = history;
     this.directory = directory;
@@ -43,10 +46,10 @@ final class FakeCallerGuard {
     }
     CallerHistory h = history.orElseThrow();
     Instant from = policy.countsFrom(at);
-    if (h.countFakeClosures(phone, from, at) < policy.threshold()) {
+    if (h.countFakeClosures(tenant, phone, from, at) < policy.threshold()) {
       return Optional.empty();
     }
-    List<Complaint> fakes = h.fakeClosures(phone, from, at);
+    List<Complaint> fakes = h.fakeClosures(tenant, phone, from, at);
     return policy.blockAt(phone, fakes, at);
   }
 

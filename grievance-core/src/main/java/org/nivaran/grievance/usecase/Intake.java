@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Intake {
   private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
 
+  private final TenantId tenant;
   private final ComplaintStore store;
   private final Clock clock;
   private final ComplaintIdScheme idScheme;
@@ -52,9 +54,10 @@ public final class Intake {
   private final Optional<CallerHistory> history;
   private final Publishing publishing;
 
-  Intake(ComplaintStore store, Clock clock, ComplaintIdScheme idScheme, LiveDirectory directory, Changes changes,
+  Intake(TenantId tenant, ComplaintStore store, Clock clock, ComplaintIdScheme idScheme, LiveDirectory directory, Changes changes,
       RegistrationRouting routing, FakeCallerGuard fakeCallers, RepeatLinking repeats, CallerLimitGuard limits,
       Optional<CallerHistory> history, Publishing publishing) {
+    this.tenant = tenant;
     this.store = store;
     this.clock = clock;
     this.idScheme = idScheme;
@@ -89,7 +92,7 @@ public final class Intake {
     Lifecycle.authorizeRegistration(request, actor);
     Instant now = clock.instant();
     directory.current().ifPresent(d -> PostAuthority.checkRegistration(d, actor, now));
-    CallerRecord record = CallerRecord.of(history, request.citizen().phone(),
+    CallerRecord record = CallerRecord.of(tenant, history, request.citizen().phone(),
         List.of(repeats.readsFrom(now), limits.readsFrom(request, actor, now)));
     try {
       check(request, now);
@@ -128,7 +131,7 @@ public final class Intake {
   /** The complaint an earlier attempt with the request's key stored, replayed; empty if none. */
   private Optional<Registration> replayed(RegisterComplaint request) {
     Optional<String> key = request.idempotencyKey();
-    Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
+    Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint()));
     earlier.ifPresent(e -> LOG.debug("registration with key {} replayed as {}",
         Masking.scrub(key.get(), request.citizen().phone(), null), e.id()));
     return earlier.map(e -> new Registration(e, Registration.Outcome.REPLAYED));
@@ -153,7 +156,7 @@ public final class Intake {
    */
   private Registration create(RegisterComplaint request, Actor actor, Instant now) {
     ComplaintId id = idScheme.next(request, now);
-    Change change = changes.registering(Lifecycle.register(id, request, actor, now, defaultPriority(request)));
+    Change change = changes.registering(Lifecycle.register(tenant, id, request, actor, now, defaultPriority(request)));
     directory.current().ifPresent(d -> routing.route(change, d, now));
     CreateResult result = store.create(new NewComplaint(change.state(), change.events(), request.idempotencyKey(),
         request.fingerprint(), publishing.forStore(change.state(), change.events())));

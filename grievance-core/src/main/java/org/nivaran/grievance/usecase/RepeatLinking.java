@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,13 +33,15 @@ import org.slf4j.LoggerFactory;
 final class RepeatLinking {
   private static final Logger LOG = LoggerFactory.getLogger(RepeatLinking.class);
 
+  private final TenantId tenant;
   private final DuplicatePolicy policy;
   private final ComplaintStore store;
   private final CommandExecution commands;
   private final int maxAttempts;
 
   /** Linking; the caller's history is present whenever the policy links (checked when configured). */
-  RepeatLinking(DuplicatePolicy policy, ComplaintStore store, CommandExecution commands, int maxAttempts) {
+  RepeatLinking(TenantId tenant, DuplicatePolicy policy, ComplaintStore store, CommandExecution commands, int maxAttempts) {
+    this.tenant = tenant;
     this.policy = policy;
     this.store = store;
     this.commands = commands;
@@ -72,7 +75,7 @@ final class RepeatLinking {
    */
   Optional<Registration> link(RegisterComplaint request, Actor actor, Instant now, CallerRecord record) {
     Optional<String> key = request.idempotencyKey();
-    Optional<Complaint> replayed = key.flatMap(k -> store.findByIdempotencyKey(k, request.fingerprint()));
+    Optional<Complaint> replayed = key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint()));
     if (replayed.isPresent()) {
       return Optional.of(new Registration(replayed.get(), Registration.Outcome.REPLAYED));
     }
@@ -134,7 +137,7 @@ final class RepeatLinking {
    * @throws IdempotencyConflictException if that event records a different request under the key
    */
   private Optional<Registration> linkedOn(Complaint c, RegisterComplaint request) {
-    for (ComplaintEvent e : store.events(c.id())) {
+    for (ComplaintEvent e : store.events(tenant, c.id())) {
       if (e instanceof ComplaintEvent.DuplicateLinked d && d.idempotencyKey().equals(request.idempotencyKey())) {
         if (d.channel() != request.channel() || !d.description().equals(request.description())
             || !d.attachments().equals(request.attachments())) {

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.util.Optional;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.escalation.Escalator;
@@ -37,18 +38,18 @@ public final class UseCases {
     Changes changes = new Changes(timekeeper, c.escalationPolicies(), directory);
     Publishing publishing = new Publishing(
         c.notificationPolicy(), directory, capability(store, TransactionalOutbox.class), c.notifier());
-    FakeCallerGuard fakeCallers = new FakeCallerGuard(c.fakeComplaintPolicy(), history, directory);
+    FakeCallerGuard fakeCallers = new FakeCallerGuard(c.tenant(), c.fakeComplaintPolicy(), history, directory);
     PolicyTransitions transitions =
         new PolicyTransitions(c.transferPolicy(), c.verificationPolicy(), c.escalationPolicies(), directory,
             c.specialClosurePolicy());
     this.commands = new CommandExecution(
-        store, c.clock(), c.maxAttempts(), directory, changes, transitions, publishing, fakeCallers);
-    RepeatLinking repeats = new RepeatLinking(c.duplicatePolicy(), store, commands, c.maxAttempts());
-    this.intake = new Intake(store, c.clock(), c.idScheme(), directory, changes,
+        c.tenant(), store, c.clock(), c.maxAttempts(), directory, changes, transitions, publishing, fakeCallers);
+    RepeatLinking repeats = new RepeatLinking(c.tenant(), c.duplicatePolicy(), store, commands, c.maxAttempts());
+    this.intake = new Intake(c.tenant(), store, c.clock(), c.idScheme(), directory, changes,
         new RegistrationRouting(c.escalationPolicies(), c.zone()), fakeCallers, repeats,
         new CallerLimitGuard(c.callerLimitPolicy(), c.zone()), history, publishing);
-    this.administration = new DirectoryAdministration(directory, workLists, publishing, c.clock());
-    this.lookup = new ComplaintLookup(store, workLists);
+    this.administration = new DirectoryAdministration(c.tenant(), directory, workLists, publishing, c.clock());
+    this.lookup = new ComplaintLookup(c.tenant(), store, workLists);
   }
 
   /**
@@ -117,12 +118,22 @@ public final class UseCases {
   public Escalator escalator() {
     return Escalator.builder()
         .store(store)
+        .tenant(config.tenant())
         .policies(config.escalationPolicies())
         .directory(directory::orEmpty)
         .timekeeper(timekeeper)
         .gateway(commands)
         .clock(config.clock())
         .build();
+  }
+
+  /**
+   * Whose complaints these use cases serve.
+   *
+   * @return the tenant
+   */
+  public TenantId tenant() {
+    return config.tenant();
   }
 
   /**

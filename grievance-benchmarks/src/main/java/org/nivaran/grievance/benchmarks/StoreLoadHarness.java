@@ -1,5 +1,6 @@
 package org.nivaran.grievance.benchmarks;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -345,7 +346,7 @@ public final class StoreLoadHarness {
     Complaint registered = g.register(template, SampleDistrict.AGENT);
     CeilingWriter writer = CeilingWriter.copying(
         db.dataSource(), registered.id().value(), template.idempotencyKey().orElseThrow());
-    int events = store.events(registered.id()).size();
+    int events = store.events(TenantId.DEFAULT, registered.id()).size();
     if (writer.eventRows() != events) {
       throw new IllegalStateException("the store holds " + events + " events of " + registered.id() + " but "
           + writer.eventRows() + " event rows");

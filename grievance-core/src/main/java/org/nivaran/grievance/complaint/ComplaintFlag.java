@@ -31,7 +31,13 @@ public enum ComplaintFlag {
    * above), and the deadline stops counting. It is not an
    * escalation flag; it also clears when the request is refused or lapses.
    */
-  SPECIAL_CLOSURE_OVERDUE;
+  SPECIAL_CLOSURE_OVERDUE,
+  /**
+   * At registration, an open complaint of the same category lay within the distance and time the
+   * duplicate policy sets for it, and the policy asks the agent to confirm rather than link it
+   * automatically: the agent links it or clears the flag. It is not an escalation flag.
+   */
+  POSSIBLE_REPEAT;
 
   /**
    * Whether the flag concerns the current level's escalation, and is therefore cleared when a

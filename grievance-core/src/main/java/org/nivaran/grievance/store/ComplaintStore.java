@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.tenant.TenantId;
 
 /**
@@ -44,6 +45,10 @@ import org.nivaran.grievance.tenant.TenantId;
  *   <li>{@link #create} with an idempotency key stores at most one complaint per key: a second
  *       create with the same key and the same request fingerprint returns the first complaint and
  *       writes nothing; with a different fingerprint it throws {@link IdempotencyConflictException}.
+ *   <li>A complaint's {@linkplain Complaint#references() external references} are unique per
+ *       tenant and source: {@link #create} or {@link #append} of a state holding a reference that
+ *       another complaint of the tenant holds throws {@link DuplicateReferenceException} and writes
+ *       nothing (a create replayed under its idempotency key returns the earlier complaint first).
  *   <li>Events come back in sequence order, exactly as appended (text included, byte for byte).
  *   <li>A store that is not a {@link TransactionalOutbox} refuses a {@link NewComplaint} or an
  *       {@link Append} that carries notifications, with {@link UnsupportedOperationException}.
@@ -66,6 +71,7 @@ public interface ComplaintStore {
    * @return {@link CreateResult.Created} with the stored complaint, or
    *     {@link CreateResult.Replayed} with the complaint an earlier create stored under the same key
    * @throws DuplicateComplaintIdException if a complaint with this id exists
+   * @throws DuplicateReferenceException if another complaint of the tenant holds one of its references
    * @throws IdempotencyConflictException if the key was used for a different request
    * @throws UnsupportedOperationException if the registration carries notifications and this
    *     store is not a {@link TransactionalOutbox}
@@ -80,6 +86,8 @@ public interface ComplaintStore {
    * @param change the change
    * @throws StaleVersionException if the stored version differs from the change's expected one
    * @throws ComplaintNotFoundException if there is no such complaint
+   * @throws DuplicateReferenceException if the new state holds a reference another complaint of the
+   *     tenant holds
    * @throws UnsupportedOperationException if the change carries notifications and this store is
    *     not a {@link TransactionalOutbox}
    */
@@ -113,6 +121,15 @@ public interface ComplaintStore {
    * @throws IdempotencyConflictException if the key was used for a request with another fingerprint
    */
   Optional<Complaint> findByIdempotencyKey(TenantId tenant, String key, String fingerprint);
+
+  /**
+   * The complaint of a tenant that holds an external reference, if any.
+   *
+   * @param tenant whose complaints
+   * @param reference the source and its id
+   * @return the complaint, or empty if none of the tenant's complaints holds it
+   */
+  Optional<Complaint> findByReference(TenantId tenant, ExternalReference reference);
 
   /**
    * Appends several changes to different complaints, as one batch: each is written if its

@@ -13,6 +13,7 @@ import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.tenant.TenantId;
 
@@ -28,10 +29,11 @@ import org.nivaran.grievance.tenant.TenantId;
  * idempotency key and its complaint appear together. It has {@linkplain WorkLists work lists} and
  * the {@linkplain CallerHistory caller's history}, but no {@linkplain TransactionalOutbox outbox}:
  * {@code Grievances} hands notifications straight to its notifier. The pending, overdue and
- * flagged lists and the caller's history are indexed; the lists by status and by citizen read every
- * complaint of their kind.
+ * flagged lists, the caller's history and the external references are indexed; the lists by status
+ * and by citizen and the {@linkplain NearbyComplaints nearby complaints} read every complaint of
+ * the tenant.
  */
-public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, CallerHistory {
+public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, CallerHistory, NearbyComplaints {
   private final ConcurrentMap<TenantId, InMemoryShard> tenants = new ConcurrentHashMap<>();
 
   /** Creates an empty store. */
@@ -78,6 +80,17 @@ public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, 
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(fingerprint, "fingerprint");
     return existing(tenant).flatMap(s -> s.findByIdempotencyKey(key, fingerprint));
+  }
+
+  @Override
+  public Optional<Complaint> findByReference(TenantId tenant, ExternalReference reference) {
+    Objects.requireNonNull(reference, "reference");
+    return existing(tenant).flatMap(s -> s.findByReference(reference));
+  }
+
+  @Override
+  public List<Complaint> openWithin(TenantId tenant, String categoryCode, GeoBox box, Instant since, int limit) {
+    return of(tenant).openWithin(categoryCode, box, since, limit);
   }
 
   @Override

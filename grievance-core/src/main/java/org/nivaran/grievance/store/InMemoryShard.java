@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ExternalReference;
 
 /**
  * One tenant's complaints in an {@link InMemoryComplaintStore}, with their indexes: the store
@@ -42,6 +43,7 @@ final class InMemoryShard {
   private final ConcurrentMap<PostId, Set<ComplaintId>> pendingByPost = new ConcurrentHashMap<>();
   private final ConcurrentMap<ComplaintFlag, Set<ComplaintId>> flagged = new ConcurrentHashMap<>();
   private final ConcurrentMap<PhoneNumber, Set<ComplaintId>> byPhone = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ExternalReference, ComplaintId> references = new ConcurrentHashMap<>();
 
   /** An entry of the due index: the due instant, then the id (its text) for a total order. */
   private record Due(Instant at, ComplaintId id) implements Comparable<Due> {
@@ -69,6 +71,7 @@ final class InMemoryShard {
         if (existing != null) {
           throw new DuplicateComplaintIdException(id);
         }
+        claimReferences(id, List.of(), state.references());
         reindex(null, state); // under the entry's lock, as appends do
         return new Entry(state, registration.events());
       });
@@ -95,6 +98,7 @@ final class InMemoryShard {
           if (entry.state().version() != expectedVersion) {
             throw new StaleVersionException(id, expectedVersion, entry.state().version());
           }
+          claimReferences(id, entry.state().references(), state.references());
           List<ComplaintEvent> all = new ArrayList<>(entry.events().size() + added.size());
           all.addAll(entry.events());
           all.addAll(added);
@@ -122,6 +126,46 @@ final class InMemoryShard {
       throw new IdempotencyConflictException(key, claim.complaintId());
     }
     return find(claim.complaintId());
+  }
+
+  Optional<Complaint> findByReference(ExternalReference reference) {
+    ComplaintId id = references.get(Objects.requireNonNull(reference, "reference"));
+    return id == null ? Optional.empty() : find(id);
+  }
+
+  /**
+   * Claims the references a complaint gains, all or none (called under its entry's lock).
+   *
+   * @throws DuplicateReferenceException if another complaint holds one
+   */
+  private void claimReferences(ComplaintId id, List<ExternalReference> before, List<ExternalReference> after) {
+    List<ExternalReference> claimed = new ArrayList<>();
+    for (ExternalReference r : after) {
+      if (before.contains(r)) {
+        continue;
+      }
+      ComplaintId holder = references.putIfAbsent(r, id);
+      if (holder != null && !holder.equals(id)) {
+        claimed.forEach(references::remove);
+        throw new DuplicateReferenceException(r, holder);
+      }
+      claimed.add(r);
+    }
+  }
+
+  List<Complaint> openWithin(String categoryCode, GeoBox box, Instant since, int limit) {
+    Objects.requireNonNull(categoryCode, "categoryCode");
+    Objects.requireNonNull(box, "box");
+    Objects.requireNonNull(since, "since");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
+    }
+    return complaints.values().stream().map(Entry::state)
+        .filter(c -> c.status().isOpen() && c.categoryCode().equals(categoryCode) && !c.registeredAt().isBefore(since))
+        .filter(c -> c.location().filter(l -> box.contains(l.latitude().doubleValue(), l.longitude().doubleValue())).isPresent())
+        .sorted(BY_REGISTRATION.reversed())
+        .limit(limit)
+        .toList();
   }
 
   private static final Comparator<Complaint> BY_REGISTRATION =

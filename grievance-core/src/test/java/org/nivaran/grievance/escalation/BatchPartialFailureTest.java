@@ -1,5 +1,7 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.complaint.ExternalReference;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.store.WorkLists;
@@ -51,14 +53,15 @@ class BatchPartialFailureTest {
       }
       inner.append(change);
     }
-    @Override public Optional<Complaint> find(ComplaintId id) { return inner.find(id); }
-    @Override public List<ComplaintEvent> events(ComplaintId id) { return inner.events(id); }
-    @Override public Optional<Complaint> findByIdempotencyKey(String k, String f) { return inner.findByIdempotencyKey(k, f); }
-    @Override public Page<Complaint> pendingAt(PostId p, PageRequest r) { return inner.pendingAt(p, r); }
-    @Override public Page<Complaint> overdue(Instant at, PageRequest r) { return inner.overdue(at, r); }
-    @Override public Page<Complaint> flagged(ComplaintFlag f, PageRequest r) { return inner.flagged(f, r); }
-    @Override public Page<Complaint> byStatus(Status s, String j, PageRequest r) { return inner.byStatus(s, j, r); }
-    @Override public Page<Complaint> byCitizen(PhoneNumber p, PageRequest r) { return inner.byCitizen(p, r); }
+    @Override public Optional<Complaint> find(TenantId tenant, ComplaintId id) { return inner.find(tenant, id); }
+    @Override public Optional<Complaint> findByReference(TenantId tenant, ExternalReference r) { return inner.findByReference(tenant, r); }
+    @Override public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) { return inner.events(tenant, id); }
+    @Override public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String k, String f) { return inner.findByIdempotencyKey(tenant, k, f); }
+    @Override public Page<Complaint> pendingAt(TenantId tenant, PostId p, PageRequest r) { return inner.pendingAt(tenant, p, r); }
+    @Override public Page<Complaint> overdue(TenantId tenant, Instant at, PageRequest r) { return inner.overdue(tenant, at, r); }
+    @Override public Page<Complaint> flagged(TenantId tenant, ComplaintFlag f, PageRequest r) { return inner.flagged(tenant, f, r); }
+    @Override public Page<Complaint> byStatus(TenantId tenant, Status s, String j, PageRequest r) { return inner.byStatus(tenant, s, j, r); }
+    @Override public Page<Complaint> byCitizen(TenantId tenant, PhoneNumber p, PageRequest r) { return inner.byCitizen(tenant, p, r); }
   }
 
   @Test

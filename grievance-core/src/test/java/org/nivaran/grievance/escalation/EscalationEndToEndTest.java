@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.store.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -354,7 +355,7 @@ class EscalationEndToEndTest {
 
     assertThat(c.status()).isEqualTo(Status.REGISTERED);
     assertThat(c.flags()).containsExactly(ComplaintFlag.UNROUTED);
-    assertThat(Page.collect(r -> store.flagged(ComplaintFlag.UNROUTED, r), 10)).extracting(Complaint::id).containsExactly(c.id());
+    assertThat(Page.collect(r -> store.flagged(TenantId.DEFAULT, ComplaintFlag.UNROUTED, r), 10)).extracting(Complaint::id).containsExactly(c.id());
     assertThat(sent).filteredOn(n -> n.kind() == NotificationKind.FLAGGED)
         .extracting(n -> n.recipient().post().orElseThrow()).containsExactly(NODAL);
     // assigned by hand, the flag clears and the clock starts

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.store.Append;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,9 +89,9 @@ class FollowUpSamplerTest {
     pendingAt(EE, "ENERGY", 7);
     pendingAt(TEHSILDAR, "REVENUE", 9);
 
-    Map<PostId, List<Complaint>> a = FollowUpSampler.sample(store, List.of(AE, EE, TEHSILDAR), 3, 20_240_319L);
-    Map<PostId, List<Complaint>> b = FollowUpSampler.sample(store, List.of(TEHSILDAR, AE, EE), 3, 20_240_319L);
-    Map<PostId, List<Complaint>> c = FollowUpSampler.sample(store, List.of(EE, TEHSILDAR, EE, AE, AE), 3, 20_240_319L);
+    Map<PostId, List<Complaint>> a = FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(AE, EE, TEHSILDAR), 3, 20_240_319L);
+    Map<PostId, List<Complaint>> b = FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(TEHSILDAR, AE, EE), 3, 20_240_319L);
+    Map<PostId, List<Complaint>> c = FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(EE, TEHSILDAR, EE, AE, AE), 3, 20_240_319L);
 
     assertThat(b).isEqualTo(a);
     assertThat(c).isEqualTo(a);
@@ -105,10 +106,10 @@ class FollowUpSamplerTest {
   @Test
   void a_posts_sample_depends_only_on_the_seed_the_post_and_its_own_pending_complaints() {
     pendingAt(AE, "ENERGY", 12);
-    List<Complaint> alone = FollowUpSampler.sample(store, List.of(AE), 4, 7L).get(AE);
+    List<Complaint> alone = FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(AE), 4, 7L).get(AE);
 
     pendingAt(EE, "ENERGY", 10); // more work elsewhere
-    Map<PostId, List<Complaint>> both = FollowUpSampler.sample(store, List.of(EE, AE), 4, 7L);
+    Map<PostId, List<Complaint>> both = FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(EE, AE), 4, 7L);
 
     assertThat(both.get(AE)).isEqualTo(alone);
   }
@@ -120,7 +121,7 @@ class FollowUpSamplerTest {
     Set<List<String>> samples = new HashSet<>();
     Set<String> everChosen = new HashSet<>();
     for (long seed = 0; seed < 100; seed++) {
-      List<String> sample = ids(FollowUpSampler.sample(store, List.of(AE), 3, seed).get(AE));
+      List<String> sample = ids(FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(AE), 3, seed).get(AE));
       samples.add(sample);
       everChosen.addAll(sample);
     }
@@ -137,9 +138,9 @@ class FollowUpSamplerTest {
   void a_post_with_no_more_pending_complaints_than_asked_gives_all_of_them() {
     List<Complaint> few = pendingAt(TEHSILDAR, "REVENUE", 3);
 
-    assertThat(FollowUpSampler.sample(store, List.of(TEHSILDAR), 10, 1L).get(TEHSILDAR))
+    assertThat(FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(TEHSILDAR), 10, 1L).get(TEHSILDAR))
         .containsExactlyElementsOf(few);
-    assertThat(FollowUpSampler.sample(store, List.of(TEHSILDAR), 3, 1L).get(TEHSILDAR))
+    assertThat(FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(TEHSILDAR), 3, 1L).get(TEHSILDAR))
         .containsExactlyElementsOf(few);
   }
 
@@ -153,7 +154,7 @@ class FollowUpSamplerTest {
         new ComplaintCommand.Reject(RejectionReason.DUPLICATE, "same as another", Optional.of(open.id())), Fixtures.AGENT);
     Complaint escalated = run(pendingAt(AE, "ENERGY"), new ComplaintCommand.Escalate(EE, "time ran out"), SYSTEM);
 
-    Map<PostId, List<Complaint>> sample = FollowUpSampler.sample(store, List.of(AE, EE, TEHSILDAR), 10, 5L);
+    Map<PostId, List<Complaint>> sample = FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(AE, EE, TEHSILDAR), 10, 5L);
 
     assertThat(sample.get(AE)).containsExactly(open); // not the one awaiting the citizen
     assertThat(awaiting.status()).isEqualTo(org.nivaran.grievance.complaint.Status.AWAITING_CITIZEN);
@@ -165,8 +166,8 @@ class FollowUpSamplerTest {
   void fewer_than_one_per_post_is_refused() {
     pendingAt(AE, "ENERGY");
 
-    assertThatThrownBy(() -> FollowUpSampler.sample(store, List.of(AE), 0, 1L)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FollowUpSampler.sample(store, List.of(AE), -3, 1L)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(AE), 0, 1L)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FollowUpSampler.sample(store, TenantId.DEFAULT, List.of(AE), -3, 1L)).isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---------------------------------------------------------------------------------------------

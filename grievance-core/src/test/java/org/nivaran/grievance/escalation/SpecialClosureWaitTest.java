@@ -1,5 +1,7 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.complaint.ExternalReference;
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nivaran.grievance.escalation.District.AE;
@@ -361,18 +363,23 @@ class SpecialClosureWaitTest {
         }
 
         @Override
-        public Optional<Complaint> find(ComplaintId id) {
-          return store.find(id);
+        public Optional<Complaint> find(TenantId tenant, ComplaintId id) {
+          return store.find(TenantId.DEFAULT, id);
         }
 
         @Override
-        public List<ComplaintEvent> events(ComplaintId id) {
-          return store.events(id);
+        public Optional<Complaint> findByReference(TenantId tenant, ExternalReference r) {
+          return store.findByReference(tenant, r);
         }
 
         @Override
-        public Optional<Complaint> findByIdempotencyKey(String key, String fingerprint) {
-          return store.findByIdempotencyKey(key, fingerprint);
+        public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) {
+          return store.events(TenantId.DEFAULT, id);
+        }
+
+        @Override
+        public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String key, String fingerprint) {
+          return store.findByIdempotencyKey(TenantId.DEFAULT, key, fingerprint);
         }
       };
 

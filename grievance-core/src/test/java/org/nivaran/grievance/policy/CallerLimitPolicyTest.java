@@ -1,5 +1,7 @@
 package org.nivaran.grievance.policy;
 
+import org.nivaran.grievance.complaint.ExternalReference;
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -56,7 +58,7 @@ class CallerLimitPolicyTest {
   }
 
   private long stored(String phone) {
-    return store.byCitizen(PhoneNumber.parse(phone), PageRequest.first(100)).items().size();
+    return store.byCitizen(TenantId.DEFAULT, PhoneNumber.parse(phone), PageRequest.first(100)).items().size();
   }
 
   private Registration register(Grievances g, int i) {
@@ -241,8 +243,9 @@ class CallerLimitPolicyTest {
   private record PlainStore(InMemoryComplaintStore d) implements ComplaintStore {
     @Override public CreateResult create(NewComplaint r) { return d.create(r); }
     @Override public void append(Append change) { d.append(change); }
-    @Override public Optional<Complaint> find(ComplaintId id) { return d.find(id); }
-    @Override public List<ComplaintEvent> events(ComplaintId id) { return d.events(id); }
-    @Override public Optional<Complaint> findByIdempotencyKey(String k, String f) { return d.findByIdempotencyKey(k, f); }
+    @Override public Optional<Complaint> find(TenantId tenant, ComplaintId id) { return d.find(tenant, id); }
+    @Override public Optional<Complaint> findByReference(TenantId tenant, ExternalReference r) { return d.findByReference(tenant, r); }
+    @Override public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) { return d.events(tenant, id); }
+    @Override public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String k, String f) { return d.findByIdempotencyKey(tenant, k, f); }
   }
 }

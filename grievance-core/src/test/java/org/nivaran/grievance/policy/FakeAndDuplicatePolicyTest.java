@@ -1,5 +1,6 @@
 package org.nivaran.grievance.policy;
 
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.directory.BlockEntry;
@@ -147,18 +148,23 @@ class FakeAndDuplicatePolicyTest {
       }
 
       @Override
-      public Optional<Complaint> find(org.nivaran.grievance.complaint.ComplaintId id) {
-        return store.find(id);
+      public Optional<Complaint> find(TenantId tenant, org.nivaran.grievance.complaint.ComplaintId id) {
+        return store.find(TenantId.DEFAULT, id);
       }
 
       @Override
-      public List<ComplaintEvent> events(org.nivaran.grievance.complaint.ComplaintId id) {
-        return store.events(id);
+      public List<ComplaintEvent> events(TenantId tenant, org.nivaran.grievance.complaint.ComplaintId id) {
+        return store.events(TenantId.DEFAULT, id);
       }
 
       @Override
-      public Optional<Complaint> findByIdempotencyKey(String key, String fingerprint) {
-        return store.findByIdempotencyKey(key, fingerprint);
+      public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String key, String fingerprint) {
+        return store.findByIdempotencyKey(TenantId.DEFAULT, key, fingerprint);
+      }
+
+      @Override
+      public Optional<Complaint> findByReference(TenantId tenant, org.nivaran.grievance.complaint.ExternalReference r) {
+        return store.findByReference(tenant, r);
       }
     };
     assertThatThrownBy(() -> Grievances.builder().store(bare).directory(District.directory())

@@ -1,5 +1,7 @@
 package org.nivaran.grievance.policy;
 
+import org.nivaran.grievance.complaint.ExternalReference;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.GrievancesBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -259,7 +261,7 @@ class PolicyEdgeCasesTest {
     g.execute(c.id(), new ComplaintCommand.AcceptReply(Optional.empty()), AGENT);
     g.execute(c.id(), new ComplaintCommand.AcceptReply(Optional.empty()), AGENT);
     g.execute(c.id(), new ComplaintCommand.ReturnReply("फ़ोटो नहीं"), AGENT);
-    List<PostReplies> q = ReplyQuality.of(memory.histories(),
+    List<PostReplies> q = ReplyQuality.of(memory.histories(TenantId.DEFAULT),
         new GradingPeriod(clock.instant().minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(1))));
     assertThat(q).containsExactly(new PostReplies(District.AE, "ENERGY", 1, 1, 1));
   }
@@ -315,11 +317,12 @@ class PolicyEdgeCasesTest {
     @Override public CreateResult create(NewComplaint r) { return d.create(r); }
     @Override public void append(Append change) { d.append(change); }
     @Override public Map<ComplaintId, RuntimeException> appendAll(List<Append> changes) { return d.appendAll(changes); }
-    @Override public Optional<Complaint> find(ComplaintId id) { return d.find(id); }
+    @Override public Optional<Complaint> find(TenantId tenant, ComplaintId id) { return d.find(tenant, id); }
+    @Override public Optional<Complaint> findByReference(TenantId tenant, ExternalReference r) { return d.findByReference(tenant, r); }
 
     @Override
-    public List<ComplaintEvent> events(ComplaintId id) {
-      List<ComplaintEvent> read = d.events(id);
+    public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) {
+      List<ComplaintEvent> read = d.events(tenant, id);
       Runnable hook = onEvents;
       onEvents = null;
       if (hook != null) {
@@ -328,30 +331,30 @@ class PolicyEdgeCasesTest {
       return read;
     }
 
-    @Override public Optional<Complaint> findByIdempotencyKey(String k, String f) { return d.findByIdempotencyKey(k, f); }
-    @Override public Page<Complaint> flagged(ComplaintFlag f, PageRequest r) { return d.flagged(f, r); }
-    @Override public Page<Complaint> pendingAt(PostId p, PageRequest r) { return d.pendingAt(p, r); }
-    @Override public Page<Complaint> overdue(Instant at, PageRequest r) { return d.overdue(at, r); }
-    @Override public Page<Complaint> byStatus(Status s, String j, PageRequest r) { return d.byStatus(s, j, r); }
+    @Override public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String k, String f) { return d.findByIdempotencyKey(tenant, k, f); }
+    @Override public Page<Complaint> flagged(TenantId tenant, ComplaintFlag f, PageRequest r) { return d.flagged(tenant, f, r); }
+    @Override public Page<Complaint> pendingAt(TenantId tenant, PostId p, PageRequest r) { return d.pendingAt(tenant, p, r); }
+    @Override public Page<Complaint> overdue(TenantId tenant, Instant at, PageRequest r) { return d.overdue(tenant, at, r); }
+    @Override public Page<Complaint> byStatus(TenantId tenant, Status s, String j, PageRequest r) { return d.byStatus(tenant, s, j, r); }
 
-    @Override public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest r) { return d.byCitizen(phone, r); }
+    @Override public Page<Complaint> byCitizen(TenantId tenant, PhoneNumber phone, PageRequest r) { return d.byCitizen(tenant, phone, r); }
 
     @Override
-    public List<Complaint> registeredSince(PhoneNumber phone, Instant since) {
+    public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, Instant since) {
       failIfAsked();
-      return d.registeredSince(phone, since);
+      return d.registeredSince(tenant, phone, since);
     }
 
     @Override
-    public int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
+    public int countFakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
       failIfAsked();
-      return d.countFakeClosures(phone, since, until);
+      return d.countFakeClosures(tenant, phone, since, until);
     }
 
     @Override
-    public List<Complaint> fakeClosures(PhoneNumber phone, Instant since, Instant until) {
+    public List<Complaint> fakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
       failIfAsked();
-      return d.fakeClosures(phone, since, until);
+      return d.fakeClosures(tenant, phone, since, until);
     }
 
     private void failIfAsked() {

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.report;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nivaran.grievance.report.TwoDistricts.AE_DHAR_OFFICER;
 import static org.nivaran.grievance.report.TwoDistricts.AGENT;
@@ -166,6 +167,6 @@ class EventLogGradingSourceTest {
     register(ist(2024, 3, 2, 10, 0));
 
     assertThat(source.facts(MARCH)).hasSize(1);
-    assertThat(EventLogGradingSource.over(store::histories).facts(MARCH)).isEqualTo(source.facts(MARCH));
+    assertThat(EventLogGradingSource.over(() -> store.histories(TenantId.DEFAULT)).facts(MARCH)).isEqualTo(source.facts(MARCH));
   }
 }

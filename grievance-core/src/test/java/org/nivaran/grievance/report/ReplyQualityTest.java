@@ -1,5 +1,6 @@
 package org.nivaran.grievance.report;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -54,12 +55,12 @@ class ReplyQualityTest {
     b = resolve(b, Actor.officer("OFF-TEH", District.TEHSILDAR));
 
     GradingPeriod period = new GradingPeriod(ist(2024, 3, 19, 0, 0), periodEnd);
-    List<PostReplies> quality = ReplyQuality.of(store.histories(), period);
+    List<PostReplies> quality = ReplyQuality.of(store.histories(TenantId.DEFAULT), period);
     // the tehsildar's reply was filed after the period too
     assertThat(quality).containsExactly(new PostReplies(District.AE, "ENERGY", 2, 1, 1));
     assertThat(quality.get(0).returnedRate()).contains(0.5);
 
-    List<PostReplies> all = ReplyQuality.of(store.histories(), new GradingPeriod(period.from(), clock.instant().plusSeconds(1)));
+    List<PostReplies> all = ReplyQuality.of(store.histories(TenantId.DEFAULT), new GradingPeriod(period.from(), clock.instant().plusSeconds(1)));
     assertThat(all).containsExactly(
         new PostReplies(District.AE, "ENERGY", 2, 1, 2),
         new PostReplies(District.EE, "ENERGY", 1, 0, 0),

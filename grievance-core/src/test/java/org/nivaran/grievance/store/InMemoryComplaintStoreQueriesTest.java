@@ -1,5 +1,6 @@
 package org.nivaran.grievance.store;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,15 +129,15 @@ class InMemoryComplaintStoreQueriesTest {
   }
 
   private List<String> due(Instant at) {
-    return ids(Page.collect(r -> store.overdue(at, r), Integer.MAX_VALUE));
+    return ids(Page.collect(r -> store.overdue(TenantId.DEFAULT, at, r), Integer.MAX_VALUE));
   }
 
   private List<String> pendingAt(PostId post) {
-    return ids(Page.collect(r -> store.pendingAt(post, r), Integer.MAX_VALUE));
+    return ids(Page.collect(r -> store.pendingAt(TenantId.DEFAULT, post, r), Integer.MAX_VALUE));
   }
 
   private List<String> flagged(ComplaintFlag flag) {
-    return ids(Page.collect(r -> store.flagged(flag, r), Integer.MAX_VALUE));
+    return ids(Page.collect(r -> store.flagged(TenantId.DEFAULT, flag, r), Integer.MAX_VALUE));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -164,12 +165,12 @@ class InMemoryComplaintStoreQueriesTest {
     dueAfter("C-2", T0, AE, 2);
     dueAfter("C-3", T0, AE, 3);
 
-    assertThat(ids(Page.collect(r -> store.overdue(hours(10), r), 1))).containsExactly("C-1");
-    assertThat(ids(Page.collect(r -> store.overdue(hours(10), r), 2))).containsExactly("C-1", "C-2");
-    assertThat(ids(Page.collect(r -> store.overdue(hours(10), r), 3))).containsExactly("C-1", "C-2", "C-3");
-    assertThat(ids(Page.collect(r -> store.overdue(hours(10), r), 4))).containsExactly("C-1", "C-2", "C-3");
-    for (Complaint c : Page.collect(r -> store.overdue(hours(10), r), 3)) {
-      assertThat(store.find(c.id())).contains(c);
+    assertThat(ids(Page.collect(r -> store.overdue(TenantId.DEFAULT, hours(10), r), 1))).containsExactly("C-1");
+    assertThat(ids(Page.collect(r -> store.overdue(TenantId.DEFAULT, hours(10), r), 2))).containsExactly("C-1", "C-2");
+    assertThat(ids(Page.collect(r -> store.overdue(TenantId.DEFAULT, hours(10), r), 3))).containsExactly("C-1", "C-2", "C-3");
+    assertThat(ids(Page.collect(r -> store.overdue(TenantId.DEFAULT, hours(10), r), 4))).containsExactly("C-1", "C-2", "C-3");
+    for (Complaint c : Page.collect(r -> store.overdue(TenantId.DEFAULT, hours(10), r), 3)) {
+      assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
     }
   }
 
@@ -269,7 +270,7 @@ class InMemoryComplaintStoreQueriesTest {
     run(other, flag(ComplaintFlag.OVERDUE_AT_TOP), SYSTEM);
 
     assertThat(flagged(ComplaintFlag.ESCALATION_BLOCKED)).containsExactly("C-2", "C-3", "C-1");
-    assertThat(ids(Page.collect(r -> store.flagged(ComplaintFlag.ESCALATION_BLOCKED, r), 2))).containsExactly("C-2", "C-3");
+    assertThat(ids(Page.collect(r -> store.flagged(TenantId.DEFAULT, ComplaintFlag.ESCALATION_BLOCKED, r), 2))).containsExactly("C-2", "C-3");
     assertThat(flagged(ComplaintFlag.OVERDUE_AT_TOP)).containsExactly("C-0");
     assertThat(flagged(ComplaintFlag.TRANSFER_LIMIT_REACHED)).isEmpty();
   }
@@ -325,7 +326,7 @@ class InMemoryComplaintStoreQueriesTest {
     register("C-5", T0); // no post yet
 
     assertThat(pendingAt(AE)).containsExactly("C-2", "C-3", "C-1");
-    assertThat(ids(Page.collect(r -> store.pendingAt(AE, r), 1))).containsExactly("C-2");
+    assertThat(ids(Page.collect(r -> store.pendingAt(TenantId.DEFAULT, AE, r), 1))).containsExactly("C-2");
     assertThat(pendingAt(EE)).containsExactly("C-4");
     assertThat(pendingAt(TEHSILDAR)).isEmpty();
   }
@@ -377,9 +378,9 @@ class InMemoryComplaintStoreQueriesTest {
   void a_limit_below_one_is_refused_by_every_query() {
     dueAfter("C-1", T0, AE, 1);
     for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
-      assertThatThrownBy(() -> Page.collect(r -> store.overdue(hours(10), r), limit)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> Page.collect(r -> store.flagged(ComplaintFlag.UNROUTED, r), limit)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> Page.collect(r -> store.pendingAt(AE, r), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(r -> store.overdue(TenantId.DEFAULT, hours(10), r), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(r -> store.flagged(TenantId.DEFAULT, ComplaintFlag.UNROUTED, r), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(r -> store.pendingAt(TenantId.DEFAULT, AE, r), limit)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -465,13 +466,13 @@ class InMemoryComplaintStoreQueriesTest {
         go.await();
         while (writing.get()) {
           Instant at = hours(24);
-          for (Complaint c : Page.collect(r -> store.overdue(at, r), 50)) {
+          for (Complaint c : Page.collect(r -> store.overdue(TenantId.DEFAULT, at, r), 50)) {
             assertThat(c.dueAt()).hasValueSatisfying(d -> assertThat(d).isBeforeOrEqualTo(at));
           }
-          for (Complaint c : Page.collect(r -> store.flagged(ComplaintFlag.ESCALATION_BLOCKED, r), 50)) {
+          for (Complaint c : Page.collect(r -> store.flagged(TenantId.DEFAULT, ComplaintFlag.ESCALATION_BLOCKED, r), 50)) {
             assertThat(c.flags()).contains(ComplaintFlag.ESCALATION_BLOCKED);
           }
-          for (Complaint c : Page.collect(r -> store.pendingAt(AE, r), 50)) {
+          for (Complaint c : Page.collect(r -> store.pendingAt(TenantId.DEFAULT, AE, r), 50)) {
             assertThat(c.status().isOpen()).isTrue();
             assertThat(c.post()).contains(AE);
           }
@@ -488,7 +489,7 @@ class InMemoryComplaintStoreQueriesTest {
       pool.shutdownNow();
     }
 
-    List<Complaint> all = allIds.stream().map(id -> store.find(id).orElseThrow()).toList();
+    List<Complaint> all = allIds.stream().map(id -> store.find(TenantId.DEFAULT, id).orElseThrow()).toList();
     assertThat(all).hasSize(writers * complaintsPerWriter);
     // the random walk went some way and reached every kind of state the indexes care about
     assertThat(all.stream().mapToLong(Complaint::version).sum()).as("events stored").isGreaterThan(4L * all.size());
@@ -501,17 +502,17 @@ class InMemoryComplaintStoreQueriesTest {
     Comparator<Complaint> byRegistration =
         Comparator.comparing(Complaint::registeredAt).thenComparing(c -> c.id().value());
     for (Instant at : List.of(T0, hours(12), hours(30), hours(60), hours(10_000))) {
-      assertThat(Page.collect(r -> store.overdue(at, r), Integer.MAX_VALUE))
+      assertThat(Page.collect(r -> store.overdue(TenantId.DEFAULT, at, r), Integer.MAX_VALUE))
           .as("due at %s", at)
           .isEqualTo(bruteForce(all, c -> c.dueAt().filter(d -> !d.isAfter(at)).isPresent(), byDue));
     }
     for (ComplaintFlag f : ComplaintFlag.values()) {
-      assertThat(Page.collect(r -> store.flagged(f, r), Integer.MAX_VALUE))
+      assertThat(Page.collect(r -> store.flagged(TenantId.DEFAULT, f, r), Integer.MAX_VALUE))
           .as("flagged %s", f)
           .isEqualTo(bruteForce(all, c -> c.flags().contains(f), byRegistration));
     }
     for (PostId post : POSTS) {
-      assertThat(Page.collect(r -> store.pendingAt(post, r), Integer.MAX_VALUE))
+      assertThat(Page.collect(r -> store.pendingAt(TenantId.DEFAULT, post, r), Integer.MAX_VALUE))
           .as("pending at %s", post)
           .isEqualTo(bruteForce(all, c -> c.status().isOpen() && c.post().equals(Optional.of(post)), byRegistration));
     }

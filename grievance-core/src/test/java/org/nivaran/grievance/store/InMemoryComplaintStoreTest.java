@@ -1,5 +1,6 @@
 package org.nivaran.grievance.store;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,8 +36,8 @@ class InMemoryComplaintStoreTest {
     CreateResult result = store.create(registration(Optional.empty(), "f"));
 
     assertThat(result).isInstanceOf(CreateResult.Created.class);
-    assertThat(store.find(Fixtures.ID)).contains(result.complaint());
-    assertThat(store.events(Fixtures.ID)).isEqualTo(Fixtures.historyIn(Status.REGISTERED));
+    assertThat(store.find(TenantId.DEFAULT, Fixtures.ID)).contains(result.complaint());
+    assertThat(store.events(TenantId.DEFAULT, Fixtures.ID)).isEqualTo(Fixtures.historyIn(Status.REGISTERED));
     assertThat(store.size()).isEqualTo(1);
   }
 
@@ -45,15 +46,15 @@ class InMemoryComplaintStoreTest {
     List<ComplaintEvent> log = Fixtures.historyIn(Status.RETURNED);
     storeLog(log);
 
-    assertThat(store.events(Fixtures.ID)).isEqualTo(log);
-    assertThat(store.find(Fixtures.ID)).contains(Lifecycle.replay(log));
+    assertThat(store.events(TenantId.DEFAULT, Fixtures.ID)).isEqualTo(log);
+    assertThat(store.find(TenantId.DEFAULT, Fixtures.ID)).contains(Lifecycle.replay(log));
   }
 
   @Test
   void an_append_at_a_stale_version_is_refused_and_writes_nothing() {
     List<ComplaintEvent> log = Fixtures.historyIn(Status.RESOLVED); // registered, assigned, resolved
     storeLog(log.subList(0, 2));
-    Complaint stored = store.find(Fixtures.ID).orElseThrow();
+    Complaint stored = store.find(TenantId.DEFAULT, Fixtures.ID).orElseThrow();
 
     ComplaintEvent resolvedAt3 = log.get(2);
     Complaint afterResolve = Lifecycle.replay(log);
@@ -65,11 +66,11 @@ class InMemoryComplaintStoreTest {
           assertThat(e.actualVersion()).isEqualTo(2);
           assertThat(e.complaintId()).isEqualTo(Fixtures.ID);
         });
-    assertThat(store.find(Fixtures.ID)).contains(stored);
-    assertThat(store.events(Fixtures.ID)).hasSize(2);
+    assertThat(store.find(TenantId.DEFAULT, Fixtures.ID)).contains(stored);
+    assertThat(store.events(TenantId.DEFAULT, Fixtures.ID)).hasSize(2);
 
     store.append(Append.of(afterResolve, List.of(resolvedAt3), 2));
-    assertThat(store.events(Fixtures.ID)).isEqualTo(log);
+    assertThat(store.events(TenantId.DEFAULT, Fixtures.ID)).isEqualTo(log);
   }
 
   @Test
@@ -90,18 +91,18 @@ class InMemoryComplaintStoreTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.append(Append.of(Lifecycle.replay(log.subList(0, 1)), List.of(), 1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(store.events(Fixtures.ID)).hasSize(1);
+    assertThat(store.events(TenantId.DEFAULT, Fixtures.ID)).hasSize(1);
   }
 
   @Test
   void a_second_complaint_with_the_same_id_is_refused_and_the_first_kept() {
     store.create(registration(Optional.empty(), "f1"));
-    Complaint first = store.find(Fixtures.ID).orElseThrow();
+    Complaint first = store.find(TenantId.DEFAULT, Fixtures.ID).orElseThrow();
 
     assertThatThrownBy(() -> store.create(registration(Optional.of("k"), "f2")))
         .isInstanceOf(DuplicateComplaintIdException.class);
-    assertThat(store.find(Fixtures.ID)).contains(first);
-    assertThat(store.findByIdempotencyKey("k", "f2")).isEmpty(); // the key was not claimed
+    assertThat(store.find(TenantId.DEFAULT, Fixtures.ID)).contains(first);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "k", "f2")).isEmpty(); // the key was not claimed
   }
 
   @Test
@@ -119,7 +120,7 @@ class InMemoryComplaintStoreTest {
 
     assertThat(second).isInstanceOf(CreateResult.Replayed.class);
     assertThat(second.complaint()).isEqualTo(first.complaint());
-    assertThat(store.find(otherId)).isEmpty();
+    assertThat(store.find(TenantId.DEFAULT, otherId)).isEmpty();
     assertThat(store.size()).isEqualTo(1);
   }
 
@@ -127,13 +128,13 @@ class InMemoryComplaintStoreTest {
   void the_same_key_with_another_fingerprint_is_a_conflict() {
     store.create(registration(Optional.of("call-1"), "f"));
 
-    assertThatThrownBy(() -> store.findByIdempotencyKey("call-1", "g"))
+    assertThatThrownBy(() -> store.findByIdempotencyKey(TenantId.DEFAULT, "call-1", "g"))
         .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
           assertThat(e.idempotencyKey()).isEqualTo("call-1");
           assertThat(e.existing()).isEqualTo(Fixtures.ID);
         });
-    assertThat(store.findByIdempotencyKey("call-1", "f")).isPresent();
-    assertThat(store.findByIdempotencyKey("call-2", "f")).isEmpty();
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "call-1", "f")).isPresent();
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "call-2", "f")).isEmpty();
   }
 
   @Test
@@ -149,9 +150,9 @@ class InMemoryComplaintStoreTest {
   @Test
   void the_event_list_handed_out_cannot_change_the_store() {
     storeLog(Fixtures.historyIn(Status.ASSIGNED));
-    List<ComplaintEvent> events = store.events(Fixtures.ID);
+    List<ComplaintEvent> events = store.events(TenantId.DEFAULT, Fixtures.ID);
 
     assertThatThrownBy(() -> events.remove(1)).isInstanceOf(UnsupportedOperationException.class);
-    assertThat(store.events(Fixtures.ID)).hasSize(2);
+    assertThat(store.events(TenantId.DEFAULT, Fixtures.ID)).hasSize(2);
   }
 }

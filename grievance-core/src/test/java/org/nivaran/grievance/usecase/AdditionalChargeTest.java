@@ -1,5 +1,6 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nivaran.grievance.usecase.PostAuthorityTest.AE_RAIPUR;
@@ -356,7 +357,7 @@ class AdditionalChargeTest {
     Complaint c = atEeRaipurUnderCharge(days(30));
     grievances.execute(c.id(), RESOLVE, IN_CHARGE_AT_EE_RAIPUR);
 
-    List<PostReplies> replies = ReplyQuality.of(store.histories(), new GradingPeriod(Fixtures.T0, days(31)));
+    List<PostReplies> replies = ReplyQuality.of(store.histories(TenantId.DEFAULT), new GradingPeriod(Fixtures.T0, days(31)));
 
     assertThat(replies).extracting(PostReplies::post).containsExactly(EE_RAIPUR);
     assertThat(replies.get(0).replies()).isEqualTo(1);

@@ -1,5 +1,7 @@
 package org.nivaran.grievance.usecase;
 
+import org.nivaran.grievance.complaint.ExternalReference;
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -163,28 +165,29 @@ class RegistrationStoreCallsTest {
 
     @Override public CreateResult create(NewComplaint r) { called("create"); return d.create(r); }
     @Override public void append(Append change) { called("append"); d.append(change); }
-    @Override public Optional<Complaint> find(ComplaintId id) { called("find"); return d.find(id); }
-    @Override public List<ComplaintEvent> events(ComplaintId id) { called("events"); return d.events(id); }
-    @Override public Optional<Complaint> findByIdempotencyKey(String k, String f) {
+    @Override public Optional<Complaint> find(TenantId tenant, ComplaintId id) { called("find"); return d.find(tenant, id); }
+    @Override public Optional<Complaint> findByReference(TenantId tenant, ExternalReference r) { return d.findByReference(tenant, r); }
+    @Override public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) { called("events"); return d.events(tenant, id); }
+    @Override public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String k, String f) {
       called("findByIdempotencyKey");
-      return d.findByIdempotencyKey(k, f);
+      return d.findByIdempotencyKey(tenant, k, f);
     }
-    @Override public Page<Complaint> pendingAt(PostId p, PageRequest r) { called("pendingAt"); return d.pendingAt(p, r); }
-    @Override public Page<Complaint> overdue(Instant at, PageRequest r) { called("overdue"); return d.overdue(at, r); }
-    @Override public Page<Complaint> flagged(ComplaintFlag f, PageRequest r) { called("flagged"); return d.flagged(f, r); }
-    @Override public Page<Complaint> byStatus(Status s, String j, PageRequest r) { called("byStatus"); return d.byStatus(s, j, r); }
-    @Override public Page<Complaint> byCitizen(PhoneNumber p, PageRequest r) { called("byCitizen"); return d.byCitizen(p, r); }
-    @Override public List<Complaint> registeredSince(PhoneNumber p, Instant since) {
+    @Override public Page<Complaint> pendingAt(TenantId tenant, PostId p, PageRequest r) { called("pendingAt"); return d.pendingAt(tenant, p, r); }
+    @Override public Page<Complaint> overdue(TenantId tenant, Instant at, PageRequest r) { called("overdue"); return d.overdue(tenant, at, r); }
+    @Override public Page<Complaint> flagged(TenantId tenant, ComplaintFlag f, PageRequest r) { called("flagged"); return d.flagged(tenant, f, r); }
+    @Override public Page<Complaint> byStatus(TenantId tenant, Status s, String j, PageRequest r) { called("byStatus"); return d.byStatus(tenant, s, j, r); }
+    @Override public Page<Complaint> byCitizen(TenantId tenant, PhoneNumber p, PageRequest r) { called("byCitizen"); return d.byCitizen(tenant, p, r); }
+    @Override public List<Complaint> registeredSince(TenantId tenant, PhoneNumber p, Instant since) {
       called("registeredSince");
-      return d.registeredSince(p, since);
+      return d.registeredSince(tenant, p, since);
     }
-    @Override public int countFakeClosures(PhoneNumber p, Instant since, Instant until) {
+    @Override public int countFakeClosures(TenantId tenant, PhoneNumber p, Instant since, Instant until) {
       called("countFakeClosures");
-      return d.countFakeClosures(p, since, until);
+      return d.countFakeClosures(tenant, p, since, until);
     }
-    @Override public List<Complaint> fakeClosures(PhoneNumber p, Instant since, Instant until) {
+    @Override public List<Complaint> fakeClosures(TenantId tenant, PhoneNumber p, Instant since, Instant until) {
       called("fakeClosures");
-      return d.fakeClosures(p, since, until);
+      return d.fakeClosures(tenant, p, since, until);
     }
   }
 }

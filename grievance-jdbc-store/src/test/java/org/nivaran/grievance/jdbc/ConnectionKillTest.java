@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -156,7 +157,7 @@ class ConnectionKillTest {
       assertThatThrownBy(() -> g.execute(c.id(), c.version(), new ComplaintCommand.Resolve("बदल दिया", java.util.List.of()), officer))
           .isInstanceOf(JdbcStoreException.class);
       assertThat(ds.killed.get()).isTrue();
-      assertThat(store.find(c.id())).contains(c);
+      assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
       assertThat(count(ds, "SELECT COUNT(*) FROM nivaran_event")).isEqualTo(events);
       assertThat(count(ds, "SELECT COUNT(*) FROM nivaran_outbox")).isEqualTo(outbox);
       assertThat(store.verifyLog(c.id()).intact()).isTrue();

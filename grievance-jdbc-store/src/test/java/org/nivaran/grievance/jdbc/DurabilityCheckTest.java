@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class DurabilityCheckTest {
           .hasMessageContaining("use PostgreSQL")
           .hasMessageNotContaining("WRITE_DELAY is");
       JdbcComplaintStore store = JdbcComplaintStore.builder(ds).allowNonDurable("a demo").build();
-      assertThat(store.find(org.nivaran.grievance.complaint.ComplaintId.of("RPR-2024-000001"))).isEmpty();
+      assertThat(store.find(TenantId.DEFAULT, org.nivaran.grievance.complaint.ComplaintId.of("RPR-2024-000001"))).isEmpty();
     }
   }
 

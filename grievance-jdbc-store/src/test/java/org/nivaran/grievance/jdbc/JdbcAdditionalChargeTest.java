@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,9 +59,9 @@ class JdbcAdditionalChargeTest {
       clock.set(T0.plus(Duration.ofDays(9)));
       g.escalator().sweep();
 
-      assertThat(store.find(c.id()).orElseThrow().post()).contains(EE);
+      assertThat(store.find(TenantId.DEFAULT, c.id()).orElseThrow().post()).contains(EE);
       assertThat(g.stuck(10)).isEmpty();
-      assertThat(store.pendingAt(EE, PageRequest.first(10)).items()).extracting(Complaint::id).containsExactly(c.id());
+      assertThat(store.pendingAt(TenantId.DEFAULT, EE, PageRequest.first(10)).items()).extracting(Complaint::id).containsExactly(c.id());
       assertThat(g.workListOf(IN_CHARGE)).containsOnlyKeys(AE, EE);
       assertThat(g.workListOf(IN_CHARGE).get(EE)).extracting(Complaint::id).containsExactly(c.id());
       assertThat(outbox(db, c)).contains("ESCALATED_TO_YOU EE-RAIPUR");
@@ -68,7 +69,7 @@ class JdbcAdditionalChargeTest {
       Complaint resolved = g.execute(c.id(), new ComplaintCommand.Resolve("ट्रांसफ़ॉर्मर बदला गया", List.of()),
           Actor.officer(IN_CHARGE, EE));
       assertThat(resolved.status()).isEqualTo(Status.RESOLVED);
-      assertThat(store.find(c.id()).orElseThrow().post()).contains(EE);
+      assertThat(store.find(TenantId.DEFAULT, c.id()).orElseThrow().post()).contains(EE);
 
       clock.set(T0.plus(Duration.ofDays(30)));
       assertThat(g.workListOf(IN_CHARGE)).containsOnlyKeys(AE);

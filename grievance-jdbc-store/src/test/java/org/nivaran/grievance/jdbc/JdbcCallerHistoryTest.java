@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,9 +77,9 @@ class JdbcCallerHistoryTest {
       assertThat(counting(statements, StoreStatements.FAKE_CLOSURES)).as("no fake complaint read").isZero();
       assertThat(counting(statements, "citizen_phone = ?")).as("no page of the caller's complaints").isEqualTo(1);
       PhoneNumber caller = SampleDistrict.request(0).citizen().phone();
-      assertThat(store.countFakeClosures(caller, Instant.MIN, Instant.MAX)).isEqualTo(3);
-      assertThat(store.countFakeClosures(caller, clock.instant(), Instant.MAX)).as("closed before").isZero();
-      assertThat(store.fakeClosures(caller, T0, clock.instant())).hasSize(3);
+      assertThat(store.countFakeClosures(TenantId.DEFAULT, caller, Instant.MIN, Instant.MAX)).isEqualTo(3);
+      assertThat(store.countFakeClosures(TenantId.DEFAULT, caller, clock.instant(), Instant.MAX)).as("closed before").isZero();
+      assertThat(store.fakeClosures(TenantId.DEFAULT, caller, T0, clock.instant())).hasSize(3);
     }
   }
 

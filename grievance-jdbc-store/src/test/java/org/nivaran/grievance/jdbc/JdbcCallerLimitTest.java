@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -65,7 +66,7 @@ class JdbcCallerLimitTest {
       List<String> statements = recording.drain();
       assertThat(counting(statements, StoreStatements.REGISTERED_SINCE)).isEqualTo(1);
       assertThat(counting(statements, "INSERT")).as("nothing stored").isZero();
-      assertThat(store.byCitizen(keyed.citizen().phone(), PageRequest.first(10)).items()).hasSize(2);
+      assertThat(store.byCitizen(TenantId.DEFAULT, keyed.citizen().phone(), PageRequest.first(10)).items()).hasSize(2);
 
       Registration retry = node(store, clock).submit(keyed, SampleDistrict.AGENT);
       assertThat(retry.outcome()).isEqualTo(Registration.Outcome.REPLAYED);

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,13 +39,13 @@ class JdbcComplaintStoreTest {
       Complaint c = grievances(store, clock).register(SampleDistrict.request(2), SampleDistrict.AGENT);
 
       assertThat(c.status()).isEqualTo(Status.ASSIGNED);
-      assertThat(store.find(c.id())).contains(c);
-      List<ComplaintEvent> events = store.events(c.id());
+      assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
+      List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
       assertThat(events).hasSize((int) c.version());
       assertThat(events.get(0).sequence()).isEqualTo(1);
       assertThat(store.verifyLog(c.id()).intact()).isTrue();
-      assertThat(Page.collect(p -> store.pendingAt(SampleDistrict.ENERGY_L1, p), 10)).containsExactly(c);
-      assertThat(store.pendingAt(SampleDistrict.ENERGY_L1, PageRequest.first(10)).items()).containsExactly(c);
+      assertThat(Page.collect(p -> store.pendingAt(TenantId.DEFAULT, SampleDistrict.ENERGY_L1, p), 10)).containsExactly(c);
+      assertThat(store.pendingAt(TenantId.DEFAULT, SampleDistrict.ENERGY_L1, PageRequest.first(10)).items()).containsExactly(c);
       try (Connection conn = db.dataSource().getConnection(); Statement s = conn.createStatement();
           var rs = s.executeQuery("SELECT COUNT(*) FROM nivaran_outbox WHERE complaint_id = '" + c.id() + "'")) {
         rs.next();
@@ -63,13 +64,13 @@ class JdbcComplaintStoreTest {
       Complaint a = g.register(SampleDistrict.request(2), SampleDistrict.AGENT);
       Instant late = a.dueAt().orElseThrow().plusSeconds(1);
 
-      assertThat(store.claimDue(late, 10, Duration.ofMillis(700))).containsExactly(a);
-      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("claimed by the first sweeper").isEmpty();
-      assertThat(store.claimDue(late.plus(Duration.ofDays(30)), 10, Duration.ofMinutes(5)))
+      assertThat(store.claimDue(TenantId.DEFAULT, late, 10, Duration.ofMillis(700))).containsExactly(a);
+      assertThat(store.claimDue(TenantId.DEFAULT, late, 10, Duration.ofMinutes(5))).as("claimed by the first sweeper").isEmpty();
+      assertThat(store.claimDue(TenantId.DEFAULT, late.plus(Duration.ofDays(30)), 10, Duration.ofMinutes(5)))
           .as("a sweep for a later instant is kept away too: the lease runs on the database's clock").isEmpty();
-      assertThat(Page.collect(p -> store.overdue(late, p), 10)).as("finding is not claiming").containsExactly(a);
+      assertThat(Page.collect(p -> store.overdue(TenantId.DEFAULT, late, p), 10)).as("finding is not claiming").containsExactly(a);
       Thread.sleep(1000);
-      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("lease expired").containsExactly(a);
+      assertThat(store.claimDue(TenantId.DEFAULT, late, 10, Duration.ofMinutes(5))).as("lease expired").containsExactly(a);
     }
   }
 
@@ -81,8 +82,8 @@ class JdbcComplaintStoreTest {
       Complaint a = grievances(store, new MutableClock(T0)).register(SampleDistrict.request(2), SampleDistrict.AGENT);
       Instant late = a.dueAt().orElseThrow().plusSeconds(1);
 
-      assertThat(store.claimDue(late, 10, Duration.ofDays(365_000))).containsExactly(a);
-      assertThat(store.claimDue(late, 10, Duration.ofMinutes(5))).as("still claimed: capped at 100 years, not wrapped").isEmpty();
+      assertThat(store.claimDue(TenantId.DEFAULT, late, 10, Duration.ofDays(365_000))).containsExactly(a);
+      assertThat(store.claimDue(TenantId.DEFAULT, late, 10, Duration.ofMinutes(5))).as("still claimed: capped at 100 years, not wrapped").isEmpty();
     }
   }
 
@@ -148,8 +149,8 @@ class JdbcComplaintStoreTest {
 
       assertThat(skipped).containsOnlyKeys(b.id());
       assertThat(skipped.get(b.id())).isInstanceOf(org.nivaran.grievance.store.StaleVersionException.class);
-      assertThat(store.find(a.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
-      assertThat(store.find(b.id())).contains(bMoved);
+      assertThat(store.find(TenantId.DEFAULT, a.id()).orElseThrow().status()).isEqualTo(Status.IN_PROGRESS);
+      assertThat(store.find(TenantId.DEFAULT, b.id())).contains(bMoved);
       assertThat(store.verifyLog(a.id()).intact()).isTrue();
       assertThat(store.verifyLog(b.id()).intact()).isTrue();
     }

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
@@ -82,7 +83,7 @@ class JdbcConcurrencyTest {
         int won = 0;
         int stale = 0;
         for (int round = 0; round < rounds; round++) {
-          Complaint read = store.find(c.id()).orElseThrow();
+          Complaint read = store.find(TenantId.DEFAULT, c.id()).orElseThrow();
           if (round == 0) {
             read = c;
             barrier.await();
@@ -104,9 +105,9 @@ class JdbcConcurrencyTest {
       int stale = results.stream().mapToInt(r -> r[1]).sum();
       assertThat(won + stale).isEqualTo(8 * rounds);
       assertThat(firstRoundWins.get()).as("eight racing on one version: one commits").isEqualTo(1);
-      Complaint end = store.find(c.id()).orElseThrow();
+      Complaint end = store.find(TenantId.DEFAULT, c.id()).orElseThrow();
       assertThat(end.version()).isEqualTo(start + won);
-      List<ComplaintEvent> events = store.events(c.id());
+      List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
       assertThat(events).hasSize((int) end.version());
       for (int i = 0; i < events.size(); i++) {
         assertThat(events.get(i).sequence()).as("contiguous sequences").isEqualTo(i + 1L);
@@ -157,7 +158,7 @@ class JdbcConcurrencyTest {
       clock.set(sweepAt);
 
       JdbcComplaintStore reader = db.store();
-      List<Complaint> toResolve = new ArrayList<>(Page.collect(p -> reader.overdue(sweepAt, p), 1000));
+      List<Complaint> toResolve = new ArrayList<>(Page.collect(p -> reader.overdue(TenantId.DEFAULT, sweepAt, p), 1000));
       Collections.shuffle(toResolve, new java.util.Random(7));
       AtomicBoolean sweeping = new AtomicBoolean(true);
       ExecutorService pool = Executors.newFixedThreadPool(5);

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -429,7 +430,7 @@ class JdbcGradingSourceTest {
   }
 
   private static List<Instant> eventInstants(JdbcComplaintStore store, List<ComplaintId> ids) {
-    return ids.stream().flatMap(id -> store.events(id).stream()).map(ComplaintEvent::occurredAt)
+    return ids.stream().flatMap(id -> store.events(TenantId.DEFAULT, id).stream()).map(ComplaintEvent::occurredAt)
         .sorted(Comparator.naturalOrder()).toList();
   }
 

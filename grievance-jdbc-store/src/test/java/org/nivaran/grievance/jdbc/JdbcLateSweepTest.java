@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -54,13 +55,13 @@ class JdbcLateSweepTest {
       clock.set(T0.plus(Duration.ofDays(40))); // Sat 13 April: the sweeper was down since registration
       EscalationReport report = g.escalator().sweep();
 
-      Complaint after = store.find(c.id()).orElseThrow();
+      Complaint after = store.find(TenantId.DEFAULT, c.id()).orElseThrow();
       assertThat(after.post()).contains(PostId.of("CE-CG"));
       assertThat(after.level()).contains(Level.L4);
       assertThat(after.flags()).containsExactly(ComplaintFlag.OVERDUE_AT_TOP);
       assertThat(report.count(EscalationReport.Action.ESCALATED)).isEqualTo(3);
       assertThat(report.count(EscalationReport.Action.OVERDUE_AT_TOP)).isEqualTo(1);
-      List<ComplaintEvent> events = store.events(c.id());
+      List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
       List<ComplaintEvent> appended = events.subList((int) c.version(), events.size());
       assertThat(appended).extracting(ComplaintEvent::occurredAt).containsExactly(
           L1_RAN_OUT, L1_RAN_OUT, L2_RAN_OUT, L2_RAN_OUT, L3_RAN_OUT, L3_RAN_OUT, L4_RAN_OUT);
@@ -69,7 +70,7 @@ class JdbcLateSweepTest {
           .containsExactly("EE-RAIPUR", "SE-RAIPUR", "CE-CG");
       assertThat(Lifecycle.replay(events)).isEqualTo(after);
       assertThat(store.verifyLog(c.id()).intact()).isTrue();
-      assertThat(store.claimDue(clock.instant(), 10, Duration.ofMinutes(5))).isEmpty();
+      assertThat(store.claimDue(TenantId.DEFAULT, clock.instant(), 10, Duration.ofMinutes(5))).isEmpty();
 
       List<String> told = new ArrayList<>();
       try (Connection conn = db.dataSource().getConnection();

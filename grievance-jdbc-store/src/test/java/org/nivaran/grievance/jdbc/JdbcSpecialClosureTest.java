@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -52,15 +53,15 @@ class JdbcSpecialClosureTest {
 
       Complaint requested = g.execute(c.id(), new ComplaintCommand.RequestSpecialClosure(
           SpecialClosureReason.SUB_JUDICE, "मामला उच्च न्यायालय में विचाराधीन"), SampleDistrict.officer(SampleDistrict.ENERGY_L1));
-      assertThat(store.find(c.id()).orElseThrow()).isEqualTo(requested);
+      assertThat(store.find(TenantId.DEFAULT, c.id()).orElseThrow()).isEqualTo(requested);
       assertThat(requested.specialClosureRequest()).isPresent();
 
       Complaint closed = g.execute(c.id(), new ComplaintCommand.ApproveSpecialClosure("याचिका देखी"),
           SampleDistrict.officer(EE));
 
       assertThat(closed.status()).isEqualTo(Status.CLOSED);
-      assertThat(store.find(c.id()).orElseThrow()).isEqualTo(closed);
-      List<ComplaintEvent> events = store.events(c.id());
+      assertThat(store.find(TenantId.DEFAULT, c.id()).orElseThrow()).isEqualTo(closed);
+      List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
       assertThat(events.get(events.size() - 2)).isInstanceOf(ComplaintEvent.SpecialClosureApproved.class);
       assertThat(events.get(events.size() - 1)).isInstanceOf(ComplaintEvent.ComplaintSpeciallyClosed.class);
       assertThat(Lifecycle.replay(events)).isEqualTo(closed);
@@ -105,9 +106,9 @@ class JdbcSpecialClosureTest {
           SpecialClosureReason.POLICY_MATTER, "बिजली दर नीति का विषय"), SampleDistrict.officer(SampleDistrict.ENERGY_L1));
       Instant eeDue = T0.plus(Duration.ofHours(24));
       assertThat(requested.dueAt()).contains(eeDue);
-      assertThat(store.find(c.id()).orElseThrow()).isEqualTo(requested);
-      assertThat(Page.collect(p -> store.overdue(eeDue.minusSeconds(1), p), 10)).isEmpty();
-      assertThat(Page.collect(p -> store.overdue(eeDue, p), 10)).extracting(Complaint::id).containsExactly(c.id());
+      assertThat(store.find(TenantId.DEFAULT, c.id()).orElseThrow()).isEqualTo(requested);
+      assertThat(Page.collect(p -> store.overdue(TenantId.DEFAULT, eeDue.minusSeconds(1), p), 10)).isEmpty();
+      assertThat(Page.collect(p -> store.overdue(TenantId.DEFAULT, eeDue, p), 10)).extracting(Complaint::id).containsExactly(c.id());
 
       clock.set(T0.plus(Duration.ofHours(80)));
       EscalationReport report = g.escalator().sweep();
@@ -115,15 +116,15 @@ class JdbcSpecialClosureTest {
       assertThat(report.outcomes()).extracting(EscalationReport.Outcome::action).containsExactly(
           EscalationReport.Action.SPECIAL_CLOSURE_ESCALATED, EscalationReport.Action.SPECIAL_CLOSURE_ESCALATED,
           EscalationReport.Action.SPECIAL_CLOSURE_OVERDUE);
-      Complaint flagged = store.find(c.id()).orElseThrow();
+      Complaint flagged = store.find(TenantId.DEFAULT, c.id()).orElseThrow();
       assertThat(flagged.specialClosureRequest().flatMap(r -> r.approver())).contains(PostId.of("CE-CG"));
       assertThat(flagged.flags()).containsExactly(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE);
-      List<ComplaintEvent> events = store.events(c.id());
+      List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
       assertThat(events.subList(events.size() - 3, events.size())).extracting(ComplaintEvent::occurredAt)
           .containsExactly(eeDue, T0.plus(Duration.ofHours(48)), T0.plus(Duration.ofHours(72)));
       assertThat(Lifecycle.replay(events)).isEqualTo(flagged);
       assertThat(store.verifyLog(c.id()).intact()).isTrue();
-      assertThat(Page.collect(p -> store.flagged(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, p), 10))
+      assertThat(Page.collect(p -> store.flagged(TenantId.DEFAULT, ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, p), 10))
           .containsExactly(flagged);
       assertThat(g.escalator().sweep().outcomes()).isEmpty();
     }

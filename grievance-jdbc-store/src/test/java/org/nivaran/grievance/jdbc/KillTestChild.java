@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
@@ -66,7 +67,7 @@ final class KillTestChild {
     }
     int dealt = 0;
     for (PostId post : POSTS) {
-      for (Complaint c : store.pendingAt(post, PageRequest.first(20)).items()) {
+      for (Complaint c : store.pendingAt(TenantId.DEFAULT, post, PageRequest.first(20)).items()) {
         open.get(dealt++ % threads).add(c);
         print("LOAD " + c.id() + " " + c.version());
       }

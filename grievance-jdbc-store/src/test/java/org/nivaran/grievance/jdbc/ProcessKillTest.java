@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -264,8 +265,8 @@ class ProcessKillTest {
       ComplaintId id = ComplaintId.of(value);
       String of = context + ", " + id;
       assertThat(store.verifyLog(id).intact()).as(of + ": hash chain").isTrue();
-      List<ComplaintEvent> events = store.events(id);
-      Complaint complaint = store.find(id).orElseThrow();
+      List<ComplaintEvent> events = store.events(TenantId.DEFAULT, id);
+      Complaint complaint = store.find(TenantId.DEFAULT, id).orElseThrow();
       assertThat(events).as(of + ": events").hasSize((int) complaint.version());
       assertThat(Lifecycle.replay(events)).as(of + ": the replay of its events").isEqualTo(complaint);
       TreeSet<Long> boundaries = writes.boundaries.getOrDefault(value, new TreeSet<>());

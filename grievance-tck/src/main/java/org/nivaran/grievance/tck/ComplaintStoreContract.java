@@ -1,5 +1,6 @@
 package org.nivaran.grievance.tck;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -206,8 +207,8 @@ public abstract class ComplaintStoreContract {
     Complaint registered = grievances.register(request, AGENT);
 
     assertThat(registered.version()).isEqualTo(1);
-    assertThat(store.find(registered.id())).contains(registered);
-    List<ComplaintEvent> events = store.events(registered.id());
+    assertThat(store.find(TenantId.DEFAULT, registered.id())).contains(registered);
+    List<ComplaintEvent> events = store.events(TenantId.DEFAULT, registered.id());
     assertThat(events).hasSize(1);
     assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintRegistered.class, r -> {
       assertThat(r.complaintId()).isEqualTo(registered.id());
@@ -232,8 +233,8 @@ public abstract class ComplaintStoreContract {
 
     assertThat(result).isInstanceOf(CreateResult.Created.class);
     assertThat(result.complaint()).isEqualTo(state);
-    assertThat(store.find(state.id())).contains(state);
-    assertThat(store.events(state.id())).containsExactly(r);
+    assertThat(store.find(TenantId.DEFAULT, state.id())).contains(state);
+    assertThat(store.events(TenantId.DEFAULT, state.id())).containsExactly(r);
   }
 
   /** A complaint created with several first events (registered and assigned at once) keeps them all. */
@@ -247,9 +248,9 @@ public abstract class ComplaintStoreContract {
 
     store.create(new NewComplaint(assigned.after(), events, Optional.empty(), "fp"));
 
-    assertThat(store.find(r.complaintId())).contains(assigned.after());
-    assertThat(store.events(r.complaintId())).isEqualTo(events);
-    whenWorkLists(w -> assertThat(Page.collect(p -> w.pendingAt(AE, p), 10)).containsExactly(assigned.after()));
+    assertThat(store.find(TenantId.DEFAULT, r.complaintId())).contains(assigned.after());
+    assertThat(store.events(TenantId.DEFAULT, r.complaintId())).isEqualTo(events);
+    whenWorkLists(w -> assertThat(Page.collect(p -> w.pendingAt(TenantId.DEFAULT, AE, p), 10)).containsExactly(assigned.after()));
   }
 
   /** An unknown id has no complaint and no events. */
@@ -257,8 +258,8 @@ public abstract class ComplaintStoreContract {
   public void an_unknown_id_has_no_complaint_and_no_events() {
     create("C-1", T0, request(PHONE_A, WARD_12, "बिजली", Optional.empty()));
 
-    assertThat(store.find(ComplaintId.of("C-2"))).isEmpty();
-    assertThat(store.events(ComplaintId.of("C-2"))).isEmpty();
+    assertThat(store.find(TenantId.DEFAULT, ComplaintId.of("C-2"))).isEmpty();
+    assertThat(store.events(TenantId.DEFAULT, ComplaintId.of("C-2"))).isEmpty();
   }
 
   /** A lifecycle run through {@link Grievances} is stored event by event, and its state replays. */
@@ -276,8 +277,8 @@ public abstract class ComplaintStoreContract {
 
     assertThat(c.status()).isEqualTo(Status.CLOSED);
     assertThat(c.version()).isEqualTo(5);
-    assertThat(store.find(c.id())).contains(c);
-    List<ComplaintEvent> events = store.events(c.id());
+    assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
+    List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
     assertThat(events).extracting(ComplaintEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
     assertThat(events).isEqualTo(grievances.history(c.id()));
     assertThat(Lifecycle.replay(events)).isEqualTo(c);
@@ -307,8 +308,8 @@ public abstract class ComplaintStoreContract {
 
     assertThat(c.priority()).isEqualTo(Priority.URGENT);
     assertThat(c.sla().orElseThrow().started()).isBefore(c.sla().orElseThrow().since());
-    assertThat(store.find(c.id())).contains(c);
-    List<ComplaintEvent> events = store.events(c.id());
+    assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
+    List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
     assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintRegistered.class,
         r -> assertThat(r.priority()).isEqualTo(Priority.HIGH));
     assertThat(events).filteredOn(ComplaintEvent.PriorityChanged.class::isInstance).singleElement()
@@ -338,16 +339,16 @@ public abstract class ComplaintStoreContract {
     clock.advance(Duration.ofMinutes(5));
     c = grievances.execute(c.id(), new Assign(AE, ENERGY, Level.L1), SYSTEM);
 
-    Complaint found = store.find(c.id()).orElseThrow();
+    Complaint found = store.find(TenantId.DEFAULT, c.id()).orElseThrow();
     assertThat(found).isEqualTo(c);
     assertThat(found.location()).contains(at);
     assertThat(found.location().orElseThrow().latitude().toPlainString()).isEqualTo("21.25140000");
     assertThat(found.location().orElseThrow().longitude().toPlainString()).isEqualTo("-81.62960");
-    List<ComplaintEvent> events = store.events(c.id());
+    List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
     assertThat(events.get(0)).isInstanceOfSatisfying(ComplaintRegistered.class,
         r -> assertThat(r.location()).contains(at));
     assertThat(Lifecycle.replay(events)).isEqualTo(c);
-    assertThat(store.findByIdempotencyKey("call-located", request.fingerprint())).contains(found);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "call-located", request.fingerprint())).contains(found);
 
     RegisterComplaint elsewhere = RegisterComplaint.builder().from(request)
         .location(Location.of("21.2514", "-81.6296")).build();
@@ -373,10 +374,10 @@ public abstract class ComplaintStoreContract {
         .isInstanceOfSatisfying(DuplicateComplaintIdException.class,
             e -> assertThat(e.complaintId()).isEqualTo(first.id()));
 
-    assertThat(store.find(first.id())).contains(first);
-    assertThat(store.events(first.id())).hasSize(1);
-    assertThat(store.findByIdempotencyKey("call-2", other.fingerprint())).as("the key was not claimed").isEmpty();
-    whenWorkLists(w -> assertThat(w.byCitizen(PhoneNumber.parse(PHONE_B), PageRequest.first(10)).items()).isEmpty());
+    assertThat(store.find(TenantId.DEFAULT, first.id())).contains(first);
+    assertThat(store.events(TenantId.DEFAULT, first.id())).hasSize(1);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "call-2", other.fingerprint())).as("the key was not claimed").isEmpty();
+    whenWorkLists(w -> assertThat(w.byCitizen(TenantId.DEFAULT, PhoneNumber.parse(PHONE_B), PageRequest.first(10)).items()).isEmpty());
   }
 
   /**
@@ -395,9 +396,9 @@ public abstract class ComplaintStoreContract {
 
     assertThat(result).isInstanceOf(CreateResult.Replayed.class);
     assertThat(result.complaint()).as("the first complaint, as it is now").isEqualTo(assigned);
-    assertThat(store.find(ComplaintId.of("C-2"))).isEmpty();
-    assertThat(store.events(ComplaintId.of("C-2"))).isEmpty();
-    assertThat(store.events(first.id())).hasSize(2);
+    assertThat(store.find(TenantId.DEFAULT, ComplaintId.of("C-2"))).isEmpty();
+    assertThat(store.events(TenantId.DEFAULT, ComplaintId.of("C-2"))).isEmpty();
+    assertThat(store.events(TenantId.DEFAULT, first.id())).hasSize(2);
   }
 
   /** A registration retried through {@link Grievances} with its key returns the first complaint. */
@@ -410,8 +411,8 @@ public abstract class ComplaintStoreContract {
     Complaint second = grievances.register(request, AGENT);
 
     assertThat(second).isEqualTo(first);
-    assertThat(store.events(first.id())).hasSize(1);
-    whenWorkLists(w -> assertThat(w.byCitizen(PhoneNumber.parse(PHONE_A), PageRequest.first(10)).items()).containsExactly(first));
+    assertThat(store.events(TenantId.DEFAULT, first.id())).hasSize(1);
+    whenWorkLists(w -> assertThat(w.byCitizen(TenantId.DEFAULT, PhoneNumber.parse(PHONE_A), PageRequest.first(10)).items()).containsExactly(first));
   }
 
   /** A create with a used key and another fingerprint is a conflict and writes nothing. */
@@ -430,9 +431,9 @@ public abstract class ComplaintStoreContract {
           assertThat(e.existing()).isEqualTo(first.id());
         });
 
-    assertThat(store.find(ComplaintId.of("C-2"))).isEmpty();
-    assertThat(store.find(first.id())).contains(first);
-    assertThat(store.findByIdempotencyKey("call-1", request.fingerprint())).contains(first);
+    assertThat(store.find(TenantId.DEFAULT, ComplaintId.of("C-2"))).isEmpty();
+    assertThat(store.find(TenantId.DEFAULT, first.id())).contains(first);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "call-1", request.fingerprint())).contains(first);
   }
 
   /**
@@ -446,18 +447,18 @@ public abstract class ComplaintStoreContract {
     RegisterComplaint keyless = request(PHONE_B, WARD_12, "बिजली नहीं आ रही", Optional.empty());
     create("C-2", T0, keyless);
 
-    assertThat(store.findByIdempotencyKey("RPR:call-0017", keyed.fingerprint())).contains(first);
-    assertThat(store.findByIdempotencyKey("RPR:call-0018", keyed.fingerprint())).isEmpty();
-    assertThat(store.findByIdempotencyKey("rpr:call-0017", keyed.fingerprint())).as("keys are case-sensitive").isEmpty();
-    assertThat(store.findByIdempotencyKey("C-2", keyless.fingerprint())).isEmpty();
-    assertThatThrownBy(() -> store.findByIdempotencyKey("RPR:call-0017", keyless.fingerprint()))
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "RPR:call-0017", keyed.fingerprint())).contains(first);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "RPR:call-0018", keyed.fingerprint())).isEmpty();
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "rpr:call-0017", keyed.fingerprint())).as("keys are case-sensitive").isEmpty();
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "C-2", keyless.fingerprint())).isEmpty();
+    assertThatThrownBy(() -> store.findByIdempotencyKey(TenantId.DEFAULT, "RPR:call-0017", keyless.fingerprint()))
         .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> {
           assertThat(e.idempotencyKey()).isEqualTo("RPR:call-0017");
           assertThat(e.existing()).isEqualTo(first.id());
         });
 
     Complaint assigned = run(first, new Assign(AE, ENERGY, Level.L1), SYSTEM);
-    assertThat(store.findByIdempotencyKey("RPR:call-0017", keyed.fingerprint())).as("as it is now").contains(assigned);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "RPR:call-0017", keyed.fingerprint())).as("as it is now").contains(assigned);
   }
 
   /**
@@ -479,10 +480,10 @@ public abstract class ComplaintStoreContract {
     Complaint again = grievances.register(request, AGENT);
 
     assertThat(again).isEqualTo(first);
-    assertThat(store.findByIdempotencyKey(longest, request.fingerprint())).contains(first);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, longest, request.fingerprint())).contains(first);
     String other = longest.substring(0, longest.offsetByCodePoints(0, RegisterComplaint.MAX_IDEMPOTENCY_KEY_LENGTH - 1)) + "🔒";
-    assertThat(store.findByIdempotencyKey(other, request.fingerprint())).isEmpty();
-    assertSameText(((ComplaintRegistered) store.events(first.id()).get(0)).idempotencyKey().orElseThrow(), longest);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, other, request.fingerprint())).isEmpty();
+    assertSameText(((ComplaintRegistered) store.events(TenantId.DEFAULT, first.id()).get(0)).idempotencyKey().orElseThrow(), longest);
   }
 
   /**
@@ -506,11 +507,11 @@ public abstract class ComplaintStoreContract {
     assertThat(results).filteredOn(r -> r instanceof CreateResult.Created).hasSize(1);
     Complaint winner = results.stream().filter(r -> r instanceof CreateResult.Created).findFirst().orElseThrow().complaint();
     assertThat(results).extracting(CreateResult::complaint).containsOnly(winner);
-    List<ComplaintId> stored = attempts.stream().map(a -> a.state().id()).filter(id -> store.find(id).isPresent()).toList();
+    List<ComplaintId> stored = attempts.stream().map(a -> a.state().id()).filter(id -> store.find(TenantId.DEFAULT, id).isPresent()).toList();
     assertThat(stored).containsExactly(winner.id());
-    assertThat(store.find(winner.id())).contains(winner);
-    assertThat(store.events(winner.id())).hasSize(1);
-    assertThat(store.findByIdempotencyKey("call-race", request.fingerprint())).contains(winner);
+    assertThat(store.find(TenantId.DEFAULT, winner.id())).contains(winner);
+    assertThat(store.events(TenantId.DEFAULT, winner.id())).hasSize(1);
+    assertThat(store.findByIdempotencyKey(TenantId.DEFAULT, "call-race", request.fingerprint())).contains(winner);
   }
 
   // =============================================================================================
@@ -524,7 +525,7 @@ public abstract class ComplaintStoreContract {
   public void an_append_at_a_stale_version_is_refused_and_writes_nothing() {
     Complaint registered = create("C-1", T0, request(PHONE_A, WARD_12, "बिजली", Optional.empty()));
     Complaint assigned = run(registered, new Assign(AE, ENERGY, Level.L1), SYSTEM);
-    List<ComplaintEvent> before = store.events(assigned.id());
+    List<ComplaintEvent> before = store.events(TenantId.DEFAULT, assigned.id());
 
     // a caller who read version 1 decides too, after another stored version 2
     Step behind = decide(registered, new Assign(EE, ENERGY, Level.L1), AGENT, T0.plusSeconds(120));
@@ -546,15 +547,15 @@ public abstract class ComplaintStoreContract {
           assertThat(e.actualVersion()).isEqualTo(2);
         });
 
-    assertThat(store.find(assigned.id())).contains(assigned);
-    assertThat(store.events(assigned.id())).isEqualTo(before);
+    assertThat(store.find(TenantId.DEFAULT, assigned.id())).contains(assigned);
+    assertThat(store.events(TenantId.DEFAULT, assigned.id())).isEqualTo(before);
     whenWorkLists(w -> {
-      assertThat(Page.collect(p -> w.pendingAt(AE, p), 10)).containsExactly(assigned);
-      assertThat(Page.collect(p -> w.pendingAt(EE, p), 10)).isEmpty();
+      assertThat(Page.collect(p -> w.pendingAt(TenantId.DEFAULT, AE, p), 10)).containsExactly(assigned);
+      assertThat(Page.collect(p -> w.pendingAt(TenantId.DEFAULT, EE, p), 10)).isEmpty();
     });
 
     store.append(third.append());
-    assertThat(store.find(assigned.id())).contains(third.after());
+    assertThat(store.find(TenantId.DEFAULT, assigned.id())).contains(third.after());
   }
 
   /** An append to a complaint the store does not hold throws {@link ComplaintNotFoundException}. */
@@ -569,9 +570,9 @@ public abstract class ComplaintStoreContract {
             e -> assertThat(e.complaintId()).isEqualTo(ComplaintId.of("C-404")));
     assertThatThrownBy(() -> store.append(assign.append())).isInstanceOf(ComplaintNotFoundException.class);
 
-    assertThat(store.find(ComplaintId.of("C-404"))).isEmpty();
-    assertThat(store.events(ComplaintId.of("C-404"))).isEmpty();
-    whenWorkLists(w -> assertThat(Page.collect(p -> w.pendingAt(AE, p), 10)).isEmpty());
+    assertThat(store.find(TenantId.DEFAULT, ComplaintId.of("C-404"))).isEmpty();
+    assertThat(store.events(TenantId.DEFAULT, ComplaintId.of("C-404"))).isEmpty();
+    whenWorkLists(w -> assertThat(Page.collect(p -> w.pendingAt(TenantId.DEFAULT, AE, p), 10)).isEmpty());
   }
 
   /**
@@ -585,7 +586,7 @@ public abstract class ComplaintStoreContract {
   public void racing_appends_from_one_version_let_exactly_one_win() throws Exception {
     Complaint c = run(create("C-1", T0, request(PHONE_A, WARD_12, "बिजली", Optional.empty())),
         new Assign(AE, ENERGY, Level.L1), SYSTEM);
-    List<ComplaintEvent> expectedLog = new ArrayList<>(store.events(c.id()));
+    List<ComplaintEvent> expectedLog = new ArrayList<>(store.events(TenantId.DEFAULT, c.id()));
     for (int round = 1; round <= 4; round++) {
       Complaint current = c;
       long version = current.version();
@@ -612,8 +613,8 @@ public abstract class ComplaintStoreContract {
       Step winner = winners.get(0);
       expectedLog.addAll(winner.events());
       c = winner.after();
-      assertThat(store.find(c.id())).contains(c);
-      List<ComplaintEvent> log = store.events(c.id());
+      assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
+      List<ComplaintEvent> log = store.events(TenantId.DEFAULT, c.id());
       assertThat(log).extracting(ComplaintEvent::sequence)
           .isEqualTo(LongRange.closed(1, c.version()));
       assertThat(log).isEqualTo(expectedLog);
@@ -630,7 +631,7 @@ public abstract class ComplaintStoreContract {
   @Test
   public void events_come_back_in_sequence_order_exactly_as_appended() {
     Complaint c = create("C-1", T0, request(PHONE_A, WARD_12, "ट्रांसफ़ॉर्मर ख़राब है", Optional.empty()));
-    List<ComplaintEvent> log = new ArrayList<>(store.events(c.id()));
+    List<ComplaintEvent> log = new ArrayList<>(store.events(TenantId.DEFAULT, c.id()));
     Complainant citizen = c.citizen();
     Actor citizenActor = Actor.citizen(citizen.phone());
 
@@ -657,10 +658,10 @@ public abstract class ComplaintStoreContract {
     c = runLogged(log, c, new Reopen("फिर से विवाद"), citizenActor);
     c = runLogged(log, c, new Withdraw(Optional.of("आपस में सुलझ गया")), citizenActor);
 
-    List<ComplaintEvent> stored = store.events(c.id());
+    List<ComplaintEvent> stored = store.events(TenantId.DEFAULT, c.id());
     assertThat(stored).isEqualTo(log);
     assertThat(stored).extracting(ComplaintEvent::sequence).isEqualTo(LongRange.closed(1, c.version()));
-    assertThat(store.find(c.id())).contains(c);
+    assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
     assertThat(Lifecycle.replay(stored)).isEqualTo(c);
     assertThat(c.status()).isEqualTo(Status.WITHDRAWN);
   }
@@ -687,13 +688,13 @@ public abstract class ComplaintStoreContract {
         .build();
 
     Complaint viaGrievances = grievances.register(request, AGENT);
-    Complaint found = store.find(viaGrievances.id()).orElseThrow();
+    Complaint found = store.find(TenantId.DEFAULT, viaGrievances.id()).orElseThrow();
     assertSameText(found.citizen().name(), request.citizen().name());
     assertSameText(found.citizen().name(), name);
     assertSameText(found.citizen().address().orElseThrow(), "मकान नं. ४२, वार्ड १२, रायपुर");
     assertSameText(found.description(), request.description());
     assertSameText(found.attachments().get(0).name(), "पानी 💧.jpg");
-    ComplaintRegistered event = (ComplaintRegistered) store.events(viaGrievances.id()).get(0);
+    ComplaintRegistered event = (ComplaintRegistered) store.events(TenantId.DEFAULT, viaGrievances.id()).get(0);
     assertSameText(event.citizen().name(), name);
     assertSameText(event.description(), request.description());
     assertThat(found).isEqualTo(viaGrievances);
@@ -712,10 +713,10 @@ public abstract class ComplaintStoreContract {
     Complaint resolved = Lifecycle.evolve(assign.after(), filed);
     store.append(Append.of(resolved, List.of(filed), 2));
 
-    Complaint back = store.find(c.id()).orElseThrow();
+    Complaint back = store.find(TenantId.DEFAULT, c.id()).orElseThrow();
     assertSameText(back.description(), decomposed);
     assertSameText(back.resolution().orElseThrow().reply(), reply);
-    List<ComplaintEvent> events = store.events(c.id());
+    List<ComplaintEvent> events = store.events(TenantId.DEFAULT, c.id());
     assertSameText(((ComplaintRegistered) events.get(0)).description(), decomposed);
     assertSameText(((ResolutionFiled) events.get(2)).reply(), reply);
     assertThat(events).containsExactly(r, assign.events().get(0), filed);
@@ -738,8 +739,8 @@ public abstract class ComplaintStoreContract {
 
     Complaint c = grievances.register(request(PHONE_A, WARD_12, description, Optional.empty()), AGENT);
 
-    assertSameText(store.find(c.id()).orElseThrow().description(), description);
-    assertSameText(((ComplaintRegistered) store.events(c.id()).get(0)).description(), description);
+    assertSameText(store.find(TenantId.DEFAULT, c.id()).orElseThrow().description(), description);
+    assertSameText(((ComplaintRegistered) store.events(TenantId.DEFAULT, c.id()).get(0)).description(), description);
   }
 
   // =============================================================================================
@@ -773,18 +774,18 @@ public abstract class ComplaintStoreContract {
       assertThat(e.actualVersion()).isEqualTo(3);
     });
     assertThat(skipped.get(ghost.complaintId())).isInstanceOf(ComplaintNotFoundException.class);
-    assertThat(store.find(a.id())).contains(changeA.after());
-    assertThat(store.find(c.id())).contains(changeC.after());
-    assertThat(store.find(b.id())).contains(bMovedOn);
-    assertThat(store.find(ghost.complaintId())).isEmpty();
-    assertThat(store.events(a.id())).hasSize(3).endsWith(changeA.events().get(0));
-    assertThat(store.events(b.id())).hasSize(3).doesNotContain(changeB.events().get(0));
-    assertThat(store.events(c.id())).hasSize(3).endsWith(changeC.events().get(0));
+    assertThat(store.find(TenantId.DEFAULT, a.id())).contains(changeA.after());
+    assertThat(store.find(TenantId.DEFAULT, c.id())).contains(changeC.after());
+    assertThat(store.find(TenantId.DEFAULT, b.id())).contains(bMovedOn);
+    assertThat(store.find(TenantId.DEFAULT, ghost.complaintId())).isEmpty();
+    assertThat(store.events(TenantId.DEFAULT, a.id())).hasSize(3).endsWith(changeA.events().get(0));
+    assertThat(store.events(TenantId.DEFAULT, b.id())).hasSize(3).doesNotContain(changeB.events().get(0));
+    assertThat(store.events(TenantId.DEFAULT, c.id())).hasSize(3).endsWith(changeC.events().get(0));
 
     assertThat(store.appendAll(List.of())).isEmpty();
     Step again = decide(changeA.after(), new Resolve("हो गया", List.of()), officerAt(a), at.plusSeconds(60));
     assertThat(store.appendAll(List.of(again.append()))).isEmpty();
-    assertThat(store.find(a.id())).contains(again.after());
+    assertThat(store.find(TenantId.DEFAULT, a.id())).contains(again.after());
   }
 
   /** A batch that changes one complaint twice is refused with {@link IllegalArgumentException}. */
@@ -819,17 +820,17 @@ public abstract class ComplaintStoreContract {
 
     assertThatThrownBy(() -> store.append(new Append(start.after(), start.events(), a.version(), List.of(told))))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(store.find(a.id())).contains(a);
-    assertThat(store.events(a.id())).hasSize(2);
+    assertThat(store.find(TenantId.DEFAULT, a.id())).contains(a);
+    assertThat(store.events(TenantId.DEFAULT, a.id())).hasSize(2);
 
     ComplaintRegistered r = Lifecycle.register(ComplaintId.of("C-B"), request(PHONE_A, WARD_12, "पानी", Optional.empty()), AGENT, T0);
     Complaint b = Lifecycle.start(r);
     assertThatThrownBy(() -> store.create(new NewComplaint(b, List.of(r), Optional.empty(), "fp", List.of(notificationFor(b)))))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(store.find(b.id())).isEmpty();
+    assertThat(store.find(TenantId.DEFAULT, b.id())).isEmpty();
 
     store.append(start.append()); // without notifications it is an ordinary append
-    assertThat(store.find(a.id())).contains(start.after());
+    assertThat(store.find(TenantId.DEFAULT, a.id())).contains(start.after());
   }
 
   /**
@@ -840,17 +841,17 @@ public abstract class ComplaintStoreContract {
     ComplaintRegistered r = Lifecycle.register(ComplaintId.of("C-A"), request(PHONE_A, WARD_12, "पानी", Optional.empty()), AGENT, T0);
     Complaint a = Lifecycle.start(r);
     store.create(new NewComplaint(a, List.of(r), Optional.empty(), "fp", List.of(notificationFor(a))));
-    assertThat(store.find(a.id())).contains(a);
+    assertThat(store.find(TenantId.DEFAULT, a.id())).contains(a);
 
     Step assign = decide(a, new Assign(AE, ENERGY, Level.L1), SYSTEM, T0.plusSeconds(60));
     store.append(new Append(assign.after(), assign.events(), 1, List.of(notificationFor(assign.after()))));
-    assertThat(store.find(a.id())).contains(assign.after());
-    assertThat(store.events(a.id())).hasSize(2);
+    assertThat(store.find(TenantId.DEFAULT, a.id())).contains(assign.after());
+    assertThat(store.events(TenantId.DEFAULT, a.id())).hasSize(2);
 
     Step stale = decide(a, new Assign(EE, ENERGY, Level.L1), SYSTEM, T0.plusSeconds(60));
     assertThatThrownBy(() -> store.append(new Append(stale.after(), stale.events(), 1, List.of(notificationFor(stale.after())))))
         .isInstanceOf(StaleVersionException.class);
-    assertThat(store.find(a.id())).contains(assign.after());
+    assertThat(store.find(TenantId.DEFAULT, a.id())).contains(assign.after());
 
     assertThatCode(() -> outbox.enqueue(List.of(notificationFor(assign.after())))).doesNotThrowAnyException();
   }
@@ -878,13 +879,13 @@ public abstract class ComplaintStoreContract {
     Complaint bounced = dueAfter("T-8", T0, AE, Duration.ofHours(4));
     bounced = run(bounced, new Flag(ComplaintFlag.TRANSFER_LIMIT_REACHED, "बहुत बार", Optional.empty()), AGENT);
 
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(3)).minusSeconds(1), p), 100))).isEmpty();
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(3)), p), 100))).containsExactly("D-1", "D-3");
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(5)), p), 100))).containsExactly("D-1", "D-3", "T-8", "D-2");
-    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 100)).containsExactly(d1, d3, bounced, d2, d4);
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 3))).containsExactly("D-1", "D-3", "T-8");
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), 1))).containsExactly("D-1");
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofDays(30)), p), Integer.MAX_VALUE))).hasSize(5);
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(3)).minusSeconds(1), p), 100))).isEmpty();
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(3)), p), 100))).containsExactly("D-1", "D-3");
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(5)), p), 100))).containsExactly("D-1", "D-3", "T-8", "D-2");
+    assertThat(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofDays(30)), p), 100)).containsExactly(d1, d3, bounced, d2, d4);
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofDays(30)), p), 3))).containsExactly("D-1", "D-3", "T-8");
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofDays(30)), p), 1))).containsExactly("D-1");
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofDays(30)), p), Integer.MAX_VALUE))).hasSize(5);
   }
 
   /**
@@ -901,16 +902,16 @@ public abstract class ComplaintStoreContract {
     Complaint flagged = run(dueAfter("R-2", T0, AE, Duration.ofHours(48)),
         new SetFirstResponseDue(T0.plus(Duration.ofHours(3))), SYSTEM);
     Instant at = T0.plus(Duration.ofHours(4));
-    assertThat(ids(Page.collect(p -> lists.overdue(at, p), 100))).containsExactly("R-1", "R-2");
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, at, p), 100))).containsExactly("R-1", "R-2");
 
     phoned = run(phoned, new RecordContact(ContactOutcome.NOT_REACHABLE, Optional.of("फ़ोन नहीं उठा")), officerAt(phoned));
     flagged = run(flagged, new Flag(ComplaintFlag.FIRST_RESPONSE_MISSED, "पहला संपर्क नहीं हुआ", Optional.of(EE)), SYSTEM);
 
-    assertThat(Page.collect(p -> lists.overdue(at, p), 100)).isEmpty();
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(48)), p), 100))).containsExactly("R-1", "R-2");
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.FIRST_RESPONSE_MISSED, p), 100)).containsExactly(flagged);
-    assertThat(store.find(phoned.id())).contains(phoned);
-    assertThat(store.find(flagged.id())).contains(flagged);
+    assertThat(Page.collect(p -> lists.overdue(TenantId.DEFAULT, at, p), 100)).isEmpty();
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(48)), p), 100))).containsExactly("R-1", "R-2");
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.FIRST_RESPONSE_MISSED, p), 100)).containsExactly(flagged);
+    assertThat(store.find(TenantId.DEFAULT, phoned.id())).contains(phoned);
+    assertThat(store.find(TenantId.DEFAULT, flagged.id())).contains(flagged);
   }
 
   /**
@@ -926,17 +927,17 @@ public abstract class ComplaintStoreContract {
     waiting = run(waiting, new ComplaintCommand.RequestSpecialClosure(
         org.nivaran.grievance.complaint.SpecialClosureReason.SUB_JUDICE, "मामला न्यायालय में"), officerAt(waiting));
     waiting = run(waiting, new ComplaintCommand.SetSpecialClosureDue(Optional.empty(), T0.plus(Duration.ofHours(3))), SYSTEM);
-    assertThat(ids(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(3)), p), 100))).containsExactly("S-1");
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(3)), p), 100))).containsExactly("S-1");
 
     waiting = run(waiting, new ComplaintCommand.SetSpecialClosureDue(Optional.of(EE), T0.plus(Duration.ofHours(6))), SYSTEM);
-    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(5)), p), 100)).isEmpty();
-    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(6)), p), 100)).containsExactly(waiting);
+    assertThat(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(5)), p), 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(6)), p), 100)).containsExactly(waiting);
 
     waiting = run(waiting, new Flag(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, "अनुमोदन लंबित", Optional.of(EE)), SYSTEM);
-    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(47)), p), 100)).isEmpty();
-    assertThat(Page.collect(p -> lists.overdue(T0.plus(Duration.ofHours(48)), p), 100)).containsExactly(waiting);
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, p), 100)).containsExactly(waiting);
-    assertThat(store.find(waiting.id())).contains(waiting);
+    assertThat(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(47)), p), 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.overdue(TenantId.DEFAULT, T0.plus(Duration.ofHours(48)), p), 100)).containsExactly(waiting);
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.SPECIAL_CLOSURE_OVERDUE, p), 100)).containsExactly(waiting);
+    assertThat(store.find(TenantId.DEFAULT, waiting.id())).contains(waiting);
   }
 
   /**
@@ -952,22 +953,22 @@ public abstract class ComplaintStoreContract {
     dueAfter("D-1", T0, AE, Duration.ofHours(1));
     dueAfter("D-9", T0, AE, Duration.ofHours(90));
     Instant at = T0.plus(Duration.ofHours(10));
-    List<Complaint> due = Page.collect(p -> lists.overdue(at, p), 100);
+    List<Complaint> due = Page.collect(p -> lists.overdue(TenantId.DEFAULT, at, p), 100);
     assertThat(ids(due)).containsExactly("D-1", "D-2", "D-3", "D-4");
 
-    List<Complaint> first = lists.claimDue(at, 2, LEASE);
+    List<Complaint> first = lists.claimDue(TenantId.DEFAULT, at, 2, LEASE);
     assertThat(first).as("an unclaimed store hands out the earliest due complaints").isEqualTo(due.subList(0, 2));
 
-    List<Complaint> second = lists.claimDue(at, 100, LEASE);
+    List<Complaint> second = lists.claimDue(TenantId.DEFAULT, at, 100, LEASE);
     assertThat(second).as("a claim returns due complaints only").isSubsetOf(due);
     assertThat(second).as("in deadline order").isSortedAccordingTo(BY_DUE);
     assertThat(second).as("the complaints nobody claimed").containsAll(due.subList(2, 4));
 
     Complaint written = run(first.get(0), new Flag(ComplaintFlag.TRANSFER_LIMIT_REACHED, "बहुत बार", Optional.empty()), AGENT);
     assertThat(written.dueAt()).isPresent();
-    List<Complaint> third = lists.claimDue(at, 100, LEASE);
+    List<Complaint> third = lists.claimDue(TenantId.DEFAULT, at, 100, LEASE);
     assertThat(third).as("a write ends the claim").contains(written);
-    assertThat(third).isSortedAccordingTo(BY_DUE).isSubsetOf(Page.collect(p -> lists.overdue(at, p), 100));
+    assertThat(third).isSortedAccordingTo(BY_DUE).isSubsetOf(Page.collect(p -> lists.overdue(TenantId.DEFAULT, at, p), 100));
   }
 
   /**
@@ -988,15 +989,15 @@ public abstract class ComplaintStoreContract {
         new Flag(ComplaintFlag.UNROUTED, "कोई मार्ग नहीं", Optional.empty()), SYSTEM);
     assigned("F-9", T0, AE); // not flagged
 
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), 100)).containsExactly(moved, a, b, withdrawn, late);
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.ESCALATION_BLOCKED, p), 100)).containsExactly(moved, a, b, withdrawn, late);
     run(moved, new Escalate(EE, "रास्ता खुला"), SYSTEM);
     run(withdrawn, new Withdraw(Optional.empty()), citizenOf(withdrawn));
 
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), 100)).containsExactly(a, b, late);
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.ESCALATION_BLOCKED, p), 2)).containsExactly(a, b);
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.OVERDUE_AT_TOP, p), 100)).containsExactly(other);
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.UNROUTED, p), 100)).containsExactly(unrouted);
-    assertThat(Page.collect(p -> lists.flagged(ComplaintFlag.TRANSFER_LIMIT_REACHED, p), 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.ESCALATION_BLOCKED, p), 100)).containsExactly(a, b, late);
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.ESCALATION_BLOCKED, p), 2)).containsExactly(a, b);
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.OVERDUE_AT_TOP, p), 100)).containsExactly(other);
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.UNROUTED, p), 100)).containsExactly(unrouted);
+    assertThat(Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.TRANSFER_LIMIT_REACHED, p), 100)).isEmpty();
   }
 
   /**
@@ -1018,10 +1019,10 @@ public abstract class ComplaintStoreContract {
     Complaint movedAway = run(assigned("P-5", T0, AE), new Reassign(EE, Level.L2, "छुट्टी पर"), AGENT);
     create("P-6", T0, request(PHONE_A, WARD_12, "अभी सौंपी नहीं गई", Optional.empty()));
 
-    assertThat(Page.collect(p -> lists.pendingAt(AE, p), 100)).containsExactly(p0, p2, p1, p3);
-    assertThat(Page.collect(p -> lists.pendingAt(AE, p), 3)).containsExactly(p0, p2, p1);
-    assertThat(Page.collect(p -> lists.pendingAt(EE, p), 100)).containsExactly(movedAway);
-    assertThat(Page.collect(p -> lists.pendingAt(TEHSILDAR, p), 100)).isEmpty();
+    assertThat(Page.collect(p -> lists.pendingAt(TenantId.DEFAULT, AE, p), 100)).containsExactly(p0, p2, p1, p3);
+    assertThat(Page.collect(p -> lists.pendingAt(TenantId.DEFAULT, AE, p), 3)).containsExactly(p0, p2, p1);
+    assertThat(Page.collect(p -> lists.pendingAt(TenantId.DEFAULT, EE, p), 100)).containsExactly(movedAway);
+    assertThat(Page.collect(p -> lists.pendingAt(TenantId.DEFAULT, TEHSILDAR, p), 100)).isEmpty();
   }
 
   /** Every query refuses a limit below 1, and {@code claimDue} a lease that is not positive. */
@@ -1031,14 +1032,14 @@ public abstract class ComplaintStoreContract {
     dueAfter("D-1", T0, AE, Duration.ofHours(1));
     Instant at = T0.plus(Duration.ofDays(1));
     for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
-      assertThatThrownBy(() -> Page.collect(p -> lists.overdue(at, p), limit)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> lists.claimDue(at, limit, LEASE)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> Page.collect(p -> lists.flagged(ComplaintFlag.UNROUTED, p), limit)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> Page.collect(p -> lists.pendingAt(AE, p), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(p -> lists.overdue(TenantId.DEFAULT, at, p), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> lists.claimDue(TenantId.DEFAULT, at, limit, LEASE)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(p -> lists.flagged(TenantId.DEFAULT, ComplaintFlag.UNROUTED, p), limit)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> Page.collect(p -> lists.pendingAt(TenantId.DEFAULT, AE, p), limit)).isInstanceOf(IllegalArgumentException.class);
     }
-    assertThatThrownBy(() -> lists.claimDue(at, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> lists.claimDue(at, 10, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
-    assertThat(ids(Page.collect(p -> lists.overdue(at, p), 1))).containsExactly("D-1");
+    assertThatThrownBy(() -> lists.claimDue(TenantId.DEFAULT, at, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> lists.claimDue(TenantId.DEFAULT, at, 10, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ids(Page.collect(p -> lists.overdue(TenantId.DEFAULT, at, p), 1))).containsExactly("D-1");
   }
 
   // =============================================================================================
@@ -1058,23 +1059,23 @@ public abstract class ComplaintStoreContract {
     Map<String, Function<PageRequest, Page<Complaint>>> lists = new LinkedHashMap<>();
     Map<String, List<Complaint>> expected = new LinkedHashMap<>();
     for (PostId post : List.of(AE, EE, TEHSILDAR)) {
-      lists.put("pendingAt " + post, p -> queries.pendingAt(post, p));
+      lists.put("pendingAt " + post, p -> queries.pendingAt(TenantId.DEFAULT, post, p));
       expected.put("pendingAt " + post, expect(all, c -> c.status().isOpen() && c.post().equals(Optional.of(post)), BY_REGISTRATION));
     }
     for (Instant at : List.of(now, T0.plus(Duration.ofDays(2)), T0)) {
-      lists.put("overdue " + at, p -> queries.overdue(at, p));
+      lists.put("overdue " + at, p -> queries.overdue(TenantId.DEFAULT, at, p));
       expected.put("overdue " + at, expect(all, c -> c.status().isOpen() && c.dueAt().filter(d -> !d.isAfter(at)).isPresent(), BY_DUE));
     }
     for (Status status : List.of(Status.REGISTERED, Status.ASSIGNED, Status.RESOLVED, Status.CLOSED, Status.REJECTED)) {
       for (String ward : List.of(WARD_12, WARD_13)) {
-        lists.put("byStatus " + status + " " + ward, p -> queries.byStatus(status, ward, p));
+        lists.put("byStatus " + status + " " + ward, p -> queries.byStatus(TenantId.DEFAULT, status, ward, p));
         expected.put("byStatus " + status + " " + ward,
             expect(all, c -> c.status() == status && c.jurisdictionCode().equals(ward), BY_REGISTRATION));
       }
     }
     for (String phone : List.of(PHONE_A, PHONE_B, "+919811111111")) {
       PhoneNumber number = PhoneNumber.parse(phone);
-      lists.put("byCitizen " + phone, p -> queries.byCitizen(number, p));
+      lists.put("byCitizen " + phone, p -> queries.byCitizen(TenantId.DEFAULT, number, p));
       expected.put("byCitizen " + phone, expect(all, c -> c.citizen().phone().equals(number), BY_REGISTRATION.reversed()));
     }
     // the seed reaches every kind of list: long, short and empty
@@ -1108,7 +1109,7 @@ public abstract class ComplaintStoreContract {
     List<Complaint> got = new ArrayList<>();
     PageRequest request = PageRequest.first(4);
     for (int pages = 0; pages <= want.size(); pages++) {
-      Page<Complaint> page = queries.byCitizen(phone, request);
+      Page<Complaint> page = queries.byCitizen(TenantId.DEFAULT, phone, request);
       got.addAll(page.items());
       if (page.next().isEmpty()) {
         break;
@@ -1130,14 +1131,14 @@ public abstract class ComplaintStoreContract {
       pending.add(assigned("P-" + i, T0.plusSeconds(3600L * i), AE));
     }
 
-    Page<Complaint> first = queries.pendingAt(AE, PageRequest.first(2));
+    Page<Complaint> first = queries.pendingAt(TenantId.DEFAULT, AE, PageRequest.first(2));
     assertThat(ids(first.items())).containsExactly("P-1", "P-2");
     run(pending.get(1), new Withdraw(Optional.empty()), citizenOf(pending.get(1))); // P-2, on the page read
     run(pending.get(3), new Withdraw(Optional.empty()), citizenOf(pending.get(3))); // P-4, not read yet
     assigned("P-0", T0, AE); // joins before the cursor
     assigned("P-9", T0.plusSeconds(3600L * 9), AE); // joins after the cursor
 
-    List<Complaint> rest = readAll("the rest", p -> queries.pendingAt(AE, p), 2, 10, first.nextRequest(2).orElseThrow());
+    List<Complaint> rest = readAll("the rest", p -> queries.pendingAt(TenantId.DEFAULT, AE, p), 2, 10, first.nextRequest(2).orElseThrow());
     assertThat(ids(rest)).containsExactly("P-3", "P-5", "P-6", "P-9");
   }
 
@@ -1152,10 +1153,10 @@ public abstract class ComplaintStoreContract {
       assertThatThrownBy(() -> PageRequest.first(size)).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> PageRequest.after(size, cursor)).isInstanceOf(IllegalArgumentException.class);
     }
-    Page<Complaint> page = queries.pendingAt(AE, PageRequest.first(PageRequest.MAX_SIZE));
+    Page<Complaint> page = queries.pendingAt(TenantId.DEFAULT, AE, PageRequest.first(PageRequest.MAX_SIZE));
     assertThat(page.items()).containsExactly(c);
     assertThat(page.next()).isEmpty();
-    assertThat(queries.pendingAt(AE, PageRequest.after(1, cursor)).items()).isEmpty();
+    assertThat(queries.pendingAt(TenantId.DEFAULT, AE, PageRequest.after(1, cursor)).items()).isEmpty();
   }
 
   // =============================================================================================
@@ -1201,12 +1202,12 @@ public abstract class ComplaintStoreContract {
     Complaint a4 = create("A-4", T0.plus(Duration.ofHours(4)), request(PHONE_A, WARD_12, "चौथी", Optional.empty()));
     PhoneNumber phoneA = PhoneNumber.parse(PHONE_A);
 
-    assertThat(history.registeredSince(phoneA, T0)).containsExactly(a5, a4, a3, a2, a1);
-    assertThat(history.registeredSince(phoneA, T0.plus(Duration.ofHours(1)))).containsExactly(a5, a4, a3, a2);
-    assertThat(history.registeredSince(phoneA, T0.plus(Duration.ofHours(1)).plusSeconds(1))).containsExactly(a5, a4, a3);
-    assertThat(history.registeredSince(phoneA, T0.plus(Duration.ofDays(1)))).isEmpty();
-    assertThat(history.registeredSince(PhoneNumber.parse(PHONE_B), T0.plus(Duration.ofHours(2)).plusSeconds(1))).isEmpty();
-    assertThat(history.registeredSince(PhoneNumber.parse("+919000000001"), T0)).isEmpty();
+    assertThat(history.registeredSince(TenantId.DEFAULT, phoneA, T0)).containsExactly(a5, a4, a3, a2, a1);
+    assertThat(history.registeredSince(TenantId.DEFAULT, phoneA, T0.plus(Duration.ofHours(1)))).containsExactly(a5, a4, a3, a2);
+    assertThat(history.registeredSince(TenantId.DEFAULT, phoneA, T0.plus(Duration.ofHours(1)).plusSeconds(1))).containsExactly(a5, a4, a3);
+    assertThat(history.registeredSince(TenantId.DEFAULT, phoneA, T0.plus(Duration.ofDays(1)))).isEmpty();
+    assertThat(history.registeredSince(TenantId.DEFAULT, PhoneNumber.parse(PHONE_B), T0.plus(Duration.ofHours(2)).plusSeconds(1))).isEmpty();
+    assertThat(history.registeredSince(TenantId.DEFAULT, PhoneNumber.parse("+919000000001"), T0)).isEmpty();
   }
 
   /**
@@ -1226,15 +1227,15 @@ public abstract class ComplaintStoreContract {
     Instant f1At = T0.plusSeconds(60);
     Instant f3At = T0.plus(Duration.ofHours(2)).plusSeconds(60);
 
-    assertThat(history.countFakeClosures(phoneA, T0, T0.plus(Duration.ofDays(1)))).isEqualTo(2);
-    assertThat(history.fakeClosures(phoneA, T0, T0.plus(Duration.ofDays(1)))).containsExactlyInAnyOrder(f1, f3);
-    assertThat(history.countFakeClosures(phoneA, f1At, f1At)).isEqualTo(1);
-    assertThat(history.countFakeClosures(phoneA, f1At.plusSeconds(1), f3At)).isEqualTo(1);
-    assertThat(history.fakeClosures(phoneA, f1At.plusSeconds(1), f3At)).containsExactly(f3);
-    assertThat(history.countFakeClosures(phoneA, T0, f1At.minusSeconds(1))).isZero();
-    assertThat(history.countFakeClosures(phoneA, Instant.MIN, Instant.MAX)).isEqualTo(2);
-    assertThat(history.countFakeClosures(PhoneNumber.parse(PHONE_B), Instant.MIN, Instant.MAX)).isEqualTo(1);
-    assertThat(history.fakeClosures(PhoneNumber.parse("+919000000001"), Instant.MIN, Instant.MAX)).isEmpty();
+    assertThat(history.countFakeClosures(TenantId.DEFAULT, phoneA, T0, T0.plus(Duration.ofDays(1)))).isEqualTo(2);
+    assertThat(history.fakeClosures(TenantId.DEFAULT, phoneA, T0, T0.plus(Duration.ofDays(1)))).containsExactlyInAnyOrder(f1, f3);
+    assertThat(history.countFakeClosures(TenantId.DEFAULT, phoneA, f1At, f1At)).isEqualTo(1);
+    assertThat(history.countFakeClosures(TenantId.DEFAULT, phoneA, f1At.plusSeconds(1), f3At)).isEqualTo(1);
+    assertThat(history.fakeClosures(TenantId.DEFAULT, phoneA, f1At.plusSeconds(1), f3At)).containsExactly(f3);
+    assertThat(history.countFakeClosures(TenantId.DEFAULT, phoneA, T0, f1At.minusSeconds(1))).isZero();
+    assertThat(history.countFakeClosures(TenantId.DEFAULT, phoneA, Instant.MIN, Instant.MAX)).isEqualTo(2);
+    assertThat(history.countFakeClosures(TenantId.DEFAULT, PhoneNumber.parse(PHONE_B), Instant.MIN, Instant.MAX)).isEqualTo(1);
+    assertThat(history.fakeClosures(TenantId.DEFAULT, PhoneNumber.parse("+919000000001"), Instant.MIN, Instant.MAX)).isEmpty();
   }
 
   /** Registered at {@code at} by {@code phone} and rejected a minute later with the reason. */
@@ -1328,7 +1329,7 @@ public abstract class ComplaintStoreContract {
 
   private Complaint runLogged(List<ComplaintEvent> log, Complaint c, ComplaintCommand command, Actor actor) {
     Complaint after = run(c, command, actor);
-    log.addAll(store.events(c.id()).subList((int) c.version(), (int) after.version()));
+    log.addAll(store.events(TenantId.DEFAULT, c.id()).subList((int) c.version(), (int) after.version()));
     assertThat(log.get(log.size() - 1).sequence()).isEqualTo(after.version());
     return after;
   }
@@ -1397,7 +1398,7 @@ public abstract class ComplaintStoreContract {
       all.add(c);
     }
     for (Complaint c : all) {
-      assertThat(store.find(c.id())).contains(c);
+      assertThat(store.find(TenantId.DEFAULT, c.id())).contains(c);
     }
     return all;
   }

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
@@ -130,7 +131,8 @@ import org.nivaran.grievance.store.WorkLists;
  * {@code claimDue}, {@code flagged}, {@code pendingAt} and their limits, every work list paged
  * through to its end) and {@link CallerHistory} ({@code registeredSince}, the fake closures). A
  * test of a capability the store does not implement is skipped (a JUnit assumption); nothing else
- * is.
+ * is. The nested class {@link Tenants} runs the {@link TenantContract}: one store serving several
+ * tenants with nothing crossing between them.
  *
  * <p>Complaints are made the way the library makes them: registered through {@link Grievances} or
  * decided by {@link Lifecycle} and written straight to the store. Every instant is a whole second
@@ -1466,6 +1468,21 @@ public abstract class ComplaintStoreContract {
       return outcomes;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  // =============================================================================================
+  // The parts in files of their own, run as nested classes against the same store factory
+
+  /** The tenant part: see {@link TenantContract}. */
+  @Nested
+  public class Tenants extends TenantContract {
+    /** Created by JUnit. */
+    public Tenants() {}
+
+    @Override
+    protected ComplaintStore newStore() {
+      return ComplaintStoreContract.this.newStore();
     }
   }
 }

@@ -40,6 +40,8 @@ import org.nivaran.grievance.complaint.ComplaintCommand.ReturnReply;
 import org.nivaran.grievance.complaint.ComplaintCommand.StartWork;
 import org.nivaran.grievance.complaint.ComplaintCommand.Withdraw;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ExternalReference;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.RejectionReason;
@@ -184,6 +186,8 @@ final class Behaviour {
 
   private static final Actor REVIEWER = Actor.agent("REVIEW-DESK");
   private static final Actor VERIFIER = Actor.agent("VERIFY-DESK");
+  /** The Jan Sunwai portal's feed, which registers the grievances filed on the portal. */
+  private static final Actor PORTAL = Actor.agent("JANSUNWAI-SYNC");
 
   private static final String[] FIRST_NAMES = {
       "सुनीता", "रामेश्वर", "गीता", "मोहन", "लक्ष्मी", "संतोष", "कमला", "हरीश", "पार्वती", "दीपक", "सरिता",
@@ -194,7 +198,7 @@ final class Behaviour {
 
   /** A caller: who phones, about what and where, and what they will do. */
   record Caller(String name, String phone, String category, String jurisdiction, Channel channel, boolean fake,
-      boolean withdraws, boolean repeat) {}
+      boolean withdraws, boolean repeat, Optional<Location> place, Optional<ExternalReference> portal) {}
 
   /** A registered complaint as the simulation follows it. */
   static final class Case {
@@ -231,7 +235,8 @@ final class Behaviour {
   private final Map<String, List<String>> blocksOf = new HashMap<>();
   private final EnumMap<Verification, Long> verifications = new EnumMap<>(Verification.class);
   private final HelplineRules rules;
-  private Grievances grievances;
+  private Districts districts;
+  private final Portals portals;
   private long received;
   private long fakes;
   private long duplicates;
@@ -251,6 +256,7 @@ final class Behaviour {
     this.callCentre = root.split();
     this.citizens = root.split();
     this.rules = new HelplineRules(this, root.split(), agenda, clock);
+    this.portals = new Portals(root.split());
     for (Jurisdiction j : directory.jurisdictions().all()) {
       String district = directory.jurisdictions().districtOf(j.code()).map(Jurisdiction::code).orElse("");
       if (j.type() == JurisdictionType.WARD) {
@@ -336,10 +342,10 @@ final class Behaviour {
   // -----------------------------------------------------------------------------------------------
   // Calls
 
-  /** Gives the behaviour the entry point built with {@link #configure}. */
-  void start(Grievances grievances) {
-    this.grievances = grievances;
-    rules.start(grievances);
+  /** Gives the behaviour the districts' entry points, each built with {@link #configure}. */
+  void start(Districts districts) {
+    this.districts = districts;
+    rules.start(districts);
   }
 
   /**
@@ -379,7 +385,7 @@ final class Behaviour {
    */
   void planEvents(LocalDate first, int days) {
     Instant morning = first.plusDays(1).atTime(10, 0).atZone(RaipurDistrict.IST).toInstant();
-    agenda.at(morning, () -> grievances.transferOfficer(VACANT_POST, Optional.empty()));
+    agenda.at(morning, () -> districts.forPost(VACANT_POST).transferOfficer(VACANT_POST, Optional.empty()));
     rules.planEvents(first, days);
   }
 
@@ -389,7 +395,7 @@ final class Behaviour {
     Caller caller = nextCaller(now);
     Actor agent = Actor.agent(String.format(Locale.ROOT, "AGENT-%02d", 1 + number % 12));
     RegisterComplaint request = RegisterComplaint.builder()
-            .channel(caller.channel())
+            .channel(caller.portal().isPresent() ? Channel.WEB_PORTAL : caller.channel())
             .citizen(Complainant.builder()
                 .name(caller.name())
                 .phone(PhoneNumber.parse(caller.phone()))
@@ -400,10 +406,12 @@ final class Behaviour {
             .description(Wording.describe(caller))
             .idempotencyKey("call-" + number)
             .priority(rules.agentPriority(caller))
+            .location(caller.place())
+            .references(caller.portal().stream().toList())
             .build();
     Registration registration;
     try {
-      registration = grievances.submit(request, agent);
+      registration = districts.forJurisdiction(caller.jurisdiction()).submit(request, caller.portal().isPresent() ? PORTAL : agent);
     } catch (BlockedNumberException refused) {
       blockedCalls++; // a number the fake-complaint policy blocked: no complaint
       return;
@@ -414,6 +422,10 @@ final class Behaviour {
     }
     Complaint c = registration.complaint();
     received++;
+    portals.registered(c);
+    if (caller.portal().isPresent() && portals.alsoPhones()) {
+      agenda.at(CALL_CENTRE.plus(now, hours(citizens, 2, 6)), () -> phonedAboutPortalGrievance(caller, number));
+    }
     Case k = new Case(c, caller);
     cases.put(c.id(), k);
     rules.registered(k);
@@ -428,6 +440,27 @@ final class Behaviour {
     }
   }
 
+  /**
+   * The citizen of a portal grievance phones the helpline about it, quoting the portal's number:
+   * the agent registers the call with that reference, and the district's entry point answers
+   * with the complaint the portal's request made.
+   */
+  private void phonedAboutPortalGrievance(Caller caller, int number) {
+    RegisterComplaint request = RegisterComplaint.builder()
+        .channel(Channel.PHONE_CALL)
+        .citizen(Complainant.builder().name(caller.name()).phone(PhoneNumber.parse(caller.phone())).languageTag("hi").build())
+        .categoryCode(caller.category())
+        .jurisdictionCode(caller.jurisdiction())
+        .description("जन सुनवाई पोर्टल पर दर्ज शिकायत के बारे में: " + Wording.describe(caller))
+        .references(caller.portal().stream().toList())
+        .build();
+    Actor agent = Actor.agent(String.format(Locale.ROOT, "AGENT-%02d", 1 + number % 12));
+    Registration again = districts.forJurisdiction(caller.jurisdiction()).submit(request, agent);
+    if (again.outcome() != Registration.Outcome.CREATED) {
+      portals.samePortalGrievance();
+    }
+  }
+
   private Caller nextCaller(Instant now) {
     if (calls.nextDouble() < REPEAT_RATE) {
       Instant since = now.minus(Duration.ofDays(REPEAT_WITHIN_DAYS));
@@ -438,7 +471,7 @@ final class Behaviour {
       if (from < recentCalls.size()) {
         Caller first = recentCalls.get(from + calls.nextInt(recentCalls.size() - from)).caller();
         return new Caller(first.name(), first.phone(), first.category(), first.jurisdiction(), Channel.PHONE_CALL,
-            false, false, true);
+            false, false, true, first.place(), Optional.empty());
       }
     }
     Profile profile = PROFILES.get(PROFILES.size() - 1);
@@ -461,7 +494,8 @@ final class Behaviour {
     Channel channel = calls.nextDouble() < 0.85 ? Channel.PHONE_CALL : Channel.WHATSAPP;
     boolean fake = calls.nextDouble() < FAKE_RATE;
     boolean withdraws = !fake && calls.nextDouble() < WITHDRAW_RATE;
-    return new Caller(name, phone, category.code(), jurisdiction, channel, fake, withdraws, false);
+    return new Caller(name, phone, category.code(), jurisdiction, channel, fake, withdraws, false,
+        portals.place(jurisdiction), fake ? Optional.empty() : portals.portalReference());
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -596,7 +630,7 @@ final class Behaviour {
   void swept(EscalationReport.Outcome outcome) {
     Case k = cases.get(outcome.complaintId());
     if (k != null) {
-      k.state = grievances.get(k.id);
+      k.state = districts.of(k.state).get(k.id);
       if (outcome.action() == EscalationReport.Action.ESCALATED) {
         planWork(k, k.state, false);
       }
@@ -607,6 +641,11 @@ final class Behaviour {
   // Counts
 
   /** Complaints registered so far. */
+  /** The districts, places and portal figures of the run. */
+  StateFigures stateFigures() {
+    return portals.figures();
+  }
+
   long received() {
     return received;
   }
@@ -669,7 +708,7 @@ final class Behaviour {
 
   /** Runs a command on the latest version of a complaint, and keeps the state it leaves. */
   Complaint execute(Complaint c, ComplaintCommand command, Actor actor) {
-    Complaint after = grievances.execute(c.id(), command, actor);
+    Complaint after = districts.of(c).execute(c.id(), command, actor);
     Case k = cases.get(c.id());
     if (k != null) {
       k.state = after;

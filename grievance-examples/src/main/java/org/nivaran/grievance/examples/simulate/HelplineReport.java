@@ -32,8 +32,30 @@ final class HelplineReport {
         Format.count(h.specialClosuresRefused()));
   }
 
+  /** The state platform's line of the terminal report: the districts as tenants, places, the portal. */
+  static void printState(StateFigures st, PrintStream out) {
+    out.printf(Locale.ROOT, "  two districts as two tenants of one store: Raipur %s · Durg %s · %s with a place"
+            + " · %s from the Jan Sunwai portal · %s calls quoting a portal number already known%n",
+        Format.count(st.received(Districts.RAIPUR)), Format.count(st.received(Districts.DURG)),
+        Format.count(st.located()), Format.count(st.viaPortal()), Format.count(st.samePortalGrievance()));
+  }
+
+  /** The HTML part on the state platform: the districts as tenants, places, the portal. */
+  static void stateFacts(StringBuilder s, StateFigures st) {
+    s.append("<dl class=\"facts\" id=\"state\">\n");
+    fact(s, "tenants", "Districts as tenants", "Raipur (" + Districts.RAIPUR + ") " + Format.count(st.received(Districts.RAIPUR))
+        + " complaints and Durg (" + Districts.DURG + ") " + Format.count(st.received(Districts.DURG))
+        + ", each district with its own entry point, escalator, outbox relay and numbers, on one store");
+    fact(s, "located", "With a place", Format.count(st.located()) + " complaints carry a point on the map ("
+        + pct(Portals.LOCATED_RATE) + " of callers give one)");
+    fact(s, "portal", "Jan Sunwai portal", Format.count(st.viaPortal()) + " complaints arrived through the portal with"
+        + " its number as an external reference; " + Format.count(st.samePortalGrievance()) + " later helpline calls"
+        + " quoted a portal number and were answered with the complaint already registered");
+    s.append("</dl>\n");
+  }
+
   /** The HTML section: complaints by priority, then the first response, charges and special closures. */
-  static void section(StringBuilder s, HelplineFigures h) {
+  static void section(StringBuilder s, HelplineFigures h, StateFigures state) {
     s.append("<section id=\"helpline\">\n<h2>Helpline rules</h2>\n<table id=\"priorities\">\n<thead><tr>")
         .append("<th>Priority</th><th>Received</th><th>Disposed</th><th>Within SLA</th><th>Budget at each level</th>")
         .append("</tr></thead>\n<tbody>\n");
@@ -64,7 +86,9 @@ final class HelplineReport {
     fact(s, "special-closure", "Special closure", Format.count(h.specialClosuresRequested())
         + " requested by L1 officers, " + Format.count(h.specialClosuresApproved()) + " approved and "
         + Format.count(h.specialClosuresRefused()) + " refused from the post above");
-    s.append("</dl>\n<ul>\n");
+    s.append("</dl>\n");
+    stateFacts(s, state);
+    s.append("<ul>\n");
     for (String line : new String[] {
         "An ambulance that did not come is URGENT, a failed transformer and no drinking water are HIGH, an excessive"
             + " bill is LOW; agents set URGENT or HIGH on " + pct(HelplineRules.AGENT_PRIORITY_RATE) + " of calls, and"

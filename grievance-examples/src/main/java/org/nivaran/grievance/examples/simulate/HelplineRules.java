@@ -110,7 +110,7 @@ final class HelplineRules {
   private final Agenda agenda;
   private final SimClock clock;
   private final SplittableRandom random;
-  private Grievances grievances;
+  private Districts districts;
   /** The complaints in the order registered, for the supervisors' picks. */
   private final List<Case> followed = new ArrayList<>();
   /** Looked up by id only; never iterated. */
@@ -140,9 +140,9 @@ final class HelplineRules {
     builder.firstResponsePolicy(FIRST_RESPONSE).specialClosurePolicy(SPECIAL_CLOSURE);
   }
 
-  /** Gives the rules the entry point. */
-  void start(Grievances grievances) {
-    this.grievances = grievances;
+  /** Gives the rules the districts' entry points. */
+  void start(Districts districts) {
+    this.districts = districts;
   }
 
   /** The priority the agent sets on a call, if any. */
@@ -202,7 +202,7 @@ final class HelplineRules {
       return true;
     }
     PostId post = c.post().get();
-    if (posts().answering(post, clock.instant()).isPresent()) {
+    if (posts(post).answering(post, clock.instant()).isPresent()) {
       return true;
     }
     waiting.computeIfAbsent(post, p -> new LinkedHashSet<>()).add(k);
@@ -212,8 +212,8 @@ final class HelplineRules {
   /** The officer who answers for the complaint's post now: its holder, or the officer in charge. */
   Actor officerOf(Complaint c) {
     PostId post = c.post().orElseThrow();
-    Officer officer = posts().answering(post, clock.instant()).orElseThrow();
-    if (posts().get(post).holder().isEmpty()) {
+    Officer officer = posts(post).answering(post, clock.instant()).orElseThrow();
+    if (posts(post).get(post).holder().isEmpty()) {
       actsUnderCharge++;
       underCharge.add(c.id());
     }
@@ -249,7 +249,7 @@ final class HelplineRules {
     Complaint c = k.state;
     boolean pending = c.firstResponse().map(f -> f.firstContactAt().isEmpty()).orElse(false);
     if (!pending || !Lifecycle.allows(c.status(), CommandType.RECORD_CONTACT) || c.post().isEmpty()
-        || posts().answering(c.post().get(), clock.instant()).isEmpty()) {
+        || posts(c.post().get()).answering(c.post().get(), clock.instant()).isEmpty()) {
       return;
     }
     boolean reached = random.nextDouble() >= NOT_REACHABLE_RATE;
@@ -268,8 +268,8 @@ final class HelplineRules {
           || c.registeredAt().isBefore(since) || c.assignment().isEmpty() || c.assignment().get().level() != Level.L1) {
         continue;
       }
-      Optional<PostId> above = posts().get(c.post().orElseThrow()).reportsTo();
-      Optional<Officer> supervisor = above.flatMap(p -> posts().answering(p, clock.instant()));
+      Optional<PostId> above = posts(c.post().orElseThrow()).get(c.post().orElseThrow()).reportsTo();
+      Optional<Officer> supervisor = above.flatMap(p -> posts(p).answering(p, clock.instant()));
       if (supervisor.isEmpty()) {
         continue;
       }
@@ -301,8 +301,8 @@ final class HelplineRules {
     if (k.generation != gen || c.specialClosureRequest().isEmpty()) {
       return; // the request lapsed: the complaint moved on
     }
-    Optional<PostId> above = posts().get(c.post().orElseThrow()).reportsTo();
-    Optional<Officer> approver = above.flatMap(p -> posts().answering(p, clock.instant()));
+    Optional<PostId> above = posts(c.post().orElseThrow()).get(c.post().orElseThrow()).reportsTo();
+    Optional<Officer> approver = above.flatMap(p -> posts(p).answering(p, clock.instant()));
     if (approver.isEmpty()) {
       behaviour.planWork(k, c, true); // nobody above to decide: the officer works on it after all
       return;
@@ -324,31 +324,31 @@ final class HelplineRules {
   // Vacancies and charges
 
   private void vacate(PostId post) {
-    grievances.transferOfficer(post, Optional.empty());
+    districts.forPost(post).transferOfficer(post, Optional.empty());
   }
 
   private void giveCharge(PostId post, PostId from, Instant until) {
-    PostId above = posts().get(post).reportsTo().orElseThrow();
-    Actor supervisor = Actor.supervisor(posts().get(above).holder().orElseThrow().id(), above);
-    Post colleague = posts().get(from);
-    grievances.giveAdditionalCharge(supervisor, post, colleague.holder().orElseThrow().id(), until,
+    PostId above = posts(post).get(post).reportsTo().orElseThrow();
+    Actor supervisor = Actor.supervisor(posts(above).get(above).holder().orElseThrow().id(), above);
+    Post colleague = posts(from).get(from);
+    districts.forPost(post).giveAdditionalCharge(supervisor, post, colleague.holder().orElseThrow().id(), until,
         "पद रिक्त; " + colleague.title() + " को अतिरिक्त प्रभार");
     chargesGiven++;
     resume(post);
   }
 
   private void endCharge(PostId post) {
-    PostId above = posts().get(post).reportsTo().orElseThrow();
-    Actor supervisor = Actor.supervisor(posts().get(above).holder().orElseThrow().id(), above);
-    grievances.endAdditionalCharge(supervisor, post).ifPresent(c -> chargesEnded++);
+    PostId above = posts(post).get(post).reportsTo().orElseThrow();
+    Actor supervisor = Actor.supervisor(posts(above).get(above).holder().orElseThrow().id(), above);
+    districts.forPost(post).endAdditionalCharge(supervisor, post).ifPresent(c -> chargesEnded++);
   }
 
   private void successor(PostId post) {
-    if (posts().get(post).holder().isEmpty() && posts().answering(post, clock.instant()).isPresent()) {
+    if (posts(post).get(post).holder().isEmpty() && posts(post).answering(post, clock.instant()).isPresent()) {
       chargesEnded++; // the charge in force ends as the new holder joins
     }
     int n = Math.abs(post.code().hashCode() % 1_000);
-    grievances.transferOfficer(post, Optional.of(new Officer("OFF-" + post.code() + "-2", "नवपदस्थ अधिकारी " + (n + 1),
+    districts.forPost(post).transferOfficer(post, Optional.of(new Officer("OFF-" + post.code() + "-2", "नवपदस्थ अधिकारी " + (n + 1),
         PhoneNumber.parse(String.valueOf(9_827_000_000L + n)), true, Language.HINDI)));
     resume(post);
   }
@@ -392,8 +392,9 @@ final class HelplineRules {
         chargesEnded, actsUnderCharge, underCharge.size(), left, requested, approved, refused);
   }
 
-  private Posts posts() {
-    return grievances.directory().orElseThrow().posts();
+  /** The posts as the directory in force of the post's district shows them. */
+  private Posts posts(PostId post) {
+    return districts.forPost(post).directory().orElseThrow().posts();
   }
 
   private static Instant at(LocalDate first, int day, int hour, int minute) {

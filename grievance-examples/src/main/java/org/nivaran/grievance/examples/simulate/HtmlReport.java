@@ -118,7 +118,7 @@ final class HtmlReport {
     h.append("</section>\n<section>\n<h2>Districts</h2>\n");
     table(h, "districts", "District", r.grading().districts(), f::placeEn, f::placeHi);
     h.append("</section>\n");
-    HelplineReport.section(h, r.helpline());
+    HelplineReport.section(h, r.helpline(), r.state());
     details(h, f);
     h.append("<footer>").append(esc("Written by Nivaran's simulate example from seed " + r.seed() + ". Every complaint "
         + "went through the library and its JDBC store; the figures are the grading of the event log for the simulated "

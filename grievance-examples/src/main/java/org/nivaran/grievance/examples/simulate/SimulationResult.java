@@ -35,6 +35,8 @@ import org.nivaran.grievance.report.GradingPeriod;
  * @param stuck complaints whose escalation was blocked (a vacant post above), still waiting at the end
  * @param outboxDelivered notifications the outbox relay delivered
  * @param helpline priorities, first responses, additional charges and special closures
+ * @param state the complaints of each district (a tenant of the one store), with a place, and from
+ *     the Jan Sunwai portal
  * @param report where the HTML report was written
  */
 public record SimulationResult(
@@ -57,6 +59,7 @@ public record SimulationResult(
     long stuck,
     long outboxDelivered,
     HelplineFigures helpline,
+    StateFigures state,
     Path report) {
 
   /**
@@ -81,6 +84,7 @@ public record SimulationResult(
    * @param stuck complaints whose escalation was blocked, still waiting at the end
    * @param outboxDelivered notifications delivered
    * @param helpline the helpline rules' figures
+   * @param state the districts', places' and portal's figures
    * @param report where the HTML report was written
    */
   public SimulationResult {
@@ -88,6 +92,7 @@ public record SimulationResult(
     Objects.requireNonNull(grading, "grading");
     escalations = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(escalations, "escalations")));
     Objects.requireNonNull(helpline, "helpline");
+    Objects.requireNonNull(state, "state");
     Objects.requireNonNull(report, "report");
   }
 

@@ -33,6 +33,7 @@ final class TerminalReport {
             + " · withdrawn %s%n", Format.count(r.returned()), Format.count(f.documentsRequested()),
         Format.count(r.fake()), Format.count(r.duplicates()), Format.count(r.withdrawn()));
     HelplineReport.print(r.helpline(), out);
+    HelplineReport.printState(r.state(), out);
     out.printf(Locale.ROOT, "  outbox: %s notifications delivered%n", Format.count(r.outboxDelivered()));
     out.println();
     table(out, "Departments", "department", r.grading().departments(), code -> code + " " + f.departmentEn(code));

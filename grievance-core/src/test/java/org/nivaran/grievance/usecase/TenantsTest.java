@@ -10,6 +10,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.complaint.AccessRule;
+import org.nivaran.grievance.complaint.ActorNotPermittedException;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -80,6 +85,20 @@ class TenantsTest {
         .isInstanceOf(ComplaintNotFoundException.class)
         .hasMessage("no complaint " + r.id() + " in tenant cg-bastar");
     assertThat(raipur.get(r.id())).isEqualTo(r);
+  }
+
+  @Test
+  void an_officer_of_another_district_is_refused_by_this_districts_directory() {
+    Complaint r = raipur.register(request(), AGENT);
+    Officer durgAe = new Officer("OFF-DURG-AE-9", "रमेश साहू", PhoneNumber.parse("9826000099"), false, Language.HINDI);
+    durg.transferOfficer(District.AE, Optional.of(durgAe));
+    Actor fromDurg = Actor.officer(durgAe.id(), District.AE);
+
+    assertThatThrownBy(() -> raipur.execute(r.id(), new ComplaintCommand.StartWork(), fromDurg))
+        .isInstanceOfSatisfying(ActorNotPermittedException.class,
+            e -> assertThat(e.rule()).isEqualTo(AccessRule.OFFICER_HOLDS_POST_IN_DIRECTORY));
+    assertThat(raipur.get(r.id())).isEqualTo(r);
+    assertThat(raipur.execute(r.id(), new ComplaintCommand.StartWork(), AE_VERMA).status()).isEqualTo(Status.IN_PROGRESS);
   }
 
   @Test

@@ -131,7 +131,8 @@ public final class Intake {
   /** The complaint an earlier attempt with the request's key stored, replayed; empty if none. */
   private Optional<Registration> replayed(RegisterComplaint request) {
     Optional<String> key = request.idempotencyKey();
-    Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint()));
+    Optional<Complaint> earlier =
+        TenantGuard.own(tenant, key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint())));
     earlier.ifPresent(e -> LOG.debug("registration with key {} replayed as {}",
         Masking.scrub(key.get(), request.citizen().phone(), null), e.id()));
     return earlier.map(e -> new Registration(e, Registration.Outcome.REPLAYED));
@@ -160,7 +161,7 @@ public final class Intake {
     directory.current().ifPresent(d -> routing.route(change, d, now));
     CreateResult result = store.create(new NewComplaint(change.state(), change.events(), request.idempotencyKey(),
         request.fingerprint(), publishing.forStore(change.state(), change.events())));
-    Complaint stored = result.complaint();
+    Complaint stored = TenantGuard.own(tenant, result.complaint());
     if (result instanceof CreateResult.Created) {
       LOG.debug("registered {} by {}", stored.id(), actor);
       publishing.afterStored(stored, change.events());

@@ -75,7 +75,8 @@ final class RepeatLinking {
    */
   Optional<Registration> link(RegisterComplaint request, Actor actor, Instant now, CallerRecord record) {
     Optional<String> key = request.idempotencyKey();
-    Optional<Complaint> replayed = key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint()));
+    Optional<Complaint> replayed =
+        TenantGuard.own(tenant, key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint())));
     if (replayed.isPresent()) {
       return Optional.of(new Registration(replayed.get(), Registration.Outcome.REPLAYED));
     }

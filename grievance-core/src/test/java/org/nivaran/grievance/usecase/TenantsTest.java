@@ -22,6 +22,7 @@ import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.escalation.District;
+import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.escalation.EscalationReport;
 import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
@@ -99,6 +100,25 @@ class TenantsTest {
             e -> assertThat(e.rule()).isEqualTo(AccessRule.OFFICER_HOLDS_POST_IN_DIRECTORY));
     assertThat(raipur.get(r.id())).isEqualTo(r);
     assertThat(raipur.execute(r.id(), new ComplaintCommand.StartWork(), AE_VERMA).status()).isEqualTo(Status.IN_PROGRESS);
+  }
+
+  @Test
+  void notifications_of_two_districts_complaints_with_the_same_id_have_different_ids() {
+    List<Notification> sent = new java.util.ArrayList<>();
+    InMemoryComplaintStore shared = new InMemoryComplaintStore();
+    Grievances a = District.grievances(shared, clock).tenant(RAIPUR).notifier(sent::add).build();
+    Grievances b = District.grievances(shared, clock).tenant(DURG).notifier(sent::add).build();
+
+    Complaint r = a.register(request(), AGENT);
+    Complaint d = b.register(request(), AGENT);
+
+    assertThat(r.id()).isEqualTo(d.id());
+    assertThat(sent).isNotEmpty();
+    assertThat(sent).extracting(Notification::id).doesNotHaveDuplicates();
+    assertThat(sent).filteredOn(n -> n.tenant().equals(DURG)).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.id()).startsWith("cg-durg/" + d.id() + "#"));
+    assertThat(sent).filteredOn(n -> n.tenant().equals(RAIPUR)).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.id()).startsWith("cg-raipur/" + r.id() + "#"));
   }
 
   @Test

@@ -1468,4 +1468,13 @@ public abstract class ComplaintStoreContract {
       pool.shutdownNow();
     }
   }
+
+  /** The external-reference contract ({@link ExternalReferenceContract}) on the store under test. */
+  @org.junit.jupiter.api.Nested
+  class ExternalReferences extends ExternalReferenceContract {
+    @Override
+    protected ComplaintStore newStore() {
+      return ComplaintStoreContract.this.newStore();
+    }
+  }
 }

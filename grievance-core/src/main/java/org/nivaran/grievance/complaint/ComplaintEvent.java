@@ -140,6 +140,8 @@ public sealed interface ComplaintEvent
      * @param idempotencyKey the caller's idempotency key, if any
      * @param priority the priority it was registered with
      * @param location where it is, if given
+     * @param tenant whose complaint it is
+     * @param references its numbers in other systems, at most one per source
      */
     public ComplaintRegistered {
       envelope(complaintId, sequence, occurredAt, actor);

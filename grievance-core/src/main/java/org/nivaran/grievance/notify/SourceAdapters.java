@@ -58,7 +58,7 @@ public final class SourceAdapters {
    *     source is not a valid source code, or two adapters name the same source
    */
   public static SourceAdapters of(SourceAdapter... adapters) {
-    return of(List.of(adapters));
+    return of(java.util.Arrays.asList(Objects.requireNonNull(adapters, "adapters")));
   }
 
   /**
@@ -70,6 +70,7 @@ public final class SourceAdapters {
    *     source is not a valid source code, or two adapters name the same source
    */
   public static SourceAdapters of(Collection<? extends SourceAdapter> adapters) {
+    Objects.requireNonNull(adapters, "adapters");
     Map<String, SourceAdapter> map = new LinkedHashMap<>();
     for (SourceAdapter a : adapters) {
       Objects.requireNonNull(a, "adapter");

@@ -80,6 +80,7 @@ public abstract class ExternalReferenceContract {
     store = Objects.requireNonNull(newStore(), "newStore() returned null");
   }
 
+  /** findByReference finds a complaint by each reference it holds, in its own tenant only. */
   @Test
   public void a_complaint_is_found_by_each_of_its_references_within_its_tenant_only() {
     Complaint c = create(RAIPUR, "TCK-2024-000001", CPGRAMS, JAN_SUNWAI);
@@ -93,6 +94,7 @@ public abstract class ExternalReferenceContract {
         .as("another id of the source").isEmpty();
   }
 
+  /** A source's id in Devanagari comes back byte for byte, on the complaint and its registration. */
   @Test
   public void a_reference_id_comes_back_byte_for_byte() {
     create(RAIPUR, "TCK-2024-000001", JAN_SUNWAI);
@@ -103,6 +105,7 @@ public abstract class ExternalReferenceContract {
     assertThat(first.references()).containsExactly(JAN_SUNWAI);
   }
 
+  /** One reference in two tenants names a complaint in each. */
   @Test
   public void the_same_reference_in_two_tenants_names_two_complaints() {
     Complaint raipur = create(RAIPUR, "TCK-2024-000001", CPGRAMS);
@@ -112,6 +115,7 @@ public abstract class ExternalReferenceContract {
     assertThat(store.findByReference(DURG, CPGRAMS)).contains(durg);
   }
 
+  /** Another id of a source a complaint holds is free for another complaint. */
   @Test
   public void another_id_of_a_source_held_is_another_grievance() {
     create(RAIPUR, "TCK-2024-000001", CPGRAMS);
@@ -120,6 +124,7 @@ public abstract class ExternalReferenceContract {
     assertThat(store.findByReference(RAIPUR, other)).contains(second);
   }
 
+  /** A create holding a reference another complaint holds throws DuplicateReferenceException and writes nothing, claiming none of its references. */
   @Test
   public void a_create_holding_a_reference_another_complaint_holds_is_refused_and_writes_nothing() {
     Complaint holder = create(RAIPUR, "TCK-2024-000001", CPGRAMS);
@@ -140,6 +145,7 @@ public abstract class ExternalReferenceContract {
     assertThat(store.findByReference(RAIPUR, CMH)).contains(later);
   }
 
+  /** An append whose state holds new references makes them findable. */
   @Test
   public void a_complaint_gains_references_by_an_append() {
     Complaint c = create(RAIPUR, "TCK-2024-000001", CPGRAMS);
@@ -154,6 +160,7 @@ public abstract class ExternalReferenceContract {
         d -> assertThat(d.references()).containsExactly(CMH, JAN_SUNWAI));
   }
 
+  /** An append gaining a reference another complaint holds throws DuplicateReferenceException and writes nothing. */
   @Test
   public void an_append_gaining_a_reference_another_complaint_holds_is_refused_and_writes_nothing() {
     Complaint holder = create(RAIPUR, "TCK-2024-000001", CMH);
@@ -173,6 +180,11 @@ public abstract class ExternalReferenceContract {
     assertThat(store.findByReference(RAIPUR, CMH)).contains(holder);
   }
 
+  /**
+   * Creates racing for one reference leave one winner; every loser is told the winner.
+   *
+   * @throws Exception if a racing call cannot be awaited
+   */
   @Test
   public void creates_racing_for_one_reference_leave_one_complaint() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

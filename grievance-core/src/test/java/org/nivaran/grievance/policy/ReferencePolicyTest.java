@@ -170,6 +170,25 @@ class ReferencePolicyTest {
     assertThat(store.events(TenantId.DEFAULT, first.id())).hasSize(events);
   }
 
+  @Test
+  void a_repeat_linked_by_the_duplicate_policy_brings_its_references_and_a_resend_then_finds_them() {
+    Grievances g = Grievances.builder().store(store).clock(Fixtures.clock())
+        .duplicatePolicy(DuplicatePolicy.linkWithin(java.time.Duration.ofDays(7))).build();
+    Complaint first = g.submit(request(CPGRAMS).build(), AGENT).complaint();
+
+    // the same caller's grievance from the helpline, which knows nothing of the CPGRAMS number
+    Registration linked = g.submit(request(CMH).description("१८१ से: वही शिकायत").build(), AGENT);
+    assertThat(linked.outcome()).isEqualTo(Registration.Outcome.LINKED);
+    assertThat(linked.complaint().references()).containsExactly(CPGRAMS, CMH);
+    assertThat(lastEvent(first.id())).isInstanceOfSatisfying(ComplaintEvent.DuplicateLinked.class,
+        d -> assertThat(d.references()).containsExactly(CMH));
+
+    int events = store.events(TenantId.DEFAULT, first.id()).size();
+    Registration resent = g.submit(request(CMH).description("१८१ से: वही शिकायत").build(), AGENT);
+    assertThat(resent.outcome()).isEqualTo(Registration.Outcome.REPLAYED);
+    assertThat(store.events(TenantId.DEFAULT, first.id())).hasSize(events);
+  }
+
   @ParameterizedTest
   @EnumSource(ReferencePolicy.class)
   void a_registration_that_loses_the_race_for_a_reference_resolves_to_the_winner(ReferencePolicy policy) {

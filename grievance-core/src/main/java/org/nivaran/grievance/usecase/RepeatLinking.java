@@ -92,7 +92,8 @@ final class RepeatLinking {
       return Optional.empty();
     }
     ComplaintCommand.LinkDuplicate link =
-        new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), request.attachments(), key);
+        new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), request.attachments(), key,
+            request.references()); // none is held yet (ReferenceMatching asked first): the original gains them
     for (int attempt = 1; ; attempt++) {
       Complaint current = commands.get(original.get().id());
       // decided again on every attempt: a racing retry of the same request may have linked it

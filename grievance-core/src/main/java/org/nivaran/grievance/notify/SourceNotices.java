@@ -45,8 +45,9 @@ final class SourceNotices {
       Language language = Language.of(after.citizen().language());
       for (ExternalReference r : told) {
         Recipient to = Recipient.source(r, after.citizen().phone());
-        out.add(new Notification(after.id() + "#" + e.sequence() + ":" + to.key(), after.id(), e.sequence(),
-            kind.get(), to, DeliveryChannel.SOURCE, language, body, e.occurredAt()));
+        out.add(new Notification(Notification.idIn(after.tenant(), after.id() + "#" + e.sequence() + ":" + to.key()),
+            after.id(), e.sequence(), kind.get(), to, DeliveryChannel.SOURCE, language, body, e.occurredAt(),
+            java.util.Optional.empty(), after.tenant()));
       }
     }
     return out;

@@ -19,6 +19,7 @@ import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.jdbc.EventRows.EventRow;
 import org.nivaran.grievance.jdbc.EventRows.Head;
@@ -31,13 +32,17 @@ import org.nivaran.grievance.store.ComplaintNotFoundException;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
 import org.nivaran.grievance.store.DuplicateComplaintIdException;
+import org.nivaran.grievance.store.DuplicateReferenceException;
+import org.nivaran.grievance.store.GeoBox;
 import org.nivaran.grievance.store.IdempotencyConflictException;
+import org.nivaran.grievance.store.NearbyComplaints;
 import org.nivaran.grievance.store.NewComplaint;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.store.StaleVersionException;
 import org.nivaran.grievance.store.TransactionalOutbox;
 import org.nivaran.grievance.store.WorkLists;
+import org.nivaran.grievance.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +50,18 @@ import org.slf4j.LoggerFactory;
  * The {@link ComplaintStore} on PostgreSQL or H2, over plain JDBC.
  *
  * <ul>
+ *   <li>One store serves many tenants: every row carries its {@code tenant_id}, which leads every
+ *       primary key and index, and every statement names one tenant, so a complaint is named by its
+ *       tenant and id (two tenants may each hold {@code RPR-2024-000001}, or the same idempotency
+ *       key), and no read, work list, claim or count crosses tenants. The tables may be
+ *       hash-partitioned by tenant ({@link SchemaLayout#PARTITIONED_BY_TENANT}) or distributed by
+ *       it (Citus) with no change here.
+ *   <li>A complaint's {@linkplain Complaint#references() external references} are rows of
+ *       {@code nivaran_reference}, keyed by tenant, source and the source's id, written with the
+ *       complaint; a reference another complaint of the tenant holds is refused with
+ *       {@link DuplicateReferenceException} and nothing is written.
+ *   <li>Its location, if any, is also in plain {@code latitude} and {@code longitude} columns, for
+ *       {@link #openWithin}'s bounding box.
  *   <li>Each complaint is a row of {@code nivaran_complaint} (its JSON document, as
  *       {@link NivaranJacksonModule} writes it, and indexed columns for status, post, department,
  *       jurisdiction, level, deadline, registration and flags) and rows of {@code nivaran_event},
@@ -119,7 +136,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class JdbcComplaintStore implements ComplaintStore, WorkLists, CallerHistory, TransactionalOutbox {
+public final class JdbcComplaintStore
+    implements ComplaintStore, WorkLists, CallerHistory, NearbyComplaints, TransactionalOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcComplaintStore.class);
 
   private final Jdbc jdbc;
@@ -250,6 +268,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   public CreateResult create(NewComplaint registration) {
     Objects.requireNonNull(registration, "registration");
     Complaint state = registration.state();
+    TenantId tenant = state.tenant();
     List<EventRow> events = EventRows.chain(rows, keys, state.id(), registration.events(), 0, HashChain.GENESIS);
     String stateJson = rows.write(state);
     Optional<String> key = registration.idempotencyKey();
@@ -262,6 +281,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
           int i = ComplaintRows.bindColumns(ps, state);
           ps.setString(i++, events.get(events.size() - 1).hash());
           ps.setString(i++, stateJson);
+          ps.setString(i++, tenant.value());
           ps.setString(i++, state.id().value());
           ps.setLong(i, state.version());
           ps.executeUpdate();
@@ -271,24 +291,37 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
           }
           throw e;
         }
-        EventRows.insert(c, events);
-        OutboxRows.insert(c, registration.notifications());
+        ReferenceRows.claim(c, tenant, state.id(), state.references());
+        EventRows.insert(c, tenant, events);
+        OutboxRows.insert(c, tenant, registration.notifications());
         return new CreateResult.Created(state);
       });
     } catch (KeyTaken taken) { // rolled back; the key's first complaint is committed by now
-      return findByIdempotencyKey(key.get(), registration.fingerprint())
+      return findByIdempotencyKey(tenant, key.get(), registration.fingerprint())
           .<CreateResult>map(CreateResult.Replayed::new)
           .orElseThrow(() -> new IllegalStateException("idempotency key '" + key.get() + "' is taken by a complaint "
               + "that cannot be read"));
+    } catch (ReferenceRows.Taken taken) { // rolled back; the reference's holder is committed by now
+      throw duplicate(tenant, taken.reference());
     }
+  }
+
+  /** The refusal of a reference another complaint claimed concurrently, naming its holder. */
+  private DuplicateReferenceException duplicate(TenantId tenant, ExternalReference reference) {
+    ComplaintId holder = jdbc.read("reading who holds reference " + reference,
+        c -> ReferenceRows.holder(c, tenant, reference))
+        .orElseThrow(() -> new IllegalStateException("reference " + reference + " was claimed by a transaction "
+            + "that did not commit; try again"));
+    return new DuplicateReferenceException(reference, holder);
   }
 
   private static void claimKey(Connection c, String key, String fingerprint, Complaint state) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_IDEMPOTENCY)) {
-      ps.setString(1, key);
-      ps.setString(2, fingerprint);
-      ps.setString(3, state.id().value());
-      Jdbc.setInstant(ps, 4, state.registeredAt());
+      ps.setString(1, state.tenant().value());
+      ps.setString(2, key);
+      ps.setString(3, fingerprint);
+      ps.setString(4, state.id().value());
+      Jdbc.setInstant(ps, 5, state.registeredAt());
       ps.executeUpdate();
     } catch (SQLException e) {
       if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -319,29 +352,43 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
 
   /**
    * Writes the batch in one transaction: locks the complaints' rows (in id order), skips each
-   * whose version is not the expected one or that does not exist, and writes the rest, their
-   * events and their notifications.
+   * whose version is not the expected one, that does not exist in the changes' tenant, or whose
+   * state gains a reference another complaint of the tenant holds, and writes the rest, their
+   * events, their new references and their notifications.
    *
-   * @param changes the changes, at most one per complaint
-   * @return the skipped changes by complaint: {@link StaleVersionException} or
-   *     {@link ComplaintNotFoundException}
+   * @param changes the changes, at most one per complaint, all of one tenant
+   * @return the skipped changes by complaint: {@link StaleVersionException},
+   *     {@link ComplaintNotFoundException} or {@link DuplicateReferenceException}
+   * @throws IllegalArgumentException if two changes are for one complaint, or for complaints of
+   *     different tenants
    * @throws JdbcStoreException if the database fails (nothing of the batch is written)
    */
   @Override
   public Map<ComplaintId, RuntimeException> appendAll(List<Append> changes) {
-    Objects.requireNonNull(changes, "changes");
+    Append.checkBatch(changes);
     if (changes.isEmpty()) {
       return Map.of();
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return appendOnce(changes);
+      } catch (ReferenceRows.Taken taken) { // rolled back: read again, now that the claim is committed
+        if (attempt == 3) {
+          throw duplicate(changes.get(0).state().tenant(), taken.reference());
+        }
+      }
+    }
+  }
+
+  private Map<ComplaintId, RuntimeException> appendOnce(List<Append> changes) {
+    TenantId tenant = changes.get(0).state().tenant();
     Map<ComplaintId, String> states = new LinkedHashMap<>();
     for (Append a : changes) {
-      if (states.put(a.state().id(), rows.write(a.state())) != null) {
-        throw new IllegalArgumentException("a batch may change each complaint once (" + a.state().id() + " twice)");
-      }
+      states.put(a.state().id(), rows.write(a.state()));
     }
     String what = changes.size() == 1 ? "appending to " + changes.get(0).state().id() : "appending a batch of " + changes.size();
     return jdbc.inTransaction(what, c -> {
-      Map<ComplaintId, Head> heads = EventRows.lockHeads(c, states.keySet());
+      Map<ComplaintId, Head> heads = EventRows.lockHeads(c, tenant, states.keySet());
       Map<ComplaintId, RuntimeException> skipped = new LinkedHashMap<>();
       List<EventRow> events = new ArrayList<>();
       List<Notification> notifications = new ArrayList<>();
@@ -357,6 +404,12 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
             skipped.put(id, new StaleVersionException(id, a.expectedVersion(), head.version()));
             continue;
           }
+          try {
+            ReferenceRows.claim(c, tenant, id, a.state().references());
+          } catch (DuplicateReferenceException e) { // nothing of this change inserted yet
+            skipped.put(id, e);
+            continue;
+          }
           List<EventRow> added = EventRows.chain(rows, keys, id, a.events(), a.expectedVersion(), head.hash());
           events.addAll(added);
           notifications.addAll(a.notifications());
@@ -364,6 +417,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
           ps.setString(i++, added.get(added.size() - 1).hash());
           ps.setString(i++, states.get(id));
           ps.setLong(i++, a.state().version());
+          ps.setString(i++, tenant.value());
           ps.setString(i++, id.value());
           ps.setLong(i, a.expectedVersion());
           ps.addBatch();
@@ -372,31 +426,48 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
           ps.executeBatch();
         }
       }
-      EventRows.insert(c, events);
-      OutboxRows.insert(c, notifications);
+      EventRows.insert(c, tenant, events);
+      OutboxRows.insert(c, tenant, notifications);
       return skipped;
     });
   }
 
   /**
-   * Writes notifications to the outbox in one transaction, for the relay to deliver.
+   * Writes notifications that no complaint change causes to the outbox of the
+   * {@linkplain TenantId#DEFAULT default tenant}, in one transaction, for the relay to deliver.
+   * A {@link Notification} does not name its tenant; a multi-tenant host enqueues with
+   * {@link #enqueue(TenantId, List)}.
    *
    * @param notifications the notifications
    * @throws JdbcStoreException if the database fails (none is written)
    */
   @Override
   public void enqueue(List<Notification> notifications) {
+    enqueue(TenantId.DEFAULT, notifications);
+  }
+
+  /**
+   * Writes notifications that no complaint change causes to a tenant's outbox, in one
+   * transaction, for that tenant's relay to deliver.
+   *
+   * @param tenant whose outbox
+   * @param notifications the notifications
+   * @throws JdbcStoreException if the database fails (none is written)
+   */
+  public void enqueue(TenantId tenant, List<Notification> notifications) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(notifications, "notifications");
     if (!notifications.isEmpty()) {
       jdbc.inTransaction("enqueueing " + notifications.size() + " notification(s)", c -> {
-        OutboxRows.insert(c, notifications);
+        OutboxRows.insert(c, tenant, notifications);
         return null;
       });
     }
   }
 
   /**
-   * Audits a complaint's rows; the same as {@code audit().verifyLog(id)} ({@link StoreAudit#verifyLog}).
+   * Audits a complaint's rows in the {@linkplain TenantId#DEFAULT default tenant}; the same as
+   * {@code audit().verifyLog(id)} ({@link StoreAudit#verifyLog(ComplaintId)}).
    *
    * @param id the complaint
    * @return what was found, each alteration named by its kind
@@ -405,6 +476,20 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
    */
   public LogVerification verifyLog(ComplaintId id) {
     return audit.verifyLog(id);
+  }
+
+  /**
+   * Audits a tenant's complaint's rows; the same as {@code audit().verifyLog(tenant, id)}
+   * ({@link StoreAudit#verifyLog(TenantId, ComplaintId)}).
+   *
+   * @param tenant whose complaint
+   * @param id the complaint
+   * @return what was found, each alteration named by its kind
+   * @throws ComplaintNotFoundException if the tenant has no such complaint
+   * @throws JdbcStoreException if the database fails
+   */
+  public LogVerification verifyLog(TenantId tenant, ComplaintId id) {
+    return audit.verifyLog(tenant, id);
   }
 
   /**
@@ -420,11 +505,13 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   // Reads
 
   @Override
-  public Optional<Complaint> find(ComplaintId id) {
+  public Optional<Complaint> find(TenantId tenant, ComplaintId id) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(id, "id");
     return jdbc.read("reading " + id, c -> {
       try (PreparedStatement ps = c.prepareStatement(StoreStatements.FIND)) {
-        ps.setString(1, id.value());
+        ps.setString(1, tenant.value());
+        ps.setString(2, id.value());
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(rows.complaint(rs.getString(1))) : Optional.<Complaint>empty();
         }
@@ -433,18 +520,21 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   }
 
   @Override
-  public List<ComplaintEvent> events(ComplaintId id) {
+  public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(id, "id");
-    return jdbc.read("reading the events of " + id, c -> EventRows.read(c, rows, id));
+    return jdbc.read("reading the events of " + id, c -> EventRows.read(c, rows, tenant, id));
   }
 
   @Override
-  public Optional<Complaint> findByIdempotencyKey(String key, String fingerprint) {
+  public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String key, String fingerprint) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(fingerprint, "fingerprint");
-    return jdbc.read("reading idempotency key " + key, c -> {
+    return jdbc.read("reading an idempotency key", c -> {
       try (PreparedStatement ps = c.prepareStatement(StoreStatements.BY_IDEMPOTENCY_KEY)) {
-        ps.setString(1, key);
+        ps.setString(1, tenant.value());
+        ps.setString(2, key);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.<Complaint>empty();
@@ -459,71 +549,106 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
     });
   }
 
+  @Override
+  public Optional<Complaint> findByReference(TenantId tenant, ExternalReference reference) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(reference, "reference");
+    return jdbc.read("reading the holder of a reference of " + reference.source(), c -> {
+      try (PreparedStatement ps = c.prepareStatement(StoreStatements.BY_REFERENCE)) {
+        ps.setString(1, tenant.value());
+        ps.setString(2, reference.source());
+        ps.setString(3, reference.id());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rows.complaint(rs.getString(1))) : Optional.<Complaint>empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * A tenant's open complaints of a category in a box, newest first: one range of the partial
+   * index {@code nivaran_complaint_nearby} (tenant, category, latitude), the longitude checked on
+   * the rows it holds; a box across the antimeridian takes the longitudes on either side of it.
+   *
+   * @param tenant whose complaints
+   * @param categoryCode the category
+   * @param box where
+   * @param since the earliest registration instant
+   * @param limit the most to return, at least 1
+   * @return the complaints
+   */
+  @Override
+  public List<Complaint> openWithin(TenantId tenant, String categoryCode, GeoBox box, Instant since, int limit) {
+    return workLists.openWithin(tenant, categoryCode, box, since, limit);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Work lists and the caller's history
 
   /**
-   * Claims due complaints for this sweeper: in one transaction, selects the due rows no other
-   * sweeper holds ({@code FOR UPDATE SKIP LOCKED}, and no unexpired claim), earliest deadline
+   * Claims a tenant's due complaints for this sweeper: in one transaction, selects the due rows no
+   * other sweeper holds ({@code FOR UPDATE SKIP LOCKED}, and no unexpired claim), earliest deadline
    * first, and marks them claimed for {@code lease} from now by the database's clock (whatever
    * instant the sweep is for). Appending to a complaint ends its claim; a complaint the sweeper
    * claims but leaves alone (not due after all, or failed) stays claimed until the lease ends.
    *
+   * @param tenant whose complaints
    * @param at the sweep's instant
    * @param limit the most to claim, at least 1
    * @param lease how long the claim keeps other sweepers away, positive
    * @return the claimed complaints
    */
   @Override
-  public List<Complaint> claimDue(Instant at, int limit, Duration lease) {
-    return workLists.claimDue(at, limit, lease);
+  public List<Complaint> claimDue(TenantId tenant, Instant at, int limit, Duration lease) {
+    return workLists.claimDue(tenant, at, limit, lease);
   }
 
   @Override
-  public Page<Complaint> pendingAt(PostId post, PageRequest page) {
-    return workLists.pendingAt(post, page);
+  public Page<Complaint> pendingAt(TenantId tenant, PostId post, PageRequest page) {
+    return workLists.pendingAt(tenant, post, page);
   }
 
   @Override
-  public Page<Complaint> overdue(Instant at, PageRequest page) {
-    return workLists.overdue(at, page);
+  public Page<Complaint> overdue(TenantId tenant, Instant at, PageRequest page) {
+    return workLists.overdue(tenant, at, page);
   }
 
   @Override
-  public Page<Complaint> flagged(ComplaintFlag flag, PageRequest page) {
-    return workLists.flagged(flag, page);
+  public Page<Complaint> flagged(TenantId tenant, ComplaintFlag flag, PageRequest page) {
+    return workLists.flagged(tenant, flag, page);
   }
 
   @Override
-  public Page<Complaint> byStatus(Status status, String jurisdictionCode, PageRequest page) {
-    return workLists.byStatus(status, jurisdictionCode, page);
+  public Page<Complaint> byStatus(TenantId tenant, Status status, String jurisdictionCode, PageRequest page) {
+    return workLists.byStatus(tenant, status, jurisdictionCode, page);
   }
 
   @Override
-  public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest page) {
-    return workLists.byCitizen(phone, page);
+  public Page<Complaint> byCitizen(TenantId tenant, PhoneNumber phone, PageRequest page) {
+    return workLists.byCitizen(tenant, phone, page);
   }
 
   @Override
-  public List<Complaint> registeredSince(PhoneNumber phone, Instant since) {
-    return history.registeredSince(phone, since);
+  public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, Instant since) {
+    return history.registeredSince(tenant, phone, since);
   }
 
   /**
-   * Counts with one {@code COUNT} on the index of fake closures by number.
+   * Counts with one {@code COUNT} on the index of fake closures by tenant and number.
    *
+   * @param tenant whose complaints
    * @param phone the citizen's number
    * @param since the earliest closing instant, inclusive
    * @param until the latest closing instant, inclusive
    * @return the count
    */
   @Override
-  public int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
-    return history.countFakeClosures(phone, since, until);
+  public int countFakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
+    return history.countFakeClosures(tenant, phone, since, until);
   }
 
   @Override
-  public List<Complaint> fakeClosures(PhoneNumber phone, Instant since, Instant until) {
-    return history.fakeClosures(phone, since, until);
+  public List<Complaint> fakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
+    return history.fakeClosures(tenant, phone, since, until);
   }
 }

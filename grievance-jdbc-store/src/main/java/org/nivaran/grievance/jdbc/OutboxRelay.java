@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.jdbc.OutboxClaimer.Claim;
 import org.nivaran.grievance.jdbc.OutboxClaimer.Claimed;
 import org.nivaran.grievance.jdbc.OutboxSender.Outcome;
@@ -162,9 +163,9 @@ public final class OutboxRelay {
     this.jdbc = new Jdbc(b.dataSource);
     this.clock = b.clock;
     this.leaseNanos = TimeUnit.NANOSECONDS.convert(b.lease);
-    this.claimer = new OutboxClaimer(b.batchSize, b.lease);
+    this.claimer = new OutboxClaimer(b.tenant, b.batchSize, b.lease);
     this.sender = new OutboxSender(b.notifier, b.clock, b.maxAttempts, b.retryBackoff());
-    this.recorder = new OutboxRecorder(jdbc, b.lease, b.maxAttempts);
+    this.recorder = new OutboxRecorder(jdbc, b.tenant, b.lease, b.maxAttempts);
   }
 
   /**
@@ -263,8 +264,24 @@ public final class OutboxRelay {
     private Duration backoffBase = Duration.ofSeconds(10);
     private Duration backoffMax = Duration.ofHours(1);
     private RandomGenerator random;
+    private TenantId tenant = TenantId.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * The tenant whose messages this relay delivers; {@link TenantId#DEFAULT} by default. A relay
+     * claims, sends and records only that tenant's rows (every statement names it), so a platform
+     * runs a relay per tenant (each with the tenant's notifier), and a relay of one tenant never
+     * delays or sends another's messages.
+     *
+     * @param tenant the tenant
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
+    public Builder tenant(TenantId tenant) {
+      this.tenant = Objects.requireNonNull(tenant, "tenant");
+      return this;
+    }
 
     /**
      * The database holding {@code nivaran_outbox}: PostgreSQL or H2, with the Nivaran schema.

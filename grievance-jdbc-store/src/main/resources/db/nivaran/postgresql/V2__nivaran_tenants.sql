@@ -23,11 +23,12 @@ ALTER TABLE nivaran_complaint ADD COLUMN tenant_id VARCHAR(64) COLLATE "C" NOT N
 ALTER TABLE nivaran_complaint ADD COLUMN latitude DOUBLE PRECISION;
 ALTER TABLE nivaran_complaint ADD COLUMN longitude DOUBLE PRECISION;
 ALTER TABLE nivaran_complaint ADD COLUMN flag_possible_repeat BOOLEAN NOT NULL DEFAULT FALSE;
--- A version-1 complaint may already hold a location in its state document: copy it to the columns.
+-- A version-1 complaint may already hold a location in its state document: copy it to the columns
+-- (the LIKE spares parsing the documents of complaints without one).
 UPDATE nivaran_complaint
    SET latitude = (state::jsonb #>> '{location,latitude}')::DOUBLE PRECISION,
        longitude = (state::jsonb #>> '{location,longitude}')::DOUBLE PRECISION
- WHERE state::jsonb -> 'location' IS NOT NULL;
+ WHERE state LIKE '%"location":%' AND state::jsonb -> 'location' IS NOT NULL;
 
 ALTER TABLE nivaran_complaint DROP CONSTRAINT nivaran_complaint_pkey;
 ALTER TABLE nivaran_complaint ADD CONSTRAINT nivaran_complaint_pk PRIMARY KEY (tenant_id, id);

@@ -96,6 +96,10 @@ import org.slf4j.LoggerFactory;
  * never find a message due before its back-off has passed, and never find one enqueued by a node
  * whose clock runs ahead not yet due.
  *
+ * <p>A relay serves one tenant ({@link Builder#tenant}, the default tenant unless named): every
+ * row it claims, sends and records is that tenant's, each statement naming it, so a relay per
+ * tenant runs beside the others without touching or delaying their messages.
+ *
  * <p>The relay's {@link Builder#clock(Clock) clock} decides nothing: it stamps when the notifier
  * answered ({@code sent_at}, {@code dead_at}), records for people that no relay reads. The
  * notification's {@link Notification#createdAt() createdAt} is the enqueuing node's. Whether a

@@ -41,14 +41,22 @@ import org.nivaran.grievance.tenant.TenantId;
  *   <li>if the log is intact, the complaint row's {@code state} against the replay of the log,
  *       and its indexed columns (status, post, department, level, deadline, flags...) against that
  *       state, as the store writes them;
+ *   <li>that the tenant the complaint's rows are filed under ({@code tenant_id}) is the tenant its
+ *       registration names, which the hash chain covers ({@link LogVerification.Alteration#TENANT});
+ *   <li>if the log is intact, that the complaint's rows in {@code nivaran_reference} are the
+ *       external references the replayed state holds ({@link LogVerification.Alteration#REFERENCE});
  *   <li>if the registration carries an idempotency key, that the key's row exists, points at the
  *       complaint, and holds the fingerprint of the request the registration records (as
  *       {@code Grievances} stores it; a complaint stored with another fingerprint by a host's own
  *       code is reported too).
  * </ul>
  * {@link #auditReferences} checks what no complaint's audit reaches: outbox rows that refer to a
- * complaint or event that is not stored, idempotency rows of a complaint that is not stored, and
- * event rows whose complaint row is gone.
+ * complaint or event that is not stored, idempotency and reference rows of a complaint that is not
+ * stored, and event rows whose complaint row is gone.
+ *
+ * <p>A complaint is audited within its tenant ({@link #verifyLog(TenantId, ComplaintId)},
+ * {@link #auditAll(TenantId, Optional, int)}); {@link #tenants()}, {@link #auditReferences} and the
+ * checkpoints cover the whole store, every tenant.
  *
  * <p>What is not checked: the outbox's content and delivery state (body, recipient, attempts,
  * sent or dead; rendered once, changed by the relay, purged when sent: operational, not

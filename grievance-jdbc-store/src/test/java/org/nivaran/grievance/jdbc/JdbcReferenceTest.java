@@ -6,11 +6,18 @@ import static org.nivaran.grievance.jdbc.TenantFixtures.KANPUR;
 import static org.nivaran.grievance.jdbc.TenantFixtures.LUCKNOW;
 import static org.nivaran.grievance.jdbc.TenantFixtures.T0;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nivaran.grievance.actor.Level;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
@@ -97,7 +104,7 @@ class JdbcReferenceTest {
       TenantFixtures.create(store, LUCKNOW, "C-1", T0, referring(2, CPGRAMS), Optional.empty());
       Complaint other = TenantFixtures.create(store, LUCKNOW, "C-2", T0, referring(4), Optional.empty());
       Append assign = TenantFixtures.decided(other,
-          new ComplaintCommand.Assign(SampleDistrict.ENERGY_L1, "ENERGY", org.nivaran.grievance.actor.Level.L1),
+          new ComplaintCommand.Assign(SampleDistrict.ENERGY_L1, "ENERGY", Level.L1),
           TenantFixtures.SYSTEM);
 
       Append clashing = new Append(withReferences(assign.state(), CPGRAMS, HELPLINE), assign.events(),
@@ -154,10 +161,10 @@ class JdbcReferenceTest {
     try (TestDatabase db = TestDatabase.create(kind, 8)) {
       JdbcComplaintStore store = db.store();
       int racers = 6;
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
-      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(racers);
+      CountDownLatch start = new CountDownLatch(1);
       try {
-        List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+        List<Future<Object>> outcomes = new ArrayList<>();
         for (int i = 0; i < racers; i++) {
           String id = "C-RACE-" + i;
           int n = 2 * i;
@@ -171,9 +178,9 @@ class JdbcReferenceTest {
           }));
         }
         start.countDown();
-        List<Object> results = new java.util.ArrayList<>();
-        for (java.util.concurrent.Future<Object> f : outcomes) {
-          results.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        List<Object> results = new ArrayList<>();
+        for (Future<Object> f : outcomes) {
+          results.add(f.get(30, TimeUnit.SECONDS));
         }
         List<Complaint> winners = results.stream().filter(Complaint.class::isInstance).map(Complaint.class::cast).toList();
         assertThat(winners).hasSize(1);

@@ -23,6 +23,10 @@ import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
+import org.nivaran.grievance.store.Append;
+import org.nivaran.grievance.store.ComplaintNotFoundException;
+import org.nivaran.grievance.actor.Level;
+import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.tenant.TenantId;
 
 /** Two districts as two tenants of one JDBC store: no read, list, claim or history crosses from one to the other. */
@@ -103,8 +107,54 @@ class JdbcTenantIsolationTest {
       assertThat(store.fakeClosures(LUCKNOW, k1.citizen().phone(), T0, closed)).isEmpty();
       assertThat(store.claimDue(TenantId.DEFAULT, late, 10, Duration.ofMinutes(5))).isEmpty();
       List<Complaint> flaggedNowhere = store.flagged(TenantId.DEFAULT,
-          org.nivaran.grievance.complaint.ComplaintFlag.POSSIBLE_REPEAT, PageRequest.first(10)).items();
+          ComplaintFlag.POSSIBLE_REPEAT, PageRequest.first(10)).items();
       assertThat(flaggedNowhere).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_batch_is_of_one_tenant_and_a_change_finds_its_complaint_only_in_its_own_tenant(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = db.store();
+      Complaint l = TenantFixtures.create(store, LUCKNOW, "C-1", T0, SampleDistrict.request(2), Optional.empty());
+      Complaint k = TenantFixtures.create(store, KANPUR, "C-2", T0, SampleDistrict.request(4), Optional.empty());
+      Append toLucknow = TenantFixtures.decided(l,
+          new ComplaintCommand.Assign(SampleDistrict.ENERGY_L1, "ENERGY", Level.L1),
+          TenantFixtures.SYSTEM);
+      Append toKanpur = TenantFixtures.decided(k,
+          new ComplaintCommand.Assign(SampleDistrict.ENERGY_L1, "ENERGY", Level.L1),
+          TenantFixtures.SYSTEM);
+
+      assertThatThrownBy(() -> store.appendAll(List.of(toLucknow, toKanpur)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one tenant");
+      assertThat(store.events(LUCKNOW, l.id())).hasSize(1);
+      assertThat(store.events(KANPUR, k.id())).hasSize(1);
+
+      Complaint elsewhere = Complaint.builder().from(toLucknow.state()).tenant(KANPUR).build();
+      assertThatThrownBy(() -> store.append(new Append(elsewhere, toLucknow.events(),
+          toLucknow.expectedVersion(), List.of())))
+          .as("Kanpur has no C-1").isInstanceOf(ComplaintNotFoundException.class);
+      assertThat(store.find(LUCKNOW, l.id())).contains(l);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_checkpoint_covers_every_tenant_and_finds_a_changed_row_in_any(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      JdbcComplaintStore store = db.store();
+      MutableClock clock = new MutableClock(T0);
+      Complaint l = TenantFixtures.grievances(store, clock, LUCKNOW).register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      Complaint k = TenantFixtures.grievances(store, clock, KANPUR).register(SampleDistrict.request(2), SampleDistrict.AGENT);
+      Checkpoint kept = store.audit().checkpoint();
+      assertThat(kept.days().values().stream().mapToLong(Checkpoint.Day::events).sum())
+          .isEqualTo(l.version() + k.version());
+      assertThat(store.audit().verifyAgainst(kept)).isEmpty();
+
+      TamperFixtures.exec(db.dataSource(), "UPDATE nivaran_event SET hash = prev_hash WHERE tenant_id = 'up-kanpur' "
+          + "AND complaint_id = ? AND sequence = 1", k.id().value());
+      assertThat(store.audit().verifyAgainst(kept)).hasSize(1);
     }
   }
 }

@@ -1,13 +1,7 @@
 package org.nivaran.grievance.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +15,6 @@ import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Status;
-import org.nivaran.grievance.jdbc.EventRows.EventRow;
-import org.nivaran.grievance.jdbc.EventRows.Head;
 import org.nivaran.grievance.json.NivaranJacksonModule;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.report.EventMarks;
@@ -31,10 +23,8 @@ import org.nivaran.grievance.store.CallerHistory;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
-import org.nivaran.grievance.store.DuplicateComplaintIdException;
 import org.nivaran.grievance.store.DuplicateReferenceException;
 import org.nivaran.grievance.store.GeoBox;
-import org.nivaran.grievance.store.IdempotencyConflictException;
 import org.nivaran.grievance.store.NearbyComplaints;
 import org.nivaran.grievance.store.NewComplaint;
 import org.nivaran.grievance.store.Page;
@@ -88,8 +78,9 @@ import org.slf4j.LoggerFactory;
  * notifier, and run an {@link OutboxRelay} with it instead.
  *
  * <p>Its parts: {@code StoreStatements} holds every statement and the dialects' differences,
- * {@code ComplaintRows} and {@code EventRows} map complaints and events to rows,
- * {@code WorkListQueries} and {@code CallerHistoryQueries} answer the reads, and
+ * {@code ComplaintRows}, {@code EventRows} and {@code ReferenceRows} map complaints, events and
+ * references to rows, {@code ComplaintWrites} writes, {@code ComplaintReads} reads by id, key and
+ * reference, {@code WorkListQueries} and {@code CallerHistoryQueries} answer the lists, and
  * {@link StoreAudit} audits the tables.
  *
  * <pre>{@code
@@ -146,6 +137,8 @@ public final class JdbcComplaintStore
   private final CallerHistoryQueries history;
   private final ChainKeys keys;
   private final StoreAudit audit;
+  private final ComplaintReads reads;
+  private final ComplaintWrites writes;
 
   private JdbcComplaintStore(Builder b) {
     this.jdbc = new Jdbc(b.dataSource);
@@ -165,6 +158,8 @@ public final class JdbcComplaintStore
     this.history = new CallerHistoryQueries(jdbc, rows);
     this.keys = b.chainKeys;
     this.audit = new StoreAudit(jdbc, sql, rows, keys);
+    this.reads = new ComplaintReads(jdbc, rows);
+    this.writes = new ComplaintWrites(jdbc, rows, keys, reads);
   }
 
   /**
@@ -266,78 +261,7 @@ public final class JdbcComplaintStore
 
   @Override
   public CreateResult create(NewComplaint registration) {
-    Objects.requireNonNull(registration, "registration");
-    Complaint state = registration.state();
-    TenantId tenant = state.tenant();
-    List<EventRow> events = EventRows.chain(rows, keys, state.id(), registration.events(), 0, HashChain.GENESIS);
-    String stateJson = rows.write(state);
-    Optional<String> key = registration.idempotencyKey();
-    try {
-      return jdbc.inTransaction("registering " + state.id(), c -> {
-        if (key.isPresent()) {
-          claimKey(c, key.get(), registration.fingerprint(), state);
-        }
-        try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_COMPLAINT)) {
-          int i = ComplaintRows.bindColumns(ps, state);
-          ps.setString(i++, events.get(events.size() - 1).hash());
-          ps.setString(i++, stateJson);
-          ps.setString(i++, tenant.value());
-          ps.setString(i++, state.id().value());
-          ps.setLong(i, state.version());
-          ps.executeUpdate();
-        } catch (SQLException e) {
-          if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-            throw new DuplicateComplaintIdException(state.id());
-          }
-          throw e;
-        }
-        ReferenceRows.claim(c, tenant, state.id(), state.references());
-        EventRows.insert(c, tenant, events);
-        OutboxRows.insert(c, tenant, registration.notifications());
-        return new CreateResult.Created(state);
-      });
-    } catch (KeyTaken taken) { // rolled back; the key's first complaint is committed by now
-      return findByIdempotencyKey(tenant, key.get(), registration.fingerprint())
-          .<CreateResult>map(CreateResult.Replayed::new)
-          .orElseThrow(() -> new IllegalStateException("idempotency key '" + key.get() + "' is taken by a complaint "
-              + "that cannot be read"));
-    } catch (ReferenceRows.Taken taken) { // rolled back; the reference's holder is committed by now
-      throw duplicate(tenant, taken.reference());
-    }
-  }
-
-  /** The refusal of a reference another complaint claimed concurrently, naming its holder. */
-  private DuplicateReferenceException duplicate(TenantId tenant, ExternalReference reference) {
-    ComplaintId holder = jdbc.read("reading who holds reference " + reference,
-        c -> ReferenceRows.holder(c, tenant, reference))
-        .orElseThrow(() -> new IllegalStateException("reference " + reference + " was claimed by a transaction "
-            + "that did not commit; try again"));
-    return new DuplicateReferenceException(reference, holder);
-  }
-
-  private static void claimKey(Connection c, String key, String fingerprint, Complaint state) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_IDEMPOTENCY)) {
-      ps.setString(1, state.tenant().value());
-      ps.setString(2, key);
-      ps.setString(3, fingerprint);
-      ps.setString(4, state.id().value());
-      Jdbc.setInstant(ps, 5, state.registeredAt());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw new KeyTaken();
-      }
-      throw e;
-    }
-  }
-
-  /** Another transaction holds the idempotency key; thrown to roll this one back. */
-  private static final class KeyTaken extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    KeyTaken() {
-      super(null, null, false, false);
-    }
+    return writes.create(registration);
   }
 
   @Override
@@ -365,71 +289,7 @@ public final class JdbcComplaintStore
    */
   @Override
   public Map<ComplaintId, RuntimeException> appendAll(List<Append> changes) {
-    Append.checkBatch(changes);
-    if (changes.isEmpty()) {
-      return Map.of();
-    }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return appendOnce(changes);
-      } catch (ReferenceRows.Taken taken) { // rolled back: read again, now that the claim is committed
-        if (attempt == 3) {
-          throw duplicate(changes.get(0).state().tenant(), taken.reference());
-        }
-      }
-    }
-  }
-
-  private Map<ComplaintId, RuntimeException> appendOnce(List<Append> changes) {
-    TenantId tenant = changes.get(0).state().tenant();
-    Map<ComplaintId, String> states = new LinkedHashMap<>();
-    for (Append a : changes) {
-      states.put(a.state().id(), rows.write(a.state()));
-    }
-    String what = changes.size() == 1 ? "appending to " + changes.get(0).state().id() : "appending a batch of " + changes.size();
-    return jdbc.inTransaction(what, c -> {
-      Map<ComplaintId, Head> heads = EventRows.lockHeads(c, tenant, states.keySet());
-      Map<ComplaintId, RuntimeException> skipped = new LinkedHashMap<>();
-      List<EventRow> events = new ArrayList<>();
-      List<Notification> notifications = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.UPDATE_COMPLAINT)) {
-        for (Append a : changes) {
-          ComplaintId id = a.state().id();
-          Head head = heads.get(id);
-          if (head == null) {
-            skipped.put(id, new ComplaintNotFoundException(id));
-            continue;
-          }
-          if (head.version() != a.expectedVersion()) {
-            skipped.put(id, new StaleVersionException(id, a.expectedVersion(), head.version()));
-            continue;
-          }
-          try {
-            ReferenceRows.claim(c, tenant, id, a.state().references());
-          } catch (DuplicateReferenceException e) { // nothing of this change inserted yet
-            skipped.put(id, e);
-            continue;
-          }
-          List<EventRow> added = EventRows.chain(rows, keys, id, a.events(), a.expectedVersion(), head.hash());
-          events.addAll(added);
-          notifications.addAll(a.notifications());
-          int i = ComplaintRows.bindColumns(ps, a.state());
-          ps.setString(i++, added.get(added.size() - 1).hash());
-          ps.setString(i++, states.get(id));
-          ps.setLong(i++, a.state().version());
-          ps.setString(i++, tenant.value());
-          ps.setString(i++, id.value());
-          ps.setLong(i, a.expectedVersion());
-          ps.addBatch();
-        }
-        if (!events.isEmpty()) {
-          ps.executeBatch();
-        }
-      }
-      EventRows.insert(c, tenant, events);
-      OutboxRows.insert(c, tenant, notifications);
-      return skipped;
-    });
+    return writes.appendAll(changes);
   }
 
   /**
@@ -506,63 +366,22 @@ public final class JdbcComplaintStore
 
   @Override
   public Optional<Complaint> find(TenantId tenant, ComplaintId id) {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(id, "id");
-    return jdbc.read("reading " + id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.FIND)) {
-        ps.setString(1, tenant.value());
-        ps.setString(2, id.value());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rows.complaint(rs.getString(1))) : Optional.<Complaint>empty();
-        }
-      }
-    });
+    return reads.find(tenant, id);
   }
 
   @Override
   public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(id, "id");
-    return jdbc.read("reading the events of " + id, c -> EventRows.read(c, rows, tenant, id));
+    return reads.events(tenant, id);
   }
 
   @Override
   public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String key, String fingerprint) {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(fingerprint, "fingerprint");
-    return jdbc.read("reading an idempotency key", c -> {
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.BY_IDEMPOTENCY_KEY)) {
-        ps.setString(1, tenant.value());
-        ps.setString(2, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.<Complaint>empty();
-          }
-          if (!rs.getString(1).equals(fingerprint)) {
-            throw new IdempotencyConflictException(key, ComplaintId.of(rs.getString(2)));
-          }
-          String state = rs.getString(3);
-          return state == null ? Optional.<Complaint>empty() : Optional.of(rows.complaint(state));
-        }
-      }
-    });
+    return reads.findByIdempotencyKey(tenant, key, fingerprint);
   }
 
   @Override
   public Optional<Complaint> findByReference(TenantId tenant, ExternalReference reference) {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(reference, "reference");
-    return jdbc.read("reading the holder of a reference of " + reference.source(), c -> {
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.BY_REFERENCE)) {
-        ps.setString(1, tenant.value());
-        ps.setString(2, reference.source());
-        ps.setString(3, reference.id());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rows.complaint(rs.getString(1))) : Optional.<Complaint>empty();
-        }
-      }
-    });
+    return reads.findByReference(tenant, reference);
   }
 
   /**

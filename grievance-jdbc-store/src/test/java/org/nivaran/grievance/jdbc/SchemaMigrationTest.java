@@ -93,6 +93,13 @@ class SchemaMigrationTest {
       assertThat(store.openWithin(TenantId.DEFAULT, SampleDistrict.ENERGY, new GeoBox(26, 27, 80, 81), Instant.EPOCH, 5))
           .containsExactly(old);
       assertThat(OutboxAdministration.create(ds).counts().pending()).isEqualTo(1);
+      long lastSeq = TestDatabase.count(ds, "SELECT MAX(seq) FROM nivaran_outbox");
+      store.enqueue(TenantId.DEFAULT, List.of(OutboxFixtures.citizenMessage(8)));
+      store.enqueue(TenantFixtures.LUCKNOW, List.of(OutboxFixtures.citizenMessage(9)));
+      assertThat(OutboxAdministration.create(ds).counts().pending()).as("the outbox still numbers its rows").isEqualTo(2);
+      assertThat(TestDatabase.count(ds, "SELECT MIN(seq) FROM nivaran_outbox WHERE seq > " + lastSeq))
+          .isGreaterThan(lastSeq);
+      assertThat(OutboxAdministration.create(ds, TenantFixtures.LUCKNOW).counts().pending()).isEqualTo(1);
       assertThat(JdbcIdScheme.yearly(ds, "RPR", ZoneId.of("Asia/Kolkata"), 10)
           .next(request(), TenantFixtures.T0).value()).as("numbering goes on after version 1's block")
           .isEqualTo("RPR-2024-000101");

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,7 +27,6 @@ import org.nivaran.grievance.tenant.TenantId;
  * <p>Stateless and thread-safe.
  */
 final class Checkpoints {
-  private static final String TENANTS = "SELECT DISTINCT tenant_id FROM nivaran_event ORDER BY tenant_id";
   private static final String NEXT = "SELECT MIN(occurred_at) FROM nivaran_event WHERE tenant_id = ? "
       + "AND occurred_at >= ? AND occurred_at < ?";
   private static final String DAY = "SELECT complaint_id, sequence, hash FROM nivaran_event "
@@ -42,12 +40,7 @@ final class Checkpoints {
    * Each query names a tenant, so it reads a range of the {@code (tenant_id, occurred_at)} index.
    */
   static SortedMap<LocalDate, Day> days(Connection c, Instant from, Instant until) throws SQLException {
-    List<String> tenants = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(TENANTS); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        tenants.add(rs.getString(1));
-      }
-    }
+    List<String> tenants = Jdbc.tenants(c, "nivaran_event");
     SortedMap<LocalDate, Day> days = new TreeMap<>();
     Instant at = from;
     try (PreparedStatement next = c.prepareStatement(NEXT); PreparedStatement day = c.prepareStatement(DAY)) {

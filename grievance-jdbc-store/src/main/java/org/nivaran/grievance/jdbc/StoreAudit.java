@@ -77,7 +77,6 @@ import org.nivaran.grievance.tenant.TenantId;
  */
 public final class StoreAudit {
   private static final String PAGE_AFTER = "SELECT id FROM nivaran_complaint WHERE tenant_id = ? AND id > ? ORDER BY id ";
-  private static final String TENANTS = "SELECT DISTINCT tenant_id FROM nivaran_complaint ORDER BY tenant_id";
   private static final String ORPHAN_OUTBOX = "SELECT o.seq, o.complaint_id, o.event_sequence, c.id FROM nivaran_outbox o "
       + "LEFT JOIN nivaran_complaint c ON c.tenant_id = o.tenant_id AND c.id = o.complaint_id "
       + "LEFT JOIN nivaran_event e ON e.tenant_id = o.tenant_id AND e.complaint_id = o.complaint_id "
@@ -139,22 +138,15 @@ public final class StoreAudit {
 
   /**
    * The tenants that hold complaints, in order: what to pass to
-   * {@link #auditAll(TenantId, Optional, int)} to audit the whole store. One scan of the complaint
-   * table's primary key (every partition or shard).
+   * {@link #auditAll(TenantId, Optional, int)} to audit the whole store. One seek on the complaint
+   * table's primary key per tenant (every partition or shard).
    *
    * @return the tenants
    * @throws JdbcStoreException if the database fails
    */
   public List<TenantId> tenants() {
-    return jdbc.read("listing the tenants", c -> {
-      try (PreparedStatement ps = c.prepareStatement(TENANTS); ResultSet rs = ps.executeQuery()) {
-        List<TenantId> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(TenantId.of(rs.getString(1)));
-        }
-        return List.copyOf(out);
-      }
-    });
+    return jdbc.read("listing the tenants",
+        c -> Jdbc.tenants(c, "nivaran_complaint").stream().map(TenantId::of).toList());
   }
 
   /**

@@ -293,17 +293,28 @@ public final class JdbcComplaintStore
   }
 
   /**
-   * Writes notifications that no complaint change causes to the outbox of the
-   * {@linkplain TenantId#DEFAULT default tenant}, in one transaction, for the relay to deliver.
-   * A {@link Notification} does not name its tenant; a multi-tenant host enqueues with
-   * {@link #enqueue(TenantId, List)}.
+   * Writes notifications that no complaint change causes (a handover) to the outbox of each one's
+   * {@linkplain Notification#tenant() tenant}, in one transaction, for that tenant's relay to
+   * deliver.
    *
    * @param notifications the notifications
    * @throws JdbcStoreException if the database fails (none is written)
    */
   @Override
   public void enqueue(List<Notification> notifications) {
-    enqueue(TenantId.DEFAULT, notifications);
+    Objects.requireNonNull(notifications, "notifications");
+    if (!notifications.isEmpty()) {
+      Map<TenantId, List<Notification>> byTenant = new java.util.LinkedHashMap<>();
+      for (Notification n : notifications) {
+        byTenant.computeIfAbsent(n.tenant(), t -> new java.util.ArrayList<>()).add(n);
+      }
+      jdbc.inTransaction("enqueueing " + notifications.size() + " notification(s)", c -> {
+        for (Map.Entry<TenantId, List<Notification>> e : byTenant.entrySet()) {
+          OutboxRows.insert(c, e.getKey(), e.getValue());
+        }
+        return null;
+      });
+    }
   }
 
   /**
@@ -311,8 +322,9 @@ public final class JdbcComplaintStore
    * transaction, for that tenant's relay to deliver.
    *
    * @param tenant whose outbox
-   * @param notifications the notifications
+   * @param notifications the notifications, each of that tenant
    * @throws JdbcStoreException if the database fails (none is written)
+   * @throws IllegalArgumentException if a notification names another tenant (none is written)
    */
   public void enqueue(TenantId tenant, List<Notification> notifications) {
     Objects.requireNonNull(tenant, "tenant");

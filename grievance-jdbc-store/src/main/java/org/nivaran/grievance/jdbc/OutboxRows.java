@@ -33,7 +33,7 @@ final class OutboxRows {
 
   /** The columns {@link #read} needs, for a SELECT list. */
   static final String COLUMNS = "seq, message_id, complaint_id, event_sequence, kind, recipient_role, recipient_phone, "
-      + "recipient_post, recipient_name, channel, language, body, created_at, quiet_from, quiet_until, quiet_zone";
+      + "recipient_post, recipient_name, channel, language, body, created_at, quiet_from, quiet_until, quiet_zone, tenant_id";
 
   /**
    * Inserts the notifications as pending on the caller's transaction, due at once on the
@@ -44,6 +44,8 @@ final class OutboxRows {
    * keeps them in three columns; the relay holds it while they last (see {@link OutboxClaimer}).
    * Each row is of the tenant given (the tenant of the complaint whose change causes them), and
    * only that tenant's relay delivers it.
+   *
+   * @throws IllegalArgumentException if a notification names another tenant
    */
   static void insert(Connection c, TenantId tenant, List<Notification> notifications) throws SQLException {
     if (notifications.isEmpty()) {
@@ -51,6 +53,10 @@ final class OutboxRows {
     }
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       for (Notification n : notifications) {
+        if (!n.tenant().equals(tenant)) {
+          throw new IllegalArgumentException("notification " + n.id() + " is of tenant " + n.tenant()
+              + ", not of " + tenant + " whose outbox is being written");
+        }
         bind(ps, n);
         ps.setString(16, tenant.value());
         ps.addBatch();
@@ -100,6 +106,6 @@ final class OutboxRows {
     return new Notification(rs.getString("message_id"), ComplaintId.of(rs.getString("complaint_id")),
         rs.getLong("event_sequence"), NotificationKind.valueOf(rs.getString("kind")), recipient,
         DeliveryChannel.valueOf(rs.getString("channel")), Language.of(rs.getString("language")),
-        rs.getString("body"), created, quiet);
+        rs.getString("body"), created, quiet, new TenantId(rs.getString("tenant_id")));
   }
 }

@@ -108,7 +108,10 @@ public final class Grievances {
    * only while that complaint is open, and not when an officer registers it. A retry of a linked
    * registration with the same key (within the policy's window) finds its {@code DuplicateLinked}
    * event and stores nothing, even if the complaint closed or the number was blocked since;
-   * racing retries link it once.
+   * racing retries link it once. A request carrying an external reference that a complaint of the
+   * tenant holds is that complaint's grievance, before any other check: returned as it is or
+   * recorded on it as a repeat, as the {@link org.nivaran.grievance.policy.ReferencePolicy} says;
+   * a repeat linked by the duplicate policy gives the complaint the request's references.
    *
    * @param request the validated request
    * @param actor who registers it

@@ -16,6 +16,8 @@ import org.nivaran.grievance.escalation.Timekeeper;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
 import org.nivaran.grievance.policy.DuplicatePolicy;
+import org.nivaran.grievance.policy.ReferencePolicy;
+import org.nivaran.grievance.notify.SourceAdapters;
 import org.nivaran.grievance.policy.CallerLimitPolicy;
 import org.nivaran.grievance.policy.SpecialClosurePolicy;
 import org.nivaran.grievance.sla.FirstResponsePolicy;
@@ -55,6 +57,8 @@ public final class GrievancesBuilder {
   private SpecialClosurePolicy specialClosurePolicy = SpecialClosurePolicy.none();
   private FirstResponsePolicy firstResponsePolicy = FirstResponsePolicy.none();
   private DuplicatePolicy duplicatePolicy = DuplicatePolicy.none();
+  private ReferencePolicy referencePolicy = ReferencePolicy.defaults();
+  private SourceAdapters sources = SourceAdapters.none();
   private ZoneId zone = ZoneId.of("Asia/Kolkata");
 
   GrievancesBuilder() {}
@@ -176,6 +180,34 @@ public final class GrievancesBuilder {
    */
   public GrievancesBuilder duplicatePolicy(DuplicatePolicy policy) {
     this.duplicatePolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * What a registration carrying an external reference that a complaint of the tenant already
+   * holds becomes: that complaint returned, storing nothing ({@link ReferencePolicy#RETURN_EXISTING},
+   * the default), or the request recorded on it as a repeat ({@link ReferencePolicy#LINK}).
+   *
+   * @param policy the policy
+   * @return this builder
+   */
+  public GrievancesBuilder referencePolicy(ReferencePolicy policy) {
+    this.referencePolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * The sources to tell of a complaint's action-taken reply and closure, one message per source
+   * the complaint holds a reference for and that has an adapter here; none by default. The
+   * messages take the notifications' path: with a store that keeps an outbox they are stored with
+   * the change, and the relay's notifier must be {@link SourceAdapters#routing} of the people's
+   * notifier; otherwise they are handed to the adapters once the change is stored.
+   *
+   * @param sources the adapters
+   * @return this builder
+   */
+  public GrievancesBuilder sources(SourceAdapters sources) {
+    this.sources = Objects.requireNonNull(sources, "sources");
     return this;
   }
 
@@ -321,6 +353,6 @@ public final class GrievancesBuilder {
     return new Grievances(UseCases.of(new Configuration(tenant, store, clock, idScheme, maxAttempts,
         Optional.ofNullable(directory), calendars, policies, Optional.ofNullable(notifier), notificationPolicy,
         transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, specialClosurePolicy,
-        firstResponsePolicy, zone)));
+        firstResponsePolicy, zone, referencePolicy, sources)));
   }
 }

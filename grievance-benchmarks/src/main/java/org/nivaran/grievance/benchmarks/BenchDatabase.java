@@ -36,7 +36,8 @@ import org.nivaran.grievance.jdbc.SchemaInstaller;
 final class BenchDatabase implements AutoCloseable {
   /** The Nivaran tables, parents first, in the order a copy fills them. */
   private static final List<String> TABLES =
-      List.of("nivaran_id_block", "nivaran_idempotency", "nivaran_complaint", "nivaran_event", "nivaran_outbox");
+      List.of("nivaran_id_block", "nivaran_idempotency", "nivaran_complaint", "nivaran_reference", "nivaran_event",
+          "nivaran_outbox");
 
   private final StoreLoadHarness.Options options;
   private final HikariDataSource dataSource;

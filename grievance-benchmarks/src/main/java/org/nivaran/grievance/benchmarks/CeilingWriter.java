@@ -27,30 +27,33 @@ import javax.sql.DataSource;
 final class CeilingWriter {
   /** The columns {@code JdbcComplaintStore.create} writes to {@code nivaran_complaint}, with their types. */
   private static final List<Column> COMPLAINT = List.of(
-      new Column("status", Type.TEXT), new Column("is_open", Type.BOOL), new Column("category_code", Type.TEXT),
+      new Column("tenant_id", Type.TEXT), new Column("status", Type.TEXT), new Column("is_open", Type.BOOL),
+      new Column("category_code", Type.TEXT),
       new Column("jurisdiction_code", Type.TEXT), new Column("citizen_phone", Type.TEXT),
       new Column("post_code", Type.TEXT), new Column("department_code", Type.TEXT), new Column("level", Type.SMALLINT),
       new Column("due_at", Type.TIME), new Column("registered_at", Type.TIME), new Column("updated_at", Type.TIME),
       new Column("flag_unrouted", Type.BOOL), new Column("flag_escalation_blocked", Type.BOOL),
       new Column("flag_overdue_at_top", Type.BOOL), new Column("flag_transfer_limit", Type.BOOL),
-      new Column("head_hash", Type.TEXT), new Column("state", Type.TEXT), new Column("id", Type.TEXT),
+      new Column("flag_possible_repeat", Type.BOOL), new Column("head_hash", Type.TEXT), new Column("state", Type.TEXT), new Column("id", Type.TEXT),
       new Column("version", Type.BIGINT));
   private static final List<Column> EVENT = List.of(
       new Column("complaint_id", Type.TEXT), new Column("sequence", Type.BIGINT), new Column("type", Type.TEXT),
       new Column("occurred_at", Type.TIME), new Column("payload", Type.TEXT), new Column("prev_hash", Type.TEXT),
       new Column("hash", Type.TEXT), new Column("status_after", Type.TEXT), new Column("post_code", Type.TEXT),
       new Column("department_code", Type.TEXT), new Column("level", Type.SMALLINT),
-      new Column("clock_changed", Type.BOOL), new Column("deadline_at", Type.TIME), new Column("key_id", Type.TEXT));
+      new Column("clock_changed", Type.BOOL), new Column("deadline_at", Type.TIME), new Column("key_id", Type.TEXT),
+      new Column("tenant_id", Type.TEXT));
   /** The columns {@code OutboxRows.INSERT} binds; state and attempts are literals there and here. */
   private static final List<Column> OUTBOX = List.of(
       new Column("message_id", Type.TEXT), new Column("complaint_id", Type.TEXT),
       new Column("event_sequence", Type.BIGINT), new Column("kind", Type.TEXT), new Column("recipient_role", Type.TEXT),
       new Column("recipient_phone", Type.TEXT), new Column("recipient_post", Type.TEXT),
       new Column("recipient_name", Type.TEXT), new Column("channel", Type.TEXT), new Column("language", Type.TEXT),
-      new Column("body", Type.TEXT), new Column("created_at", Type.TIME), new Column("next_attempt_at", Type.TIME));
+      new Column("body", Type.TEXT), new Column("created_at", Type.TIME), new Column("next_attempt_at", Type.TIME),
+      new Column("tenant_id", Type.TEXT));
   private static final List<Column> IDEMPOTENCY = List.of(
       new Column("idempotency_key", Type.TEXT), new Column("fingerprint", Type.TEXT),
-      new Column("complaint_id", Type.TEXT), new Column("created_at", Type.TIME));
+      new Column("complaint_id", Type.TEXT), new Column("created_at", Type.TIME), new Column("tenant_id", Type.TEXT));
 
   private static final String INSERT_IDEMPOTENCY = insert("nivaran_idempotency", IDEMPOTENCY, "");
   private static final String INSERT_COMPLAINT = insert("nivaran_complaint", COMPLAINT, "");

@@ -145,7 +145,8 @@ final class CommandDecisions {
       return new ComplaintEvent.ComplaintClosedUnverified(id, seq, now, actor, u.kind(), u.remark());
     } else if (command instanceof ComplaintCommand.LinkDuplicate d) {
       return new ComplaintEvent.DuplicateLinked(
-          id, seq, now, actor, d.channel(), d.description(), d.attachments(), d.idempotencyKey());
+          id, seq, now, actor, d.channel(), d.description(), d.attachments(), d.idempotencyKey(),
+          d.references().stream().filter(r -> !holdsSource(c, r.source())).toList());
     } else if (command instanceof ComplaintCommand.RequestSpecialClosure r) {
       if (c.specialClosureRequest().isPresent()) {
         throw new InvalidInputException(
@@ -180,5 +181,10 @@ final class CommandDecisions {
   static SpecialClosureRequest pending(Complaint c) {
     return c.specialClosureRequest().orElseThrow(() -> new InvalidInputException(
         "specialClosureRequest", "no special-closure request is pending on complaint " + c.id()));
+  }
+
+  /** Whether the complaint holds a reference from this source already. */
+  private static boolean holdsSource(Complaint c, String source) {
+    return c.references().stream().anyMatch(h -> h.source().equals(source));
   }
 }

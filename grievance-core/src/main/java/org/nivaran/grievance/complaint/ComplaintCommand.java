@@ -581,14 +581,18 @@ public sealed interface ComplaintCommand
 
   /**
    * Record a repeat registration on the open complaint it repeats, instead of creating a second
-   * complaint (see {@code DuplicatePolicy}); the status stays.
+   * complaint (see {@code DuplicatePolicy} and {@code ReferencePolicy}); the status stays. The
+   * complaint gains the {@code references} given here (at most one per source, of sources it
+   * does not hold yet).
    *
    * @param channel how the repeat arrived
    * @param description what the citizen said this time
    * @param attachments documents sent with the repeat, by reference
    * @param idempotencyKey the repeat registration's idempotency key, if it had one
+   * @param references the external references the complaint gains by the repeat, possibly empty
    */
-  record LinkDuplicate(Channel channel, String description, List<Attachment> attachments, Optional<String> idempotencyKey)
+  record LinkDuplicate(Channel channel, String description, List<Attachment> attachments, Optional<String> idempotencyKey,
+      List<ExternalReference> references)
       implements ComplaintCommand {
     /**
      * Validates the fields.
@@ -597,12 +601,28 @@ public sealed interface ComplaintCommand
      * @param description what the citizen said this time
      * @param attachments documents sent with the repeat, by reference
      * @param idempotencyKey the repeat registration's idempotency key, if it had one
+     * @param references the external references the complaint gains, at most one per source
+     * @throws InvalidInputException naming the field
      */
     public LinkDuplicate {
       Texts.required(channel, "channel");
       description = Texts.multiLine(description, "description", RegisterComplaint.MAX_DESCRIPTION_LENGTH);
       attachments = checkAttachments("attachments", attachments);
       Texts.required(idempotencyKey, "idempotencyKey");
+      references = ExternalReference.distinctSources(references, "references");
+    }
+
+    /**
+     * A repeat that brings no external reference.
+     *
+     * @param channel how the repeat arrived
+     * @param description what the citizen said this time
+     * @param attachments documents sent with the repeat, by reference
+     * @param idempotencyKey the repeat registration's idempotency key, if it had one
+     * @throws InvalidInputException naming the field
+     */
+    public LinkDuplicate(Channel channel, String description, List<Attachment> attachments, Optional<String> idempotencyKey) {
+      this(channel, description, attachments, idempotencyKey, List.of());
     }
 
     @Override

@@ -140,6 +140,8 @@ public sealed interface ComplaintEvent
      * @param idempotencyKey the caller's idempotency key, if any
      * @param priority the priority it was registered with
      * @param location where it is, if given
+     * @param tenant whose complaint it is
+     * @param references its numbers in other systems, at most one per source
      */
     public ComplaintRegistered {
       envelope(complaintId, sequence, occurredAt, actor);
@@ -1018,7 +1020,8 @@ public sealed interface ComplaintEvent
   }
 
   /**
-   * A repeat registration was recorded on this open complaint instead of creating another.
+   * A repeat registration was recorded on this open complaint instead of creating another. The
+   * complaint gains the event's {@code references}: those of the repeat's sources it did not hold.
    *
    * @param complaintId the complaint
    * @param sequence the position in the log, from 1
@@ -1028,10 +1031,11 @@ public sealed interface ComplaintEvent
    * @param description what the citizen said this time
    * @param attachments documents sent with the repeat, by reference
    * @param idempotencyKey the repeat registration's idempotency key, if any
+   * @param references the external references the complaint gained by the repeat, possibly empty
    */
   record DuplicateLinked(
       ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Channel channel, String description,
-      List<Attachment> attachments, Optional<String> idempotencyKey)
+      List<Attachment> attachments, Optional<String> idempotencyKey, List<ExternalReference> references)
       implements ComplaintEvent {
     /**
      * Checks the fields.
@@ -1044,6 +1048,7 @@ public sealed interface ComplaintEvent
      * @param description what the citizen said this time
      * @param attachments documents sent with the repeat, by reference
      * @param idempotencyKey the repeat registration's idempotency key, if any
+     * @param references the external references the complaint gained, at most one per source
      */
     public DuplicateLinked {
       envelope(complaintId, sequence, occurredAt, actor);
@@ -1051,6 +1056,24 @@ public sealed interface ComplaintEvent
       checkText(description, "description");
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
       Texts.required(idempotencyKey, "idempotencyKey");
+      references = ExternalReference.distinctSources(references, "references");
+    }
+
+    /**
+     * A repeat that brought no external reference (as recorded before references existed).
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who registered the repeat
+     * @param channel how the repeat arrived
+     * @param description what the citizen said this time
+     * @param attachments documents sent with the repeat, by reference
+     * @param idempotencyKey the repeat registration's idempotency key, if any
+     */
+    public DuplicateLinked(ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Channel channel,
+        String description, List<Attachment> attachments, Optional<String> idempotencyKey) {
+      this(complaintId, sequence, occurredAt, actor, channel, description, attachments, idempotencyKey, List.of());
     }
   }
 

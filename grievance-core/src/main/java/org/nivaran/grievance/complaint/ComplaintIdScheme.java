@@ -43,7 +43,8 @@ public interface ComplaintIdScheme {
 
   /**
    * Like {@link #yearly(String, ZoneId)} with the prefix chosen per request, e.g. from its
-   * jurisdiction code, so that one {@code Grievances} serves several tenants.
+   * jurisdiction code, so that the complaints of several places served by one {@code Grievances}
+   * are told apart by their numbers.
    *
    * @param prefixOf picks the prefix for a registration
    * @param zone the zone whose calendar year starts each sequence

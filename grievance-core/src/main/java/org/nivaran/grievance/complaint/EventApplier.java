@@ -104,6 +104,10 @@ final class EventApplier {
       moveTo(c, e.to());
     } else if (event instanceof ComplaintEvent.DuplicateLinked e) {
       c.addAllAttachments(e.attachments());
+      // the sources it holds keep their ids; a log written by hand may name one again
+      e.references().stream()
+          .filter(r -> complaint.references().stream().noneMatch(h -> h.source().equals(r.source())))
+          .forEach(c::addReferences);
     } else if (event instanceof ComplaintEvent.ComplaintClosedUnverified e) {
       c.closure(new Closure(e.kind(), Optional.of(e.remark()), Optional.empty(), at));
     } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {

@@ -42,6 +42,22 @@ public record ExternalReference(String source, String id) {
     return new ExternalReference(source, id);
   }
 
+  /**
+   * A copy of a list of references, checked: none null, at most one per source.
+   *
+   * @param references the references
+   * @param field the field named in an error
+   * @return an unmodifiable copy
+   * @throws org.nivaran.grievance.InvalidInputException naming {@code field}
+   */
+  static java.util.List<ExternalReference> distinctSources(java.util.List<ExternalReference> references, String field) {
+    java.util.List<ExternalReference> copy = java.util.List.copyOf(Texts.required(references, field));
+    if (copy.stream().map(ExternalReference::source).distinct().count() != copy.size()) {
+      throw new org.nivaran.grievance.InvalidInputException(field, "names a source more than once: " + copy);
+    }
+    return copy;
+  }
+
   @Override
   public String toString() {
     return source + ":" + id;

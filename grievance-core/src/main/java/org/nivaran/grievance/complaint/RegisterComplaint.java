@@ -170,7 +170,8 @@ public abstract class RegisterComplaint {
         .append('\u001e').append(l.addressLine().orElse("\u0000"))
         .append('\u001e').append(l.landmark().orElse("\u0000")).append('\u001f'));
     // Likewise only when present.
-    for (ExternalReference r : references()) {
+    for (ExternalReference r : references().stream()
+        .sorted(java.util.Comparator.comparing(ExternalReference::source)).toList()) { // in any order: the same request
       canonical.append("reference").append('\u001e').append(r.source()).append('\u001e').append(r.id()).append('\u001f');
     }
     try {

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.escalation;
 
+import org.nivaran.grievance.tenant.CrossTenantException;
 import org.nivaran.grievance.tenant.TenantId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,7 @@ public final class FollowUpSampler {
     Map<PostId, List<Complaint>> samples = new LinkedHashMap<>();
     for (PostId post : posts.stream().distinct().sorted(Comparator.comparing(PostId::code)).toList()) {
       List<Complaint> pending = new ArrayList<>(Page.collect(p -> store.pendingAt(tenant, post, p), MAX_PENDING_PER_POST));
+      pending.forEach(c -> CrossTenantException.check(tenant, c.tenant(), "complaint " + c.id()));
       pending.removeIf(c -> !Lifecycle.allows(c.status(), CommandType.RESOLVE)); // the officer's move
       if (pending.isEmpty()) {
         continue;

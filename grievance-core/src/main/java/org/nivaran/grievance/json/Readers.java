@@ -471,7 +471,9 @@ final class Readers {
         String description = f.text("description");
         List<Attachment> attachments = attachments(f, "attachments");
         var key = f.optionalText("idempotencyKey");
-        yield f.build(() -> new ComplaintEvent.DuplicateLinked(id, seq, at, actor, channel, description, attachments, key));
+        List<ExternalReference> references = references(f);
+        yield f.build(() -> new ComplaintEvent.DuplicateLinked(
+            id, seq, at, actor, channel, description, attachments, key, references));
       }
       case "SpecialClosureRequested", "SpecialClosureApproved", "SpecialClosureRefused" -> {
         SpecialClosureReason reason = f.enumValue("reason", SpecialClosureReason.class);

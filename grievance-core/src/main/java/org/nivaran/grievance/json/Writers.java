@@ -467,6 +467,7 @@ final class Writers {
       g.writeStringField("description", e.description());
       attachments(g, "attachments", e.attachments());
       optionalText(g, "idempotencyKey", e.idempotencyKey());
+      references(g, e.references());
     } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {
       g.writeStringField("reason", e.reason().name());
       g.writeStringField("remark", e.remark());

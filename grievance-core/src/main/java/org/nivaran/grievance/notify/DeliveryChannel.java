@@ -11,5 +11,10 @@ public enum DeliveryChannel {
   /** A text message; its cost is counted in {@link SmsSegments}. */
   SMS,
   /** A WhatsApp message. */
-  WHATSAPP
+  WHATSAPP,
+  /**
+   * Handed to the {@link SourceAdapter} of another system that holds the grievance (a
+   * {@link RecipientRole#SOURCE} recipient); never to a phone.
+   */
+  SOURCE
 }

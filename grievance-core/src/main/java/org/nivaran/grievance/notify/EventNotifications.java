@@ -272,11 +272,11 @@ final class EventNotifications {
 
     private void add(
         NotificationKind kind, Recipient recipient, DeliveryChannel channel, Language language, Map<String, String> values) {
-      String id = complaint.id() + "#" + event.sequence() + ":" + recipient.key();
+      String id = Notification.idIn(complaint.tenant(), complaint.id() + "#" + event.sequence() + ":" + recipient.key());
       out.add(new Notification(
           id, complaint.id(), event.sequence(), kind, recipient, channel, language,
           policy.templates().render(kind, language, values), event.occurredAt(),
-          policy.quietHours().windowFor(complaint, kind, recipient, channel, policy.zone())));
+          policy.quietHours().windowFor(complaint, kind, recipient, channel, policy.zone()), complaint.tenant()));
     }
   }
 

@@ -7,13 +7,17 @@ import org.nivaran.grievance.actor.Masking;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * One message to one person, ready for a {@link Notifier}.
  *
  * <p>The {@link #id()} is stable: the same complaint event told to the same recipient always gets
  * the same id, e.g. {@code RPR-2024-000001#3:holder:EE-RAIPUR} (complaint, event sequence,
- * {@linkplain Recipient#key() recipient key}), so a provider can drop a repeated delivery.
+ * {@linkplain Recipient#key() recipient key}), so a provider can drop a repeated delivery. A
+ * notification about a complaint of a named tenant has the tenant in front, e.g.
+ * {@code cg-durg/RPR-2024-000001#3:holder:EE-RAIPUR}, so that two districts' complaints with the
+ * same id never share a notification id.
  *
  * <p>{@link #toString()} masks the recipient and leaves the body out. Immutable and thread-safe.
  *
@@ -30,6 +34,7 @@ import org.nivaran.grievance.directory.Language;
  * @param createdAt when the event it reports happened, or when it was asked for
  * @param quietHours the hours in which it must not be delivered, if any (see {@link QuietHours});
  *     an outbox relay holds it until they end
+ * @param tenant whose complaint it is about ({@link TenantId#DEFAULT} for a setup that names none)
  */
 public record Notification(
     String id,
@@ -41,7 +46,8 @@ public record Notification(
     Language language,
     String body,
     Instant createdAt,
-    Optional<QuietWindow> quietHours) {
+    Optional<QuietWindow> quietHours,
+    TenantId tenant) {
   /** The most code points in an id. */
   public static final int MAX_ID_LENGTH = 300;
   /** The most code points in a body. */
@@ -60,6 +66,7 @@ public record Notification(
    * @param body the rendered text, at most {@value #MAX_BODY_LENGTH} code points
    * @param createdAt when
    * @param quietHours the hours in which it must not be delivered, if any
+   * @param tenant whose complaint it is about
    * @throws InvalidInputException naming the field
    */
   public Notification {
@@ -75,10 +82,46 @@ public record Notification(
     Texts.multiLine(body, "body", MAX_BODY_LENGTH);
     Texts.required(createdAt, "createdAt");
     Texts.required(quietHours, "quietHours");
+    Texts.required(tenant, "tenant");
   }
 
   /**
-   * A notification that may be delivered at any hour.
+   * A notification about a complaint of the {@linkplain TenantId#DEFAULT default tenant}.
+   *
+   * @param id the stable, deterministic id
+   * @param complaintId the complaint it is about
+   * @param eventSequence the sequence of the event that caused it, 0 or more
+   * @param kind what it is about
+   * @param recipient who it goes to
+   * @param channel how it travels
+   * @param language the language of the body
+   * @param body the rendered text, at most {@value #MAX_BODY_LENGTH} code points
+   * @param createdAt when
+   * @param quietHours the hours in which it must not be delivered, if any
+   * @throws InvalidInputException naming the field
+   */
+  public Notification(String id, ComplaintId complaintId, long eventSequence, NotificationKind kind,
+      Recipient recipient, DeliveryChannel channel, Language language, String body, Instant createdAt,
+      Optional<QuietWindow> quietHours) {
+    this(id, complaintId, eventSequence, kind, recipient, channel, language, body, createdAt, quietHours,
+        TenantId.DEFAULT);
+  }
+
+  /**
+   * The id of a notification about a tenant's complaint: {@code local} itself in the default
+   * tenant, else {@code tenant/local}.
+   *
+   * @param tenant whose complaint
+   * @param local the id within the tenant, e.g. {@code RPR-2024-000001#3:holder:EE-RAIPUR}
+   * @return the id
+   */
+  public static String idIn(TenantId tenant, String local) {
+    java.util.Objects.requireNonNull(local, "local");
+    return java.util.Objects.requireNonNull(tenant, "tenant").isDefault() ? local : tenant.value() + "/" + local;
+  }
+
+  /**
+   * A notification about a complaint of the default tenant that may be delivered at any hour.
    *
    * @param id the stable, deterministic id
    * @param complaintId the complaint it is about
@@ -128,6 +171,6 @@ public record Notification(
     return "Notification[id=" + id + ", complaintId=" + complaintId + ", eventSequence=" + eventSequence
         + ", kind=" + kind + ", recipient=" + recipient + ", channel=" + channel + ", language=" + language
         + ", body=" + Masking.redact(body) + ", createdAt=" + createdAt
-        + quietHours.map(w -> ", quietHours=" + w).orElse("") + "]";
+        + quietHours.map(w -> ", quietHours=" + w).orElse("") + (tenant.isDefault() ? "" : ", tenant=" + tenant) + "]";
   }
 }

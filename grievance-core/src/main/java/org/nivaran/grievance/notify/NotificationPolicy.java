@@ -1,5 +1,6 @@
 package org.nivaran.grievance.notify;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -232,6 +233,24 @@ public final class NotificationPolicy {
    * @throws InvalidInputException (field {@code pending}) if nothing is pending
    */
   public Notification handover(Post post, Officer successor, List<ComplaintId> pending, Instant at) {
+    return handover(TenantId.DEFAULT, post, successor, pending, at);
+  }
+
+  /**
+   * The handover message of a tenant's post: as {@link #handover(Post, Officer, List, Instant)},
+   * about that tenant's pending complaints, its id {@code TENANT/handover:POST:OFFICER@INSTANT}
+   * for a named tenant.
+   *
+   * @param tenant whose complaints are pending
+   * @param post the post
+   * @param successor the officer taking charge
+   * @param pending the complaints pending with the post, in the order to list them; at least one
+   * @param at when the charge was taken
+   * @return the notification
+   * @throws InvalidInputException (field {@code pending}) if nothing is pending
+   */
+  public Notification handover(TenantId tenant, Post post, Officer successor, List<ComplaintId> pending, Instant at) {
+    Texts.required(tenant, "tenant");
     Texts.required(post, "post");
     Texts.required(successor, "successor");
     Texts.required(at, "at");
@@ -245,10 +264,10 @@ public final class NotificationPolicy {
     values.put("count", Integer.toString(ids.size()));
     values.put("ids", MessageValues.listIds(ids, language));
     Recipient recipient = Addressing.officer(RecipientRole.POST_HOLDER, post, successor);
-    String id = "handover:" + post.id().code() + ":" + successor.id() + "@" + at;
+    String id = Notification.idIn(tenant, "handover:" + post.id().code() + ":" + successor.id() + "@" + at);
     return new Notification(
         id, ids.get(0), 0, NotificationKind.HANDOVER, recipient, Addressing.channelOf(successor), language,
-        templates.render(NotificationKind.HANDOVER, language, values), at);
+        templates.render(NotificationKind.HANDOVER, language, values), at, Optional.empty(), tenant);
   }
 
   /**
@@ -309,10 +328,11 @@ public final class NotificationPolicy {
       }
     });
     Recipient recipient = Addressing.officer(role, post, officer);
-    String id = complaint.id() + "#" + eventSequence + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + recipient.key();
+    String id = Notification.idIn(complaint.tenant(),
+        complaint.id() + "#" + eventSequence + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + recipient.key());
     return Optional.of(new Notification(
         id, complaint.id(), eventSequence, kind, recipient, Addressing.channelOf(officer), language,
-        templates.render(kind, language, values), at));
+        templates.render(kind, language, values), at, Optional.empty(), complaint.tenant()));
   }
 
   private String deadlineOf(Complaint complaint) {

@@ -2,7 +2,8 @@ package org.nivaran.grievance.notify;
 
 /**
  * Why a recipient gets a notification: as the citizen, as the holder of the post responsible, as
- * a supervisor up the chain, as a head of department or as a district nodal officer.
+ * a supervisor up the chain, as a head of department or as a district nodal officer; or a
+ * source system that holds the grievance.
  *
  * <p>Immutable and thread-safe.
  */
@@ -16,7 +17,12 @@ public enum RecipientRole {
   /** The officer holding the head-of-department post. */
   HEAD_OF_DEPARTMENT("head"),
   /** The officer holding a district's nodal-officer post. */
-  NODAL_OFFICER("nodal");
+  NODAL_OFFICER("nodal"),
+  /**
+   * Another system that holds the grievance under its own id (a portal, a helpline): its
+   * {@link SourceAdapter} is told, no person (see {@link Recipient#source}).
+   */
+  SOURCE("source");
 
   private final String key;
 

@@ -1,5 +1,7 @@
 package org.nivaran.grievance.store;
 
+import java.util.Objects;
+import java.util.Optional;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.tenant.TenantId;
@@ -14,6 +16,8 @@ public final class ComplaintNotFoundException extends GrievanceException {
 
   /** @serial the complaint id. */
   private final ComplaintId complaintId;
+  /** @serial the tenant asked about, or null. */
+  private final TenantId tenant;
 
   /**
    * Creates the exception.
@@ -23,6 +27,7 @@ public final class ComplaintNotFoundException extends GrievanceException {
   public ComplaintNotFoundException(ComplaintId complaintId) {
     super("no complaint " + complaintId);
     this.complaintId = complaintId;
+    this.tenant = null;
   }
 
   /**
@@ -32,8 +37,19 @@ public final class ComplaintNotFoundException extends GrievanceException {
    * @param complaintId the complaint id
    */
   public ComplaintNotFoundException(TenantId tenant, ComplaintId complaintId) {
-    super("no complaint " + complaintId + (tenant.isDefault() ? "" : " in tenant " + tenant));
+    super("no complaint " + Objects.requireNonNull(complaintId, "complaintId")
+        + (Objects.requireNonNull(tenant, "tenant").isDefault() ? "" : " in tenant " + tenant));
     this.complaintId = complaintId;
+    this.tenant = tenant;
+  }
+
+  /**
+   * The tenant asked about, when the refusal named one.
+   *
+   * @return the tenant, or empty for a refusal made without one
+   */
+  public Optional<TenantId> tenant() {
+    return Optional.ofNullable(tenant);
   }
 
   /**

@@ -134,7 +134,8 @@ final class InMemoryShard {
   }
 
   /**
-   * Claims the references a complaint gains, all or none (called under its entry's lock).
+   * Claims the references a complaint gains, all or none, and releases those it drops (called
+   * under its entry's lock).
    *
    * @throws DuplicateReferenceException if another complaint holds one
    */
@@ -145,11 +146,17 @@ final class InMemoryShard {
         continue;
       }
       ComplaintId holder = references.putIfAbsent(r, id);
-      if (holder != null && !holder.equals(id)) {
-        claimed.forEach(references::remove);
+      if (holder == null) {
+        claimed.add(r);
+      } else if (!holder.equals(id)) {
+        claimed.forEach(c -> references.remove(c, id));
         throw new DuplicateReferenceException(r, holder);
       }
-      claimed.add(r);
+    }
+    for (ExternalReference r : before) {
+      if (!after.contains(r)) {
+        references.remove(r, id);
+      }
     }
   }
 

@@ -12,6 +12,8 @@ import org.nivaran.grievance.notify.Notification;
  * idempotency claim of the request that made it: the second of the four types one registration
  * travels through (see {@link org.nivaran.grievance.complaint.RegisterComplaint}).
  *
+ * <p>The first event is the complaint's registration, of the state's id and tenant.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param state the complaint after its first events
@@ -45,6 +47,11 @@ public record NewComplaint(
     if (events.isEmpty() || events.size() != state.version()) {
       throw new IllegalArgumentException(
           "a new complaint at version " + state.version() + " needs that many events, got " + events.size());
+    }
+    if (!(events.get(0) instanceof ComplaintEvent.ComplaintRegistered r)
+        || !r.complaintId().equals(state.id()) || !r.tenant().equals(state.tenant())) {
+      throw new IllegalArgumentException("a new complaint's first event must be its registration, in its tenant ("
+          + state.tenant() + "), of complaint " + state.id());
     }
   }
 

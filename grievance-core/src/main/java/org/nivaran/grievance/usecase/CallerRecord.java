@@ -45,7 +45,7 @@ final class CallerRecord {
       throw new IllegalStateException("the caller's history was read from " + from + ", not from " + since);
     }
     if (read == null) {
-      read = history.orElseThrow().registeredSince(tenant, phone, from.get());
+      read = TenantGuard.own(tenant, history.orElseThrow().registeredSince(tenant, phone, from.get()));
     }
     return since.equals(from.get()) ? read : read.stream().filter(c -> !c.registeredAt().isBefore(since)).toList();
   }

@@ -56,7 +56,7 @@ public final class ComplaintLookup {
    * @return its events; empty if there is no such complaint
    */
   public List<ComplaintEvent> history(ComplaintId id) {
-    return store.events(tenant, Objects.requireNonNull(id, "id"));
+    return TenantGuard.ownLog(tenant, store.events(tenant, Objects.requireNonNull(id, "id")));
   }
 
   /**
@@ -69,6 +69,6 @@ public final class ComplaintLookup {
   public List<Complaint> stuck(int limit) {
     WorkLists lists = workLists.orElseThrow(() -> new UnsupportedOperationException(
         "the stuck list is a work list, and the store implements no WorkLists"));
-    return Page.collect(p -> lists.flagged(tenant, ComplaintFlag.ESCALATION_BLOCKED, p), limit);
+    return TenantGuard.own(tenant, Page.collect(p -> lists.flagged(tenant, ComplaintFlag.ESCALATION_BLOCKED, p), limit));
   }
 }

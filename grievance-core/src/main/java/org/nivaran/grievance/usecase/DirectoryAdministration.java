@@ -79,14 +79,15 @@ public final class DirectoryAdministration {
     Objects.requireNonNull(successor, "successor");
     WorkLists lists = requireWorkLists("a handover lists the post's pending complaints");
     Directory updated = directory.update(d -> d.withPosts(d.posts().withHolder(post, successor)));
-    List<Complaint> pending = Page.collect(p -> lists.pendingAt(tenant, post, p), FollowUpSampler.MAX_PENDING_PER_POST);
+    List<Complaint> pending =
+        TenantGuard.own(tenant, Page.collect(p -> lists.pendingAt(tenant, post, p), FollowUpSampler.MAX_PENDING_PER_POST));
     LOG.info("post {} now held by {}; {} pending complaint(s) inherited", post,
         successor.map(Officer::id).orElse("nobody"), pending.size());
     if (publishing.delivers() && successor.isPresent() && !pending.isEmpty()
         && publishing.policy().isEnabled(NotificationKind.HANDOVER)) {
       try {
         Notification handover = publishing.policy().handover(
-            updated.posts().get(post), successor.get(), pending.stream().map(Complaint::id).toList(), clock.instant());
+            tenant, updated.posts().get(post), successor.get(), pending.stream().map(Complaint::id).toList(), clock.instant());
         publishing.standalone(handover);
       } catch (RuntimeException e) {
         LOG.warn("the handover notification for post {} could not be made: {}", post, e.toString());
@@ -130,14 +131,15 @@ public final class DirectoryAdministration {
       checkMayCharge(d, supervisor, post, now);
       return d.withPosts(d.posts().withCharge(charge));
     });
-    List<Complaint> pending = Page.collect(p -> lists.pendingAt(tenant, post, p), FollowUpSampler.MAX_PENDING_PER_POST);
+    List<Complaint> pending =
+        TenantGuard.own(tenant, Page.collect(p -> lists.pendingAt(tenant, post, p), FollowUpSampler.MAX_PENDING_PER_POST));
     LOG.info("additional charge of post {} given to {} by {} until {}; {} pending complaint(s)", post, officerId,
         givenBy, until, pending.size());
     Officer inCharge = updated.posts().officer(officerId).orElseThrow();
     if (publishing.delivers() && !pending.isEmpty() && publishing.policy().isEnabled(NotificationKind.HANDOVER)) {
       try {
         publishing.standalone(publishing.policy().handover(
-            updated.posts().get(post), inCharge, pending.stream().map(Complaint::id).toList(), now));
+            tenant, updated.posts().get(post), inCharge, pending.stream().map(Complaint::id).toList(), now));
       } catch (RuntimeException e) {
         LOG.warn("the charge notification for post {} could not be made: {}", post, e.toString());
       }
@@ -186,7 +188,8 @@ public final class DirectoryAdministration {
     WorkLists lists = requireWorkLists("a work list is the posts' pending complaints");
     Map<PostId, List<Complaint>> out = new LinkedHashMap<>();
     for (Post p : directory.require().posts().answeredBy(officerId, clock.instant())) {
-      out.put(p.id(), Page.collect(page -> lists.pendingAt(tenant, p.id(), page), FollowUpSampler.MAX_PENDING_PER_POST));
+      out.put(p.id(), TenantGuard.own(tenant,
+          Page.collect(page -> lists.pendingAt(tenant, p.id(), page), FollowUpSampler.MAX_PENDING_PER_POST)));
     }
     return out;
   }

@@ -49,7 +49,7 @@ final class FakeCallerGuard {
     if (h.countFakeClosures(tenant, phone, from, at) < policy.threshold()) {
       return Optional.empty();
     }
-    List<Complaint> fakes = h.fakeClosures(tenant, phone, from, at);
+    List<Complaint> fakes = TenantGuard.own(tenant, h.fakeClosures(tenant, phone, from, at));
     return policy.blockAt(phone, fakes, at);
   }
 

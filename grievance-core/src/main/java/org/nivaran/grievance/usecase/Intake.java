@@ -24,6 +24,7 @@ import org.nivaran.grievance.policy.CallerLimitReachedException;
 import org.nivaran.grievance.store.CallerHistory;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
+import org.nivaran.grievance.store.DuplicateReferenceException;
 import org.nivaran.grievance.store.NewComplaint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * the caller limit, then a new complaint numbered by the id scheme, routed at once when there is a
  * directory, and stored with its first events in one create. The caller's history is read at most
  * once per registration, shared by the duplicate and caller-limit policies ({@link CallerRecord}).
+ * A request carrying an external reference a complaint holds is resolved against that complaint
+ * first ({@link ReferenceMatching}).
  * A refused registration stores nothing; a retry of a stored one replays it whatever refuses it
  * now. Thread-safe if the store and the id scheme are.
  */
@@ -53,10 +56,11 @@ public final class Intake {
   private final CallerLimitGuard limits;
   private final Optional<CallerHistory> history;
   private final Publishing publishing;
+  private final ReferenceMatching references;
 
   Intake(TenantId tenant, ComplaintStore store, Clock clock, ComplaintIdScheme idScheme, LiveDirectory directory, Changes changes,
       RegistrationRouting routing, FakeCallerGuard fakeCallers, RepeatLinking repeats, CallerLimitGuard limits,
-      Optional<CallerHistory> history, Publishing publishing) {
+      Optional<CallerHistory> history, Publishing publishing, ReferenceMatching references) {
     this.tenant = tenant;
     this.store = store;
     this.clock = clock;
@@ -69,6 +73,7 @@ public final class Intake {
     this.limits = limits;
     this.history = history;
     this.publishing = publishing;
+    this.references = references;
   }
 
   /**
@@ -92,6 +97,10 @@ public final class Intake {
     Lifecycle.authorizeRegistration(request, actor);
     Instant now = clock.instant();
     directory.current().ifPresent(d -> PostAuthority.checkRegistration(d, actor, now));
+    Optional<Registration> known = references.match(request, actor); // a known grievance (ReferencePolicy)
+    if (known.isPresent()) {
+      return known.get();
+    }
     CallerRecord record = CallerRecord.of(tenant, history, request.citizen().phone(),
         List.of(repeats.readsFrom(now), limits.readsFrom(request, actor, now)));
     try {
@@ -131,7 +140,8 @@ public final class Intake {
   /** The complaint an earlier attempt with the request's key stored, replayed; empty if none. */
   private Optional<Registration> replayed(RegisterComplaint request) {
     Optional<String> key = request.idempotencyKey();
-    Optional<Complaint> earlier = key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint()));
+    Optional<Complaint> earlier =
+        TenantGuard.own(tenant, key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint())));
     earlier.ifPresent(e -> LOG.debug("registration with key {} replayed as {}",
         Masking.scrub(key.get(), request.citizen().phone(), null), e.id()));
     return earlier.map(e -> new Registration(e, Registration.Outcome.REPLAYED));
@@ -158,9 +168,14 @@ public final class Intake {
     ComplaintId id = idScheme.next(request, now);
     Change change = changes.registering(Lifecycle.register(tenant, id, request, actor, now, defaultPriority(request)));
     directory.current().ifPresent(d -> routing.route(change, d, now));
-    CreateResult result = store.create(new NewComplaint(change.state(), change.events(), request.idempotencyKey(),
-        request.fingerprint(), publishing.forStore(change.state(), change.events())));
-    Complaint stored = result.complaint();
+    CreateResult result;
+    try {
+      result = store.create(new NewComplaint(change.state(), change.events(), request.idempotencyKey(),
+          request.fingerprint(), publishing.forStore(change.state(), change.events())));
+    } catch (DuplicateReferenceException raced) {
+      return references.afterRace(request, actor, raced);
+    }
+    Complaint stored = TenantGuard.own(tenant, result.complaint());
     if (result instanceof CreateResult.Created) {
       LOG.debug("registered {} by {}", stored.id(), actor);
       publishing.afterStored(stored, change.events());

@@ -75,7 +75,8 @@ final class RepeatLinking {
    */
   Optional<Registration> link(RegisterComplaint request, Actor actor, Instant now, CallerRecord record) {
     Optional<String> key = request.idempotencyKey();
-    Optional<Complaint> replayed = key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint()));
+    Optional<Complaint> replayed =
+        TenantGuard.own(tenant, key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint())));
     if (replayed.isPresent()) {
       return Optional.of(new Registration(replayed.get(), Registration.Outcome.REPLAYED));
     }
@@ -91,7 +92,8 @@ final class RepeatLinking {
       return Optional.empty();
     }
     ComplaintCommand.LinkDuplicate link =
-        new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), request.attachments(), key);
+        new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), request.attachments(), key,
+            request.references()); // none is held yet (ReferenceMatching asked first): the original gains them
     for (int attempt = 1; ; attempt++) {
       Complaint current = commands.get(original.get().id());
       // decided again on every attempt: a racing retry of the same request may have linked it

@@ -37,7 +37,8 @@ public final class UseCases {
     this.timekeeper = new Timekeeper(c.calendars(), c.firstResponsePolicy(), c.specialClosurePolicy());
     Changes changes = new Changes(timekeeper, c.escalationPolicies(), directory);
     Publishing publishing = new Publishing(
-        c.notificationPolicy(), directory, capability(store, TransactionalOutbox.class), c.notifier());
+        c.notificationPolicy(), directory, capability(store, TransactionalOutbox.class), c.notifier(),
+        c.sources());
     FakeCallerGuard fakeCallers = new FakeCallerGuard(c.tenant(), c.fakeComplaintPolicy(), history, directory);
     PolicyTransitions transitions =
         new PolicyTransitions(c.transferPolicy(), c.verificationPolicy(), c.escalationPolicies(), directory,
@@ -47,7 +48,8 @@ public final class UseCases {
     RepeatLinking repeats = new RepeatLinking(c.tenant(), c.duplicatePolicy(), store, commands, c.maxAttempts());
     this.intake = new Intake(c.tenant(), store, c.clock(), c.idScheme(), directory, changes,
         new RegistrationRouting(c.escalationPolicies(), c.zone()), fakeCallers, repeats,
-        new CallerLimitGuard(c.callerLimitPolicy(), c.zone()), history, publishing);
+        new CallerLimitGuard(c.callerLimitPolicy(), c.zone()), history, publishing,
+        new ReferenceMatching(c.tenant(), c.referencePolicy(), store, commands, c.maxAttempts()));
     this.administration = new DirectoryAdministration(c.tenant(), directory, workLists, publishing, c.clock());
     this.lookup = new ComplaintLookup(c.tenant(), store, workLists);
   }

@@ -10,6 +10,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.complaint.AccessRule;
+import org.nivaran.grievance.complaint.ActorNotPermittedException;
+import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.directory.Officer;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -17,6 +22,7 @@ import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.escalation.District;
+import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.escalation.EscalationReport;
 import org.nivaran.grievance.store.Append;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
@@ -80,6 +86,39 @@ class TenantsTest {
         .isInstanceOf(ComplaintNotFoundException.class)
         .hasMessage("no complaint " + r.id() + " in tenant cg-bastar");
     assertThat(raipur.get(r.id())).isEqualTo(r);
+  }
+
+  @Test
+  void an_officer_of_another_district_is_refused_by_this_districts_directory() {
+    Complaint r = raipur.register(request(), AGENT);
+    Officer durgAe = new Officer("OFF-DURG-AE-9", "रमेश साहू", PhoneNumber.parse("9826000099"), false, Language.HINDI);
+    durg.transferOfficer(District.AE, Optional.of(durgAe));
+    Actor fromDurg = Actor.officer(durgAe.id(), District.AE);
+
+    assertThatThrownBy(() -> raipur.execute(r.id(), new ComplaintCommand.StartWork(), fromDurg))
+        .isInstanceOfSatisfying(ActorNotPermittedException.class,
+            e -> assertThat(e.rule()).isEqualTo(AccessRule.OFFICER_HOLDS_POST_IN_DIRECTORY));
+    assertThat(raipur.get(r.id())).isEqualTo(r);
+    assertThat(raipur.execute(r.id(), new ComplaintCommand.StartWork(), AE_VERMA).status()).isEqualTo(Status.IN_PROGRESS);
+  }
+
+  @Test
+  void notifications_of_two_districts_complaints_with_the_same_id_have_different_ids() {
+    List<Notification> sent = new java.util.ArrayList<>();
+    InMemoryComplaintStore shared = new InMemoryComplaintStore();
+    Grievances a = District.grievances(shared, clock).tenant(RAIPUR).notifier(sent::add).build();
+    Grievances b = District.grievances(shared, clock).tenant(DURG).notifier(sent::add).build();
+
+    Complaint r = a.register(request(), AGENT);
+    Complaint d = b.register(request(), AGENT);
+
+    assertThat(r.id()).isEqualTo(d.id());
+    assertThat(sent).isNotEmpty();
+    assertThat(sent).extracting(Notification::id).doesNotHaveDuplicates();
+    assertThat(sent).filteredOn(n -> n.tenant().equals(DURG)).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.id()).startsWith("cg-durg/" + d.id() + "#"));
+    assertThat(sent).filteredOn(n -> n.tenant().equals(RAIPUR)).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.id()).startsWith("cg-raipur/" + r.id() + "#"));
   }
 
   @Test

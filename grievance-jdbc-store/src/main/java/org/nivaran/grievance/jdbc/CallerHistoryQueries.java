@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * The caller's history of {@link JdbcComplaintStore}: each question one query on an index by
- * number ({@code nivaran_complaint_citizen} for registrations, {@code nivaran_complaint_fake} for
+ * tenant and number ({@code nivaran_complaint_citizen} for registrations, {@code nivaran_complaint_fake} for
  * fake closures), whatever the number's history holds.
  *
  * <p>Thread-safe.
@@ -25,17 +26,18 @@ final class CallerHistoryQueries {
     this.rows = rows;
   }
 
-  List<Complaint> registeredSince(PhoneNumber phone, Instant since) {
+  List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, Instant since) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(phone, "phone");
     Objects.requireNonNull(since, "since");
-    return states("reading a citizen's recent complaints", StoreStatements.REGISTERED_SINCE, phone, since, null);
+    return states("reading a citizen's recent complaints", StoreStatements.REGISTERED_SINCE, tenant, phone, since, null);
   }
 
-  int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
-    check(phone, since, until);
+  int countFakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
+    check(tenant, phone, since, until);
     return jdbc.read("counting a citizen's fake complaints", c -> {
       try (PreparedStatement ps = c.prepareStatement(StoreStatements.COUNT_FAKE_CLOSURES)) {
-        bind(ps, phone, since, until);
+        bind(ps, tenant, phone, since, until);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return Math.toIntExact(rs.getLong(1));
@@ -44,31 +46,34 @@ final class CallerHistoryQueries {
     });
   }
 
-  List<Complaint> fakeClosures(PhoneNumber phone, Instant since, Instant until) {
-    check(phone, since, until);
-    return states("reading a citizen's fake complaints", StoreStatements.FAKE_CLOSURES, phone, since, until);
+  List<Complaint> fakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
+    check(tenant, phone, since, until);
+    return states("reading a citizen's fake complaints", StoreStatements.FAKE_CLOSURES, tenant, phone, since, until);
   }
 
-  private static void check(PhoneNumber phone, Instant since, Instant until) {
+  private static void check(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(phone, "phone");
     Objects.requireNonNull(since, "since");
     Objects.requireNonNull(until, "until");
   }
 
-  /** Binds the number, then the instants given (clamped to what a column holds). */
-  private static void bind(PreparedStatement ps, PhoneNumber phone, Instant since, Instant until)
+  /** Binds the tenant, the number, then the instants given (clamped to what a column holds). */
+  private static void bind(PreparedStatement ps, TenantId tenant, PhoneNumber phone, Instant since, Instant until)
       throws java.sql.SQLException {
-    ps.setString(1, phone.e164());
-    Jdbc.setInstant(ps, 2, since);
+    ps.setString(1, tenant.value());
+    ps.setString(2, phone.e164());
+    Jdbc.setInstant(ps, 3, since);
     if (until != null) {
-      Jdbc.setInstant(ps, 3, until);
+      Jdbc.setInstant(ps, 4, until);
     }
   }
 
-  private List<Complaint> states(String what, String sql, PhoneNumber phone, Instant since, Instant until) {
+  private List<Complaint> states(String what, String sql, TenantId tenant, PhoneNumber phone, Instant since,
+      Instant until) {
     return jdbc.read(what, c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, phone, since, until);
+        bind(ps, tenant, phone, since, until);
         try (ResultSet rs = ps.executeQuery()) {
           List<Complaint> out = new ArrayList<>();
           while (rs.next()) {

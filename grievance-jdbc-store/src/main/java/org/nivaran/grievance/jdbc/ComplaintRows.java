@@ -11,12 +11,14 @@ import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.ClosureKind;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintFlag;
+import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.json.NivaranJacksonModule;
 
 /**
  * How a complaint maps to a row of {@code nivaran_complaint}: its JSON document, as
  * {@link NivaranJacksonModule} writes it, and the indexed columns the work lists, the escalator,
- * the caller's history and the reports filter on, read off the complaint.
+ * the caller's history, the nearby complaints and the reports filter on, read off the complaint.
+ * The tenant and the id are the row's key, bound by the statements that write it.
  *
  * <p>Thread-safe (Jackson's mapper is, once configured).
  */
@@ -24,8 +26,9 @@ final class ComplaintRows {
   /** The indexed columns, in the order {@link #bindColumns} binds them. */
   static final String COLUMNS = "status, is_open, category_code, jurisdiction_code, citizen_phone, post_code, "
       + "department_code, level, due_at, registered_at, updated_at, flag_unrouted, flag_escalation_blocked, "
-      + "flag_overdue_at_top, flag_transfer_limit, flag_first_response, flag_special_closure, fake_closed_at";
-  static final int COLUMN_COUNT = 18;
+      + "flag_overdue_at_top, flag_transfer_limit, flag_first_response, flag_special_closure, fake_closed_at, "
+      + "flag_possible_repeat, latitude, longitude";
+  static final int COLUMN_COUNT = 21;
 
   private final ObjectMapper json = new ObjectMapper().registerModule(new NivaranJacksonModule());
 
@@ -59,6 +62,15 @@ final class ComplaintRows {
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.FIRST_RESPONSE_MISSED));
     ps.setBoolean(i++, s.flags().contains(ComplaintFlag.SPECIAL_CLOSURE_OVERDUE));
     Jdbc.setInstant(ps, i++, s.closure().filter(c -> c.kind() == ClosureKind.FAKE).map(Closure::at).orElse(null));
+    ps.setBoolean(i++, s.flags().contains(ComplaintFlag.POSSIBLE_REPEAT));
+    Optional<Location> place = s.location();
+    if (place.isPresent()) { // the nearest doubles, as NearbyComplaints compares them; the digits stay in the state
+      ps.setDouble(i++, place.get().latitude().doubleValue());
+      ps.setDouble(i++, place.get().longitude().doubleValue());
+    } else {
+      ps.setNull(i++, Types.DOUBLE);
+      ps.setNull(i++, Types.DOUBLE);
+    }
     return i;
   }
 
@@ -71,6 +83,7 @@ final class ComplaintRows {
       case TRANSFER_LIMIT_REACHED -> "flag_transfer_limit";
       case FIRST_RESPONSE_MISSED -> "flag_first_response";
       case SPECIAL_CLOSURE_OVERDUE -> "flag_special_closure";
+      case POSSIBLE_REPEAT -> "flag_possible_repeat";
     };
   }
 

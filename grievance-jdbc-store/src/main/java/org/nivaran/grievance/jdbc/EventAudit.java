@@ -14,6 +14,7 @@ import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.jdbc.LogVerification.Alteration;
 import org.nivaran.grievance.jdbc.LogVerification.Finding;
@@ -44,7 +45,7 @@ import org.nivaran.grievance.report.EventMarks;
 final class EventAudit {
   /** The columns {@link #read} reads, in order. */
   static final String SELECT = "SELECT sequence, type, occurred_at, payload, prev_hash, hash, key_id, status_after, "
-      + "post_code, department_code, level, clock_changed, deadline_at FROM nivaran_event WHERE complaint_id = ? "
+      + "post_code, department_code, level, clock_changed, deadline_at FROM nivaran_event WHERE tenant_id = ? AND complaint_id = ? "
       + "ORDER BY sequence";
 
   private static final Duration PRECISION = Duration.ofNanos(1_000); // microseconds, as both databases keep them
@@ -68,9 +69,10 @@ final class EventAudit {
   record Walk(List<Finding> findings, List<ComplaintEvent> events, boolean logIntact,
       Optional<ComplaintRegistered> registration) {}
 
-  static List<StoredEvent> read(Connection c, ComplaintId id) throws SQLException {
+  static List<StoredEvent> read(Connection c, TenantId tenant, ComplaintId id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT)) {
-      ps.setString(1, id.value());
+      ps.setString(1, tenant.value());
+      ps.setString(2, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         List<StoredEvent> rows = new ArrayList<>();
         while (rs.next()) {

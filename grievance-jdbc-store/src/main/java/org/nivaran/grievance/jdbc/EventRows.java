@@ -17,6 +17,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.Status;
 import org.nivaran.grievance.report.EventMarks;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * How events map to rows of {@code nivaran_event}: each row's JSON payload, its link in the hash
@@ -63,32 +64,33 @@ final class EventRows {
     return rows;
   }
 
-  /** Inserts the rows in one batch, on the caller's transaction. */
-  static void insert(Connection c, List<EventRow> rows) throws SQLException {
+  /** Inserts a tenant's rows in one batch, on the caller's transaction. */
+  static void insert(Connection c, TenantId tenant, List<EventRow> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_EVENT)) {
       for (EventRow r : rows) {
-        ps.setString(1, r.complaintId());
-        ps.setLong(2, r.sequence());
-        ps.setString(3, r.type());
-        Jdbc.setInstant(ps, 4, r.occurredAt());
-        ps.setString(5, r.payload());
-        ps.setString(6, r.prevHash());
-        ps.setString(7, r.hash());
+        ps.setString(1, tenant.value());
+        ps.setString(2, r.complaintId());
+        ps.setLong(3, r.sequence());
+        ps.setString(4, r.type());
+        Jdbc.setInstant(ps, 5, r.occurredAt());
+        ps.setString(6, r.payload());
+        ps.setString(7, r.prevHash());
+        ps.setString(8, r.hash());
         Optional<Assignment> movedTo = r.marks().movedTo();
-        ps.setString(8, r.marks().status().map(Status::name).orElse(null));
-        ps.setString(9, movedTo.map(a -> a.post().code()).orElse(null));
-        ps.setString(10, movedTo.map(Assignment::department).orElse(null));
+        ps.setString(9, r.marks().status().map(Status::name).orElse(null));
+        ps.setString(10, movedTo.map(a -> a.post().code()).orElse(null));
+        ps.setString(11, movedTo.map(Assignment::department).orElse(null));
         if (movedTo.isPresent()) {
-          ps.setInt(11, movedTo.get().level().rung());
+          ps.setInt(12, movedTo.get().level().rung());
         } else {
-          ps.setNull(11, Types.SMALLINT);
+          ps.setNull(12, Types.SMALLINT);
         }
-        ps.setBoolean(12, r.marks().clockChanged());
-        Jdbc.setInstant(ps, 13, r.marks().deadline().orElse(null));
-        ps.setString(14, r.keyId());
+        ps.setBoolean(13, r.marks().clockChanged());
+        Jdbc.setInstant(ps, 14, r.marks().deadline().orElse(null));
+        ps.setString(15, r.keyId());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -96,9 +98,11 @@ final class EventRows {
   }
 
   /** A complaint's events, in sequence order, as their payloads hold them. */
-  static List<ComplaintEvent> read(Connection c, ComplaintRows mapping, ComplaintId id) throws SQLException {
+  static List<ComplaintEvent> read(Connection c, ComplaintRows mapping, TenantId tenant, ComplaintId id)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(StoreStatements.EVENTS)) {
-      ps.setString(1, id.value());
+      ps.setString(1, tenant.value());
+      ps.setString(2, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         List<ComplaintEvent> out = new ArrayList<>();
         while (rs.next()) {
@@ -109,15 +113,16 @@ final class EventRows {
     }
   }
 
-  /** Locks complaints' rows, in id order, and reads their heads; a missing complaint has none. */
-  static Map<ComplaintId, Head> lockHeads(Connection c, Set<ComplaintId> ids) throws SQLException {
+  /** Locks a tenant's complaints' rows, in id order, and reads their heads; a missing complaint has none. */
+  static Map<ComplaintId, Head> lockHeads(Connection c, TenantId tenant, Set<ComplaintId> ids) throws SQLException {
     List<String> sorted = ids.stream().map(ComplaintId::value).sorted().toList();
     Map<ComplaintId, Head> heads = new HashMap<>();
     for (int from = 0; from < sorted.size(); from += StoreStatements.IN_LIST) {
       List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + StoreStatements.IN_LIST));
       try (PreparedStatement ps = c.prepareStatement(StoreStatements.lockHeads(chunk.size()))) {
+        ps.setString(1, tenant.value());
         for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
+          ps.setString(i + 2, chunk.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -1,13 +1,7 @@
 package org.nivaran.grievance.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +13,8 @@ import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintFlag;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Status;
-import org.nivaran.grievance.jdbc.EventRows.EventRow;
-import org.nivaran.grievance.jdbc.EventRows.Head;
 import org.nivaran.grievance.json.NivaranJacksonModule;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.report.EventMarks;
@@ -30,14 +23,16 @@ import org.nivaran.grievance.store.CallerHistory;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.CreateResult;
-import org.nivaran.grievance.store.DuplicateComplaintIdException;
-import org.nivaran.grievance.store.IdempotencyConflictException;
+import org.nivaran.grievance.store.DuplicateReferenceException;
+import org.nivaran.grievance.store.GeoBox;
+import org.nivaran.grievance.store.NearbyComplaints;
 import org.nivaran.grievance.store.NewComplaint;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.PageRequest;
 import org.nivaran.grievance.store.StaleVersionException;
 import org.nivaran.grievance.store.TransactionalOutbox;
 import org.nivaran.grievance.store.WorkLists;
+import org.nivaran.grievance.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +40,18 @@ import org.slf4j.LoggerFactory;
  * The {@link ComplaintStore} on PostgreSQL or H2, over plain JDBC.
  *
  * <ul>
+ *   <li>One store serves many tenants: every row carries its {@code tenant_id}, which leads every
+ *       primary key and index, and every statement names one tenant, so a complaint is named by its
+ *       tenant and id (two tenants may each hold {@code RPR-2024-000001}, or the same idempotency
+ *       key), and no read, work list, claim or count crosses tenants. The tables may be
+ *       hash-partitioned by tenant ({@link SchemaLayout#PARTITIONED_BY_TENANT}) or distributed by
+ *       it (Citus) with no change here.
+ *   <li>A complaint's {@linkplain Complaint#references() external references} are rows of
+ *       {@code nivaran_reference}, keyed by tenant, source and the source's id, written with the
+ *       complaint; a reference another complaint of the tenant holds is refused with
+ *       {@link DuplicateReferenceException} and nothing is written.
+ *   <li>Its location, if any, is also in plain {@code latitude} and {@code longitude} columns, for
+ *       {@link #openWithin}'s bounding box.
  *   <li>Each complaint is a row of {@code nivaran_complaint} (its JSON document, as
  *       {@link NivaranJacksonModule} writes it, and indexed columns for status, post, department,
  *       jurisdiction, level, deadline, registration and flags) and rows of {@code nivaran_event},
@@ -71,8 +78,9 @@ import org.slf4j.LoggerFactory;
  * notifier, and run an {@link OutboxRelay} with it instead.
  *
  * <p>Its parts: {@code StoreStatements} holds every statement and the dialects' differences,
- * {@code ComplaintRows} and {@code EventRows} map complaints and events to rows,
- * {@code WorkListQueries} and {@code CallerHistoryQueries} answer the reads, and
+ * {@code ComplaintRows}, {@code EventRows} and {@code ReferenceRows} map complaints, events and
+ * references to rows, {@code ComplaintWrites} writes, {@code ComplaintReads} reads by id, key and
+ * reference, {@code WorkListQueries} and {@code CallerHistoryQueries} answer the lists, and
  * {@link StoreAudit} audits the tables.
  *
  * <pre>{@code
@@ -119,7 +127,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class JdbcComplaintStore implements ComplaintStore, WorkLists, CallerHistory, TransactionalOutbox {
+public final class JdbcComplaintStore
+    implements ComplaintStore, WorkLists, CallerHistory, NearbyComplaints, TransactionalOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcComplaintStore.class);
 
   private final Jdbc jdbc;
@@ -128,6 +137,8 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   private final CallerHistoryQueries history;
   private final ChainKeys keys;
   private final StoreAudit audit;
+  private final ComplaintReads reads;
+  private final ComplaintWrites writes;
 
   private JdbcComplaintStore(Builder b) {
     this.jdbc = new Jdbc(b.dataSource);
@@ -147,6 +158,8 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
     this.history = new CallerHistoryQueries(jdbc, rows);
     this.keys = b.chainKeys;
     this.audit = new StoreAudit(jdbc, sql, rows, keys);
+    this.reads = new ComplaintReads(jdbc, rows);
+    this.writes = new ComplaintWrites(jdbc, rows, keys, reads);
   }
 
   /**
@@ -248,63 +261,7 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
 
   @Override
   public CreateResult create(NewComplaint registration) {
-    Objects.requireNonNull(registration, "registration");
-    Complaint state = registration.state();
-    List<EventRow> events = EventRows.chain(rows, keys, state.id(), registration.events(), 0, HashChain.GENESIS);
-    String stateJson = rows.write(state);
-    Optional<String> key = registration.idempotencyKey();
-    try {
-      return jdbc.inTransaction("registering " + state.id(), c -> {
-        if (key.isPresent()) {
-          claimKey(c, key.get(), registration.fingerprint(), state);
-        }
-        try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_COMPLAINT)) {
-          int i = ComplaintRows.bindColumns(ps, state);
-          ps.setString(i++, events.get(events.size() - 1).hash());
-          ps.setString(i++, stateJson);
-          ps.setString(i++, state.id().value());
-          ps.setLong(i, state.version());
-          ps.executeUpdate();
-        } catch (SQLException e) {
-          if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-            throw new DuplicateComplaintIdException(state.id());
-          }
-          throw e;
-        }
-        EventRows.insert(c, events);
-        OutboxRows.insert(c, registration.notifications());
-        return new CreateResult.Created(state);
-      });
-    } catch (KeyTaken taken) { // rolled back; the key's first complaint is committed by now
-      return findByIdempotencyKey(key.get(), registration.fingerprint())
-          .<CreateResult>map(CreateResult.Replayed::new)
-          .orElseThrow(() -> new IllegalStateException("idempotency key '" + key.get() + "' is taken by a complaint "
-              + "that cannot be read"));
-    }
-  }
-
-  private static void claimKey(Connection c, String key, String fingerprint, Complaint state) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(StoreStatements.INSERT_IDEMPOTENCY)) {
-      ps.setString(1, key);
-      ps.setString(2, fingerprint);
-      ps.setString(3, state.id().value());
-      Jdbc.setInstant(ps, 4, state.registeredAt());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw new KeyTaken();
-      }
-      throw e;
-    }
-  }
-
-  /** Another transaction holds the idempotency key; thrown to roll this one back. */
-  private static final class KeyTaken extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    KeyTaken() {
-      super(null, null, false, false);
-    }
+    return writes.create(registration);
   }
 
   @Override
@@ -319,67 +276,26 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
 
   /**
    * Writes the batch in one transaction: locks the complaints' rows (in id order), skips each
-   * whose version is not the expected one or that does not exist, and writes the rest, their
-   * events and their notifications.
+   * whose version is not the expected one, that does not exist in the changes' tenant, or whose
+   * state gains a reference another complaint of the tenant holds, and writes the rest, their
+   * events, their new references and their notifications.
    *
-   * @param changes the changes, at most one per complaint
-   * @return the skipped changes by complaint: {@link StaleVersionException} or
-   *     {@link ComplaintNotFoundException}
+   * @param changes the changes, at most one per complaint, all of one tenant
+   * @return the skipped changes by complaint: {@link StaleVersionException},
+   *     {@link ComplaintNotFoundException} or {@link DuplicateReferenceException}
+   * @throws IllegalArgumentException if two changes are for one complaint, or for complaints of
+   *     different tenants
    * @throws JdbcStoreException if the database fails (nothing of the batch is written)
    */
   @Override
   public Map<ComplaintId, RuntimeException> appendAll(List<Append> changes) {
-    Objects.requireNonNull(changes, "changes");
-    if (changes.isEmpty()) {
-      return Map.of();
-    }
-    Map<ComplaintId, String> states = new LinkedHashMap<>();
-    for (Append a : changes) {
-      if (states.put(a.state().id(), rows.write(a.state())) != null) {
-        throw new IllegalArgumentException("a batch may change each complaint once (" + a.state().id() + " twice)");
-      }
-    }
-    String what = changes.size() == 1 ? "appending to " + changes.get(0).state().id() : "appending a batch of " + changes.size();
-    return jdbc.inTransaction(what, c -> {
-      Map<ComplaintId, Head> heads = EventRows.lockHeads(c, states.keySet());
-      Map<ComplaintId, RuntimeException> skipped = new LinkedHashMap<>();
-      List<EventRow> events = new ArrayList<>();
-      List<Notification> notifications = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.UPDATE_COMPLAINT)) {
-        for (Append a : changes) {
-          ComplaintId id = a.state().id();
-          Head head = heads.get(id);
-          if (head == null) {
-            skipped.put(id, new ComplaintNotFoundException(id));
-            continue;
-          }
-          if (head.version() != a.expectedVersion()) {
-            skipped.put(id, new StaleVersionException(id, a.expectedVersion(), head.version()));
-            continue;
-          }
-          List<EventRow> added = EventRows.chain(rows, keys, id, a.events(), a.expectedVersion(), head.hash());
-          events.addAll(added);
-          notifications.addAll(a.notifications());
-          int i = ComplaintRows.bindColumns(ps, a.state());
-          ps.setString(i++, added.get(added.size() - 1).hash());
-          ps.setString(i++, states.get(id));
-          ps.setLong(i++, a.state().version());
-          ps.setString(i++, id.value());
-          ps.setLong(i, a.expectedVersion());
-          ps.addBatch();
-        }
-        if (!events.isEmpty()) {
-          ps.executeBatch();
-        }
-      }
-      EventRows.insert(c, events);
-      OutboxRows.insert(c, notifications);
-      return skipped;
-    });
+    return writes.appendAll(changes);
   }
 
   /**
-   * Writes notifications to the outbox in one transaction, for the relay to deliver.
+   * Writes notifications that no complaint change causes (a handover) to the outbox of each one's
+   * {@linkplain Notification#tenant() tenant}, in one transaction, for that tenant's relay to
+   * deliver.
    *
    * @param notifications the notifications
    * @throws JdbcStoreException if the database fails (none is written)
@@ -388,15 +304,42 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   public void enqueue(List<Notification> notifications) {
     Objects.requireNonNull(notifications, "notifications");
     if (!notifications.isEmpty()) {
+      Map<TenantId, List<Notification>> byTenant = new java.util.LinkedHashMap<>();
+      for (Notification n : notifications) {
+        byTenant.computeIfAbsent(n.tenant(), t -> new java.util.ArrayList<>()).add(n);
+      }
       jdbc.inTransaction("enqueueing " + notifications.size() + " notification(s)", c -> {
-        OutboxRows.insert(c, notifications);
+        for (Map.Entry<TenantId, List<Notification>> e : byTenant.entrySet()) {
+          OutboxRows.insert(c, e.getKey(), e.getValue());
+        }
         return null;
       });
     }
   }
 
   /**
-   * Audits a complaint's rows; the same as {@code audit().verifyLog(id)} ({@link StoreAudit#verifyLog}).
+   * Writes notifications that no complaint change causes to a tenant's outbox, in one
+   * transaction, for that tenant's relay to deliver.
+   *
+   * @param tenant whose outbox
+   * @param notifications the notifications, each of that tenant
+   * @throws JdbcStoreException if the database fails (none is written)
+   * @throws IllegalArgumentException if a notification names another tenant (none is written)
+   */
+  public void enqueue(TenantId tenant, List<Notification> notifications) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(notifications, "notifications");
+    if (!notifications.isEmpty()) {
+      jdbc.inTransaction("enqueueing " + notifications.size() + " notification(s)", c -> {
+        OutboxRows.insert(c, tenant, notifications);
+        return null;
+      });
+    }
+  }
+
+  /**
+   * Audits a complaint's rows in the {@linkplain TenantId#DEFAULT default tenant}; the same as
+   * {@code audit().verifyLog(id)} ({@link StoreAudit#verifyLog(ComplaintId)}).
    *
    * @param id the complaint
    * @return what was found, each alteration named by its kind
@@ -405,6 +348,20 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
    */
   public LogVerification verifyLog(ComplaintId id) {
     return audit.verifyLog(id);
+  }
+
+  /**
+   * Audits a tenant's complaint's rows; the same as {@code audit().verifyLog(tenant, id)}
+   * ({@link StoreAudit#verifyLog(TenantId, ComplaintId)}).
+   *
+   * @param tenant whose complaint
+   * @param id the complaint
+   * @return what was found, each alteration named by its kind
+   * @throws ComplaintNotFoundException if the tenant has no such complaint
+   * @throws JdbcStoreException if the database fails
+   */
+  public LogVerification verifyLog(TenantId tenant, ComplaintId id) {
+    return audit.verifyLog(tenant, id);
   }
 
   /**
@@ -420,110 +377,109 @@ public final class JdbcComplaintStore implements ComplaintStore, WorkLists, Call
   // Reads
 
   @Override
-  public Optional<Complaint> find(ComplaintId id) {
-    Objects.requireNonNull(id, "id");
-    return jdbc.read("reading " + id, c -> {
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.FIND)) {
-        ps.setString(1, id.value());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rows.complaint(rs.getString(1))) : Optional.<Complaint>empty();
-        }
-      }
-    });
+  public Optional<Complaint> find(TenantId tenant, ComplaintId id) {
+    return reads.find(tenant, id);
   }
 
   @Override
-  public List<ComplaintEvent> events(ComplaintId id) {
-    Objects.requireNonNull(id, "id");
-    return jdbc.read("reading the events of " + id, c -> EventRows.read(c, rows, id));
+  public List<ComplaintEvent> events(TenantId tenant, ComplaintId id) {
+    return reads.events(tenant, id);
   }
 
   @Override
-  public Optional<Complaint> findByIdempotencyKey(String key, String fingerprint) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(fingerprint, "fingerprint");
-    return jdbc.read("reading idempotency key " + key, c -> {
-      try (PreparedStatement ps = c.prepareStatement(StoreStatements.BY_IDEMPOTENCY_KEY)) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.<Complaint>empty();
-          }
-          if (!rs.getString(1).equals(fingerprint)) {
-            throw new IdempotencyConflictException(key, ComplaintId.of(rs.getString(2)));
-          }
-          String state = rs.getString(3);
-          return state == null ? Optional.<Complaint>empty() : Optional.of(rows.complaint(state));
-        }
-      }
-    });
+  public Optional<Complaint> findByIdempotencyKey(TenantId tenant, String key, String fingerprint) {
+    return reads.findByIdempotencyKey(tenant, key, fingerprint);
+  }
+
+  @Override
+  public Optional<Complaint> findByReference(TenantId tenant, ExternalReference reference) {
+    return reads.findByReference(tenant, reference);
+  }
+
+  /**
+   * A tenant's open complaints of a category in a box, newest first: one range of the partial
+   * index {@code nivaran_complaint_nearby} (tenant, category, latitude), the longitude checked on
+   * the rows it holds; a box across the antimeridian takes the longitudes on either side of it.
+   *
+   * @param tenant whose complaints
+   * @param categoryCode the category
+   * @param box where
+   * @param since the earliest registration instant
+   * @param limit the most to return, at least 1
+   * @return the complaints
+   */
+  @Override
+  public List<Complaint> openWithin(TenantId tenant, String categoryCode, GeoBox box, Instant since, int limit) {
+    return workLists.openWithin(tenant, categoryCode, box, since, limit);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Work lists and the caller's history
 
   /**
-   * Claims due complaints for this sweeper: in one transaction, selects the due rows no other
-   * sweeper holds ({@code FOR UPDATE SKIP LOCKED}, and no unexpired claim), earliest deadline
+   * Claims a tenant's due complaints for this sweeper: in one transaction, selects the due rows no
+   * other sweeper holds ({@code FOR UPDATE SKIP LOCKED}, and no unexpired claim), earliest deadline
    * first, and marks them claimed for {@code lease} from now by the database's clock (whatever
    * instant the sweep is for). Appending to a complaint ends its claim; a complaint the sweeper
    * claims but leaves alone (not due after all, or failed) stays claimed until the lease ends.
    *
+   * @param tenant whose complaints
    * @param at the sweep's instant
    * @param limit the most to claim, at least 1
    * @param lease how long the claim keeps other sweepers away, positive
    * @return the claimed complaints
    */
   @Override
-  public List<Complaint> claimDue(Instant at, int limit, Duration lease) {
-    return workLists.claimDue(at, limit, lease);
+  public List<Complaint> claimDue(TenantId tenant, Instant at, int limit, Duration lease) {
+    return workLists.claimDue(tenant, at, limit, lease);
   }
 
   @Override
-  public Page<Complaint> pendingAt(PostId post, PageRequest page) {
-    return workLists.pendingAt(post, page);
+  public Page<Complaint> pendingAt(TenantId tenant, PostId post, PageRequest page) {
+    return workLists.pendingAt(tenant, post, page);
   }
 
   @Override
-  public Page<Complaint> overdue(Instant at, PageRequest page) {
-    return workLists.overdue(at, page);
+  public Page<Complaint> overdue(TenantId tenant, Instant at, PageRequest page) {
+    return workLists.overdue(tenant, at, page);
   }
 
   @Override
-  public Page<Complaint> flagged(ComplaintFlag flag, PageRequest page) {
-    return workLists.flagged(flag, page);
+  public Page<Complaint> flagged(TenantId tenant, ComplaintFlag flag, PageRequest page) {
+    return workLists.flagged(tenant, flag, page);
   }
 
   @Override
-  public Page<Complaint> byStatus(Status status, String jurisdictionCode, PageRequest page) {
-    return workLists.byStatus(status, jurisdictionCode, page);
+  public Page<Complaint> byStatus(TenantId tenant, Status status, String jurisdictionCode, PageRequest page) {
+    return workLists.byStatus(tenant, status, jurisdictionCode, page);
   }
 
   @Override
-  public Page<Complaint> byCitizen(PhoneNumber phone, PageRequest page) {
-    return workLists.byCitizen(phone, page);
+  public Page<Complaint> byCitizen(TenantId tenant, PhoneNumber phone, PageRequest page) {
+    return workLists.byCitizen(tenant, phone, page);
   }
 
   @Override
-  public List<Complaint> registeredSince(PhoneNumber phone, Instant since) {
-    return history.registeredSince(phone, since);
+  public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, Instant since) {
+    return history.registeredSince(tenant, phone, since);
   }
 
   /**
-   * Counts with one {@code COUNT} on the index of fake closures by number.
+   * Counts with one {@code COUNT} on the index of fake closures by tenant and number.
    *
+   * @param tenant whose complaints
    * @param phone the citizen's number
    * @param since the earliest closing instant, inclusive
    * @param until the latest closing instant, inclusive
    * @return the count
    */
   @Override
-  public int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
-    return history.countFakeClosures(phone, since, until);
+  public int countFakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
+    return history.countFakeClosures(tenant, phone, since, until);
   }
 
   @Override
-  public List<Complaint> fakeClosures(PhoneNumber phone, Instant since, Instant until) {
-    return history.fakeClosures(phone, since, until);
+  public List<Complaint> fakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
+    return history.fakeClosures(tenant, phone, since, until);
   }
 }

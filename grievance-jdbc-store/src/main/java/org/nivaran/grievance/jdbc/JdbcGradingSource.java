@@ -23,6 +23,7 @@ import org.nivaran.grievance.report.ComplaintFacts;
 import org.nivaran.grievance.report.EventLogGradingSource;
 import org.nivaran.grievance.report.GradingSource;
 import org.nivaran.grievance.report.GradingPeriod;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * The {@link GradingSource} of the JDBC store: one SQL statement computes every complaint's
@@ -67,7 +68,10 @@ import org.nivaran.grievance.report.GradingPeriod;
  * <p>Instants are compared at the database's precision (microseconds in PostgreSQL): a log whose
  * instants carry nanoseconds may fall on the other side of a bound than in memory.
  *
- * <p>Thread-safe: it holds only the data source; each call takes a connection and gives it back.
+ * <p>A source grades one tenant ({@link #create(DataSource, TenantId)}); no complaint or event of
+ * another tenant is read.
+ *
+ * <p>Thread-safe: it holds only the data source and the tenant; each call takes a connection and gives it back.
  */
 public final class JdbcGradingSource implements GradingSource {
   private static final Set<Status> DISPOSED = EnumSet.of(Status.CLOSED, Status.REJECTED);
@@ -75,7 +79,8 @@ public final class JdbcGradingSource implements GradingSource {
       EnumSet.of(Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED);
 
   /**
-   * The grading query, with {@code :from} and {@code :to} for the period's bounds. The status
+   * The grading query, with {@code :from} and {@code :to} for the period's bounds and
+   * {@code :tenant} for the tenant graded. The status
    * and type names are written in from the enum and the event classes, as the store writes them.
    * Nested derived tables, not {@code WITH}: H2 2.3 reuses a common table expression's rows when
    * a prepared statement runs again with other parameters (h2database issue 4228).
@@ -96,11 +101,11 @@ public final class JdbcGradingSource implements GradingSource {
         SELECT s.*, COALESCE(s.reply_seq, s.closing_seq) AS answer_seq,
           CASE WHEN s.first_response_seq IS NOT NULL THEN
             (SELECT MIN(x.occurred_at) FROM nivaran_event x
-              WHERE x.complaint_id = s.id AND x.type = %12$s AND x.sequence > s.first_response_seq AND x.occurred_at < :to)
+              WHERE x.tenant_id = :tenant AND x.complaint_id = s.id AND x.type = %12$s AND x.sequence > s.first_response_seq AND x.occurred_at < :to)
           END AS first_contact_at,
           CASE WHEN s.closing_seq IS NOT NULL THEN
             (SELECT MAX(x.sequence) FROM nivaran_event x
-              WHERE x.complaint_id = s.id AND x.clock_changed AND x.sequence < COALESCE(s.reply_seq, s.closing_seq))
+              WHERE x.tenant_id = :tenant AND x.complaint_id = s.id AND x.clock_changed AND x.sequence < COALESCE(s.reply_seq, s.closing_seq))
           END AS answer_clock_seq
         FROM (
           SELECT k.id, k.jurisdiction_code, k.registered_at,
@@ -119,17 +124,17 @@ public final class JdbcGradingSource implements GradingSource {
             MAX(CASE WHEN e.type = %11$s THEN e.sequence END) AS first_response_seq,
             MAX(CASE WHEN e.type = %11$s THEN e.deadline_at END) AS first_response_due_at
           FROM nivaran_complaint k
-          JOIN nivaran_event e ON e.complaint_id = k.id
-          WHERE k.registered_at < :to AND (k.is_open OR k.updated_at >= :from) AND e.occurred_at < :to
+          JOIN nivaran_event e ON e.tenant_id = k.tenant_id AND e.complaint_id = k.id
+          WHERE k.tenant_id = :tenant AND k.registered_at < :to AND (k.is_open OR k.updated_at >= :from) AND e.occurred_at < :to
           GROUP BY k.id, k.jurisdiction_code, k.registered_at
         ) s
       ) a
-      JOIN nivaran_event st ON st.complaint_id = a.id AND st.sequence = a.status_seq
-      LEFT JOIN nivaran_event po ON po.complaint_id = a.id AND po.sequence = a.post_seq
-      LEFT JOIN nivaran_event ck ON ck.complaint_id = a.id AND ck.sequence = a.clock_seq
-      LEFT JOIN nivaran_event cl ON cl.complaint_id = a.id AND cl.sequence = a.closing_seq
-      LEFT JOIN nivaran_event an ON an.complaint_id = a.id AND an.sequence = a.answer_seq
-      LEFT JOIN nivaran_event ad ON ad.complaint_id = a.id AND ad.sequence = a.answer_clock_seq
+      JOIN nivaran_event st ON st.tenant_id = :tenant AND st.complaint_id = a.id AND st.sequence = a.status_seq
+      LEFT JOIN nivaran_event po ON po.tenant_id = :tenant AND po.complaint_id = a.id AND po.sequence = a.post_seq
+      LEFT JOIN nivaran_event ck ON ck.tenant_id = :tenant AND ck.complaint_id = a.id AND ck.sequence = a.clock_seq
+      LEFT JOIN nivaran_event cl ON cl.tenant_id = :tenant AND cl.complaint_id = a.id AND cl.sequence = a.closing_seq
+      LEFT JOIN nivaran_event an ON an.tenant_id = :tenant AND an.complaint_id = a.id AND an.sequence = a.answer_seq
+      LEFT JOIN nivaran_event ad ON ad.tenant_id = :tenant AND ad.complaint_id = a.id AND ad.sequence = a.answer_clock_seq
       WHERE st.status_after IN (%10$s) OR a.in_period > 0
       ORDER BY a.id
       """.formatted(
@@ -146,22 +151,24 @@ public final class JdbcGradingSource implements GradingSource {
           type(ComplaintEvent.FirstResponseDueSet.class),
           type(ComplaintEvent.ContactRecorded.class));
 
-  private static final Pattern BOUND = Pattern.compile(":(from|to)\\b");
+  private static final Pattern BOUND = Pattern.compile(":(from|to|tenant)\\b");
   /** The statement with {@code ?} markers. */
   private static final String SQL = BOUND.matcher(QUERY).replaceAll("?");
-  /** For each marker in order, whether it takes {@code from} (else {@code to}). */
-  private static final List<Boolean> MARKERS = markers();
+  /** For each marker in order, the name of what it takes: {@code from}, {@code to} or {@code tenant}. */
+  private static final List<String> MARKERS = markers();
 
   private final Jdbc jdbc;
+  private final TenantId tenant;
 
-  private JdbcGradingSource(DataSource dataSource) {
+  private JdbcGradingSource(DataSource dataSource, TenantId tenant) {
     this.jdbc = new Jdbc(dataSource);
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
     jdbc.read("reading the database product", Dialect::of);
   }
 
   /**
    * A source on a data source whose schema is installed and whose events were written by
-   * {@link JdbcComplaintStore}.
+   * {@link JdbcComplaintStore}, grading the {@linkplain TenantId#DEFAULT default tenant}.
    *
    * @param dataSource a PostgreSQL or H2 data source
    * @return the source
@@ -169,7 +176,22 @@ public final class JdbcGradingSource implements GradingSource {
    * @throws JdbcStoreException if the database cannot be reached
    */
   public static JdbcGradingSource create(DataSource dataSource) {
-    return new JdbcGradingSource(Objects.requireNonNull(dataSource, "dataSource"));
+    return create(dataSource, TenantId.DEFAULT);
+  }
+
+  /**
+   * A source of one tenant's facts: it grades only that tenant's complaints (every table the query
+   * reads is filtered by the tenant, so it reads one range of indexes the tenant leads). To grade
+   * a whole state held as several tenants, grade each tenant and put the lists together.
+   *
+   * @param dataSource a PostgreSQL or H2 data source
+   * @param tenant whose complaints
+   * @return the source
+   * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
+   * @throws JdbcStoreException if the database cannot be reached
+   */
+  public static JdbcGradingSource create(DataSource dataSource, TenantId tenant) {
+    return new JdbcGradingSource(Objects.requireNonNull(dataSource, "dataSource"), tenant);
   }
 
   /**
@@ -185,7 +207,11 @@ public final class JdbcGradingSource implements GradingSource {
     return jdbc.read("grading the period " + period.from() + " to " + period.to(), c -> {
       try (PreparedStatement ps = c.prepareStatement(SQL)) {
         for (int i = 0; i < MARKERS.size(); i++) {
-          Jdbc.setInstant(ps, i + 1, MARKERS.get(i) ? period.from() : period.to());
+          switch (MARKERS.get(i)) {
+            case "from" -> Jdbc.setInstant(ps, i + 1, period.from());
+            case "to" -> Jdbc.setInstant(ps, i + 1, period.to());
+            default -> ps.setString(i + 1, tenant.value());
+          }
         }
         try (ResultSet rs = ps.executeQuery()) {
           List<ComplaintFacts> facts = new ArrayList<>();
@@ -229,11 +255,11 @@ public final class JdbcGradingSource implements GradingSource {
     return "'" + event.getSimpleName() + "'";
   }
 
-  private static List<Boolean> markers() {
-    List<Boolean> markers = new ArrayList<>();
+  private static List<String> markers() {
+    List<String> markers = new ArrayList<>();
     Matcher m = BOUND.matcher(QUERY);
     while (m.find()) {
-      markers.add(m.group(1).equals("from"));
+      markers.add(m.group(1));
     }
     return List.copyOf(markers);
   }

@@ -13,11 +13,15 @@ import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.complaint.RegisterComplaint;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * Complaint ids {@code PREFIX-YYYY-NNNNNN} numbered by the database, for a store that outlives
  * the JVM and is shared by several nodes: each node reserves a block of numbers per prefix and
  * year in {@code nivaran_id_block} (one short transaction per block) and issues them from memory.
+ * Each tenant has its own sequences: a scheme numbers one tenant's complaints (the
+ * {@linkplain TenantId#DEFAULT default tenant} unless the factory names one), and the ids of two
+ * tenants may coincide, as the store allows.
  * No two nodes issue the same id, before or after a restart; a node that stops leaves the rest of
  * its block unused, so numbers can have gaps (as an idempotent retry's can).
  *
@@ -37,13 +41,16 @@ import org.nivaran.grievance.complaint.RegisterComplaint;
  */
 public final class JdbcIdScheme implements ComplaintIdScheme {
   private final Jdbc jdbc;
+  private final TenantId tenant;
   private final Function<RegisterComplaint, String> prefixOf;
   private final ZoneId zone;
   private final int blockSize;
   private final Map<String, long[]> blocks = new HashMap<>(); // "PREFIX|year" -> {next, end}
 
-  private JdbcIdScheme(DataSource dataSource, Function<RegisterComplaint, String> prefixOf, ZoneId zone, int blockSize) {
+  private JdbcIdScheme(DataSource dataSource, TenantId tenant, Function<RegisterComplaint, String> prefixOf, ZoneId zone,
+      int blockSize) {
     this.jdbc = new Jdbc(dataSource);
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.prefixOf = Objects.requireNonNull(prefixOf, "prefixOf");
     this.zone = Objects.requireNonNull(zone, "zone");
     if (blockSize < 1 || blockSize > 1_000_000) {
@@ -53,7 +60,7 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
   }
 
   /**
-   * One prefix for every complaint.
+   * One prefix for every complaint, in the {@linkplain TenantId#DEFAULT default tenant}.
    *
    * @param dataSource the store's database
    * @param prefix e.g. {@code RPR}: capital letters, digits and hyphens
@@ -63,13 +70,29 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
    * @return the scheme
    */
   public static JdbcIdScheme yearly(DataSource dataSource, String prefix, ZoneId zone, int blockSize) {
-    Objects.requireNonNull(prefix, "prefix");
-    ComplaintId.of(prefix + "-2024-1"); // the prefix must make valid ids
-    return new JdbcIdScheme(dataSource, r -> prefix, zone, blockSize);
+    return yearly(dataSource, TenantId.DEFAULT, prefix, zone, blockSize);
   }
 
   /**
-   * The prefix chosen per registration (by district, say).
+   * One prefix for every complaint of a tenant, numbered apart from every other tenant's: each
+   * tenant's {@code RPR-2024-000001} is its own.
+   *
+   * @param dataSource the store's database
+   * @param tenant whose numbers
+   * @param prefix e.g. {@code RPR}: capital letters, digits and hyphens
+   * @param zone the zone whose calendar year starts each sequence
+   * @param blockSize how many numbers a node reserves at a time, 1 to 1,000,000
+   * @return the scheme
+   */
+  public static JdbcIdScheme yearly(DataSource dataSource, TenantId tenant, String prefix, ZoneId zone, int blockSize) {
+    Objects.requireNonNull(prefix, "prefix");
+    ComplaintId.of(prefix + "-2024-1"); // the prefix must make valid ids
+    return new JdbcIdScheme(dataSource, tenant, r -> prefix, zone, blockSize);
+  }
+
+  /**
+   * The prefix chosen per registration (by district, say), in the {@linkplain TenantId#DEFAULT
+   * default tenant}.
    *
    * @param dataSource the store's database
    * @param prefixOf picks the prefix
@@ -79,7 +102,23 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
    */
   public static JdbcIdScheme yearly(
       DataSource dataSource, Function<RegisterComplaint, String> prefixOf, ZoneId zone, int blockSize) {
-    return new JdbcIdScheme(dataSource, prefixOf, zone, blockSize);
+    return yearly(dataSource, TenantId.DEFAULT, prefixOf, zone, blockSize);
+  }
+
+  /**
+   * The prefix chosen per registration, for a tenant's complaints, numbered apart from every other
+   * tenant's.
+   *
+   * @param dataSource the store's database
+   * @param tenant whose numbers
+   * @param prefixOf picks the prefix
+   * @param zone the zone whose calendar year starts each sequence
+   * @param blockSize how many numbers a node reserves at a time, 1 to 1,000,000
+   * @return the scheme
+   */
+  public static JdbcIdScheme yearly(DataSource dataSource, TenantId tenant, Function<RegisterComplaint, String> prefixOf,
+      ZoneId zone, int blockSize) {
+    return new JdbcIdScheme(dataSource, tenant, prefixOf, zone, blockSize);
   }
 
   /**
@@ -123,17 +162,19 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
       try {
         return jdbc.inTransaction("reserving complaint numbers for " + prefix + "-" + year, c -> {
           try (PreparedStatement ps = c.prepareStatement(
-              "SELECT next_value FROM nivaran_id_block WHERE prefix = ? AND id_year = ? FOR UPDATE")) {
-            ps.setString(1, prefix);
-            ps.setInt(2, year);
+              "SELECT next_value FROM nivaran_id_block WHERE tenant_id = ? AND prefix = ? AND id_year = ? FOR UPDATE")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, prefix);
+            ps.setInt(3, year);
             try (ResultSet rs = ps.executeQuery()) {
               if (rs.next()) {
                 long start = rs.getLong(1);
                 try (PreparedStatement up = c.prepareStatement(
-                    "UPDATE nivaran_id_block SET next_value = ? WHERE prefix = ? AND id_year = ?")) {
+                    "UPDATE nivaran_id_block SET next_value = ? WHERE tenant_id = ? AND prefix = ? AND id_year = ?")) {
                   up.setLong(1, start + blockSize);
-                  up.setString(2, prefix);
-                  up.setInt(3, year);
+                  up.setString(2, tenant.value());
+                  up.setString(3, prefix);
+                  up.setInt(4, year);
                   up.executeUpdate();
                 }
                 return start;
@@ -141,10 +182,11 @@ public final class JdbcIdScheme implements ComplaintIdScheme {
             }
           }
           try (PreparedStatement ins = c.prepareStatement(
-              "INSERT INTO nivaran_id_block (prefix, id_year, next_value) VALUES (?, ?, ?)")) {
-            ins.setString(1, prefix);
-            ins.setInt(2, year);
-            ins.setLong(3, 1L + blockSize);
+              "INSERT INTO nivaran_id_block (tenant_id, prefix, id_year, next_value) VALUES (?, ?, ?, ?)")) {
+            ins.setString(1, tenant.value());
+            ins.setString(2, prefix);
+            ins.setInt(3, year);
+            ins.setLong(4, 1L + blockSize);
             ins.executeUpdate();
           }
           return 1L;

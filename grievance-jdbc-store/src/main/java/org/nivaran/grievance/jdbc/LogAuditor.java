@@ -12,10 +12,13 @@ import org.nivaran.grievance.jdbc.EventAudit.StoredEvent;
 import org.nivaran.grievance.jdbc.EventAudit.Walk;
 import org.nivaran.grievance.jdbc.LogVerification.Finding;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
- * Audits one complaint: its event rows ({@link EventAudit}), then, if its log is intact, its row
- * against the replay of the log, and its registration's idempotency row ({@link StateAudit}).
+ * Audits one complaint of a tenant: its event rows ({@link EventAudit}), then, if its log is
+ * intact, its row and its reference rows against the replay of the log, the tenant its rows are
+ * filed under against the tenant its registration names, and its registration's idempotency row
+ * ({@link StateAudit}).
  *
  * <p>It reads without locks: the complaint row, the event rows, then the complaint row again; if
  * an append came in between (the version or head moved), it reads again, so a busy complaint is
@@ -24,7 +27,7 @@ import org.nivaran.grievance.store.ComplaintNotFoundException;
  * <p>Thread-safe.
  */
 final class LogAuditor {
-  private static final String COMPLAINT_ROW = "SELECT version, head_hash, state FROM nivaran_complaint WHERE id = ?";
+  private static final String COMPLAINT_ROW = "SELECT version, head_hash, state FROM nivaran_complaint WHERE tenant_id = ? AND id = ?";
   private static final int ATTEMPTS = 5;
 
   private final ComplaintRows rows;
@@ -42,31 +45,33 @@ final class LogAuditor {
    *
    * @throws ComplaintNotFoundException if there is no such complaint
    */
-  LogVerification verify(Connection c, ComplaintId id) throws SQLException {
-    Row row = row(c, id);
-    List<StoredEvent> events = EventAudit.read(c, id);
+  LogVerification verify(Connection c, TenantId tenant, ComplaintId id) throws SQLException {
+    Row row = row(c, tenant, id);
+    List<StoredEvent> events = EventAudit.read(c, tenant, id);
     for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
-      Row again = row(c, id);
+      Row again = row(c, tenant, id);
       if (again.version() == row.version() && again.head().equals(row.head())) {
         break;
       }
       row = again;
-      events = EventAudit.read(c, id);
+      events = EventAudit.read(c, tenant, id);
     }
     Walk walk = EventAudit.walk(id, row.version(), row.head(), events, keys, rows);
     List<Finding> found = new ArrayList<>(walk.findings());
     if (walk.logIntact()) {
-      found.addAll(StateAudit.state(c, rows, id, row.state(), walk.events()));
+      found.addAll(StateAudit.state(c, rows, tenant, id, row.state(), walk.events()));
     }
     if (walk.registration().isPresent()) {
-      found.addAll(StateAudit.idempotency(c, id, walk.registration().get()));
+      found.addAll(StateAudit.tenant(tenant, walk.registration().get()));
+      found.addAll(StateAudit.idempotency(c, tenant, id, walk.registration().get()));
     }
     return new LogVerification(id, events.size(), found);
   }
 
-  private static Row row(Connection c, ComplaintId id) throws SQLException {
+  private static Row row(Connection c, TenantId tenant, ComplaintId id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(COMPLAINT_ROW)) {
-      ps.setString(1, id.value());
+      ps.setString(1, tenant.value());
+      ps.setString(2, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new ComplaintNotFoundException(id);

@@ -64,7 +64,17 @@ public record LogVerification(ComplaintId complaintId, long eventsChecked, List<
     /** The idempotency row of the registration's key is missing, points elsewhere, or has another fingerprint. */
     IDEMPOTENCY,
     /** An outbox row refers to a complaint or event that is not stored. */
-    OUTBOX
+    OUTBOX,
+    /**
+     * The complaint's rows are filed under another tenant than its registration (which the hash
+     * chain covers) names.
+     */
+    TENANT,
+    /**
+     * The complaint's rows in {@code nivaran_reference} are not the external references its state
+     * holds, or a reference row names a complaint that is not stored.
+     */
+    REFERENCE
   }
 
   /**

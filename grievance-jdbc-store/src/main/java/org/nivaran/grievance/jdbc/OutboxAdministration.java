@@ -2,13 +2,13 @@ package org.nivaran.grievance.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>It may run beside any number of relays: it changes only dead rows (redrive) and sent rows
  * (purge), which a relay never touches. Its log lines go to the logger of this class.
  *
- * <p>Thread-safe: it holds only the data source; each call takes a connection and gives it back.
+ * <p>It serves one tenant's outbox ({@link #create(DataSource, TenantId)}): every count, list,
+ * redrive and purge names the tenant, and a seq of another tenant's message is not found.
+ *
+ * <p>Thread-safe: it holds only the data source and the tenant; each call takes a connection and gives it back.
  * Failures of the database surface as {@link JdbcStoreException}; the transaction concerned is
  * rolled back.
  */
@@ -43,13 +46,16 @@ public final class OutboxAdministration {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxAdministration.class);
 
   private final Jdbc jdbc;
+  private final TenantId tenant;
 
-  private OutboxAdministration(DataSource dataSource) {
+  private OutboxAdministration(DataSource dataSource, TenantId tenant) {
     this.jdbc = new Jdbc(dataSource);
+    this.tenant = tenant;
   }
 
   /**
-   * The tools for the outbox in a database. Nothing is read until a method is called. They need
+   * The tools for the outbox of the {@linkplain TenantId#DEFAULT default tenant} in a database.
+   * Nothing is read until a method is called. They need
    * no clock: a redriven message is due on the database's clock, as every due time of the outbox
    * is (see {@link OutboxRelay}, "Clocks").
    *
@@ -59,8 +65,23 @@ public final class OutboxAdministration {
    * @throws NullPointerException if it is null
    */
   public static OutboxAdministration create(DataSource dataSource) {
+    return create(dataSource, TenantId.DEFAULT);
+  }
+
+  /**
+   * The tools for one tenant's outbox in a database: they count, list, redrive and purge only
+   * that tenant's messages.
+   *
+   * @param dataSource the database holding {@code nivaran_outbox}: PostgreSQL or H2, with the
+   *     Nivaran schema
+   * @param tenant whose messages
+   * @return the tools
+   * @throws NullPointerException if either is null
+   */
+  public static OutboxAdministration create(DataSource dataSource, TenantId tenant) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return new OutboxAdministration(dataSource);
+    Objects.requireNonNull(tenant, "tenant");
+    return new OutboxAdministration(dataSource, tenant);
   }
 
   /**
@@ -78,7 +99,8 @@ public final class OutboxAdministration {
     }
     return jdbc.read("listing dead outbox messages", c -> {
       try (PreparedStatement ps = c.prepareStatement(OutboxStatements.DEAD)) {
-        ps.setInt(1, limit);
+        ps.setString(1, tenant.value());
+        ps.setInt(2, limit);
         try (ResultSet rs = ps.executeQuery()) {
           List<DeadLetter> out = new ArrayList<>();
           while (rs.next()) {
@@ -112,7 +134,8 @@ public final class OutboxAdministration {
   public boolean redrive(long seq) {
     int changed = jdbc.inTransaction("redriving outbox message " + seq, c -> {
       try (PreparedStatement ps = c.prepareStatement(OutboxStatements.REDRIVE)) {
-        ps.setLong(1, seq);
+        ps.setString(1, tenant.value());
+        ps.setLong(2, seq);
         return ps.executeUpdate();
       }
     });
@@ -131,6 +154,7 @@ public final class OutboxAdministration {
   public int redriveAll() {
     int changed = jdbc.inTransaction("redriving all dead outbox messages", c -> {
       try (PreparedStatement ps = c.prepareStatement(OutboxStatements.REDRIVE_ALL)) {
+        ps.setString(1, tenant.value());
         return ps.executeUpdate();
       }
     });
@@ -153,7 +177,8 @@ public final class OutboxAdministration {
     Objects.requireNonNull(sentBefore, "sentBefore");
     int deleted = jdbc.inTransaction("purging sent outbox messages", c -> {
       try (PreparedStatement ps = c.prepareStatement(OutboxStatements.PURGE_SENT)) {
-        Jdbc.setInstant(ps, 1, sentBefore);
+        ps.setString(1, tenant.value());
+        Jdbc.setInstant(ps, 2, sentBefore);
         return ps.executeUpdate();
       }
     });
@@ -174,7 +199,9 @@ public final class OutboxAdministration {
       long pending = 0;
       long sent = 0;
       long dead = 0;
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(OutboxStatements.COUNTS)) {
+      try (PreparedStatement ps = c.prepareStatement(OutboxStatements.COUNTS)) {
+        ps.setString(1, tenant.value());
+        ResultSet rs = ps.executeQuery(); // closed with the statement
         while (rs.next()) {
           long n = rs.getLong("n");
           switch (rs.getString("state")) {

@@ -11,11 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.nivaran.grievance.notify.Notification;
+import org.nivaran.grievance.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The claim step of {@link OutboxRelay#relayOnce()}: picks a batch of due messages, skipping rows
+ * The claim step of {@link OutboxRelay#relayOnce()}: picks a batch of its tenant's due messages, skipping rows
  * another relay has locked, and leases them; a due row that cannot be read back as a notification
  * is made dead instead, and a message due in its {@linkplain Notification#quietHours() quiet hours}
  * is held, not leased, until they end. What is due, whether it is night for a message, and until
@@ -30,10 +31,12 @@ final class OutboxClaimer {
 
   private final int batchSize;
   private final Duration lease;
+  private final TenantId tenant;
   /** The database's dialect, found on the first connection. */
   private volatile Dialect dialect;
 
-  OutboxClaimer(int batchSize, Duration lease) {
+  OutboxClaimer(TenantId tenant, int batchSize, Duration lease) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.batchSize = batchSize;
     this.lease = Objects.requireNonNull(lease, "lease");
   }
@@ -51,7 +54,8 @@ final class OutboxClaimer {
     Dialect d = dialect(c);
     try (PreparedStatement ps = c.prepareStatement(OutboxStatements.claim(d));
         PreparedStatement quarantine = c.prepareStatement(OutboxStatements.QUARANTINE)) {
-      ps.setInt(1, batchSize);
+      ps.setString(1, tenant.value());
+      ps.setInt(2, batchSize);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long seq = rs.getLong("seq");
@@ -64,6 +68,7 @@ final class OutboxClaimer {
             Jdbc.setInstant(quarantine, 1, now);
             quarantine.setString(2, error);
             quarantine.setLong(3, seq);
+            quarantine.setString(4, tenant.value());
             quarantine.addBatch();
             quarantined++;
             continue;
@@ -94,7 +99,7 @@ final class OutboxClaimer {
    * Holds the messages due in their quiet hours until the hours end, a wait from the database's
    * clock as the claim read it, and returns how many were held.
    */
-  private static int hold(Connection c, Dialect d, List<Held> held) throws SQLException {
+  private int hold(Connection c, Dialect d, List<Held> held) throws SQLException {
     if (held.isEmpty()) {
       return 0;
     }
@@ -103,6 +108,7 @@ final class OutboxClaimer {
       for (Held h : held) {
         ps.setLong(1, Dialect.micros(h.quiet()));
         ps.setLong(2, h.seq());
+        ps.setString(3, tenant.value());
         ps.addBatch();
       }
       for (int n : ps.executeBatch()) {
@@ -125,6 +131,7 @@ final class OutboxClaimer {
         ps.setLong(2, leaseMicros);
         ps.setLong(3, claim.seq());
         ps.setInt(4, claim.attempts() - 1);
+        ps.setString(5, tenant.value());
         ps.addBatch();
       }
       updated = ps.executeBatch();

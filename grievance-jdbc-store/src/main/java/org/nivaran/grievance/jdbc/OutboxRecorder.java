@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.nivaran.grievance.jdbc.OutboxClaimer.Claim;
 import org.nivaran.grievance.jdbc.OutboxSender.Outcome;
 import org.nivaran.grievance.jdbc.OutboxSender.Result;
+import org.nivaran.grievance.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,11 @@ final class OutboxRecorder {
   private final Jdbc jdbc;
   private final Duration lease;
   private final int maxAttempts;
+  private final TenantId tenant;
 
-  OutboxRecorder(Jdbc jdbc, Duration lease, int maxAttempts) {
+  OutboxRecorder(Jdbc jdbc, TenantId tenant, Duration lease, int maxAttempts) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.lease = Objects.requireNonNull(lease, "lease");
     this.maxAttempts = maxAttempts;
   }
@@ -69,6 +72,7 @@ final class OutboxRecorder {
               Jdbc.setInstant(sent, 1, o.at());
               sent.setLong(2, o.claim().seq());
               sent.setString(3, token);
+              sent.setString(4, tenant.value());
               sent.addBatch();
               sentRows.add(i);
             }
@@ -77,6 +81,7 @@ final class OutboxRecorder {
               dead.setString(2, o.error());
               dead.setLong(3, o.claim().seq());
               dead.setString(4, token);
+              dead.setString(5, tenant.value());
               dead.addBatch();
               deadRows.add(i);
             }
@@ -85,6 +90,7 @@ final class OutboxRecorder {
               retry.setString(2, o.error());
               retry.setLong(3, o.claim().seq());
               retry.setString(4, token);
+              retry.setString(5, tenant.value());
               retry.addBatch();
               retryRows.add(i);
             }
@@ -96,6 +102,7 @@ final class OutboxRecorder {
         for (Claim claim : unsent) {
           release.setLong(1, claim.seq());
           release.setString(2, token);
+          release.setString(3, tenant.value());
           release.addBatch();
         }
         if (!unsent.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.jdbc.OutboxClaimer.Claim;
 import org.nivaran.grievance.jdbc.OutboxClaimer.Claimed;
 import org.nivaran.grievance.jdbc.OutboxSender.Outcome;
@@ -95,6 +96,10 @@ import org.slf4j.LoggerFactory;
  * never find a message due before its back-off has passed, and never find one enqueued by a node
  * whose clock runs ahead not yet due.
  *
+ * <p>A relay serves one tenant ({@link Builder#tenant}, the default tenant unless named): every
+ * row it claims, sends and records is that tenant's, each statement naming it, so a relay per
+ * tenant runs beside the others without touching or delaying their messages.
+ *
  * <p>The relay's {@link Builder#clock(Clock) clock} decides nothing: it stamps when the notifier
  * answered ({@code sent_at}, {@code dead_at}), records for people that no relay reads. The
  * notification's {@link Notification#createdAt() createdAt} is the enqueuing node's. Whether a
@@ -162,9 +167,9 @@ public final class OutboxRelay {
     this.jdbc = new Jdbc(b.dataSource);
     this.clock = b.clock;
     this.leaseNanos = TimeUnit.NANOSECONDS.convert(b.lease);
-    this.claimer = new OutboxClaimer(b.batchSize, b.lease);
+    this.claimer = new OutboxClaimer(b.tenant, b.batchSize, b.lease);
     this.sender = new OutboxSender(b.notifier, b.clock, b.maxAttempts, b.retryBackoff());
-    this.recorder = new OutboxRecorder(jdbc, b.lease, b.maxAttempts);
+    this.recorder = new OutboxRecorder(jdbc, b.tenant, b.lease, b.maxAttempts);
   }
 
   /**
@@ -263,8 +268,24 @@ public final class OutboxRelay {
     private Duration backoffBase = Duration.ofSeconds(10);
     private Duration backoffMax = Duration.ofHours(1);
     private RandomGenerator random;
+    private TenantId tenant = TenantId.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * The tenant whose messages this relay delivers; {@link TenantId#DEFAULT} by default. A relay
+     * claims, sends and records only that tenant's rows (every statement names it), so a platform
+     * runs a relay per tenant (each with the tenant's notifier), and a relay of one tenant never
+     * delays or sends another's messages.
+     *
+     * @param tenant the tenant
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
+    public Builder tenant(TenantId tenant) {
+      this.tenant = Objects.requireNonNull(tenant, "tenant");
+      return this;
+    }
 
     /**
      * The database holding {@code nivaran_outbox}: PostgreSQL or H2, with the Nivaran schema.

@@ -20,6 +20,7 @@ import org.nivaran.grievance.notify.NotificationKind;
 import org.nivaran.grievance.notify.Recipient;
 import org.nivaran.grievance.notify.RecipientRole;
 import org.nivaran.grievance.directory.Language;
+import org.nivaran.grievance.tenant.TenantId;
 
 /** Writes notifications to {@code nivaran_outbox} and reads them back; shared by the store and the relay. */
 final class OutboxRows {
@@ -27,12 +28,12 @@ final class OutboxRows {
 
   static final String INSERT = "INSERT INTO nivaran_outbox (message_id, complaint_id, event_sequence, kind, "
       + "recipient_role, recipient_phone, recipient_post, recipient_name, channel, language, body, created_at, "
-      + "quiet_from, quiet_until, quiet_zone, state, attempts, next_attempt_at) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, CURRENT_TIMESTAMP)";
+      + "quiet_from, quiet_until, quiet_zone, tenant_id, state, attempts, next_attempt_at) "
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, CURRENT_TIMESTAMP)";
 
   /** The columns {@link #read} needs, for a SELECT list. */
   static final String COLUMNS = "seq, message_id, complaint_id, event_sequence, kind, recipient_role, recipient_phone, "
-      + "recipient_post, recipient_name, channel, language, body, created_at, quiet_from, quiet_until, quiet_zone";
+      + "recipient_post, recipient_name, channel, language, body, created_at, quiet_from, quiet_until, quiet_zone, tenant_id";
 
   /**
    * Inserts the notifications as pending on the caller's transaction, due at once on the
@@ -41,20 +42,30 @@ final class OutboxRows {
    * for every relay (see {@link OutboxRelay}, "Clocks"). {@code created_at} keeps the
    * notification's own instant. A message with {@linkplain Notification#quietHours() quiet hours}
    * keeps them in three columns; the relay holds it while they last (see {@link OutboxClaimer}).
+   * Each row is of the tenant given (the tenant of the complaint whose change causes them), and
+   * only that tenant's relay delivers it.
+   *
+   * @throws IllegalArgumentException if a notification names another tenant
    */
-  static void insert(Connection c, List<Notification> notifications) throws SQLException {
+  static void insert(Connection c, TenantId tenant, List<Notification> notifications) throws SQLException {
     if (notifications.isEmpty()) {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       for (Notification n : notifications) {
+        if (!n.tenant().equals(tenant)) {
+          throw new IllegalArgumentException("notification " + n.id() + " is of tenant " + n.tenant()
+              + ", not of " + tenant + " whose outbox is being written");
+        }
         bind(ps, n);
+        ps.setString(16, tenant.value());
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
+  /** Binds a notification's columns, parameters 1 to 15 of {@link #INSERT}. */
   static void bind(PreparedStatement ps, Notification n) throws SQLException {
     ps.setString(1, n.id());
     ps.setString(2, n.complaintId().value());
@@ -95,6 +106,6 @@ final class OutboxRows {
     return new Notification(rs.getString("message_id"), ComplaintId.of(rs.getString("complaint_id")),
         rs.getLong("event_sequence"), NotificationKind.valueOf(rs.getString("kind")), recipient,
         DeliveryChannel.valueOf(rs.getString("channel")), Language.of(rs.getString("language")),
-        rs.getString("body"), created, quiet);
+        rs.getString("body"), created, quiet, new TenantId(rs.getString("tenant_id")));
   }
 }

@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.complaint.ComplaintEvent.ComplaintRegistered;
 import org.nivaran.grievance.complaint.ComplaintId;
+import org.nivaran.grievance.complaint.ExternalReference;
+import org.nivaran.grievance.tenant.TenantId;
 import org.nivaran.grievance.complaint.Lifecycle;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.jdbc.LogVerification.Alteration;
@@ -31,15 +35,17 @@ import org.nivaran.grievance.jdbc.LogVerification.Finding;
  * {@code state} document must be the replay of the log, each indexed column what that state says
  * (what {@link ComplaintRows#bindColumns} binds for it, instants to the microsecond the databases keep),
  * and the registration's idempotency key must have its row, pointing at this complaint, with the
- * fingerprint of the request the registration records.
+ * fingerprint of the request the registration records. The complaint's rows in
+ * {@code nivaran_reference} must be the references its state holds, and the tenant its rows are
+ * filed under the one its registration names.
  *
  * <p>Stateless and thread-safe.
  */
 final class StateAudit {
   private static final List<String> COLUMNS = List.of(ComplaintRows.COLUMNS.split(", "));
-  private static final String READ_COLUMNS = "SELECT " + ComplaintRows.COLUMNS + " FROM nivaran_complaint WHERE id = ?";
+  private static final String READ_COLUMNS = "SELECT " + ComplaintRows.COLUMNS + " FROM nivaran_complaint WHERE tenant_id = ? AND id = ?";
   private static final String IDEMPOTENCY_ROW =
-      "SELECT fingerprint, complaint_id FROM nivaran_idempotency WHERE idempotency_key = ?";
+      "SELECT fingerprint, complaint_id FROM nivaran_idempotency WHERE tenant_id = ? AND idempotency_key = ?";
 
   private StateAudit() {}
 
@@ -47,7 +53,7 @@ final class StateAudit {
    * The complaint row's alterations: its state and indexed columns against the replay of
    * {@code events}, which must be the whole authentic log.
    */
-  static List<Finding> state(Connection c, ComplaintRows mapping, ComplaintId id, String stateJson,
+  static List<Finding> state(Connection c, ComplaintRows mapping, TenantId tenant, ComplaintId id, String stateJson,
       List<ComplaintEvent> events) throws SQLException {
     Complaint replayed;
     try {
@@ -66,7 +72,8 @@ final class StateAudit {
     Map<Integer, Object> expected = boundColumns(replayed);
     List<String> wrong = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(READ_COLUMNS)) {
-      ps.setString(1, id.value());
+      ps.setString(1, tenant.value());
+      ps.setString(2, id.value());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next(); // the caller read the row
         for (int k = 1; k <= COLUMNS.size(); k++) {
@@ -80,7 +87,43 @@ final class StateAudit {
       found.add(finding(Alteration.STATE, "the indexed column(s) " + String.join(", ", wrong)
           + " disagree with the replay of the log"));
     }
+    found.addAll(references(c, tenant, id, replayed));
     return found;
+  }
+
+  /**
+   * The reference rows' alterations: the complaint's rows in {@code nivaran_reference} must be
+   * the references its (replayed) state holds, no more and no fewer.
+   */
+  private static List<Finding> references(Connection c, TenantId tenant, ComplaintId id, Complaint replayed)
+      throws SQLException {
+    List<ExternalReference> stored;
+    try {
+      stored = ReferenceRows.of(c, tenant, id);
+    } catch (RuntimeException unreadable) { // a row edited into an invalid reference
+      return List.of(finding(Alteration.REFERENCE, "a reference row of the complaint is not a valid reference"));
+    }
+    Set<ExternalReference> held = new HashSet<>(replayed.references());
+    Set<ExternalReference> rows = new HashSet<>(stored);
+    if (held.equals(rows) && stored.size() == rows.size()) {
+      return List.of();
+    }
+    long missing = held.stream().filter(r -> !rows.contains(r)).count();
+    long extra = rows.stream().filter(r -> !held.contains(r)).count();
+    return List.of(finding(Alteration.REFERENCE, "the reference rows disagree with the references the log gives "
+        + "the complaint (" + missing + " missing, " + extra + " extra)"));
+  }
+
+  /**
+   * Whether the tenant a complaint's rows are filed under is the tenant its registration names
+   * (which the hash chain covers): a complaint moved to another tenant's rows is reported.
+   */
+  static List<Finding> tenant(TenantId filedUnder, ComplaintRegistered registration) {
+    if (registration.tenant().equals(filedUnder)) {
+      return List.of();
+    }
+    return List.of(finding(Alteration.TENANT, "the rows are filed under tenant " + filedUnder
+        + " but the registration is of tenant " + registration.tenant()));
   }
 
   /**
@@ -88,13 +131,15 @@ final class StateAudit {
    * complaint, with the fingerprint of the request the registration records. A registration
    * without a key has nothing to check.
    */
-  static List<Finding> idempotency(Connection c, ComplaintId id, ComplaintRegistered registration) throws SQLException {
+  static List<Finding> idempotency(Connection c, TenantId tenant, ComplaintId id, ComplaintRegistered registration)
+      throws SQLException {
     Optional<String> key = registration.idempotencyKey();
     if (key.isEmpty()) {
       return List.of();
     }
     try (PreparedStatement ps = c.prepareStatement(IDEMPOTENCY_ROW)) {
-      ps.setString(1, key.get());
+      ps.setString(1, tenant.value());
+      ps.setString(2, key.get());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return List.of(finding(Alteration.IDEMPOTENCY,
@@ -139,6 +184,10 @@ final class StateAudit {
       int stored = rs.getInt(k);
       return !rs.wasNull() && stored == n;
     }
+    if (expected instanceof Double d) {
+      double stored = rs.getDouble(k);
+      return !rs.wasNull() && Double.compare(stored, d) == 0;
+    }
     if (expected instanceof Boolean b) {
       boolean stored = rs.getBoolean(k);
       return !rs.wasNull() && stored == b;
@@ -151,7 +200,8 @@ final class StateAudit {
     try {
       return Optional.of(RegisterComplaint.builder().kind(r.kind()).channel(r.channel()).citizen(r.citizen())
           .categoryCode(r.categoryCode()).jurisdictionCode(r.jurisdictionCode()).description(r.description())
-          .attachments(r.attachments()).idempotencyKey(r.idempotencyKey()).build().fingerprint());
+          .attachments(r.attachments()).idempotencyKey(r.idempotencyKey()).location(r.location())
+          .references(r.references()).build().fingerprint());
     } catch (RuntimeException notARequest) { // registered by hand, outside today's rules: not checkable
       return Optional.empty();
     }

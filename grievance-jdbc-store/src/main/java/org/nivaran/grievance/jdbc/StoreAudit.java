@@ -21,6 +21,7 @@ import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.jdbc.LogVerification.Alteration;
 import org.nivaran.grievance.jdbc.LogVerification.Finding;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
+import org.nivaran.grievance.tenant.TenantId;
 
 /**
  * The tamper checks of a {@link JdbcComplaintStore} ({@link JdbcComplaintStore#audit()}): every
@@ -40,14 +41,22 @@ import org.nivaran.grievance.store.ComplaintNotFoundException;
  *   <li>if the log is intact, the complaint row's {@code state} against the replay of the log,
  *       and its indexed columns (status, post, department, level, deadline, flags...) against that
  *       state, as the store writes them;
+ *   <li>that the tenant the complaint's rows are filed under ({@code tenant_id}) is the tenant its
+ *       registration names, which the hash chain covers ({@link LogVerification.Alteration#TENANT});
+ *   <li>if the log is intact, that the complaint's rows in {@code nivaran_reference} are the
+ *       external references the replayed state holds ({@link LogVerification.Alteration#REFERENCE});
  *   <li>if the registration carries an idempotency key, that the key's row exists, points at the
  *       complaint, and holds the fingerprint of the request the registration records (as
  *       {@code Grievances} stores it; a complaint stored with another fingerprint by a host's own
  *       code is reported too).
  * </ul>
  * {@link #auditReferences} checks what no complaint's audit reaches: outbox rows that refer to a
- * complaint or event that is not stored, idempotency rows of a complaint that is not stored, and
- * event rows whose complaint row is gone.
+ * complaint or event that is not stored, idempotency and reference rows of a complaint that is not
+ * stored, and event rows whose complaint row is gone.
+ *
+ * <p>A complaint is audited within its tenant ({@link #verifyLog(TenantId, ComplaintId)},
+ * {@link #auditAll(TenantId, Optional, int)}); {@link #tenants()}, {@link #auditReferences} and the
+ * checkpoints cover the whole store, every tenant.
  *
  * <p>What is not checked: the outbox's content and delivery state (body, recipient, attempts,
  * sent or dead; rendered once, changed by the relay, purged when sent: operational, not
@@ -67,17 +76,21 @@ import org.nivaran.grievance.store.ComplaintNotFoundException;
  * <p>Reads take no locks. Thread-safe.
  */
 public final class StoreAudit {
-  private static final String PAGE_AFTER = "SELECT id FROM nivaran_complaint WHERE id > ? ORDER BY id ";
+  private static final String PAGE_AFTER = "SELECT id FROM nivaran_complaint WHERE tenant_id = ? AND id > ? ORDER BY id ";
   private static final String ORPHAN_OUTBOX = "SELECT o.seq, o.complaint_id, o.event_sequence, c.id FROM nivaran_outbox o "
-      + "LEFT JOIN nivaran_complaint c ON c.id = o.complaint_id "
-      + "LEFT JOIN nivaran_event e ON e.complaint_id = o.complaint_id AND e.sequence = o.event_sequence "
+      + "LEFT JOIN nivaran_complaint c ON c.tenant_id = o.tenant_id AND c.id = o.complaint_id "
+      + "LEFT JOIN nivaran_event e ON e.tenant_id = o.tenant_id AND e.complaint_id = o.complaint_id "
+      + "AND e.sequence = o.event_sequence "
       + "WHERE c.id IS NULL OR (o.event_sequence > 0 AND e.complaint_id IS NULL) ORDER BY o.seq ";
   private static final String ORPHAN_KEYS = "SELECT i.complaint_id, COUNT(*) FROM nivaran_idempotency i "
-      + "LEFT JOIN nivaran_complaint c ON c.id = i.complaint_id WHERE c.id IS NULL "
+      + "LEFT JOIN nivaran_complaint c ON c.tenant_id = i.tenant_id AND c.id = i.complaint_id WHERE c.id IS NULL "
       + "GROUP BY i.complaint_id ORDER BY i.complaint_id ";
   private static final String ORPHAN_EVENTS = "SELECT e.complaint_id, COUNT(*) FROM nivaran_event e "
-      + "LEFT JOIN nivaran_complaint c ON c.id = e.complaint_id WHERE c.id IS NULL "
+      + "LEFT JOIN nivaran_complaint c ON c.tenant_id = e.tenant_id AND c.id = e.complaint_id WHERE c.id IS NULL "
       + "GROUP BY e.complaint_id ORDER BY e.complaint_id ";
+  private static final String ORPHAN_REFERENCES = "SELECT r.complaint_id, COUNT(*) FROM nivaran_reference r "
+      + "LEFT JOIN nivaran_complaint c ON c.tenant_id = r.tenant_id AND c.id = r.complaint_id WHERE c.id IS NULL "
+      + "GROUP BY r.complaint_id ORDER BY r.complaint_id ";
   /** How long after midnight {@link #checkpoint()} waits before covering the day: transactions that read the clock before it. */
   private static final Duration SETTLE = Duration.ofHours(1);
 
@@ -103,21 +116,42 @@ public final class StoreAudit {
    * @throws JdbcStoreException if the database fails
    */
   public LogVerification verifyLog(ComplaintId id) {
-    Objects.requireNonNull(id, "id");
-    return jdbc.read("verifying the log of " + id, c -> auditor.verify(c, id));
+    return verifyLog(TenantId.DEFAULT, id);
   }
 
   /**
-   * Audits a page of complaints, in id order, on one connection.
+   * Audits one complaint of a tenant, as {@link #verifyLog(ComplaintId)} does for the default
+   * tenant; also that the tenant its rows are filed under is the one its registration names, and
+   * that its reference rows are the references its state holds.
    *
-   * <pre>{@code
-   * Optional<ComplaintId> after = Optional.empty();
-   * do {
-   *   AuditPage page = audit.auditAll(after, 500);
-   *   page.altered().forEach(v -> log.warn("{} altered: {}", v.complaintId(), v.findings()));
-   *   after = page.next();
-   * } while (after.isPresent());
-   * }</pre>
+   * @param tenant whose complaint
+   * @param id the complaint
+   * @return what was found
+   * @throws ComplaintNotFoundException if the tenant has no such complaint
+   * @throws JdbcStoreException if the database fails
+   */
+  public LogVerification verifyLog(TenantId tenant, ComplaintId id) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    return jdbc.read("verifying the log of " + id, c -> auditor.verify(c, tenant, id));
+  }
+
+  /**
+   * The tenants that hold complaints, in order: what to pass to
+   * {@link #auditAll(TenantId, Optional, int)} to audit the whole store. One seek on the complaint
+   * table's primary key per tenant (every partition or shard).
+   *
+   * @return the tenants
+   * @throws JdbcStoreException if the database fails
+   */
+  public List<TenantId> tenants() {
+    return jdbc.read("listing the tenants",
+        c -> Jdbc.tenants(c, "nivaran_complaint").stream().map(TenantId::of).toList());
+  }
+
+  /**
+   * Audits a page of the {@linkplain TenantId#DEFAULT default tenant}'s complaints; the same as
+   * {@code auditAll(TenantId.DEFAULT, after, limit)}.
    *
    * @param after the last complaint of the previous page ({@link AuditPage#next()}); empty for the first
    * @param limit the most complaints to audit, at least 1
@@ -125,6 +159,31 @@ public final class StoreAudit {
    * @throws JdbcStoreException if the database fails
    */
   public AuditPage auditAll(Optional<ComplaintId> after, int limit) {
+    return auditAll(TenantId.DEFAULT, after, limit);
+  }
+
+  /**
+   * Audits a page of a tenant's complaints, in id order, on one connection.
+   *
+   * <pre>{@code
+   * for (TenantId tenant : audit.tenants()) {
+   *   Optional<ComplaintId> after = Optional.empty();
+   *   do {
+   *     AuditPage page = audit.auditAll(tenant, after, 500);
+   *     page.altered().forEach(v -> log.warn("{} altered: {}", v.complaintId(), v.findings()));
+   *     after = page.next();
+   *   } while (after.isPresent());
+   * }
+   * }</pre>
+   *
+   * @param tenant whose complaints
+   * @param after the last complaint of the previous page ({@link AuditPage#next()}); empty for the first
+   * @param limit the most complaints to audit, at least 1
+   * @return the page
+   * @throws JdbcStoreException if the database fails
+   */
+  public AuditPage auditAll(TenantId tenant, Optional<ComplaintId> after, int limit) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(after, "after");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1 (was " + limit + ")");
@@ -132,8 +191,9 @@ public final class StoreAudit {
     return jdbc.read("auditing the complaints after " + after.map(ComplaintId::value).orElse("the start"), c -> {
       List<ComplaintId> ids = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(PAGE_AFTER + sql.limit())) {
-        ps.setString(1, after.map(ComplaintId::value).orElse(""));
-        ps.setInt(2, limit);
+        ps.setString(1, tenant.value());
+        ps.setString(2, after.map(ComplaintId::value).orElse(""));
+        ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             ids.add(ComplaintId.of(rs.getString(1)));
@@ -143,7 +203,7 @@ public final class StoreAudit {
       List<LogVerification> altered = new ArrayList<>();
       for (ComplaintId id : ids) {
         try {
-          LogVerification v = auditor.verify(c, id);
+          LogVerification v = auditor.verify(c, tenant, id);
           if (!v.intact()) {
             altered.add(v);
           }
@@ -160,7 +220,9 @@ public final class StoreAudit {
    * Finds the rows that refer to what is not stored: outbox rows whose complaint, or event (an
    * {@code event_sequence} above 0), is missing ({@link Alteration#OUTBOX}), idempotency rows whose
    * complaint is missing ({@link Alteration#IDEMPOTENCY}), and event rows whose complaint row is
-   * missing ({@link Alteration#DELETION}). Three queries, each scanning its table once.
+   * missing ({@link Alteration#DELETION}), and reference rows whose complaint is missing
+   * ({@link Alteration#REFERENCE}); a row refers to the complaint of its own tenant. Four queries,
+   * each scanning its table once, across every tenant.
    *
    * @param limit the most rows of each kind to report, at least 1
    * @return what was found, one verification per complaint named, in id order; empty if nothing
@@ -188,6 +250,8 @@ public final class StoreAudit {
           n + " idempotency key(s) point at the complaint, which is not stored"));
       orphans(c, ORPHAN_EVENTS, limit, found, n -> new Finding(Alteration.DELETION, Optional.empty(),
           "the complaint's row is missing; " + n + " of its event rows remain"));
+      orphans(c, ORPHAN_REFERENCES, limit, found, n -> new Finding(Alteration.REFERENCE, Optional.empty(),
+          n + " reference row(s) name the complaint, which is not stored"));
       List<LogVerification> out = new ArrayList<>();
       found.forEach((id, findings) -> out.add(new LogVerification(ComplaintId.of(id), 0, findings)));
       return List.copyOf(out);

@@ -30,8 +30,8 @@ class H2ComplaintStoreContractTest extends ComplaintStoreContract {
   /** Empties every table of the store and returns a store on it. */
   static JdbcComplaintStore emptied(TestDatabase db) {
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-      for (String table : new String[] {"nivaran_outbox", "nivaran_event", "nivaran_idempotency", "nivaran_complaint",
-          "nivaran_id_block"}) {
+      for (String table : new String[] {"nivaran_outbox", "nivaran_event", "nivaran_idempotency", "nivaran_reference",
+          "nivaran_complaint", "nivaran_id_block"}) {
         s.executeUpdate("DELETE FROM " + table);
       }
     } catch (SQLException e) {

@@ -113,9 +113,10 @@ class JdbcCallerHistoryTest {
       }
       StringBuilder plan = new StringBuilder();
       try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + StoreStatements.COUNT_FAKE_CLOSURES)) {
-        ps.setString(1, "+919000000000");
-        ps.setObject(2, java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z"));
-        ps.setObject(3, java.time.OffsetDateTime.parse("2024-12-31T00:00:00Z"));
+        ps.setString(1, "up-lucknow");
+        ps.setString(2, "+919000000000");
+        ps.setObject(3, java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z"));
+        ps.setObject(4, java.time.OffsetDateTime.parse("2024-12-31T00:00:00Z"));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             plan.append(rs.getString(1)).append('\n');

@@ -199,8 +199,8 @@ class JdbcComplaintStoreTest {
         ins.executeBatch();
       }
       // the claim JdbcComplaintStore.claimDue issues on H2, with its lower bound on the deadline
-      String claim = "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE "
-          + "due_at >= TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00Z' AND due_at <= TIMESTAMP WITH TIME ZONE "
+      String claim = "SELECT id, state FROM nivaran_complaint USE INDEX (nivaran_complaint_due) WHERE tenant_id = 'default' "
+          + "AND due_at >= TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00Z' AND due_at <= TIMESTAMP WITH TIME ZONE "
           + "'2030-01-01 00:00:00Z' AND (claimed_until IS NULL OR claimed_until <= CURRENT_TIMESTAMP) FETCH FIRST 5 ROWS ONLY";
       try (Statement s = c.createStatement(); var rs = s.executeQuery("EXPLAIN ANALYZE " + claim)) {
         rs.next();

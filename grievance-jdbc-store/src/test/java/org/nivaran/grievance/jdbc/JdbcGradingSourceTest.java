@@ -61,7 +61,7 @@ class JdbcGradingSourceTest {
 
   /** The replay of every stored log, read once (nothing is written after). */
   private static EventLogGradingSource replayOf(JdbcComplaintStore store, List<ComplaintId> ids) {
-    List<List<ComplaintEvent>> logs = ids.stream().map(store::events).toList();
+    List<List<ComplaintEvent>> logs = ids.stream().map(id -> store.events(TenantId.DEFAULT, id)).toList();
     return EventLogGradingSource.over(() -> logs);
   }
 

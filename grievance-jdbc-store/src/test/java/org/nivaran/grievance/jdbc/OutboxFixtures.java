@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -55,8 +56,12 @@ final class OutboxFixtures {
   }
 
   static void insert(DataSource ds, List<Notification> notifications) {
+    insert(ds, TenantId.DEFAULT, notifications);
+  }
+
+  static void insert(DataSource ds, TenantId tenant, List<Notification> notifications) {
     new Jdbc(ds).inTransaction("inserting test outbox rows", c -> {
-      OutboxRows.insert(c, notifications);
+      OutboxRows.insert(c, tenant, notifications);
       return null;
     });
   }

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.jdbc;
 
+import org.nivaran.grievance.tenant.TenantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nivaran.grievance.jdbc.OutboxFixtures.T0;
@@ -242,7 +243,7 @@ class OutboxRelayTest {
       try (Connection open = db.rawConnection()) {
         open.setAutoCommit(false);
         // A's claim transaction, held open
-        OutboxClaimer claimerOfA = new OutboxClaimer(2, LEASE);
+        OutboxClaimer claimerOfA = new OutboxClaimer(TenantId.DEFAULT, 2, LEASE);
         List<OutboxClaimer.Claim> claimedByA = claimerOfA.claim(open, clock.instant(), "lease-held-open").claims();
         assertThat(claimedByA).extracting(claim -> claim.notification().id())
             .containsExactly(messages.get(0).id(), messages.get(1).id());

@@ -50,13 +50,22 @@ final class TestDatabase implements AutoCloseable {
     return kind == Kind.H2 ? h2(poolSize) : postgres(poolSize);
   }
 
+  /** A database of the kind with the schema in a layout. */
+  static TestDatabase create(Kind kind, int poolSize, SchemaLayout layout) {
+    return installed(blank(kind, poolSize), layout);
+  }
+
   static TestDatabase h2(int poolSize) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:mem:nivaran-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-    config.setMaximumPoolSize(poolSize);
-    TestDatabase db = new TestDatabase(Kind.H2, new HikariDataSource(config), null);
+    return installed(blank(Kind.H2, poolSize), SchemaLayout.PLAIN);
+  }
+
+  static TestDatabase postgres(int poolSize) {
+    return installed(blank(Kind.POSTGRESQL, poolSize), SchemaLayout.PLAIN);
+  }
+
+  private static TestDatabase installed(TestDatabase db, SchemaLayout layout) {
     try {
-      SchemaInstaller.install(db.dataSource);
+      SchemaInstaller.install(db.dataSource, layout);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -64,7 +73,19 @@ final class TestDatabase implements AutoCloseable {
     return db;
   }
 
-  static TestDatabase postgres(int poolSize) {
+  /** A fresh database of the kind with no schema installed (for the tests of installing and upgrading it). */
+  static TestDatabase blank(Kind kind, int poolSize) {
+    return kind == Kind.H2 ? blankH2(poolSize) : blankPostgres(poolSize);
+  }
+
+  private static TestDatabase blankH2(int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:nivaran-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    config.setMaximumPoolSize(poolSize);
+    return new TestDatabase(Kind.H2, new HikariDataSource(config), null);
+  }
+
+  private static TestDatabase blankPostgres(int poolSize) {
     requirePostgres();
     String schema = "nivaran_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
@@ -77,14 +98,7 @@ final class TestDatabase implements AutoCloseable {
     config.setUsername(PG_USER);
     config.setPassword(PG_PASSWORD);
     config.setMaximumPoolSize(poolSize);
-    TestDatabase db = new TestDatabase(Kind.POSTGRESQL, new HikariDataSource(config), schema);
-    try {
-      SchemaInstaller.install(db.dataSource);
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
-    return db;
+    return new TestDatabase(Kind.POSTGRESQL, new HikariDataSource(config), schema);
   }
 
   /**

@@ -1485,4 +1485,16 @@ public abstract class ComplaintStoreContract {
       return ComplaintStoreContract.this.newStore();
     }
   }
+
+  /** The external-reference part: see {@link ExternalReferenceContract}. */
+  @Nested
+  public class ExternalReferences extends ExternalReferenceContract {
+    /** Created by JUnit. */
+    public ExternalReferences() {}
+
+    @Override
+    protected ComplaintStore newStore() {
+      return ComplaintStoreContract.this.newStore();
+    }
+  }
 }

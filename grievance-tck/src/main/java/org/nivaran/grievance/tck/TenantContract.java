@@ -241,6 +241,19 @@ public abstract class TenantContract {
     assertThat(store.find(DURG, d.id())).contains(d);
   }
 
+  /** A batch of one tenant's changes leaves another tenant's complaint of the same id and version alone. */
+  @Test
+  public void a_batch_changes_its_own_tenants_complaints_only() {
+    Complaint r = raipur.register(request("बिजली", Optional.empty()), AGENT);
+    Complaint d = durg.register(request("पानी", Optional.empty()), AGENT);
+
+    assertThat(store.appendAll(List.of(assignment(d)))).isEmpty();
+
+    assertThat(store.find(DURG, d.id()).orElseThrow().status()).isEqualTo(Status.ASSIGNED);
+    assertThat(store.find(RAIPUR, r.id())).contains(r);
+    assertThat(store.events(RAIPUR, r.id())).hasSize(1);
+  }
+
   private static Append assignment(Complaint c) {
     var events = org.nivaran.grievance.complaint.Lifecycle.decide(c, new Assign(AE, "ENERGY", Level.L1), SYSTEM, T0.plusSeconds(60));
     Complaint after = c;

@@ -139,6 +139,11 @@ public final class HttpNotifier implements Notifier {
   @Override
   public void send(Notification notification) {
     Objects.requireNonNull(notification, "notification");
+    if (notification.channel() == DeliveryChannel.SOURCE) {
+      // a source system's message is for its SourceAdapter (SourceAdapters.routing), never a phone
+      throw new NotificationFailedException(notification.id(), true,
+          "a message for a source system goes to its SourceAdapter, not to an SMS or WhatsApp gateway");
+    }
     URI endpoint = endpointOf(notification.channel());
     HttpRequest request = HttpRequest.newBuilder(endpoint)
         .timeout(requestTimeout)
@@ -239,6 +244,7 @@ public final class HttpNotifier implements Notifier {
     return switch (channel) {
       case WHATSAPP -> messagesUri;
       case SMS -> smsUri;
+      case SOURCE -> throw new IllegalArgumentException("no gateway endpoint for a source system's message");
     };
   }
 
@@ -257,6 +263,7 @@ public final class HttpNotifier implements Notifier {
         json.put("message", n.body());
         json.put("encoding", wireName(SmsSegments.encodingOf(n.body())));
       }
+      case SOURCE -> throw new IllegalArgumentException("no gateway body for a source system's message");
     }
     try {
       return JSON.writeValueAsBytes(json); // UTF-8

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import org.nivaran.grievance.complaint.Assignment;
 import org.nivaran.grievance.complaint.Closure;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ExternalReference;
 import org.nivaran.grievance.complaint.Location;
 import org.nivaran.grievance.sla.SlaTimer;
 
@@ -31,7 +32,8 @@ import org.nivaran.grievance.sla.SlaTimer;
  * <table>
  *   <caption>Fields</caption>
  *   <tr><th>field</th><th>value</th></tr>
- *   <tr><td>{@code service_request_id}</td><td>the complaint id, e.g. {@code RPR-2024-000001}</td></tr>
+ *   <tr><td>{@code service_request_id}</td><td>the complaint id, e.g. {@code RPR-2024-000001}; with
+ *       {@link Builder#source(String)}, the id that source gave it if it holds one</td></tr>
  *   <tr><td>{@code status}</td><td>{@code open} while {@link org.nivaran.grievance.complaint.Status#isOpen()},
  *       else {@code closed} (closed, rejected and withdrawn alike)</td></tr>
  *   <tr><td>{@code status_notes}</td><td>closed: the closure kind, {@code of <id>} for a
@@ -39,7 +41,8 @@ import org.nivaran.grievance.sla.SlaTimer;
  *       open: the status, e.g. {@code IN_PROGRESS}</td></tr>
  *   <tr><td>{@code service_name}</td><td>the category's name from
  *       {@link Builder#serviceNames(Function)}; the category code without one</td></tr>
- *   <tr><td>{@code service_code}</td><td>the category code</td></tr>
+ *   <tr><td>{@code service_code}</td><td>the category code, or the code
+ *       {@link Builder#serviceCodes(Function)} gives it</td></tr>
  *   <tr><td>{@code description}</td><td>the complaint's description, exactly</td></tr>
  *   <tr><td>{@code agency_responsible}</td><td>the assigned department, named by
  *       {@link Builder#agencyNames(Function)} (its code without one); null before assignment</td></tr>
@@ -95,12 +98,16 @@ public final class Open311Export {
   private final Function<String, String> serviceNames;
   private final Function<String, String> agencyNames;
   private final Function<String, String> addresses;
+  private final Function<String, String> serviceCodes;
+  private final Optional<String> source;
 
   private Open311Export(Builder b) {
     this.zone = b.zone;
     this.serviceNames = b.serviceNames;
     this.agencyNames = b.agencyNames;
     this.addresses = b.addresses;
+    this.serviceCodes = b.serviceCodes;
+    this.source = b.source;
   }
 
   /**
@@ -130,11 +137,12 @@ public final class Open311Export {
   public ObjectNode serviceRequest(Complaint complaint) {
     Objects.requireNonNull(complaint, "complaint");
     ObjectNode o = JSON.createObjectNode();
-    o.put("service_request_id", complaint.id().value());
+    o.put("service_request_id", source.flatMap(s -> complaint.references().stream()
+        .filter(r -> r.source().equals(s)).findFirst().map(ExternalReference::id)).orElse(complaint.id().value()));
     o.put("status", complaint.status().isOpen() ? "open" : "closed");
     o.put("status_notes", complaint.closure().map(Open311Export::notes).orElse(complaint.status().name()));
     o.put("service_name", name(serviceNames, complaint.categoryCode()));
-    o.put("service_code", complaint.categoryCode());
+    o.put("service_code", name(serviceCodes, complaint.categoryCode()));
     o.put("description", complaint.description());
     o.put("agency_responsible", complaint.assignment().map(Assignment::department).map(d -> name(agencyNames, d))
         .orElse(null));
@@ -238,6 +246,8 @@ public final class Open311Export {
     private Function<String, String> serviceNames = Function.identity();
     private Function<String, String> agencyNames = Function.identity();
     private Function<String, String> addresses = Function.identity();
+    private Function<String, String> serviceCodes = Function.identity();
+    private Optional<String> source = Optional.empty();
 
     private Builder() {}
 
@@ -287,6 +297,33 @@ public final class Open311Export {
      */
     public Builder addresses(Function<String, String> addresses) {
       this.addresses = Objects.requireNonNull(addresses, "addresses");
+      return this;
+    }
+
+    /**
+     * The Open311 {@code service_code} of a category, for a feed whose consumers know the
+     * source's service list (the reverse of {@link Open311Import}'s table); the category code by
+     * default. A {@code null} or blank code falls back to the category code.
+     *
+     * @param serviceCodes category code to service code
+     * @return this builder
+     */
+    public Builder serviceCodes(Function<String, String> serviceCodes) {
+      this.serviceCodes = Objects.requireNonNull(serviceCodes, "serviceCodes");
+      return this;
+    }
+
+    /**
+     * Exports, as {@code service_request_id}, the id a source gave the grievance: a complaint
+     * holding an {@linkplain Complaint#references() external reference} of this source is written
+     * under that id, any other under its complaint id. For a feed back to the Open311 server the
+     * requests came from ({@link Open311Import}).
+     *
+     * @param source the source's code, as in the complaints' references
+     * @return this builder
+     */
+    public Builder source(String source) {
+      this.source = Optional.of(Objects.requireNonNull(source, "source"));
       return this;
     }
 

@@ -157,6 +157,21 @@ class HttpNotifierTest {
 
       assertThat(gateway.received()).isEmpty();
     }
+
+    @Test
+    void a_source_systems_message_is_refused_permanently_and_nothing_is_sent() {
+      org.nivaran.grievance.notify.Notification toSource = new org.nivaran.grievance.notify.Notification(
+          "RPR-2024-000001#5:source:CPGRAMS", org.nivaran.grievance.complaint.ComplaintId.of("RPR-2024-000001"), 5,
+          org.nivaran.grievance.notify.NotificationKind.RESOLVED,
+          org.nivaran.grievance.notify.Recipient.source(org.nivaran.grievance.complaint.ExternalReference.of("CPGRAMS", "X-1"),
+              org.nivaran.grievance.actor.PhoneNumber.parse("+919876543210")),
+          DeliveryChannel.SOURCE, org.nivaran.grievance.directory.Language.ENGLISH, "done",
+          java.time.Instant.parse("2024-03-04T05:30:00Z"));
+
+      assertThatThrownBy(() -> notifier.send(toSource)).isInstanceOfSatisfying(NotificationFailedException.class,
+          e -> assertThat(e.permanent()).isTrue());
+      assertThat(gateway.received()).isEmpty();
+    }
   }
 
   @Nested

@@ -1,5 +1,6 @@
 package org.nivaran.grievance.examples.simulate;
 
+import org.nivaran.grievance.tenant.TenantId;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -50,6 +51,15 @@ import org.nivaran.grievance.directory.Directory;
  * response, vacant posts are held by an additional charge, and L1 officers' special closures are
  * decided by the post above ({@code HelplineRules}).
  *
+ * <p>The state runs one platform: Raipur and Durg are two tenants ({@code cg-raipur},
+ * {@code cg-durg}) of the one store, each district with its own {@link Grievances}, escalator,
+ * outbox relay and complaint numbers; a call goes to the district of its jurisdiction, and the
+ * grading reads each district's facts and grades them together, state-wide. Most callers give a
+ * place, a point on the map near their district's headquarters, and a tenth of the grievances
+ * arrive through the Jan Sunwai web portal with the portal's number as an external reference; a
+ * quarter of those citizens also phone the helpline quoting it, and are answered with the
+ * complaint already registered ({@code Portals}).
+ *
  * <pre>{@code
  * SimulationResult result = Simulation.builder()
  *     .days(26).complaints(1_100).seed(2024)
@@ -75,8 +85,8 @@ import org.nivaran.grievance.directory.Directory;
  * closes, and {@link JdbcComplaintStore#create} refuses it); a database given to
  * {@link Builder#dataSource} is checked as a deployment's would be. The schema is
  * installed with {@link SchemaInstaller}, complaint numbers come from {@link JdbcIdScheme}
- * ({@code RPR-2024-…} for Raipur, {@code DRG-2024-…} for Durg), and the outbox relay hands the
- * notifications to a notifier that only counts them. The report goes to
+ * ({@code RPR-2024-…} for Raipur, {@code DRG-2024-…} for Durg, each counted in its tenant), and the
+ * two outbox relays hand the notifications to a notifier that only counts them. The report goes to
  * {@code target/nivaran-simulation.html} under the working directory (the repository root when
  * run with the README's Maven command), its folders created as needed.
  *
@@ -204,22 +214,23 @@ public final class Simulation {
     Agenda agenda = new Agenda();
     Directory directory = RaipurDistrict.directory();
     Behaviour behaviour = new Behaviour(seed, directory, agenda, clock, store);
-    GrievancesBuilder builder = Grievances.builder()
-        .store(store)
-        .clock(clock)
-        .idScheme(JdbcIdScheme.yearly(ds,
-            r -> r.jurisdictionCode().startsWith(RaipurDistrict.DURG + ".") ? "DRG" : "RPR", RaipurDistrict.IST, 100));
-    behaviour.configure(builder);
-    Grievances grievances = builder.build();
-    behaviour.start(grievances);
+    Grievances raipur = district(Districts.RAIPUR, "RPR", store, clock, ds, behaviour);
+    Grievances durg = district(Districts.DURG, "DRG", store, clock, ds, behaviour);
+    behaviour.start(new Districts(raipur, durg));
     CountingNotifier notifier = new CountingNotifier();
-    OutboxRelay relay = OutboxRelay.builder()
-        .dataSource(ds)
-        .clock(clock)
-        .notifier(notifier)
-        .random(new SplittableRandom(seed))
-        .build();
-    Escalator escalator = grievances.escalator();
+    List<OutboxRelay> relays = new ArrayList<>();
+    List<Escalator> escalators = new ArrayList<>();
+    SplittableRandom relayRandom = new SplittableRandom(seed);
+    for (Grievances g : List.of(raipur, durg)) {
+      relays.add(OutboxRelay.builder()
+          .dataSource(ds)
+          .tenant(g.tenant())
+          .clock(clock)
+          .notifier(notifier)
+          .random(relayRandom.split())
+          .build());
+      escalators.add(g.escalator());
+    }
 
     behaviour.planEvents(START, days);
     behaviour.planCalls(START, days, complaints);
@@ -231,8 +242,11 @@ public final class Simulation {
       Instant now = from.plus(STEP.multipliedBy(step));
       agenda.runUntil(now, clock);
       clock.advanceTo(now);
-      EscalationReport sweep = escalator.sweep();
-      for (EscalationReport.Outcome o : sweep.outcomes()) {
+      List<EscalationReport.Outcome> swept = new ArrayList<>();
+      for (Escalator escalator : escalators) {
+        swept.addAll(escalator.sweep().outcomes());
+      }
+      for (EscalationReport.Outcome o : swept) {
         if (o.action() == EscalationReport.Action.ESCALATED) {
           escalations.merge(o.from().next(), 1L, Long::sum);
         } else if (o.action() == EscalationReport.Action.FIRST_RESPONSE_MISSED) {
@@ -243,16 +257,18 @@ public final class Simulation {
         behaviour.swept(o);
       }
       if (step % RELAY_EVERY == 0) {
-        relay.drain();
+        relays.forEach(OutboxRelay::drain);
       }
       if (now.atZone(RaipurDistrict.IST).toLocalTime().equals(LocalTime.MIDNIGHT)) {
         progress.day((int) Duration.between(from, now).toDays(), behaviour.received());
       }
     }
-    relay.drain();
+    relays.forEach(OutboxRelay::drain);
     progress.day(days, behaviour.received());
 
-    List<ComplaintFacts> facts = JdbcGradingSource.create(ds).facts(period);
+    // state-wide grading fans out: each district's facts from its own tenant, graded together
+    List<ComplaintFacts> facts = new ArrayList<>(JdbcGradingSource.create(ds, Districts.RAIPUR).facts(period));
+    facts.addAll(JdbcGradingSource.create(ds, Districts.DURG).facts(period));
     GradingReport grading = Grading.grade(facts, period, scheme(complaints),
         Grading.districtsOf(directory.jurisdictions()));
 
@@ -301,7 +317,8 @@ public final class Simulation {
     SimulationResult result = new SimulationResult(period, seed, grading, receivedTotal, disposedTotal, within, pending,
         beyond, satisfied, dissatisfied, behaviour.verifications().get(Behaviour.Verification.UNREACHABLE),
         behaviour.returned(), behaviour.fakes(), behaviour.duplicates(), behaviour.withdrawn(), escalations,
-        grievances.stuck(100_000).size(), notifier.total(), helpline, output.toAbsolutePath().normalize());
+        raipur.stuck(100_000).size() + durg.stuck(100_000).size(), notifier.total(), helpline,
+        behaviour.stateFigures(), output.toAbsolutePath().normalize());
     RunFigures figures = new RunFigures(result, directory, START, complaints, List.copyOf(perDay), notifier.counts(),
         behaviour.documentsRequested());
     TerminalReport.print(figures, out);
@@ -317,6 +334,21 @@ public final class Simulation {
       inspect.accept(ds);
     }
     return result;
+  }
+
+  /**
+   * One district's entry point: its tenant on the shared store, its own numbers (prefix {@code
+   * RPR} or {@code DRG}, counted per tenant), and the simulated state's policies.
+   */
+  private static Grievances district(TenantId tenant, String prefix, JdbcComplaintStore store, SimClock clock,
+      DataSource ds, Behaviour behaviour) {
+    GrievancesBuilder builder = Grievances.builder()
+        .tenant(tenant)
+        .store(store)
+        .clock(clock)
+        .idScheme(JdbcIdScheme.yearly(ds, tenant, prefix, RaipurDistrict.IST, 100));
+    behaviour.configure(builder);
+    return builder.build();
   }
 
   /** The index of the simulated day an instant falls on. */

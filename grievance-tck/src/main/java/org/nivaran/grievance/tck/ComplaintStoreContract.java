@@ -1468,4 +1468,13 @@ public abstract class ComplaintStoreContract {
       pool.shutdownNow();
     }
   }
+
+  /** The optional {@link org.nivaran.grievance.store.NearbyComplaints} capability, on the same store. */
+  @org.junit.jupiter.api.Nested
+  class Nearby extends NearbyComplaintsContract {
+    @Override
+    protected ComplaintStore newStore() {
+      return ComplaintStoreContract.this.newStore();
+    }
+  }
 }

@@ -267,6 +267,24 @@ class DistanceRepeatPolicyTest {
   }
 
   @Test
+  void a_flagged_possible_repeat_and_its_flag_event_round_trip_through_json() throws Exception {
+    Grievances g = grievances();
+    Complaint original = g.register(energy("9826011111", centre()), AGENT);
+    Complaint flagged = g.submit(energy("9826022222", at(12, 0)), AGENT).complaint();
+    com.fasterxml.jackson.databind.ObjectMapper mapper = org.nivaran.grievance.json.NivaranJson.objectMapper();
+
+    assertThat(mapper.readValue(mapper.writeValueAsString(flagged), Complaint.class)).isEqualTo(flagged);
+    ComplaintEvent event = g.history(flagged.id()).stream()
+        .filter(ComplaintEvent.ComplaintFlagged.class::isInstance).findFirst().orElseThrow();
+    String json = mapper.writeValueAsString(event);
+    assertThat(json).contains("\"flag\":\"POSSIBLE_REPEAT\"")
+        .contains("\"detail\":\"possible repeat of: " + original.id() + " (12 m)\"")
+        .contains("\"component\":\"nearby-repeats\"")
+        .doesNotContain("attention");
+    assertThat(mapper.readValue(json, ComplaintEvent.class)).isEqualTo(event);
+  }
+
+  @Test
   void under_confirm_nothing_is_flagged_when_no_open_complaint_lies_within_the_radius() {
     Grievances g = grievances();
     g.register(energy("9826011111", at(300, 0)), AGENT);

@@ -148,6 +148,9 @@ class LifecycleProperties {
     if (command instanceof ComplaintCommand.Flag f && c.flags().contains(f.flag())) {
       return "invalid flag";
     }
+    if (command instanceof ComplaintCommand.ClearFlag f && !c.flags().contains(f.flag())) {
+      return "invalid flag";
+    }
     if (command instanceof ComplaintCommand.SetFirstResponseDue && c.firstResponse().isPresent()) {
       return "invalid dueAt";
     }

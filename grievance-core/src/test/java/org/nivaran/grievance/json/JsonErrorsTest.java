@@ -312,7 +312,7 @@ class JsonErrorsTest {
 
     InvalidFormatException flag = readingFails(unknown, Complaint.class, InvalidFormatException.class);
     assertThat(flag.getOriginalMessage()).isEqualTo("Cannot read Complaint: field 'flags[1]' must be one of "
-        + "UNROUTED, ESCALATION_BLOCKED, OVERDUE_AT_TOP, TRANSFER_LIMIT_REACHED, FIRST_RESPONSE_MISSED, SPECIAL_CLOSURE_OVERDUE (was 'ON_FIRE')");
+        + "UNROUTED, ESCALATION_BLOCKED, OVERDUE_AT_TOP, TRANSFER_LIMIT_REACHED, FIRST_RESPONSE_MISSED, SPECIAL_CLOSURE_OVERDUE, POSSIBLE_REPEAT (was 'ON_FIRE')");
     assertThat(flag.getValue()).isEqualTo("ON_FIRE");
     assertThat(readingFails(repeated, Complaint.class, ValueInstantiationException.class).getOriginalMessage())
         .isEqualTo("Cannot read Complaint: invalid value in field 'flags[1]': "

@@ -317,6 +317,63 @@ class DistanceRepeatPolicyTest {
   }
 
   @Test
+  void the_agent_clears_a_possible_repeat_that_is_none_and_the_complaint_goes_on() {
+    Grievances g = grievances();
+    g.register(energy("9826011111", centre()), AGENT);
+    Complaint flagged = g.submit(energy("9826022222", at(10, 0)), AGENT).complaint();
+
+    Complaint cleared = g.execute(flagged.id(),
+        new ComplaintCommand.ClearFlag(ComplaintFlag.POSSIBLE_REPEAT, "दूसरी गली का खंभा है"), AGENT);
+
+    assertThat(cleared.flags()).doesNotContain(ComplaintFlag.POSSIBLE_REPEAT);
+    assertThat(cleared.status()).isEqualTo(flagged.status());
+    assertThat(cleared.post()).isEqualTo(flagged.post());
+    assertThat(g.history(flagged.id()).get(g.history(flagged.id()).size() - 1))
+        .isInstanceOfSatisfying(ComplaintEvent.FlagCleared.class, e -> {
+          assertThat(e.flag()).isEqualTo(ComplaintFlag.POSSIBLE_REPEAT);
+          assertThat(e.note()).isEqualTo("दूसरी गली का खंभा है");
+          assertThat(e.actor()).isEqualTo(AGENT);
+        });
+    // cleared once; a second clearing has nothing to clear
+    assertThatThrownBy(() -> g.execute(flagged.id(),
+            new ComplaintCommand.ClearFlag(ComplaintFlag.POSSIBLE_REPEAT, "फिर से"), AGENT))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("flag"));
+    assertThat(g.get(flagged.id())).isEqualTo(cleared);
+  }
+
+  @Test
+  void only_a_flag_asking_a_persons_judgement_is_cleared_by_hand_and_not_by_an_officer() {
+    assertThat(ComplaintFlag.POSSIBLE_REPEAT.isClearedByHand()).isTrue();
+    for (ComplaintFlag f : ComplaintFlag.values()) {
+      if (f != ComplaintFlag.POSSIBLE_REPEAT) {
+        assertThat(f.isClearedByHand()).as("%s", f).isFalse();
+        assertThatThrownBy(() -> new ComplaintCommand.ClearFlag(f, "stuck no more"))
+            .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("flag"));
+      }
+    }
+    Grievances g = grievances();
+    g.register(energy("9826011111", centre()), AGENT);
+    Complaint flagged = g.submit(energy("9826022222", at(10, 0)), AGENT).complaint();
+    Actor officer = Actor.officer("OFF-AE-1", District.AE);
+    assertThatThrownBy(() -> g.execute(flagged.id(),
+            new ComplaintCommand.ClearFlag(ComplaintFlag.POSSIBLE_REPEAT, "मेरा काम नहीं"), officer))
+        .isInstanceOf(org.nivaran.grievance.complaint.ActorNotPermittedException.class);
+    assertThat(g.get(flagged.id()).flags()).contains(ComplaintFlag.POSSIBLE_REPEAT);
+  }
+
+  @Test
+  void a_log_that_clears_a_flag_never_set_is_corrupt() {
+    Grievances g = grievances();
+    Complaint c = g.register(energy("9826011111", centre()), AGENT);
+    List<ComplaintEvent> log = new java.util.ArrayList<>(g.history(c.id()));
+    log.add(new ComplaintEvent.FlagCleared(c.id(), c.version() + 1, clock.instant(), AGENT, ComplaintFlag.POSSIBLE_REPEAT, "x"));
+
+    assertThatThrownBy(() -> org.nivaran.grievance.complaint.Lifecycle.replay(log))
+        .isInstanceOf(org.nivaran.grievance.GrievanceException.class)
+        .hasMessageContaining("clears POSSIBLE_REPEAT, which is not set");
+  }
+
+  @Test
   void a_link_rule_flags_instead_when_the_registering_actor_may_not_link_a_repeat() {
     // officers register from their post but may not record a repeat on another complaint
     Grievances g = grievances();

@@ -34,7 +34,9 @@ public record DistanceRule(double radiusMetres, Duration window, Mode mode) {
   public enum Mode {
     /**
      * Recorded on the nearest such open complaint as a {@code DuplicateLinked} event, with no new
-     * complaint (outcome {@code LINKED}), as the caller's-number path does.
+     * complaint (outcome {@code LINKED}), as the caller's-number path does, when an agent or the
+     * system registers it. A citizen's own registration is never linked to another person's
+     * complaint, nor an officer's or supervisor's: theirs are treated as under {@link #CONFIRM}.
      */
     LINK,
     /**

@@ -3,11 +3,14 @@ package org.nivaran.grievance.usecase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.Role;
 import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * first, at most {@value #PREFILTER_LIMIT}), and those truly within the radius are kept, nearest
  * first, then newest. Under {@code LINK} the registration is recorded on the first of them by
  * {@link RepeatLinking} (retries with the same key included); under {@code CONFIRM}, or when the
- * actor may not link a repeat, the new complaint is flagged {@code POSSIBLE_REPEAT} in the change
+ * registering actor is not an agent or the system, the new complaint is flagged {@code POSSIBLE_REPEAT} in the change
  * that registers it, its detail naming up to {@value #LISTED} candidates. Thread-safe if the store is.
  */
 final class NearbyRepeats {
@@ -41,6 +44,8 @@ final class NearbyRepeats {
 
   private static final Logger LOG = LoggerFactory.getLogger(NearbyRepeats.class);
   private static final Actor FINDER = Actor.system("nearby-repeats");
+  /** Who may have a registration linked by distance to a complaint that is not theirs. */
+  private static final Set<Role> LINKERS = EnumSet.of(Role.CALL_CENTRE_AGENT, Role.SYSTEM);
 
   private final TenantId tenant;
   private final DuplicatePolicy policy;
@@ -110,11 +115,16 @@ final class NearbyRepeats {
     change.run(new ComplaintCommand.Flag(ComplaintFlag.POSSIBLE_REPEAT, detail, Optional.empty()), FINDER, now);
   }
 
-  /** The rule of a located request's category, if the request may be linked under it. */
+  /**
+   * The rule of a located request's category, if the request may be linked under it: a link rule,
+   * and an agent or the system registering. A citizen's own registration is not linked to another
+   * person's complaint (that would hand them someone else's complaint), nor an officer's or a
+   * supervisor's (who act on complaints of their own post or scope only): theirs are flagged.
+   */
   private Optional<DistanceRule> linking(RegisterComplaint request, Actor actor) {
     return located(request)
         .filter(r -> r.mode() == DistanceRule.Mode.LINK)
-        .filter(r -> Lifecycle.rolesFor(CommandType.LINK_DUPLICATE).contains(actor.role()));
+        .filter(r -> LINKERS.contains(actor.role()) && Lifecycle.rolesFor(CommandType.LINK_DUPLICATE).contains(actor.role()));
   }
 
   /** The rule of the request's category, if it has a location to measure from. */

@@ -388,6 +388,22 @@ class DistanceRepeatPolicyTest {
         .isInstanceOfSatisfying(ComplaintEvent.ComplaintFlagged.class, f -> assertThat(f.detail()).contains(first.id().toString())));
   }
 
+  @Test
+  void a_citizens_own_registration_is_never_linked_to_another_persons_complaint_but_flagged() {
+    Grievances g = grievances();
+    Complaint someoneElses = g.register(water("9826011111", centre()), AGENT);
+    RegisterComplaint own = water("9826022222", at(5, 0));
+    Actor citizen = Actor.citizen(own.citizen().phone());
+
+    Registration r = g.submit(own, citizen);
+
+    assertThat(r.outcome()).isEqualTo(Registration.Outcome.CREATED);
+    assertThat(r.complaint().id()).isNotEqualTo(someoneElses.id());
+    assertThat(r.complaint().citizen().phone()).isEqualTo(own.citizen().phone());
+    assertThat(r.complaint().flags()).contains(ComplaintFlag.POSSIBLE_REPEAT);
+    assertThat(g.history(someoneElses.id())).noneMatch(ComplaintEvent.DuplicateLinked.class::isInstance);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // The rules themselves
 

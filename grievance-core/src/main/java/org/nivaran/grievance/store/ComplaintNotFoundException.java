@@ -32,7 +32,8 @@ public final class ComplaintNotFoundException extends GrievanceException {
    * @param complaintId the complaint id
    */
   public ComplaintNotFoundException(TenantId tenant, ComplaintId complaintId) {
-    super("no complaint " + complaintId + (tenant.isDefault() ? "" : " in tenant " + tenant));
+    super("no complaint " + complaintId
+        + (java.util.Objects.requireNonNull(tenant, "tenant").isDefault() ? "" : " in tenant " + tenant));
     this.complaintId = complaintId;
   }
 

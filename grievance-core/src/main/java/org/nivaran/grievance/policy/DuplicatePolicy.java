@@ -1,12 +1,15 @@
 package org.nivaran.grievance.policy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.internal.Texts;
@@ -99,6 +102,28 @@ public final class DuplicatePolicy {
     Map<String, DistanceRule> rules = new TreeMap<>(distanceRules);
     rules.put(code, rule);
     return new DuplicatePolicy(window, Collections.unmodifiableMap(rules));
+  }
+
+  /**
+   * The candidates a {@code POSSIBLE_REPEAT} flag's detail names, nearest first: read back from
+   * the text {@link #POSSIBLE_REPEAT_PREFIX} begins.
+   *
+   * @param detail the detail of a {@code ComplaintFlagged} event
+   * @return the candidates' ids, nearest first; empty if the detail is not a distance rule's
+   */
+  public static List<ComplaintId> candidatesIn(String detail) {
+    Objects.requireNonNull(detail, "detail");
+    if (!detail.startsWith(POSSIBLE_REPEAT_PREFIX)) {
+      return List.of();
+    }
+    List<ComplaintId> ids = new ArrayList<>();
+    for (String entry : detail.substring(POSSIBLE_REPEAT_PREFIX.length()).split(", ")) {
+      int bracket = entry.indexOf(" (");
+      if (bracket > 0) {
+        ids.add(ComplaintId.of(entry.substring(0, bracket)));
+      }
+    }
+    return List.copyOf(ids);
   }
 
   /**

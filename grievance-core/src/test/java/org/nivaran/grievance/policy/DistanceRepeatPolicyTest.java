@@ -263,6 +263,16 @@ class DistanceRepeatPolicyTest {
     assertThat(flagged.detail()).isEqualTo(
         DuplicatePolicy.POSSIBLE_REPEAT_PREFIX + near.id() + " (40 m), " + far.id() + " (200 m)");
     assertThat(flagged.actor()).isEqualTo(Actor.system("nearby-repeats"));
+    assertThat(DuplicatePolicy.candidatesIn(flagged.detail())).containsExactly(near.id(), far.id());
+    assertThat(DuplicatePolicy.candidatesIn("ENERGY विभाग में L3 का कोई पद नहीं")).isEmpty();
+    // the agents' list of possible repeats, from the store's work lists
+    assertThat(org.nivaran.grievance.store.Page.collect(
+            p -> store.flagged(TenantId.DEFAULT, ComplaintFlag.POSSIBLE_REPEAT, p), 10))
+        .extracting(Complaint::id).contains(r.complaint().id());
+    g.execute(r.complaint().id(), new ComplaintCommand.ClearFlag(ComplaintFlag.POSSIBLE_REPEAT, "अलग खंभा"), AGENT);
+    assertThat(org.nivaran.grievance.store.Page.collect(
+            p -> store.flagged(TenantId.DEFAULT, ComplaintFlag.POSSIBLE_REPEAT, p), 10))
+        .extracting(Complaint::id).doesNotContain(r.complaint().id());
     assertThat(g.history(near.id())).noneMatch(ComplaintEvent.DuplicateLinked.class::isInstance);
   }
 

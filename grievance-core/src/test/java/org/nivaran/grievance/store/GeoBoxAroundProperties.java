@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.nivaran.grievance.complaint.Distance;
+import org.nivaran.grievance.fixtures.GreatCircles;
 
 /**
  * The box around a circle never misses a point within the radius, checked against the haversine
@@ -56,7 +57,7 @@ class GeoBoxAroundProperties {
             net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(0, 2).ofScale(9)),
             net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(0.999, 1.001).ofScale(9))))
         .as((lat, lon, radius, bearing, fraction) -> {
-          double[] p = destination(lat, lon, bearing, radius * fraction);
+          double[] p = GreatCircles.destination(lat, lon, bearing, radius * fraction);
           return new Case(lat, lon, radius, p[0], p[1]);
         });
   }
@@ -136,22 +137,5 @@ class GeoBoxAroundProperties {
     assertThatThrownBy(() -> GeoBox.around(0, 0, 0)).hasMessageContaining("radiusMetres");
     assertThatThrownBy(() -> GeoBox.around(0, 0, Double.NaN)).hasMessageContaining("radiusMetres");
     assertThatThrownBy(() -> GeoBox.around(0, 0, Double.POSITIVE_INFINITY)).hasMessageContaining("radiusMetres");
-  }
-
-  /** The point a distance along a great circle at a bearing from a start (the direct problem on the sphere). */
-  static double[] destination(double latitude, double longitude, double bearing, double metres) {
-    double delta = metres / Distance.EARTH_RADIUS_METRES;
-    double phi = Math.toRadians(latitude);
-    double lambda = Math.toRadians(longitude);
-    double sinPhi2 = Math.sin(phi) * Math.cos(delta) + Math.cos(phi) * Math.sin(delta) * Math.cos(bearing);
-    double phi2 = Math.asin(Math.max(-1, Math.min(1, sinPhi2)));
-    double lambda2 = lambda + Math.atan2(Math.sin(bearing) * Math.sin(delta) * Math.cos(phi),
-        Math.cos(delta) - Math.sin(phi) * sinPhi2);
-    double lon = Math.toDegrees(lambda2);
-    lon = ((lon + 540) % 360) - 180;
-    if (lon < -180) {
-      lon += 360;
-    }
-    return new double[] {Math.max(-90, Math.min(90, Math.toDegrees(phi2))), Math.max(-180, Math.min(180, lon))};
   }
 }

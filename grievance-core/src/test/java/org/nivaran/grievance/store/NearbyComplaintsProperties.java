@@ -62,7 +62,7 @@ class NearbyComplaintsProperties {
         .as((lat, lon, radius, offs) -> {
           List<double[]> points = new ArrayList<>();
           for (double[] o : offs) {
-            double[] p = GeoBoxAroundProperties.destination(lat, lon, o[0], radius * o[1]);
+            double[] p = org.nivaran.grievance.fixtures.GreatCircles.destination(lat, lon, o[0], radius * o[1]);
             // a location keeps at most 15 decimal places: 12 here (far below a millimetre)
             Location l = Location.of(new java.math.BigDecimal(p[0]).setScale(12, java.math.RoundingMode.HALF_EVEN),
                 new java.math.BigDecimal(p[1]).setScale(12, java.math.RoundingMode.HALF_EVEN));

@@ -173,7 +173,9 @@ public final class GrievancesBuilder {
   /**
    * Whether repeat registrations are linked to the open complaint they repeat;
    * {@link DuplicatePolicy#none()} by default. A linking policy needs a store that implements
-   * {@link CallerHistory}.
+   * {@link CallerHistory}; one with distance rules ({@link DuplicatePolicy#byDistance}) needs a
+   * store that implements {@link org.nivaran.grievance.store.NearbyComplaints} and, with a
+   * directory, categories the directory has.
    *
    * @param policy the policy
    * @return this builder
@@ -339,7 +341,9 @@ public final class GrievancesBuilder {
    * @throws InvalidInputException (field {@code calendars} or {@code escalationPolicies}) if an
    *     escalation policy, the first-response policy or the special-closure policy's approval wait
    *     counts on a calendar not registered, or a category of the directory names
-   *     an escalation policy not configured (its complaints would never be timed or escalated)
+   *     an escalation policy not configured (its complaints would never be timed or escalated);
+   *     (field {@code duplicatePolicy.categoryCode}) if a distance rule of the duplicate policy
+   *     names a category the directory does not have
    * @throws IllegalStateException if a notifier is given with a store that is a
    *     {@link TransactionalOutbox}; if a blocking fake-complaint policy, a linking duplicate
    *     policy or a limiting caller-limit policy is given with a store that does not implement {@link CallerHistory}, or a blocking one
@@ -347,7 +351,8 @@ public final class GrievancesBuilder {
    *     {@link WorkLists}; if the verification policy reopens at the next level without a directory,
    *     or its appellate post is not a post of the directory; if the special-closure policy is
    *     approved from the post one level up without a directory, or limits the wait without a
-   *     directory or a store that implements {@link WorkLists}
+   *     directory or a store that implements {@link WorkLists}; if the duplicate policy has distance
+   *     rules and the store does not implement {@link org.nivaran.grievance.store.NearbyComplaints}
    */
   public Grievances build() {
     return new Grievances(UseCases.of(new Configuration(tenant, store, clock, idScheme, maxAttempts,

@@ -173,6 +173,11 @@ final class CommandDecisions {
         throw new SamePriorityException(id, p.to());
       }
       return new ComplaintEvent.PriorityChanged(id, seq, now, actor, c.priority(), p.to(), p.reason());
+    } else if (command instanceof ComplaintCommand.ClearFlag f) {
+      if (!c.flags().contains(f.flag())) {
+        throw new InvalidInputException("flag", f.flag() + " is not set on complaint " + id);
+      }
+      return new ComplaintEvent.FlagCleared(id, seq, now, actor, f.flag(), f.note());
     }
     throw new AssertionError("unhandled command " + command);
   }

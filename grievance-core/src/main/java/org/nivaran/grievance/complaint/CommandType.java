@@ -64,5 +64,7 @@ public enum CommandType {
    */
   SET_SPECIAL_CLOSURE_DUE,
   /** {@link ComplaintCommand.ChangePriority}: a supervisor changes its priority; the status stays. */
-  CHANGE_PRIORITY
+  CHANGE_PRIORITY,
+  /** {@link ComplaintCommand.ClearFlag}: an agent or supervisor clears a flag that asked their judgement; the status stays. */
+  CLEAR_FLAG
 }

@@ -46,7 +46,8 @@ public sealed interface ComplaintCommand
         ComplaintCommand.RecordContact,
         ComplaintCommand.SetFirstResponseDue,
         ComplaintCommand.SetSpecialClosureDue,
-        ComplaintCommand.ChangePriority {
+        ComplaintCommand.ChangePriority,
+        ComplaintCommand.ClearFlag {
 
   /** The most code points in a reason, remark or note. */
   int MAX_REASON_LENGTH = 1000;
@@ -725,6 +726,37 @@ public sealed interface ComplaintCommand
     @Override
     public CommandType type() {
       return CommandType.CHANGE_PRIORITY;
+    }
+  }
+
+  /**
+   * Clear a flag that asked a person's judgement ({@link ComplaintFlag#isClearedByHand()}), e.g. a
+   * {@link ComplaintFlag#POSSIBLE_REPEAT} the agent found to be no repeat; the status stays. The
+   * flag must be set.
+   *
+   * @param flag the flag, one cleared by hand
+   * @param note why, 1 to {@value #MAX_REASON_LENGTH} code points
+   */
+  record ClearFlag(ComplaintFlag flag, String note) implements ComplaintCommand {
+    /**
+     * Validates and normalises the parts.
+     *
+     * @param flag the flag, one cleared by hand
+     * @param note why
+     * @throws InvalidInputException naming {@code flag} (missing, or not one cleared by hand) or
+     *     {@code note}
+     */
+    public ClearFlag {
+      Texts.required(flag, "flag");
+      if (!flag.isClearedByHand()) {
+        throw new InvalidInputException("flag", flag + " is not cleared by hand; it clears when the complaint moves on");
+      }
+      note = Texts.multiLine(note, "note", MAX_REASON_LENGTH);
+    }
+
+    @Override
+    public CommandType type() {
+      return CommandType.CLEAR_FLAG;
     }
   }
 

@@ -53,7 +53,8 @@ public sealed interface ComplaintEvent
         ComplaintEvent.ContactRecorded,
         ComplaintEvent.FirstResponseDueSet,
         ComplaintEvent.PriorityChanged,
-        ComplaintEvent.SpecialClosureDueSet {
+        ComplaintEvent.SpecialClosureDueSet,
+        ComplaintEvent.FlagCleared {
 
   /**
    * The complaint this event belongs to.
@@ -1304,6 +1305,43 @@ public sealed interface ComplaintEvent
       envelope(complaintId, sequence, occurredAt, actor);
       Texts.required(approver, "approver");
       Texts.required(dueAt, "dueAt");
+    }
+  }
+
+  /**
+   * An agent or supervisor cleared a flag that asked their judgement (e.g. a
+   * {@link ComplaintFlag#POSSIBLE_REPEAT} found to be no repeat); the status stays.
+   *
+   * @param complaintId the complaint
+   * @param sequence the position in the log, from 1
+   * @param occurredAt when
+   * @param actor who
+   * @param flag the flag cleared
+   * @param note why
+   */
+  record FlagCleared(
+      ComplaintId complaintId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      ComplaintFlag flag,
+      String note)
+      implements ComplaintEvent {
+    /**
+     * Checks the parts.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who
+     * @param flag the flag cleared
+     * @param note why
+     * @throws org.nivaran.grievance.InvalidInputException naming a missing or invalid field
+     */
+    public FlagCleared {
+      envelope(complaintId, sequence, occurredAt, actor);
+      Texts.required(flag, "flag");
+      checkText(note, "note");
     }
   }
 }

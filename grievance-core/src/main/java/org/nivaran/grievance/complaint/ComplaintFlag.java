@@ -4,7 +4,8 @@ package org.nivaran.grievance.complaint;
  * Why an open complaint needs attention beyond its post. A flag is set by a
  * {@link ComplaintCommand.Flag} command and cleared when the complaint moves to another post
  * (assigned, escalated, transferred, reassigned) or leaves the open states; the escalation flags
- * are also cleared when a reply is filed or the complaint reopens.
+ * are also cleared when a reply is filed or the complaint reopens. A flag that asks a person's
+ * judgement ({@link #isClearedByHand()}) is also cleared by {@link ComplaintCommand.ClearFlag}.
  */
 public enum ComplaintFlag {
   /** No post could be found for its category and jurisdiction at registration. */
@@ -35,9 +36,22 @@ public enum ComplaintFlag {
   /**
    * At registration, an open complaint of the same category lay within the distance and time the
    * duplicate policy sets for it, and the policy asks the agent to confirm rather than link it
-   * automatically: the agent links it or clears the flag. It is not an escalation flag.
+   * automatically: the agent links it ({@link ComplaintCommand.Reject} as
+   * {@link RejectionReason#DUPLICATE} of a candidate) or clears the flag
+   * ({@link ComplaintCommand.ClearFlag}). It is not an escalation flag.
    */
   POSSIBLE_REPEAT;
+
+  /**
+   * Whether an agent or supervisor may clear the flag with {@link ComplaintCommand.ClearFlag}: a
+   * flag that asks a person's judgement rather than reports a state the lifecycle clears by
+   * itself. Only {@link #POSSIBLE_REPEAT} is.
+   *
+   * @return whether it is cleared by hand
+   */
+  public boolean isClearedByHand() {
+    return this == POSSIBLE_REPEAT;
+  }
 
   /**
    * Whether the flag concerns the current level's escalation, and is therefore cleared when a

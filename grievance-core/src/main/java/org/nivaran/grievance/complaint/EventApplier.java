@@ -126,6 +126,8 @@ final class EventApplier {
       } else if (e.flag() == ComplaintFlag.SPECIAL_CLOSURE_OVERDUE) {
         c.specialClosureRequest(complaint.specialClosureRequest().map(SpecialClosureRequest::stopped));
       }
+    } else if (event instanceof ComplaintEvent.FlagCleared e) {
+      c.flags(complaint.flags().stream().filter(f -> f != e.flag()).toList());
     } else if (event instanceof ComplaintEvent.FirstResponseDueSet e) {
       c.firstResponse(FirstResponse.due(e.dueAt()));
     } else if (event instanceof ComplaintEvent.ContactRecorded) {

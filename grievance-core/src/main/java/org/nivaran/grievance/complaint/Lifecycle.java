@@ -93,6 +93,7 @@ import org.nivaran.grievance.complaint.ComplaintEvent.WorkStarted;
  * SET_FIRST_RESPONSE_DUE every open state but REGISTERED                  (unchanged)       system
  * SET_SPECIAL_CLOSURE_DUE every open state but REGISTERED, request pending (unchanged)      system
  * CHANGE_PRIORITY      every open state                                   (unchanged)       supervisor, system
+ * CLEAR_FLAG           every open state, the flag set                     (unchanged)       agent, supervisor
  * </pre>
  *
  * <p><b>Two-person special closure.</b> {@code REQUEST_SPECIAL_CLOSURE} records a pending
@@ -176,7 +177,8 @@ public final class Lifecycle {
           row(CommandType.RECORD_CONTACT, minus(OPEN, REGISTERED), null, OFFICER),
           row(CommandType.SET_FIRST_RESPONSE_DUE, minus(OPEN, REGISTERED), null, SYSTEM),
           row(CommandType.SET_SPECIAL_CLOSURE_DUE, minus(OPEN, REGISTERED), null, SYSTEM),
-          row(CommandType.CHANGE_PRIORITY, OPEN, null, SUPERVISOR, SYSTEM));
+          row(CommandType.CHANGE_PRIORITY, OPEN, null, SUPERVISOR, SYSTEM),
+          row(CommandType.CLEAR_FLAG, OPEN, null, CALL_CENTRE_AGENT, SUPERVISOR));
 
   private Lifecycle() {}
 
@@ -457,6 +459,7 @@ public final class Lifecycle {
     if (event instanceof ComplaintEvent.FirstResponseDueSet) return CommandType.SET_FIRST_RESPONSE_DUE;
     if (event instanceof ComplaintEvent.SpecialClosureDueSet) return CommandType.SET_SPECIAL_CLOSURE_DUE;
     if (event instanceof ComplaintEvent.PriorityChanged) return CommandType.CHANGE_PRIORITY;
+    if (event instanceof ComplaintEvent.FlagCleared) return CommandType.CLEAR_FLAG;
     throw new AssertionError("unhandled event " + event);
   }
 

@@ -125,6 +125,17 @@ public record Location(
   }
 
   /**
+   * The great-circle distance to another location, in metres, on the mean Earth radius (see
+   * {@link Distance}).
+   *
+   * @param other the other location
+   * @return the distance in metres
+   */
+  public double metresTo(Location other) {
+    return Distance.metres(this, other);
+  }
+
+  /**
    * The location for logs: coordinates to two decimal places (rounded toward zero), texts by length.
    *
    * @return the masked description

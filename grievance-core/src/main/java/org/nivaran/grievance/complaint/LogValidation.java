@@ -106,6 +106,9 @@ final class LogValidation {
     } else if (event instanceof ComplaintFlagged e && c.flags().contains(e.flag())) {
       throw new GrievanceException(
           "complaint " + c.id() + " event " + event.sequence() + " sets " + e.flag() + ", which is set already; the log is corrupt");
+    } else if (event instanceof ComplaintEvent.FlagCleared e && !c.flags().contains(e.flag())) {
+      throw new GrievanceException(
+          "complaint " + c.id() + " event " + event.sequence() + " clears " + e.flag() + ", which is not set; the log is corrupt");
     }
     boolean pending = c.specialClosureRequest().isPresent();
     if ((event instanceof ComplaintEvent.SpecialClosureRequested && pending)

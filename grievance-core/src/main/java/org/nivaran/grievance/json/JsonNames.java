@@ -56,7 +56,8 @@ final class JsonNames {
           "ContactRecorded",
           "FirstResponseDueSet",
           "PriorityChanged",
-          "SpecialClosureDueSet");
+          "SpecialClosureDueSet",
+          "FlagCleared");
 
   private JsonNames() {}
 
@@ -122,6 +123,8 @@ final class JsonNames {
       return "PriorityChanged";
     } else if (e instanceof ComplaintEvent.SpecialClosureDueSet) {
       return "SpecialClosureDueSet";
+    } else if (e instanceof ComplaintEvent.FlagCleared) {
+      return "FlagCleared";
     }
     throw new IllegalArgumentException("no JSON type name for event " + e.getClass().getName());
   }

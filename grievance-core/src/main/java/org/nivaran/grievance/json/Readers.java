@@ -504,6 +504,11 @@ final class Readers {
         String reason = f.text("reason");
         yield f.build(() -> new ComplaintEvent.PriorityChanged(id, seq, at, actor, from, to, reason));
       }
+      case "FlagCleared" -> {
+        ComplaintFlag flag = f.enumValue("flag", ComplaintFlag.class);
+        String note = f.text("note");
+        yield f.build(() -> new ComplaintEvent.FlagCleared(id, seq, at, actor, flag, note));
+      }
       default -> throw new IllegalStateException("event type " + type + " is listed but has no reader");
     };
   }

@@ -481,6 +481,9 @@ final class Writers {
       g.writeStringField("from", e.from().name());
       g.writeStringField("to", e.to().name());
       g.writeStringField("reason", e.reason());
+    } else if (event instanceof ComplaintEvent.FlagCleared e) {
+      g.writeStringField("flag", e.flag().name());
+      g.writeStringField("note", e.note());
     }
     // WorkStarted has the envelope only.
     g.writeEndObject();

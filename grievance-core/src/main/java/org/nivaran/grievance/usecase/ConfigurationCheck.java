@@ -6,6 +6,7 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.escalation.EscalationPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
 import org.nivaran.grievance.store.CallerHistory;
+import org.nivaran.grievance.store.NearbyComplaints;
 import org.nivaran.grievance.notify.QuietHours;
 import org.nivaran.grievance.store.TransactionalOutbox;
 import org.nivaran.grievance.store.WorkLists;
@@ -35,6 +36,7 @@ final class ConfigurationCheck {
       throw new IllegalStateException("the fake-complaint and duplicate policies ask for a caller's earlier complaints; the store "
           + c.store().getClass().getName() + " does not implement CallerHistory");
     }
+    checkDistanceRules(c);
     if (c.callerLimitPolicy().limits() && !history) {
       throw new IllegalStateException("the caller-limit policy counts a caller's earlier complaints; the store "
           + c.store().getClass().getName() + " does not implement CallerHistory");
@@ -108,6 +110,29 @@ final class ConfigurationCheck {
     if (!c.escalationPolicies().all().isEmpty() && !(c.store() instanceof WorkLists)) {
       throw new IllegalStateException("escalation policies need the escalator, which sweeps the store's work lists; the store "
           + c.store().getClass().getName() + " does not implement WorkLists");
+    }
+  }
+
+  /**
+   * A duplicate policy's distance rules need a store that finds nearby complaints, and with a
+   * directory, categories it knows.
+   */
+  private static void checkDistanceRules(Configuration c) {
+    if (c.duplicatePolicy().distanceRules().isEmpty()) {
+      return;
+    }
+    if (!(c.store() instanceof NearbyComplaints)) {
+      throw new IllegalStateException("the duplicate policy matches repeats by distance (for the categories "
+          + c.duplicatePolicy().distanceRules().keySet() + ") and asks the store for nearby complaints; the store "
+          + c.store().getClass().getName() + " does not implement NearbyComplaints");
+    }
+    if (c.directory().isPresent()) {
+      for (String code : c.duplicatePolicy().distanceRules().keySet()) {
+        if (!c.directory().get().categories().contains(code)) {
+          throw new InvalidInputException("duplicatePolicy.categoryCode",
+              "names the category '" + code + "' in a distance rule, which the directory does not have");
+        }
+      }
     }
   }
 }

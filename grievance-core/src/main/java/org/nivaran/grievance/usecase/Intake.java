@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers complaints: the checks first (who may register, with a directory that an officer or
  * supervisor holds the post they register from, the blocklist, the known codes, the
- * fake-caller guard), then a retry or a repeat (the idempotency key, the duplicate policy), then
+ * fake-caller guard), then a retry or a repeat (the idempotency key, the duplicate policy by number,
+ * then by distance, {@link NearbyRepeats}), then
  * the caller limit, then a new complaint numbered by the id scheme, routed at once when there is a
  * directory, and stored with its first events in one create. The caller's history is read at most
  * once per registration, shared by the duplicate and caller-limit policies ({@link CallerRecord}).
@@ -53,14 +54,15 @@ public final class Intake {
   private final RegistrationRouting routing;
   private final FakeCallerGuard fakeCallers;
   private final RepeatLinking repeats;
+  private final NearbyRepeats nearby;
   private final CallerLimitGuard limits;
   private final Optional<CallerHistory> history;
   private final Publishing publishing;
   private final ReferenceMatching references;
 
   Intake(TenantId tenant, ComplaintStore store, Clock clock, ComplaintIdScheme idScheme, LiveDirectory directory, Changes changes,
-      RegistrationRouting routing, FakeCallerGuard fakeCallers, RepeatLinking repeats, CallerLimitGuard limits,
-      Optional<CallerHistory> history, Publishing publishing, ReferenceMatching references) {
+      RegistrationRouting routing, FakeCallerGuard fakeCallers, RepeatLinking repeats, NearbyRepeats nearby,
+      CallerLimitGuard limits, Optional<CallerHistory> history, Publishing publishing, ReferenceMatching references) {
     this.tenant = tenant;
     this.store = store;
     this.clock = clock;
@@ -70,6 +72,7 @@ public final class Intake {
     this.routing = routing;
     this.fakeCallers = fakeCallers;
     this.repeats = repeats;
+    this.nearby = nearby;
     this.limits = limits;
     this.history = history;
     this.publishing = publishing;
@@ -112,7 +115,8 @@ public final class Intake {
         return replayed.get();
       }
       if (refused instanceof BlockedNumberException) {
-        Optional<Registration> linked = repeats.linkedBefore(request, now, record);
+        Optional<Registration> linked = repeats.linkedBefore(request, now, record)
+            .or(() -> nearby.linkedBefore(request, actor, now));
         if (linked.isPresent()) {
           return linked.get();
         }
@@ -124,6 +128,10 @@ public final class Intake {
       if (linked.isPresent()) {
         return linked.get();
       }
+    }
+    Optional<Registration> linkedNearby = nearby.link(request, actor, now);
+    if (linkedNearby.isPresent()) {
+      return linkedNearby.get();
     }
     Optional<CallerLimitReachedException> overLimit = limits.refusal(request, actor, now, record);
     if (overLimit.isPresent()) {
@@ -168,6 +176,7 @@ public final class Intake {
     ComplaintId id = idScheme.next(request, now);
     Change change = changes.registering(Lifecycle.register(tenant, id, request, actor, now, defaultPriority(request)));
     directory.current().ifPresent(d -> routing.route(change, d, now));
+    nearby.flag(change, request, actor, now);
     CreateResult result;
     try {
       result = store.create(new NewComplaint(change.state(), change.events(), request.idempotencyKey(),

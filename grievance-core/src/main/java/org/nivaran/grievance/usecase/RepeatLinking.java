@@ -4,6 +4,7 @@ import org.nivaran.grievance.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.complaint.CommandType;
 import org.nivaran.grievance.complaint.Complaint;
@@ -74,13 +75,22 @@ final class RepeatLinking {
    * earlier attempt with the same key); empty if there is none and a new complaint is to be made.
    */
   Optional<Registration> link(RegisterComplaint request, Actor actor, Instant now, CallerRecord record) {
+    return linkTo(request, actor, () -> repeated(request, now, record));
+  }
+
+  /**
+   * The registration linked to the first open complaint of those it repeats (asked for only when
+   * it is no retry of a stored registration), or the replay of an earlier attempt with the same
+   * key; empty if none is open and a new complaint is to be made. Also used by {@link NearbyRepeats}.
+   */
+  Optional<Registration> linkTo(RegisterComplaint request, Actor actor, Supplier<List<Complaint>> repeats) {
     Optional<String> key = request.idempotencyKey();
     Optional<Complaint> replayed =
         TenantGuard.own(tenant, key.flatMap(k -> store.findByIdempotencyKey(tenant, k, request.fingerprint())));
     if (replayed.isPresent()) {
       return Optional.of(new Registration(replayed.get(), Registration.Outcome.REPLAYED));
     }
-    List<Complaint> repeated = repeated(request, now, record);
+    List<Complaint> repeated = repeats.get();
     if (key.isPresent()) {
       Optional<Registration> before = linkedOnAny(repeated, request);
       if (before.isPresent()) {
@@ -123,7 +133,8 @@ final class RepeatLinking {
         .toList();
   }
 
-  private Optional<Registration> linkedOnAny(List<Complaint> repeated, RegisterComplaint request) {
+  /** The registration, if one of these complaints' logs holds a {@code DuplicateLinked} with the request's key. */
+  Optional<Registration> linkedOnAny(List<Complaint> repeated, RegisterComplaint request) {
     for (Complaint c : repeated) {
       Optional<Registration> linked = linkedOn(c, request);
       if (linked.isPresent()) {

@@ -6,6 +6,7 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.escalation.Escalator;
 import org.nivaran.grievance.escalation.Timekeeper;
 import org.nivaran.grievance.store.CallerHistory;
+import org.nivaran.grievance.store.NearbyComplaints;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.TransactionalOutbox;
 import org.nivaran.grievance.store.WorkLists;
@@ -48,6 +49,7 @@ public final class UseCases {
     RepeatLinking repeats = new RepeatLinking(c.tenant(), c.duplicatePolicy(), store, commands, c.maxAttempts());
     this.intake = new Intake(c.tenant(), store, c.clock(), c.idScheme(), directory, changes,
         new RegistrationRouting(c.escalationPolicies(), c.zone()), fakeCallers, repeats,
+        new NearbyRepeats(c.tenant(), c.duplicatePolicy(), capability(store, NearbyComplaints.class), repeats),
         new CallerLimitGuard(c.callerLimitPolicy(), c.zone()), history, publishing,
         new ReferenceMatching(c.tenant(), c.referencePolicy(), store, commands, c.maxAttempts()));
     this.administration = new DirectoryAdministration(c.tenant(), directory, workLists, publishing, c.clock());
@@ -64,7 +66,7 @@ public final class UseCases {
    *     a category of the directory names an escalation policy not configured
    * @throws IllegalStateException if a policy lacks what it needs: a store implementing
    *     {@link CallerHistory} (a linking duplicate, blocking fake-complaint or limiting caller-limit
-   *     policy) or
+   *     policy), {@link NearbyComplaints} (a duplicate policy with distance rules) or
    *     {@link WorkLists} (escalation policies), a directory (a blocking fake-complaint policy,
    *     reopening at the next level), an appellate post of the directory; or if a notifier is given
    *     with a store that is a {@link TransactionalOutbox}

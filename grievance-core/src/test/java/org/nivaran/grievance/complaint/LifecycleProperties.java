@@ -53,7 +53,7 @@ class LifecycleProperties {
   /**
    * One of the commands the table allows in the current state (any command in a final state), by
    * one of the actors whose role may issue it; the data is {@link Fixtures#command}'s, but for
-   * some rejections as duplicates. Three picks in four avoid the commands that end a complaint for
+   * some rejections as duplicates and some flags {@code POSSIBLE_REPEAT}. Three picks in four avoid the commands that end a complaint for
    * good, so walks go deeper. A pending special-closure request is approved or refused half the
    * time.
    */
@@ -97,6 +97,11 @@ class LifecycleProperties {
       if (type == CommandType.REJECT && pick % 3 != 0) {
         ComplaintId original = pick % 3 == 1 ? current.id() : ComplaintId.of("RPR-2023-000042");
         return new ComplaintCommand.Reject(RejectionReason.DUPLICATE, "दोबारा दर्ज", Optional.of(original));
+      }
+      if (type == CommandType.FLAG && pick % 2 == 1) {
+        // a flag the agent clears by hand, so that CLEAR_FLAG is accepted at all
+        return new ComplaintCommand.Flag(ComplaintFlag.POSSIBLE_REPEAT, "possible repeat of: RPR-2023-000042 (12 m)",
+            Optional.empty());
       }
       return Fixtures.command(type);
     }
@@ -146,6 +151,9 @@ class LifecycleProperties {
       return "invalid toPost";
     }
     if (command instanceof ComplaintCommand.Flag f && c.flags().contains(f.flag())) {
+      return "invalid flag";
+    }
+    if (command instanceof ComplaintCommand.ClearFlag f && !c.flags().contains(f.flag())) {
       return "invalid flag";
     }
     if (command instanceof ComplaintCommand.SetFirstResponseDue && c.firstResponse().isPresent()) {

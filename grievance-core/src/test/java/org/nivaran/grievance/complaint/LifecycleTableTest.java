@@ -46,8 +46,10 @@ class LifecycleTableTest {
   void a_command_yields_one_event_to_its_target_exactly_when_the_table_allows_it(Status status, CommandType type) {
     boolean secondPerson = type == CommandType.APPROVE_SPECIAL_CLOSURE || type == CommandType.REFUSE_SPECIAL_CLOSURE;
     boolean needsRequest = secondPerson || type == CommandType.SET_SPECIAL_CLOSURE_DUE;
-    Complaint complaint = needsRequest && Lifecycle.allows(status, type)
+    Complaint base = needsRequest && Lifecycle.allows(status, type)
         ? Fixtures.withSpecialClosureRequest(Fixtures.complaintIn(status)) : Fixtures.complaintIn(status);
+    // a cleared flag must be set
+    Complaint complaint = type == CommandType.CLEAR_FLAG && Lifecycle.allows(status, type) ? withPossibleRepeat(base) : base;
     ComplaintCommand command = Fixtures.command(type);
     Instant now = complaint.updatedAt().plusSeconds(60);
     List<Actor> issuers = new ArrayList<>();
@@ -191,10 +193,16 @@ class LifecycleTableTest {
         actor = Fixtures.actorOf(Role.SUPERVISOR); // a second person
       } else if (type == CommandType.REQUEST_SPECIAL_CLOSURE) {
         complaint = Fixtures.complaintIn(from);
+      } else if (type == CommandType.CLEAR_FLAG) {
+        complaint = withPossibleRepeat(complaint);
       }
       ComplaintEvent event = Lifecycle.decide(complaint, Fixtures.command(type), actor, Fixtures.T0).get(0);
       assertThat(Lifecycle.commandOf(event)).isEqualTo(type);
     }
     assertThat(Lifecycle.commandOf(Fixtures.historyIn(Status.REGISTERED).get(0))).isEqualTo(CommandType.REGISTER);
+  }
+
+  private static Complaint withPossibleRepeat(Complaint c) {
+    return Complaint.builder().from(c).addFlags(ComplaintFlag.POSSIBLE_REPEAT).build();
   }
 }

@@ -169,7 +169,9 @@ final class JsonExamples {
         new ComplaintEvent.FirstResponseDueSet(ID, 25, at(24), TIMEKEEPER, at(30)),
         new ComplaintEvent.PriorityChanged(ID, 24, at(23), SUPERVISOR, org.nivaran.grievance.sla.Priority.NORMAL,
             org.nivaran.grievance.sla.Priority.URGENT, "the outage is at the district hospital"),
-        new ComplaintEvent.SpecialClosureDueSet(ID, 27, at(26), ESCALATOR, Optional.of(PostId.of("SE-RAIPUR")), at(50)));
+        new ComplaintEvent.SpecialClosureDueSet(ID, 27, at(26), ESCALATOR, Optional.of(PostId.of("SE-RAIPUR")), at(50)),
+        new ComplaintEvent.FlagCleared(ID, 15, at(14), AGENT, ComplaintFlag.POSSIBLE_REPEAT,
+            "दूसरी गली का खंभा है, दोहराव नहीं"));
   }
 
   /**

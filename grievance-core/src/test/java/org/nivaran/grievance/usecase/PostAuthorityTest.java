@@ -353,6 +353,10 @@ class PostAuthorityTest {
           new ComplaintCommand.LinkDuplicate(Channel.PHONE_CALL, "फिर से", List.of(), Optional.empty()), EE_RAIPUR_SUPERVISOR);
       case CHANGE_PRIORITY -> new SupervisorCase(assigned,
           new ComplaintCommand.ChangePriority(org.nivaran.grievance.sla.Priority.URGENT, "hospital"), EE_RAIPUR_SUPERVISOR);
+      case CLEAR_FLAG -> new SupervisorCase(t -> t.grievances.execute(t.energyInRaipur().id(),
+              new ComplaintCommand.Flag(ComplaintFlag.POSSIBLE_REPEAT, "possible repeat of: RPR-2024-000001 (5 m)",
+                  Optional.empty()), AGENT),
+          new ComplaintCommand.ClearFlag(ComplaintFlag.POSSIBLE_REPEAT, "दूसरी गली"), EE_RAIPUR_SUPERVISOR);
       default -> throw new AssertionError("not a supervisor's command: " + type);
     };
   }

@@ -76,7 +76,7 @@ class JdbcTenantCompanionsTest {
       assertThat(lucknowOutbox.purgeSent(T0.plus(Duration.ofDays(3650)))).isEqualTo((int) lucknowMessages);
       assertThat(kanpurOutbox.counts()).isEqualTo(new OutboxCounts(1, 0, kanpurMessages - 1));
 
-      store.enqueue(KANPUR, List.of(OutboxFixtures.citizenMessage(9)));
+      store.enqueue(KANPUR, List.of(OutboxFixtures.inTenant(KANPUR, OutboxFixtures.citizenMessage(9))));
       assertThat(kanpurOutbox.counts().pending()).isEqualTo(2);
       assertThat(lucknowOutbox.counts().total()).isZero();
     }

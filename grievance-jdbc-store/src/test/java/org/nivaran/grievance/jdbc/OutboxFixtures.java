@@ -55,13 +55,19 @@ final class OutboxFixtures {
         "புகார் " + complaint(i) + " உங்களுக்கு ஒதுக்கப்பட்டது. உரிய நேரத்தில் தீர்க்கவும்.", T0);
   }
 
+  /** The same message about a complaint of another tenant (its id with the tenant in front). */
+  static Notification inTenant(TenantId tenant, Notification n) {
+    return new Notification(Notification.idIn(tenant, n.id()), n.complaintId(), n.eventSequence(), n.kind(),
+        n.recipient(), n.channel(), n.language(), n.body(), n.createdAt(), n.quietHours(), tenant);
+  }
+
   static void insert(DataSource ds, List<Notification> notifications) {
     insert(ds, TenantId.DEFAULT, notifications);
   }
 
   static void insert(DataSource ds, TenantId tenant, List<Notification> notifications) {
     new Jdbc(ds).inTransaction("inserting test outbox rows", c -> {
-      OutboxRows.insert(c, tenant, notifications);
+      OutboxRows.insert(c, tenant, notifications.stream().map(n -> n.tenant().equals(tenant) ? n : inTenant(tenant, n)).toList());
       return null;
     });
   }

@@ -95,7 +95,7 @@ class SchemaMigrationTest {
       assertThat(OutboxAdministration.create(ds).counts().pending()).isEqualTo(1);
       long lastSeq = TestDatabase.count(ds, "SELECT MAX(seq) FROM nivaran_outbox");
       store.enqueue(TenantId.DEFAULT, List.of(OutboxFixtures.citizenMessage(8)));
-      store.enqueue(TenantFixtures.LUCKNOW, List.of(OutboxFixtures.citizenMessage(9)));
+      store.enqueue(List.of(OutboxFixtures.inTenant(TenantFixtures.LUCKNOW, OutboxFixtures.citizenMessage(9))));
       assertThat(OutboxAdministration.create(ds).counts().pending()).as("the outbox still numbers its rows").isEqualTo(2);
       assertThat(TestDatabase.count(ds, "SELECT MIN(seq) FROM nivaran_outbox WHERE seq > " + lastSeq))
           .isGreaterThan(lastSeq);

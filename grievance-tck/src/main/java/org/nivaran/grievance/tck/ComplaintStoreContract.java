@@ -1497,4 +1497,16 @@ public abstract class ComplaintStoreContract {
       return ComplaintStoreContract.this.newStore();
     }
   }
+
+  /** The nearby-complaints part: see {@link NearbyComplaintsContract}. */
+  @Nested
+  public class Nearby extends NearbyComplaintsContract {
+    /** Created by JUnit. */
+    public Nearby() {}
+
+    @Override
+    protected ComplaintStore newStore() {
+      return ComplaintStoreContract.this.newStore();
+    }
+  }
 }

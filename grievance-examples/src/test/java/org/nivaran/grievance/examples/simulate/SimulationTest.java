@@ -1,5 +1,11 @@
 package org.nivaran.grievance.examples.simulate;
 
+import java.util.TreeMap;
+import java.util.Map;
+import java.sql.Statement;
+import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.Connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -166,6 +172,43 @@ class SimulationTest {
     assertThat(shortRun.err()).doesNotContain("\r");
   }
 
+  /** The two districts are two tenants of the one store, with places and portal grievances. */
+  @Test
+  void the_two_districts_are_two_tenants_of_one_store() throws IOException {
+    Map<String, Long> byTenant = new TreeMap<>();
+    long[] located = new long[1];
+    long[] referenced = new long[1];
+    Run run = run(shortOptions(7).inspect(ds -> {
+      try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT tenant_id, COUNT(*) FROM nivaran_complaint GROUP BY tenant_id")) {
+          while (rs.next()) {
+            byTenant.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM nivaran_complaint WHERE latitude IS NOT NULL")) {
+          rs.next();
+          located[0] = rs.getLong(1);
+        }
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM nivaran_reference WHERE source = 'JANSUNWAI-CG'")) {
+          rs.next();
+          referenced[0] = rs.getLong(1);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }), dir.resolve("tenants.html"));
+    StateFigures state = run.result().state();
+
+    assertThat(byTenant).containsOnlyKeys("cg-raipur", "cg-durg");
+    assertThat(byTenant.get("cg-raipur")).isEqualTo(state.received(Districts.RAIPUR)).isPositive();
+    assertThat(byTenant.get("cg-durg")).isEqualTo(state.received(Districts.DURG)).isPositive();
+    assertThat(state.received(Districts.RAIPUR) + state.received(Districts.DURG)).isEqualTo(run.result().received());
+    assertThat(located[0]).isEqualTo(state.located()).isPositive();
+    assertThat(referenced[0]).isEqualTo(state.viaPortal()).isPositive();
+    assertThat(run.out()).contains("two districts as two tenants of one store: Raipur ");
+    assertThat(run.text()).contains("<dl class=\"facts\" id=\"state\">", "Jan Sunwai portal");
+  }
+
   @Test
   void the_default_run_reaches_the_raipur_numbers_and_escalates_some_complaints() {
     DefaultRun run = DefaultRun.get(); // no arguments: 26 days, about 1,100 calls, seed 2024
@@ -188,6 +231,10 @@ class SimulationTest {
     assertThat(run.out()).contains("  additional charge: 2 given · 2 ended · ").contains(" · 0 left waiting");
     assertThat(number(run.out(), "special closure: ([\\d,]+) requested")).isPositive();
     assertThat(number(run.out(), "· ([\\d,]+) approved · ")).isPositive();
+    // and the state platform: places, the portal, a portal number quoted on a call answered with its complaint
+    assertThat(number(run.out(), "· ([\\d,]+) with a place")).isPositive();
+    assertThat(number(run.out(), "· ([\\d,]+) from the Jan Sunwai portal")).isPositive();
+    assertThat(number(run.out(), "· ([\\d,]+) calls quoting a portal number already known")).isPositive();
     System.out.println("default run, " + run.millis() + " ms:\n" + run.out().lines().limit(11).reduce("", (a, l) -> a + l + "\n"));
   }
 

@@ -1,6 +1,8 @@
 -- Nivaran JDBC store, schema version 2, for H2 2.2 or later: tenants, places and external
--- references. It upgrades a version-1 database in place (SchemaInstaller runs it in one
--- transaction).
+-- references. It upgrades a version-1 database in place. SchemaInstaller runs it in one
+-- transaction, but H2 commits each DDL statement as it runs: a failure half-way through leaves a
+-- half-upgraded database (and no history row for V2), so back the database file up before
+-- upgrading an H2 store that holds data. (On PostgreSQL the upgrade is one transaction.)
 --
 -- Every table gains tenant_id, and every existing row becomes the default tenant ('default',
 -- org.nivaran.grievance.tenant.TenantId.DEFAULT). The tenant then LEADS every primary key, unique

@@ -17,6 +17,12 @@ public enum AccessRule {
    * ({@link CommandType#CHANGE_PRIORITY} in {@link Lifecycle}'s table).
    */
   PRIORITY_SET_BY_STAFF("a priority is set by the call centre or staff, never by the citizen"),
+  /**
+   * A grievance's numbers in other systems are given by the call centre, a portal's feed or staff,
+   * never by the citizen: a known reference answers with the complaint that holds it, which a
+   * citizen quoting someone else's ticket number must not get.
+   */
+  REFERENCES_SET_BY_STAFF("external references are given by the call centre, a portal or staff, never by the citizen"),
   /** A complaint a supervisor closed specially is reopened by a supervisor only. */
   SUPERVISOR_REOPENS_SPECIAL_CLOSURE("a complaint closed specially is reopened by a supervisor only"),
   /**

@@ -27,6 +27,11 @@ final class ActorAccess {
           AccessRule.PRIORITY_SET_BY_STAFF, actor, CommandType.REGISTER,
           "a citizen does not set a complaint's priority; the category's default applies");
     }
+    if (actor instanceof Actor.Citizen && !request.references().isEmpty()) {
+      throw new ActorNotPermittedException(
+          AccessRule.REFERENCES_SET_BY_STAFF, actor, CommandType.REGISTER,
+          "a citizen does not give external references; the portal or the call centre does");
+    }
   }
 
   /** Refuses an actor whose role the table does not list for the command. */

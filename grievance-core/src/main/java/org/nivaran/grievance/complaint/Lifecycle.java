@@ -289,8 +289,9 @@ public final class Lifecycle {
    * @param now the registration instant
    * @param categoryDefault the priority of a request that sets none (the category's default)
    * @return the {@link ComplaintRegistered} event, sequence 1
-   * @throws ActorNotPermittedException if a citizen registers for someone else's number, or sets a
-   *     priority ({@link AccessRule#PRIORITY_SET_BY_STAFF})
+   * @throws ActorNotPermittedException if a citizen registers for someone else's number, sets a
+   *     priority ({@link AccessRule#PRIORITY_SET_BY_STAFF}) or gives external references
+   *     ({@link AccessRule#REFERENCES_SET_BY_STAFF})
    */
   public static ComplaintRegistered register(
       TenantId tenant, ComplaintId id, RegisterComplaint request, Actor actor, Instant now, Priority categoryDefault) {

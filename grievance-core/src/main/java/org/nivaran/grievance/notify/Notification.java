@@ -50,8 +50,14 @@ public record Notification(
     TenantId tenant) {
   /** The most code points in an id. */
   public static final int MAX_ID_LENGTH = 300;
-  /** The most code points in a body. */
+  /** The most code points in a body for a person. */
   public static final int MAX_BODY_LENGTH = 2000;
+  /**
+   * The most code points in a body for a source system ({@link DeliveryChannel#SOURCE}), which
+   * carries a whole action-taken reply (up to {@code ComplaintCommand.MAX_REPLY_LENGTH}, with room
+   * for masking).
+   */
+  public static final int MAX_SOURCE_BODY_LENGTH = 5000;
 
   /**
    * Validates the fields; the id and the body are checked, not rewritten.
@@ -79,7 +85,7 @@ public record Notification(
     Texts.required(recipient, "recipient");
     Texts.required(channel, "channel");
     Texts.required(language, "language");
-    Texts.multiLine(body, "body", MAX_BODY_LENGTH);
+    Texts.multiLine(body, "body", channel == DeliveryChannel.SOURCE ? MAX_SOURCE_BODY_LENGTH : MAX_BODY_LENGTH);
     Texts.required(createdAt, "createdAt");
     Texts.required(quietHours, "quietHours");
     Texts.required(tenant, "tenant");

@@ -19,4 +19,16 @@ public interface Notifier {
    *     {@link NotificationFailedException#permanent()} says whether a retry can help
    */
   void send(Notification notification);
+
+  /**
+   * Whether this notifier hands a source system's messages ({@link DeliveryChannel#SOURCE}) to the
+   * source's adapter, as {@link SourceAdapters#routing} does. An outbox relay whose notifier does
+   * not dead-letters a source's message instead of sending it, so that it never reaches a phone
+   * and can be redriven once the relay routes sources. False unless overridden.
+   *
+   * @return whether source messages are delivered to their sources
+   */
+  default boolean deliversToSources() {
+    return false;
+  }
 }

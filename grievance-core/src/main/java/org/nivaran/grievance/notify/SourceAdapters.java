@@ -151,6 +151,11 @@ public final class SourceAdapters {
       }
 
       @Override
+      public boolean deliversToSources() {
+        return true;
+      }
+
+      @Override
       public String toString() {
         return "SourceAdapters.routing[" + sources() + " else " + people + "]";
       }

@@ -123,15 +123,21 @@ public final class Intake {
       }
       throw refused;
     }
-    if (repeats.links(actor)) {
-      Optional<Registration> linked = repeats.link(request, actor, now, record);
-      if (linked.isPresent()) {
-        return linked.get();
+    try {
+      if (repeats.links(actor)) {
+        Optional<Registration> linked = repeats.link(request, actor, now, record);
+        if (linked.isPresent()) {
+          return linked.get();
+        }
       }
-    }
-    Optional<Registration> linkedNearby = nearby.link(request, actor, now);
-    if (linkedNearby.isPresent()) {
-      return linkedNearby.get();
+      Optional<Registration> linkedNearby = nearby.link(request, actor, now);
+      if (linkedNearby.isPresent()) {
+        return linkedNearby.get();
+      }
+    } catch (DuplicateReferenceException raced) {
+      // linking would give the original a reference another registration took meanwhile: that one
+      // holds the grievance now, and the reference policy says what this request gets
+      return references.afterRace(request, actor, raced);
     }
     Optional<CallerLimitReachedException> overLimit = limits.refusal(request, actor, now, record);
     if (overLimit.isPresent()) {

@@ -1,5 +1,8 @@
 package org.nivaran.grievance.notify;
 
+import org.nivaran.grievance.complaint.RegisterComplaint;
+import org.nivaran.grievance.complaint.ActorNotPermittedException;
+import org.nivaran.grievance.complaint.AccessRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -161,6 +164,36 @@ class SourceAdaptersTest {
         org.nivaran.grievance.directory.Language.HINDI, Fixtures.T0);
     assertThat(u.toString()).doesNotContain("सुनीता").contains("CPGRAMS");
   }
+
+  @Test
+  void a_reply_of_the_longest_allowed_length_reaches_the_source_whole() {
+    Grievances g = grievances(new InMemoryComplaintStore(), true);
+    Complaint c = g.register(Fixtures.requestBuilder().references(List.of(CPGRAMS)).build(), Fixtures.AGENT);
+    g.execute(c.id(), new ComplaintCommand.Assign(Fixtures.AE, Fixtures.ENERGY, Level.L1), Fixtures.ROUTER);
+    String reply = "ट्रांसफ़ॉर्मर बदला गया। ".repeat(400).substring(0, ComplaintCommand.MAX_REPLY_LENGTH).strip();
+
+    g.execute(c.id(), new ComplaintCommand.Resolve(reply, List.of()), AE);
+
+    assertThat(cpgrams.updates).singleElement().satisfies(u -> assertThat(u.notes()).isEqualTo(reply));
+  }
+
+  @Test
+  void a_citizen_may_not_quote_a_reference() {
+    Grievances g = grievances(new InMemoryComplaintStore(), true);
+    RegisterComplaint own = Fixtures.requestBuilder().references(List.of(CPGRAMS)).build();
+
+    assertThatThrownBy(() -> g.register(own, Actor.citizen(own.citizen().phone())))
+        .isInstanceOfSatisfying(ActorNotPermittedException.class,
+            e -> assertThat(e.rule()).isEqualTo(AccessRule.REFERENCES_SET_BY_STAFF));
+  }
+
+  @Test
+  void only_the_routing_notifier_says_it_delivers_to_sources() {
+    Notifier plain = n -> { };
+    assertThat(plain.deliversToSources()).isFalse();
+    assertThat(sources.routing(plain).deliversToSources()).isTrue();
+  }
+
 
   /** An adapter that keeps what it is handed. */
   static final class Recording implements SourceAdapter {

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Version 2 brings tenants: on a database installed at version 1 it migrates the tables in
  * place, and every existing row becomes the {@linkplain org.nivaran.grievance.tenant.TenantId#DEFAULT
- * default tenant}; the store then reads, audits and appends to them as before.
+ * default tenant}; the store then reads, audits and appends to them as before. On PostgreSQL the
+ * upgrade is one transaction; H2 commits each DDL statement as it runs, so an upgrade that fails
+ * half-way there is not rolled back: back an H2 database that holds data up before upgrading.
  *
  * <pre>{@code
  * SchemaInstaller.install(dataSource);   // creates the tables on first start, upgrades them later, else does nothing

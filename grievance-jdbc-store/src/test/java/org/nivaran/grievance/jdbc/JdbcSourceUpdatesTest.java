@@ -98,4 +98,37 @@ class JdbcSourceUpdatesTest {
       assertThat(OutboxAdministration.create(db.dataSource(), LUCKNOW).counts().pending()).isZero();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_relay_whose_notifier_does_not_route_sources_keeps_their_messages_dead_and_sends_them_to_nobody(
+      TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      MutableClock clock = new MutableClock(T0);
+      Recording cpgrams = new Recording("CPGRAMS");
+      SourceAdapters sources = SourceAdapters.of(cpgrams);
+      Grievances g = SampleDistrict.grievances(db.store(), clock).tenant(LUCKNOW)
+          .idScheme(ComplaintIdScheme.yearly("LKO", SampleDistrict.IST)).sources(sources).build();
+      Complaint c = g.register(RegisterComplaint.builder().from(SampleDistrict.request(2)).references(List.of(CPGRAMS)).build(),
+          SampleDistrict.AGENT);
+      PostId post = c.post().orElseThrow();
+      Actor officer = Actor.officer(g.directory().orElseThrow().posts().get(post).holder().orElseThrow().id(), post);
+      clock.advance(Duration.ofHours(1));
+      g.execute(c.id(), new ComplaintCommand.Resolve("ट्रांसफ़ॉर्मर बदला गया", List.of()), officer);
+      List<Notification> sms = new CopyOnWriteArrayList<>();
+
+      OutboxRelay.builder().dataSource(db.dataSource()).tenant(LUCKNOW).clock(clock).notifier(sms::add).build().drain();
+
+      assertThat(sms).isNotEmpty().allSatisfy(n -> assertThat(n.recipient().role()).isNotEqualTo(RecipientRole.SOURCE));
+      OutboxAdministration admin = OutboxAdministration.create(db.dataSource(), LUCKNOW);
+      assertThat(admin.dead(10)).singleElement().satisfies(d -> {
+        assertThat(d.notification().recipient().role()).isEqualTo(RecipientRole.SOURCE);
+        assertThat(d.lastError()).contains("does not deliver to sources");
+      });
+      assertThat(admin.redriveAll()).isEqualTo(1);
+      OutboxRelay.builder().dataSource(db.dataSource()).tenant(LUCKNOW).clock(clock).notifier(sources.routing(sms::add))
+          .build().drain();
+      assertThat(cpgrams.updates()).singleElement().satisfies(u -> assertThat(u.reference()).isEqualTo(CPGRAMS));
+    }
+  }
 }

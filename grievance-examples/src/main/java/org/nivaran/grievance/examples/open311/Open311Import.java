@@ -191,6 +191,9 @@ public final class Open311Import {
     Optional<String> address = f.text("address_string").or(() -> f.text("address"));
     String addressField = r.hasNonNull("address_string") ? "address_string" : "address";
     Optional<Location> location = lat.map(la -> {
+      // each coordinate under its own Open311 name: a bad longitude is field "long", not "lat"
+      f.named("lat", () -> Location.of(la, "0"));
+      f.named("long", () -> Location.of("0", lon.get()));
       Location l = f.named("lat", () -> Location.of(la, lon.get()));
       return address.map(a -> f.named(addressField, () -> l.withAddressLine(a))).orElse(l);
     });

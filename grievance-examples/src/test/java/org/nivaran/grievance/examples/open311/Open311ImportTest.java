@@ -210,6 +210,7 @@ class Open311ImportTest {
     cases.put("{\"service_request_id\":1,\"service_code\":\"006\",\"long\":81.6}", "lat");
     cases.put("{\"service_request_id\":1,\"service_code\":\"006\",\"lat\":91.5,\"long\":81.6}", "lat");
     cases.put("{\"service_request_id\":1,\"service_code\":\"006\",\"lat\":true,\"long\":81.6}", "lat");
+    cases.put("{\"service_request_id\":1,\"service_code\":\"006\",\"lat\":37.76,\"long\":200}", "long");
     cases.put("{\"service_request_id\":1,\"service_code\":\"006\",\"requested_datetime\":\"yesterday\"}", "requested_datetime");
     cases.put("{\"service_request_id\":1,\"service_code\":\"006\",\"description\":7}", "description");
     cases.put("{\"service_request_id\":1,\"service_code\":\"006\",\"phone\":\"98765-4321x\",\"first_name\":\"A\"}", "phone");

@@ -22,6 +22,10 @@ import org.nivaran.grievance.internal.Texts;
  * {@code DuplicateLinked} event and that complaint is returned (outcome {@code LINKED}). Looking
  * needs a store with the caller's history ({@link org.nivaran.grievance.store.CallerHistory#registeredSince}).
  *
+ * <p>A request that carries a reference of a source the open complaint already holds under another
+ * id (a second CPGRAMS number, say) is never linked to it: it is another grievance in that system,
+ * and is registered as a complaint of its own.
+ *
  * <p>Repeats may also be found by distance, per category ({@link #byDistance}): an open complaint
  * of the same category whose location lies within the category's {@link DistanceRule} radius of the
  * new registration's and which was registered within the rule's window, whatever the caller's

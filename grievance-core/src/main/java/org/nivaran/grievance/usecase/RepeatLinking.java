@@ -97,7 +97,10 @@ final class RepeatLinking {
         return before;
       }
     }
-    Optional<Complaint> original = repeated.stream().filter(c -> c.status().isOpen()).findFirst();
+    // never link a grievance that another system numbers differently from the open complaint: the
+    // original would have to drop the second number, so its source would never hear of the reply
+    Optional<Complaint> original = repeated.stream()
+        .filter(c -> c.status().isOpen() && !numbersDifferently(c, request)).findFirst();
     if (original.isEmpty()) {
       return Optional.empty();
     }
@@ -142,6 +145,12 @@ final class RepeatLinking {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the request holds a reference of a source under another id than the complaint does. */
+  private static boolean numbersDifferently(Complaint c, RegisterComplaint request) {
+    return request.references().stream().anyMatch(r -> c.references().stream()
+        .anyMatch(held -> held.source().equals(r.source()) && !held.id().equals(r.id())));
   }
 
   /**

@@ -189,6 +189,21 @@ class ReferencePolicyTest {
     assertThat(store.events(TenantId.DEFAULT, first.id())).hasSize(events);
   }
 
+  @Test
+  void a_repeat_that_another_system_numbers_differently_is_registered_rather_than_linked() {
+    Grievances g = Grievances.builder().store(store).clock(Fixtures.clock())
+        .duplicatePolicy(DuplicatePolicy.linkWithin(java.time.Duration.ofDays(7))).build();
+    Complaint first = g.submit(request(CPGRAMS).build(), AGENT).complaint();
+    ExternalReference second = ExternalReference.of("CPGRAMS", "DARPG/E/2024/0099999");
+
+    Registration other = g.submit(request(second).description("दूसरी शिकायत").build(), AGENT);
+
+    assertThat(other.outcome()).isEqualTo(Registration.Outcome.CREATED);
+    assertThat(other.complaint().references()).containsExactly(second);
+    assertThat(store.findByReference(TenantId.DEFAULT, second)).contains(other.complaint());
+    assertThat(store.find(TenantId.DEFAULT, first.id())).contains(first);
+  }
+
   @ParameterizedTest
   @EnumSource(ReferencePolicy.class)
   void a_registration_that_loses_the_race_for_a_reference_resolves_to_the_winner(ReferencePolicy policy) {

@@ -146,7 +146,7 @@ final class CommandDecisions {
     } else if (command instanceof ComplaintCommand.LinkDuplicate d) {
       return new ComplaintEvent.DuplicateLinked(
           id, seq, now, actor, d.channel(), d.description(), d.attachments(), d.idempotencyKey(),
-          d.references().stream().filter(r -> !holdsSource(c, r.source())).toList());
+          d.references().stream().filter(r -> !holdsSource(c, r.source())).toList(), d.caller());
     } else if (command instanceof ComplaintCommand.RequestSpecialClosure r) {
       if (c.specialClosureRequest().isPresent()) {
         throw new InvalidInputException(

@@ -591,9 +591,11 @@ public sealed interface ComplaintCommand
    * @param attachments documents sent with the repeat, by reference
    * @param idempotencyKey the repeat registration's idempotency key, if it had one
    * @param references the external references the complaint gains by the repeat, possibly empty
+   * @param caller who raised the repeat, when it is not the complaint's own citizen (a neighbour
+   *     reporting the same fault, linked by distance), so that their name and number are kept
    */
   record LinkDuplicate(Channel channel, String description, List<Attachment> attachments, Optional<String> idempotencyKey,
-      List<ExternalReference> references)
+      List<ExternalReference> references, Optional<Complainant> caller)
       implements ComplaintCommand {
     /**
      * Validates the fields.
@@ -603,6 +605,7 @@ public sealed interface ComplaintCommand
      * @param attachments documents sent with the repeat, by reference
      * @param idempotencyKey the repeat registration's idempotency key, if it had one
      * @param references the external references the complaint gains, at most one per source
+     * @param caller who raised the repeat, if not the complaint's own citizen
      * @throws InvalidInputException naming the field
      */
     public LinkDuplicate {
@@ -611,6 +614,36 @@ public sealed interface ComplaintCommand
       attachments = checkAttachments("attachments", attachments);
       Texts.required(idempotencyKey, "idempotencyKey");
       references = ExternalReference.distinctSources(references, "references");
+      Texts.required(caller, "caller");
+    }
+
+    /**
+     * A repeat by the complaint's own citizen.
+     *
+     * @param channel how the repeat arrived
+     * @param description what the citizen said this time
+     * @param attachments documents sent with the repeat, by reference
+     * @param idempotencyKey the repeat registration's idempotency key, if it had one
+     * @param references the external references the complaint gains, at most one per source
+     * @throws InvalidInputException naming the field
+     */
+    public LinkDuplicate(Channel channel, String description, List<Attachment> attachments, Optional<String> idempotencyKey,
+        List<ExternalReference> references) {
+      this(channel, description, attachments, idempotencyKey, references, Optional.empty());
+    }
+
+    /**
+     * The command for logs and messages: the caller masked (see {@link Complainant#toString()}),
+     * and their number and name masked wherever else they appear.
+     *
+     * @return the masked description
+     */
+    @Override
+    public String toString() {
+      String plain = "LinkDuplicate[channel=" + channel + ", description=" + description + ", attachments=" + attachments
+          + ", idempotencyKey=" + idempotencyKey + ", references=" + references + caller.map(c -> ", caller=" + c).orElse("")
+          + "]";
+      return caller.map(c -> org.nivaran.grievance.actor.Masking.scrub(plain, c.phone(), c.name())).orElse(plain);
     }
 
     /**

@@ -1036,7 +1036,8 @@ public sealed interface ComplaintEvent
    */
   record DuplicateLinked(
       ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Channel channel, String description,
-      List<Attachment> attachments, Optional<String> idempotencyKey, List<ExternalReference> references)
+      List<Attachment> attachments, Optional<String> idempotencyKey, List<ExternalReference> references,
+      Optional<Complainant> caller)
       implements ComplaintEvent {
     /**
      * Checks the fields.
@@ -1050,6 +1051,8 @@ public sealed interface ComplaintEvent
      * @param attachments documents sent with the repeat, by reference
      * @param idempotencyKey the repeat registration's idempotency key, if any
      * @param references the external references the complaint gained, at most one per source
+     * @param caller who raised the repeat, when not the complaint's own citizen (empty in events
+     *     recorded before it was kept)
      */
     public DuplicateLinked {
       envelope(complaintId, sequence, occurredAt, actor);
@@ -1058,6 +1061,42 @@ public sealed interface ComplaintEvent
       attachments = List.copyOf(Texts.required(attachments, "attachments"));
       Texts.required(idempotencyKey, "idempotencyKey");
       references = ExternalReference.distinctSources(references, "references");
+      Texts.required(caller, "caller");
+    }
+
+    /**
+     * A repeat by the complaint's own citizen.
+     *
+     * @param complaintId the complaint
+     * @param sequence the position in the log, from 1
+     * @param occurredAt when
+     * @param actor who registered the repeat
+     * @param channel how the repeat arrived
+     * @param description what the citizen said this time
+     * @param attachments documents sent with the repeat, by reference
+     * @param idempotencyKey the repeat registration's idempotency key, if any
+     * @param references the external references the complaint gained, at most one per source
+     */
+    public DuplicateLinked(ComplaintId complaintId, long sequence, Instant occurredAt, Actor actor, Channel channel,
+        String description, List<Attachment> attachments, Optional<String> idempotencyKey,
+        List<ExternalReference> references) {
+      this(complaintId, sequence, occurredAt, actor, channel, description, attachments, idempotencyKey, references,
+          Optional.empty());
+    }
+
+    /**
+     * The event for logs and messages: the caller masked (see {@link Complainant#toString()}), and
+     * their number and name masked wherever else they appear.
+     *
+     * @return the masked description
+     */
+    @Override
+    public String toString() {
+      String plain = "DuplicateLinked[complaintId=" + complaintId + ", sequence=" + sequence + ", occurredAt="
+          + occurredAt + ", actor=" + actor + ", channel=" + channel + ", description=" + description
+          + ", attachments=" + attachments + ", idempotencyKey=" + idempotencyKey + ", references=" + references
+          + caller.map(c -> ", caller=" + c).orElse("") + "]";
+      return caller.map(c -> Masking.scrub(plain, c.phone(), c.name())).orElse(plain);
     }
 
     /**

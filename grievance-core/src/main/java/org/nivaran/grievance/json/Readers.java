@@ -472,8 +472,9 @@ final class Readers {
         List<Attachment> attachments = attachments(f, "attachments");
         var key = f.optionalText("idempotencyKey");
         List<ExternalReference> references = references(f);
+        Optional<Complainant> caller = f.optionalObject("caller").map(Readers::citizen);
         yield f.build(() -> new ComplaintEvent.DuplicateLinked(
-            id, seq, at, actor, channel, description, attachments, key, references));
+            id, seq, at, actor, channel, description, attachments, key, references, caller));
       }
       case "SpecialClosureRequested", "SpecialClosureApproved", "SpecialClosureRefused" -> {
         SpecialClosureReason reason = f.enumValue("reason", SpecialClosureReason.class);

@@ -468,6 +468,10 @@ final class Writers {
       attachments(g, "attachments", e.attachments());
       optionalText(g, "idempotencyKey", e.idempotencyKey());
       references(g, e.references());
+      if (e.caller().isPresent()) {
+        g.writeFieldName("caller");
+        citizen(g, e.caller().get());
+      }
     } else if (event instanceof ComplaintEvent.SpecialClosureRequested e) {
       g.writeStringField("reason", e.reason().name());
       g.writeStringField("remark", e.remark());

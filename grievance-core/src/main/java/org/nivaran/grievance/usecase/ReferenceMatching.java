@@ -103,7 +103,8 @@ final class ReferenceMatching {
       return new Registration(holder, Registration.Outcome.REPLAYED);
     }
     ComplaintCommand.LinkDuplicate link = new ComplaintCommand.LinkDuplicate(
-        request.channel(), request.description(), request.attachments(), request.idempotencyKey(), gained);
+        request.channel(), request.description(), request.attachments(), request.idempotencyKey(), gained,
+        RepeatLinking.callerUnlike(request, holder));
     try {
       Complaint after = commands.apply(holder, link, actor);
       LOG.debug("registration by {} linked to complaint {} by reference, gaining {}", actor, holder.id(), gained);

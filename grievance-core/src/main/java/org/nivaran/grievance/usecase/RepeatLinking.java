@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.complaint.CommandType;
+import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
 import org.nivaran.grievance.complaint.ComplaintEvent;
@@ -106,7 +107,8 @@ final class RepeatLinking {
     }
     ComplaintCommand.LinkDuplicate link =
         new ComplaintCommand.LinkDuplicate(request.channel(), request.description(), request.attachments(), key,
-            request.references()); // none is held yet (ReferenceMatching asked first): the original gains them
+            request.references(), // none is held yet (ReferenceMatching asked first): the original gains them
+            callerUnlike(request, original.get()));
     for (int attempt = 1; ; attempt++) {
       Complaint current = commands.get(original.get().id());
       // decided again on every attempt: a racing retry of the same request may have linked it
@@ -145,6 +147,14 @@ final class RepeatLinking {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The request's citizen, when another number than the complaint's own citizen's: a repeat linked
+   * by distance or by reference may come from a neighbour, whose name and number the link keeps.
+   */
+  static Optional<Complainant> callerUnlike(RegisterComplaint request, Complaint original) {
+    return request.citizen().phone().equals(original.citizen().phone()) ? Optional.empty() : Optional.of(request.citizen());
   }
 
   /** Whether the request holds a reference of a source under another id than the complaint does. */

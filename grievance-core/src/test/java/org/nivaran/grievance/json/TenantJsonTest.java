@@ -66,4 +66,20 @@ class TenantJsonTest {
     assertThatThrownBy(() -> mapper.readValue(json.replace("\"CMH-181\"", "\"CPGRAMS\""), ComplaintEvent.class))
         .hasMessageContaining("references");
   }
+
+  @Test
+  void a_repeat_from_another_caller_keeps_the_caller_in_the_json_form() throws Exception {
+    ComplaintRegistered r = JsonExamples.registered();
+    var neighbour = org.nivaran.grievance.complaint.Complainant.builder().name("रमेश साहू").phone("9826022222")
+        .languageTag("hi").build();
+    var linked = new ComplaintEvent.DuplicateLinked(r.complaintId(), 2, r.occurredAt().plusSeconds(60), r.actor(),
+        r.channel(), "वही नाली फिर जाम", List.of(), java.util.Optional.empty(), REFERENCES.subList(0, 1),
+        java.util.Optional.of(neighbour));
+
+    String json = mapper.writeValueAsString(linked);
+
+    assertThat(json).contains("\"caller\":{").contains("रमेश साहू");
+    assertThat(mapper.readValue(json, ComplaintEvent.class)).isEqualTo(linked);
+    assertThat(linked.toString()).doesNotContain("9826022222").doesNotContain("रमेश साहू");
+  }
 }

@@ -101,7 +101,12 @@ class DistanceRepeatPolicyTest {
 
     assertThat(second.outcome()).isEqualTo(Registration.Outcome.LINKED);
     assertThat(second.complaint().id()).isEqualTo(first.id());
-    assertThat(g.history(first.id())).filteredOn(ComplaintEvent.DuplicateLinked.class::isInstance).hasSize(1);
+    assertThat(g.history(first.id())).filteredOn(ComplaintEvent.DuplicateLinked.class::isInstance).singleElement()
+        .isInstanceOfSatisfying(ComplaintEvent.DuplicateLinked.class, d -> {
+          // the neighbour who called is kept on the link, and masked in its description
+          assertThat(d.caller()).hasValueSatisfying(c -> assertThat(c.phone().e164()).isEqualTo("+919826022222"));
+          assertThat(d.toString()).doesNotContain("9826022222");
+        });
     assertThat(store.events(TenantId.DEFAULT, first.id()).get(0)).isInstanceOf(ComplaintEvent.ComplaintRegistered.class);
   }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.nivaran.grievance.examples.simulate.Simulation;
 
 /**
@@ -20,7 +21,12 @@ import org.nivaran.grievance.examples.simulate.Simulation;
  *       {@link SlaCli}).
  * </ul>
  *
+ * <p>{@code --help} (or {@code -h}) prints the usage and {@code <command> --help} a command's
+ * options, both with exit status 0; an unknown command or option is refused by name with status 2
+ * and nothing runs.
+ *
  * <pre>
+ * ./mvnw -q -pl grievance-examples -am compile exec:java -Dexec.args=--help
  * ./mvnw -q -pl grievance-examples -am compile exec:java
  * ./mvnw -q -pl grievance-examples -am compile exec:java -Dexec.args="simulate --days 10 --seed 7"
  * ./mvnw -q -pl grievance-examples -am compile exec:java -Dexec.args=quickstart
@@ -30,10 +36,11 @@ import org.nivaran.grievance.examples.simulate.Simulation;
  * <p>Not thread-safe: a program, not a library type.
  */
 public final class Nivaran {
-  /** The {@code simulate} command's usage. */
-  static final String SIMULATE_USAGE = "simulate [--days N] [--complaints N] [--seed N] [--out FILE]";
   /** The commands, for messages. */
-  static final String COMMANDS = SIMULATE_USAGE + " (the default), quickstart, sla <calendar.json>";
+  static final String COMMANDS = "simulate (the default), quickstart, sla";
+
+  private static final List<String> HELP = List.of("--help", "-h");
+  private static final List<String> SIMULATE_OPTIONS = List.of("--days", "--complaints", "--seed", "--out");
 
   private Nivaran() {}
 
@@ -52,63 +59,106 @@ public final class Nivaran {
   }
 
   /**
-   * Runs a command.
+   * Runs a command. {@code --help} (or {@code -h}) alone prints the usage; after a command it
+   * prints that command's options. An unknown command or option is refused by name and nothing
+   * runs.
    *
    * @param args the command and its arguments; none runs {@code simulate} with its defaults
    * @param in standard input
    * @param out standard output
    * @param err standard error
-   * @return the exit status: 0 on success, 1 if the simulation's report cannot be written, 2 for an
-   *     unknown command or bad options
+   * @return the exit status: 0 on success or after help, 1 if the simulation's report cannot be
+   *     written (or, for {@code sla}, if some line got an error answer), 2 for an unknown command or
+   *     bad options
    */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    String command = args.length == 0 ? "simulate" : args[0];
-    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (args.length == 0) {
+      return simulate(args, out, err);
+    }
+    String command = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (HELP.contains(command)) {
+      out.println(Usage.PROGRAM);
+      return 0;
+    }
+    if (command.startsWith("-")) {
+      err.println("unknown option " + command + "; see --help (a command's options go after it, "
+          + "e.g. simulate --days 3)");
+      return 2;
+    }
     switch (command) {
       case "simulate":
         return simulate(rest, out, err);
       case "quickstart":
-        QuickStart.run(out);
-        return 0;
+        return quickstart(rest, out, err);
       case "sla":
-        return SlaCli.run(rest, in, out, err);
+        return sla(rest, in, out, err);
       default:
-        err.println("unknown command '" + command + "'; commands: " + COMMANDS);
+        err.println("unknown command '" + command + "'; commands: " + COMMANDS + "; see --help");
         return 2;
     }
   }
 
+  private static int quickstart(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.stream(args).anyMatch(HELP::contains)) {
+      out.println(Usage.QUICKSTART);
+      return 0;
+    }
+    if (args.length > 0) {
+      err.println(unknown("quickstart", args[0]));
+      return 2;
+    }
+    QuickStart.run(out);
+    return 0;
+  }
+
+  private static int sla(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    if (Arrays.stream(args).anyMatch(HELP::contains)) {
+      return SlaCli.run(new String[] {"--help"}, in, out, err);
+    }
+    for (String arg : args) {
+      if (arg.startsWith("-")) {
+        err.println(unknown("sla", arg));
+        return 2;
+      }
+    }
+    return SlaCli.run(args, in, out, err);
+  }
+
   private static int simulate(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.stream(args).anyMatch(HELP::contains)) {
+      out.println(Usage.SIMULATE);
+      return 0;
+    }
     Simulation.Builder simulation = Simulation.builder();
     try {
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
-        if (option.equals("--help") || option.equals("-h")) {
-          out.println("usage: " + SIMULATE_USAGE);
-          return 0;
-        }
-        String value;
+        String value = null;
         int eq = option.indexOf('=');
-        if (eq > 0) {
+        if (option.startsWith("--") && eq > 0) {
           value = option.substring(eq + 1);
           option = option.substring(0, eq);
-        } else if (i + 1 < args.length && option.startsWith("--")) {
+        }
+        if (!SIMULATE_OPTIONS.contains(option)) {
+          err.println(unknown("simulate", option));
+          return 2;
+        }
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+          }
           value = args[++i];
-        } else {
-          throw new IllegalArgumentException(
-              option.startsWith("--") ? option + " needs a value" : "unknown option '" + option + "'");
         }
         switch (option) {
           case "--days" -> simulation.days((int) number(option, value));
           case "--complaints" -> simulation.complaints((int) number(option, value));
           case "--seed" -> simulation.seed(number(option, value));
-          case "--out" -> simulation.output(Path.of(value));
-          default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+          default -> simulation.output(Path.of(value));
         }
       }
     } catch (IllegalArgumentException e) {
-      err.println("simulate: " + e.getMessage());
-      err.println("usage: " + SIMULATE_USAGE);
+      err.println("simulate: " + e.getMessage() + "; see simulate --help");
       return 2;
     }
     try {
@@ -118,6 +168,12 @@ public final class Nivaran {
       err.println("simulate: " + e.getMessage() + ": " + e.getCause().getMessage());
       return 1;
     }
+  }
+
+  /** The refusal of an argument a command does not take, naming both. */
+  private static String unknown(String command, String arg) {
+    return (arg.startsWith("-") ? "unknown option " : "unexpected argument ") + arg + " for " + command
+        + "; see " + command + " --help";
   }
 
   private static long number(String option, String value) {

@@ -43,15 +43,69 @@ class NivaranTest {
   }
 
   @Test
-  void a_bad_simulate_option_is_refused_with_the_usage() {
+  void a_bad_simulate_option_value_is_refused_with_a_pointer_to_the_help() {
     assertThat(run("", "simulate", "--days", "0")).isEqualTo(2);
-    assertThat(run("", "simulate", "--weeks", "4")).isEqualTo(2);
     assertThat(run("", "simulate", "--days")).isEqualTo(2);
+    assertThat(run("", "simulate", "--seed=x")).isEqualTo(2);
 
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("simulate: days must be 1 to 366 (was 0)", "simulate: unknown option '--weeks'",
-            "simulate: --days needs a value", "usage: simulate [--days N]");
+        .contains("simulate: days must be 1 to 366 (was 0); see simulate --help", "simulate: --days needs a value",
+            "simulate: --seed must be a whole number (was 'x')");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void help_alone_prints_the_usage_and_the_commands_and_exits_0() {
+    for (String help : new String[] {"--help", "-h"}) {
+      out.reset();
+      assertThat(run("", help)).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .startsWith("usage: nivaran [--help] <command> [options]")
+          .contains("simulate ", "quickstart ", "sla ", "'<command> --help'");
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void each_command_prints_its_options_on_help_and_runs_nothing() {
+    assertThat(run("", "simulate", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("usage: simulate [--days N]", "--days N", "--complaints N", "--seed N", "--out FILE",
+            "(default 26)", "-h, --help")
+        .doesNotContain("Departments");
+    out.reset();
+    assertThat(run("", "simulate", "--days", "3", "-h")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: simulate").doesNotContain("Report:");
+    out.reset();
+    assertThat(run("", "quickstart", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: quickstart").doesNotContain("Replaying");
+    out.reset();
+    assertThat(run("never read\n", "sla", "-h")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: sla <calendar.json>").contains("plus ", "between ");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void an_unknown_option_is_refused_by_name_and_nothing_runs(@TempDir Path dir) {
+    Path report = dir.resolve("never.html");
+
+    assertThat(run("", "simulate", "--out", report.toString(), "--dayz", "3")).isEqualTo(2);
+    assertThat(run("", "simulate", "--dayz=3")).isEqualTo(2);
+    assertThat(run("", "simulate", "ten")).isEqualTo(2);
+    assertThat(run("", "quickstart", "--fast")).isEqualTo(2);
+    assertThat(run("plus 2024-03-22T17:00+05:30 PT2H\n", "sla", "--strict", "calendars/cg-office.json")).isEqualTo(2);
+    assertThat(run("", "--days", "3")).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "unknown option --dayz for simulate; see simulate --help",
+            "unknown option --dayz for simulate; see simulate --help",
+            "unexpected argument ten for simulate; see simulate --help",
+            "unknown option --fast for quickstart; see quickstart --help",
+            "unknown option --strict for sla; see sla --help",
+            "unknown option --days; see --help (a command's options go after it, e.g. simulate --days 3)");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(report).doesNotExist();
   }
 
   @Test
@@ -72,7 +126,11 @@ class NivaranTest {
   @Test
   void an_unknown_command_is_refused_with_the_list_of_commands() {
     assertThat(run("", "simulat")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("unknown command 'simulat'", "simulate [--days N]", "quickstart", "sla <calendar.json>");
+    assertThat(run("", "help")).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly("unknown command 'simulat'; commands: simulate (the default), quickstart, sla; see --help",
+            "unknown command 'help'; commands: simulate (the default), quickstart, sla; see --help");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 }

@@ -23,10 +23,12 @@ import org.nivaran.grievance.report.UnitFigures;
  * so it opens in a browser without a network; UTF-8, every text escaped. It holds no wall-clock
  * time and no random id, so the same run writes the same bytes. Stable ids for tests and readers:
  * {@code summary}, {@code chart-per-day} (one {@code rect.received} and one {@code rect.disposed}
- * per day), {@code chart-sla} (one {@code g.unit} per department), {@code ranking} and
+ * per day), {@code chart-sla} (one {@code g.unit} per department, see {@link SlaChart}), {@code ranking} and
  * {@code districts} (one {@code tr} with {@code data-code} per unit, its {@code td.peer-group}
  * and {@code td.peer-rank}, and in {@code td.breakdown} one {@code rect.segment} per indicator with
- * {@code data-indicator} and {@code data-points}). Stateless.
+ * {@code data-indicator} and {@code data-points}). Devanagari text is set in a font stack that
+ * names the Linux fonts (Noto Sans Devanagari, Lohit Devanagari) beside the Windows ones (Nirmala
+ * UI, Mangal). Stateless.
  */
 final class HtmlReport {
   private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
@@ -38,7 +40,9 @@ final class HtmlReport {
       * { box-sizing: border-box; }
       body { margin: 0; padding: 24px 32px 48px; color: var(--ink); background: #fff;
              font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Devanagari",
-                   "Nirmala UI", Mangal, sans-serif; }
+                   "Lohit Devanagari", "Nirmala UI", Mangal, sans-serif; }
+      :lang(hi) { font-family: "Noto Sans Devanagari", "Lohit Devanagari", "Nirmala UI", Mangal, "Noto Sans",
+                  sans-serif; }
       header { border-bottom: 3px solid var(--received); margin-bottom: 20px; }
       h1 { font-size: 24px; margin: 0 0 4px; }
       h2 { font-size: 18px; margin: 32px 0 8px; }
@@ -57,6 +61,7 @@ final class HtmlReport {
       svg .closed { fill: var(--closed); }
       svg .track { fill: #f3f4f6; }
       svg .muted { fill: var(--muted); }
+      svg .axis-label { fill: var(--muted); font-size: 13px; }
       .legend { display: flex; gap: 16px; color: var(--muted); font-size: 13px; margin: 4px 0; }
       .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px;
                 vertical-align: -1px; }
@@ -112,7 +117,7 @@ final class HtmlReport {
 
     summary(h, f);
     perDay(h, f);
-    sla(h, f);
+    SlaChart.render(h, f);
     h.append("<section>\n<h2>Department ranking</h2>\n");
     table(h, "ranking", "Department", r.grading().departments(), f::departmentEn, f::departmentHi);
     h.append("</section>\n<section>\n<h2>Districts</h2>\n");
@@ -222,48 +227,6 @@ final class HtmlReport {
       }
       step *= 10;
     }
-  }
-
-  /** Chart 2: the share of each department's disposals within SLA, in ranking order. */
-  private static void sla(StringBuilder h, RunFigures f) {
-    List<GradedUnit> units = f.result().grading().departments();
-    double label = 290;
-    double track = 420;
-    double row = 40;
-    double width = label + track + 70;
-    double height = row * units.size() + 28;
-    h.append("<section>\n<h2>Disposed within SLA, by department</h2>\n");
-    h.append(String.format(Locale.ROOT, "<svg id=\"chart-sla\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\""
-        + " role=\"img\" aria-label=\"%s\">%n", width, height, width, height,
-        esc("Share of each department's disposals that were within SLA")));
-    for (int i = 0; i < units.size(); i++) {
-      GradedUnit u = units.get(i);
-      UnitFigures x = u.figures();
-      double y = row * i + 4;
-      double share = x.slaComplianceRate().orElse(0.0);
-      h.append("<g class=\"unit\" data-code=\"").append(esc(x.code())).append("\"><title>")
-          .append(esc(f.departmentEn(x.code()) + ": " + x.disposedWithinSla() + " of " + x.disposed()
-              + " disposals within SLA"))
-          .append("</title>")
-          .append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%.1f\">%s</text>", y + 13, esc(f.departmentEn(x.code()))))
-          .append(String.format(Locale.ROOT, "<text class=\"muted\" x=\"0\" y=\"%.1f\" lang=\"hi\">%s</text>", y + 28,
-              esc(f.departmentHi(x.code()))))
-          .append(String.format(Locale.ROOT, "<rect class=\"track\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"22\"/>",
-              label, y + 5, track))
-          .append(String.format(Locale.ROOT,
-              "<rect class=\"bar fill-%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"22\"/>",
-              u.grade(), label, y + 5, track * share))
-          .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", label + track + 6, y + 21,
-              esc(Format.percent(x.slaComplianceRate()))))
-          .append("</g>\n");
-    }
-    double axisY = row * units.size() + 8;
-    for (int p = 0; p <= 100; p += 25) {
-      double px = label + track * p / 100;
-      h.append(String.format(Locale.ROOT, "<text class=\"muted\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d%%</text>%n",
-          px, axisY + 12, p));
-    }
-    h.append("</svg>\n</section>\n");
   }
 
   private static void table(StringBuilder h, String id, String unit, List<GradedUnit> units,

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,6 +132,61 @@ class SimulationTest {
 
     assertThat(html).contains("ऊर्जा विभाग", "रायपुर", "id=\"summary\"");
     assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "<img", "url(", "@import");
+  }
+
+  @Test
+  void the_css_names_linux_and_windows_devanagari_fonts_before_the_generic_family() {
+    String css = element(shortRun.text(), "<style>", "</style>");
+    Matcher stacks = Pattern.compile("font(?:-family)?:\\s*([^;]+);").matcher(css);
+    List<String> devanagari = new ArrayList<>();
+    while (stacks.find()) {
+      String stack = stacks.group(1).replaceAll("\\s+", " ");
+      if (stack.contains("Devanagari")) {
+        devanagari.add(stack);
+      }
+    }
+
+    assertThat(devanagari).hasSize(2).allSatisfy(stack -> {
+      assertThat(stack).contains("\"Noto Sans Devanagari\"", "\"Lohit Devanagari\"", "\"Nirmala UI\"", "Mangal")
+          .endsWith("sans-serif");
+      assertThat(stack.indexOf("Lohit Devanagari")).isLessThan(stack.indexOf("sans-serif"));
+    });
+    assertThat(css).contains(":lang(hi) { font-family: \"Noto Sans Devanagari\", \"Lohit Devanagari\"");
+  }
+
+  @Test
+  void the_sla_chart_axis_starts_where_the_shares_do_and_is_labelled() {
+    List<GradedUnit> departments = shortRun.result().grading().departments();
+    SlaChart.Axis axis = SlaChart.Axis.over(departments.stream()
+        .flatMap(u -> u.figures().slaComplianceRate().stream()).toList());
+    String sla = element(shortRun.text(), "<svg id=\"chart-sla\"", "</svg>");
+
+    assertThat(all(sla, "<svg id=\"chart-sla\" data-axis-start=\"(\\d+)\"")).containsExactly(String.valueOf(axis.start()));
+    assertThat(all(sla, "<text class=\"muted tick\" data-value=\"(\\d+)\"")).containsExactlyElementsOf(
+        axis.ticks().stream().map(String::valueOf).toList());
+    assertThat(all(sla, "text-anchor=\"middle\">(\\d+%)</text>")).containsExactlyElementsOf(
+        axis.ticks().stream().map(t -> t + "%").toList());
+    assertThat(all(sla, "<text class=\"axis-label\"[^>]*>([^<]+)</text>")).singleElement().asString()
+        .startsWith("Share of disposals within SLA")
+        .contains(axis.start() == 0 ? "SLA" : "the axis starts at " + axis.start() + "%, not 0");
+    double lowest = departments.stream().flatMap(u -> u.figures().slaComplianceRate().stream())
+        .mapToDouble(Double::doubleValue).min().orElseThrow();
+    assertThat(lowest * 100).isGreaterThanOrEqualTo(axis.start() + 5);
+  }
+
+  /** In the default month every department disposes of more than 80% within SLA: no bar may start at 0. */
+  @Test
+  void the_default_months_sla_chart_starts_its_axis_near_the_lowest_department_not_at_0() {
+    String sla = element(DefaultRun.get().html(), "<svg id=\"chart-sla\"", "</svg>");
+    List<Double> shares = all(sla, "<text x=\"[0-9.]+\" y=\"[0-9.]+\">([0-9.]+)%</text></g>").stream()
+        .map(Double::parseDouble).toList();
+    int start = Integer.parseInt(all(sla, "data-axis-start=\"(\\d+)\"").get(0));
+
+    assertThat(shares).hasSize(DefaultRun.get().html().split("<g class=\"unit\"").length - 1);
+    assertThat(start).isPositive().isLessThanOrEqualTo((int) (Collections.min(shares) - 5));
+    assertThat(all(sla, "data-value=\"(\\d+)\"")).first().isEqualTo(String.valueOf(start));
+    assertThat(all(sla, "data-value=\"(\\d+)\"")).last().isEqualTo("100");
+    assertThat(sla).contains("the axis starts at " + start + "%, not 0");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
@@ -97,6 +98,6 @@ class ReadmeAdditionalChargeTest {
     String dedented = snippet.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l).reduce("", (a, l) -> a + l + "\n");
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
 
-    assertThat(readme).contains("```java\n" + dedented + "```");
+    assertThat(readme).containsPattern("```java\n(import [\\w.]+;\n)+\n" + Pattern.quote(dedented) + "```");
   }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
@@ -48,6 +49,6 @@ class ReadmeLocationTest {
     String dedented = snippet.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l).reduce("", (a, l) -> a + l + "\n");
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
 
-    assertThat(readme).contains("### A place on the map").contains("```java\n" + dedented + "```");
+    assertThat(readme).contains("### A place on the map").containsPattern("```java\n(import [\\w.]+;\n)+\n" + Pattern.quote(dedented) + "```");
   }
 }

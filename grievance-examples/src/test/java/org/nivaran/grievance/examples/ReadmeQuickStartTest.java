@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.actor.Actor;
@@ -65,7 +66,7 @@ class ReadmeQuickStartTest {
     String dedented = snippet.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l).reduce("", (a, l) -> a + l + "\n");
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
 
-    assertThat(readme).contains("```java\n" + dedented + "```");
+    assertThat(readme).containsPattern("```java\n(import [\\w.]+;\n)+\n" + Pattern.quote(dedented) + "```");
     assertThat(dedented.lines().count()).isLessThanOrEqualTo(20);
   }
 

@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.Grievances;
 import org.nivaran.grievance.InvalidInputException;
@@ -118,6 +119,6 @@ class ReadmeRoutingTest {
     String dedented = snippet.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l).reduce("", (a, l) -> a + l + "\n");
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
 
-    assertThat(readme).contains("```java\n" + dedented + "```");
+    assertThat(readme).containsPattern("```java\n(import [\\w.]+;\n)+\n" + Pattern.quote(dedented) + "```");
   }
 }

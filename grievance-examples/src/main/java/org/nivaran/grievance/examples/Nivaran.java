@@ -116,12 +116,6 @@ public final class Nivaran {
     if (Arrays.stream(args).anyMatch(HELP::contains)) {
       return SlaCli.run(new String[] {"--help"}, in, out, err);
     }
-    for (String arg : args) {
-      if (arg.startsWith("-")) {
-        err.println(unknown("sla", arg));
-        return 2;
-      }
-    }
     return SlaCli.run(args, in, out, err);
   }
 

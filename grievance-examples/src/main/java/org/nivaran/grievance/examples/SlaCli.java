@@ -61,7 +61,8 @@ import org.nivaran.grievance.json.CalendarJson;
  *
  * <p>Exit status: 0 if every line was answered; 1 if some line got an {@code error:} answer (every
  * line is still read and answered); 2 if the command line is wrong or the calendar file cannot be
- * read, in which case standard input is not read and the reason is written to standard error.
+ * read (an option other than {@code --help} or {@code -h} is refused by name), in which case standard
+ * input is not read and the reason is written to standard error.
  *
  * <p>Not thread-safe: a program, not a library type. {@link #run} may be called from tests.
  */
@@ -117,6 +118,12 @@ public final class SlaCli {
         help.println(USAGE);
         help.flush();
         return OK;
+      }
+      for (String arg : args) {
+        if (arg.startsWith("-")) {
+          errors.println("unknown option " + arg + " for sla; see sla --help");
+          return CANNOT_START;
+        }
       }
       if (args.length != 1) {
         errors.println("sla: expected one argument, the calendar file (got " + args.length + ")");

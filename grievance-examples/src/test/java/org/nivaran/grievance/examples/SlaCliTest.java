@@ -190,6 +190,18 @@ class SlaCliTest {
   }
 
   @Test
+  void an_unknown_option_is_refused_by_name_before_the_calendar_or_any_line_is_read() {
+    Run option = sla("plus 2024-03-22T17:00+05:30 PT2H\n", "--zone", CG_OFFICE.toString());
+    Run after = sla("plus 2024-03-22T17:00+05:30 PT2H\n", CG_OFFICE.toString(), "-v");
+
+    assertThat(option.status()).isEqualTo(SlaCli.CANNOT_START);
+    assertThat(option.err()).isEqualTo("unknown option --zone for sla; see sla --help\n");
+    assertThat(after.status()).isEqualTo(SlaCli.CANNOT_START);
+    assertThat(after.err()).isEqualTo("unknown option -v for sla; see sla --help\n");
+    assertThat(option.out() + after.out()).isEmpty();
+  }
+
+  @Test
   void the_shipped_sample_lines_are_all_answered() throws IOException {
     Path lines = CG_OFFICE.resolveSibling("sla-lines.txt");
     Run run = sla(Files.readString(lines, StandardCharsets.UTF_8));

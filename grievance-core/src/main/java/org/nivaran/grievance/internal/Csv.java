@@ -208,7 +208,7 @@ public final class Csv {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileFailures.cannotRead(file, e);
     }
     return parse(decode(bytes));
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.calendar.BusinessCalendar;
 import org.nivaran.grievance.calendar.CalendarRegistry;
+import org.nivaran.grievance.internal.FileFailures;
 import org.nivaran.grievance.internal.Texts;
 
 /**
@@ -39,7 +41,9 @@ import org.nivaran.grievance.internal.Texts;
  * {@code holidays[3].date}, {@code schedules[1].hours.MONDAY}, {@code overrides[0].hours[1]}
  * ({@code calendars[2].zone} or {@code [2].zone} in a registry). A document that is not JSON at
  * all, is empty or is of the wrong shape is named {@code document}. Failures to read the input
- * itself (a missing file, a closed stream) are {@link IOException}s.
+ * itself (a missing file, a closed stream) are {@link UncheckedIOException}s whose message names
+ * the file (or the stream) and whose cause is the {@link IOException}, as in
+ * {@link org.nivaran.grievance.directory.CsvTables}.
  *
  * <p>Streams and readers are read to their end and not closed; bytes are decoded as UTF-8 (a
  * byte-order mark is skipped).
@@ -77,10 +81,10 @@ public final class CalendarJson {
    * @param reader a calendar object
    * @return the calendar
    * @throws InvalidInputException naming the JSON path of the first problem found
-   * @throws IOException if the reader fails
+   * @throws UncheckedIOException if the reader fails, caused by its {@link IOException}
    */
-  public static BusinessCalendar read(Reader reader) throws IOException {
-    return parse(MAPPER.createParser(Texts.required(reader, "reader")), CalendarReader::calendarDocument);
+  public static BusinessCalendar read(Reader reader) {
+    return parseStream(Texts.required(reader, "reader"), "reader", CalendarReader::calendarDocument);
   }
 
   /**
@@ -89,10 +93,10 @@ public final class CalendarJson {
    * @param in a calendar object
    * @return the calendar
    * @throws InvalidInputException naming the JSON path of the first problem found
-   * @throws IOException if the stream fails
+   * @throws UncheckedIOException if the stream fails, caused by its {@link IOException}
    */
-  public static BusinessCalendar read(InputStream in) throws IOException {
-    return parse(MAPPER.createParser(Texts.required(in, "in")), CalendarReader::calendarDocument);
+  public static BusinessCalendar read(InputStream in) {
+    return parseStream(Texts.required(in, "in"), "stream", CalendarReader::calendarDocument);
   }
 
   /**
@@ -101,9 +105,10 @@ public final class CalendarJson {
    * @param file the file, holding a calendar object
    * @return the calendar
    * @throws InvalidInputException naming the JSON path of the first problem found
-   * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
+   * @throws UncheckedIOException naming the file if it cannot be read, caused by the
+   *     {@link IOException}, e.g. {@link java.nio.file.NoSuchFileException}
    */
-  public static BusinessCalendar read(Path file) throws IOException {
+  public static BusinessCalendar read(Path file) {
     return parseFile(file, CalendarReader::calendarDocument);
   }
 
@@ -128,10 +133,10 @@ public final class CalendarJson {
    * @param reader the registry, as for {@link #readRegistry(String)}
    * @return the registry
    * @throws InvalidInputException naming the JSON path of the first problem found
-   * @throws IOException if the reader fails
+   * @throws UncheckedIOException if the reader fails, caused by its {@link IOException}
    */
-  public static CalendarRegistry readRegistry(Reader reader) throws IOException {
-    return parse(MAPPER.createParser(Texts.required(reader, "reader")), CalendarReader::registryDocument);
+  public static CalendarRegistry readRegistry(Reader reader) {
+    return parseStream(Texts.required(reader, "reader"), "reader", CalendarReader::registryDocument);
   }
 
   /**
@@ -140,10 +145,10 @@ public final class CalendarJson {
    * @param in the registry, as for {@link #readRegistry(String)}
    * @return the registry
    * @throws InvalidInputException naming the JSON path of the first problem found
-   * @throws IOException if the stream fails
+   * @throws UncheckedIOException if the stream fails, caused by its {@link IOException}
    */
-  public static CalendarRegistry readRegistry(InputStream in) throws IOException {
-    return parse(MAPPER.createParser(Texts.required(in, "in")), CalendarReader::registryDocument);
+  public static CalendarRegistry readRegistry(InputStream in) {
+    return parseStream(Texts.required(in, "in"), "stream", CalendarReader::registryDocument);
   }
 
   /**
@@ -152,9 +157,10 @@ public final class CalendarJson {
    * @param file the file, holding a registry as for {@link #readRegistry(String)}
    * @return the registry
    * @throws InvalidInputException naming the JSON path of the first problem found
-   * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
+   * @throws UncheckedIOException naming the file if it cannot be read, caused by the
+   *     {@link IOException}, e.g. {@link java.nio.file.NoSuchFileException}
    */
-  public static CalendarRegistry readRegistry(Path file) throws IOException {
+  public static CalendarRegistry readRegistry(Path file) {
     return parseFile(file, CalendarReader::registryDocument);
   }
 
@@ -168,9 +174,20 @@ public final class CalendarJson {
     }
   }
 
-  private static <T> T parseFile(Path file, Function<JsonNode, T> reader) throws IOException {
+  private static <T> T parseFile(Path file, Function<JsonNode, T> reader) {
     try (InputStream in = Files.newInputStream(Texts.required(file, "file"))) {
       return parse(MAPPER.createParser(in), reader);
+    } catch (IOException e) {
+      throw FileFailures.cannotRead(file, e);
+    }
+  }
+
+  private static <T> T parseStream(Object source, String what, Function<JsonNode, T> reader) {
+    try {
+      JsonParser p = source instanceof Reader r ? MAPPER.createParser(r) : MAPPER.createParser((InputStream) source);
+      return parse(p, reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the calendar JSON from the " + what + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nivaran.grievance.internal.FileFailures;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.InvalidRowException;
@@ -28,7 +30,9 @@ import org.nivaran.grievance.directory.InvalidRowException;
  * (the array index plus one), and the field within the row, e.g. {@code holder.phone}. A problem
  * with the document as a whole (not JSON, not an object, no {@code departments}, an unknown
  * section) has row 0 and names the section or {@code document}. Failures to read the input itself
- * (a missing file, a closed reader) are {@link IOException}s.
+ * (a missing file, a closed reader) are {@link UncheckedIOException}s whose message names the file
+ * (or the reader) and whose cause is the {@link IOException}, as in
+ * {@link org.nivaran.grievance.directory.CsvTables}.
  *
  * <p>Readers are read to their end and not closed; files are decoded as UTF-8.
  *
@@ -62,10 +66,15 @@ public final class DirectoryJson {
    * @param reader a directory object
    * @return the directory
    * @throws InvalidRowException naming the section, row and field of the first problem found
-   * @throws IOException if the reader fails
+   * @throws UncheckedIOException if the reader fails, caused by its {@link IOException}
    */
-  public static Directory read(Reader reader) throws IOException {
-    return DirectoryReader.read(DirectoryReader.MAPPER.createParser(Texts.required(reader, "reader")), DEFAULT_SOURCE);
+  public static Directory read(Reader reader) {
+    Texts.required(reader, "reader");
+    try {
+      return DirectoryReader.read(DirectoryReader.MAPPER.createParser(reader), DEFAULT_SOURCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the directory from the reader: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -74,14 +83,17 @@ public final class DirectoryJson {
    * @param file the file, holding a directory object
    * @return the directory
    * @throws InvalidRowException naming the section, row and field of the first problem found
-   * @throws IOException if the file cannot be read, e.g. {@link java.nio.file.NoSuchFileException}
+   * @throws UncheckedIOException naming the file if it cannot be read, caused by the
+   *     {@link IOException}, e.g. {@link java.nio.file.NoSuchFileException}
    */
-  public static Directory read(Path file) throws IOException {
+  public static Directory read(Path file) {
     Texts.required(file, "file");
     Path name = file.getFileName();
     try (InputStream in = Files.newInputStream(file)) {
       JsonParser p = DirectoryReader.MAPPER.createParser(in);
       return DirectoryReader.read(p, name == null ? file.toString() : name.toString());
+    } catch (IOException e) {
+      throw FileFailures.cannotRead(file, e);
     }
   }
 }

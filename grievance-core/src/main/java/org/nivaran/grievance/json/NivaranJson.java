@@ -1,12 +1,17 @@
 package org.nivaran.grievance.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.util.List;
+import org.nivaran.grievance.complaint.Complaint;
+import org.nivaran.grievance.complaint.ComplaintEvent;
 import org.nivaran.grievance.internal.Texts;
 import org.nivaran.grievance.report.GradingReport;
 
@@ -20,11 +25,23 @@ import org.nivaran.grievance.report.GradingReport;
  * ComplaintEvent again = mapper.readValue(utf8, ComplaintEvent.class);
  * }</pre>
  *
+ * <p>For a complaint and its history there are helpers that need no mapper and throw no checked
+ * exception: {@link #complaint(Complaint)} and {@link #history(List)} write, {@link
+ * #readComplaint(String)} and {@link #readHistory(String)} read, refusing a bad document with a
+ * {@link JsonReadException} that names the place.
+ *
+ * <pre>{@code
+ * String json = NivaranJson.history(store.events(id));
+ * List<ComplaintEvent> again = NivaranJson.readHistory(json);
+ * }</pre>
+ *
  * <p>Stateless and thread-safe.
  */
 public final class NivaranJson {
   /** The mapper the static writers share; configured once, so thread-safe. */
   private static final ObjectMapper MAPPER = objectMapper();
+
+  private static final TypeReference<List<ComplaintEvent>> HISTORY = new TypeReference<>() {};
 
   private NivaranJson() {}
 
@@ -98,5 +115,107 @@ public final class NivaranJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("the grading report could not be written as JSON", e);
     }
+  }
+
+  /**
+   * A complaint as JSON (UTF-8 text, no white space), in the format of {@code docs/json-format.md}.
+   *
+   * @param complaint the complaint
+   * @return the JSON text
+   * @throws org.nivaran.grievance.InvalidInputException (field {@code complaint}) if it is missing
+   */
+  public static String complaint(Complaint complaint) {
+    return write(Texts.required(complaint, "complaint"), "complaint");
+  }
+
+  /**
+   * A complaint's history (its events, oldest first) as a JSON array (UTF-8 text, no white
+   * space), each event in the format of {@code docs/json-format.md}.
+   *
+   * @param history the events; written in the given order
+   * @return the JSON text
+   * @throws org.nivaran.grievance.InvalidInputException (field {@code history}, or {@code
+   *     history[i]} for a missing event) if it or an event is missing
+   */
+  public static String history(List<? extends ComplaintEvent> history) {
+    Texts.required(history, "history");
+    for (int i = 0; i < history.size(); i++) {
+      Texts.required(history.get(i), "history[" + i + "]");
+    }
+    return write(history, "history");
+  }
+
+  /**
+   * Reads a complaint written by {@link #complaint(Complaint)} (or by any mapper with
+   * {@link NivaranJacksonModule}). Unknown fields are ignored.
+   *
+   * @param json the JSON text
+   * @return the complaint
+   * @throws org.nivaran.grievance.InvalidInputException (field {@code json}) if it is missing
+   * @throws JsonReadException naming the place if the text is not a complaint in Nivaran's format
+   */
+  public static Complaint readComplaint(String json) {
+    Texts.required(json, "json");
+    try {
+      return MAPPER.readValue(json, Complaint.class);
+    } catch (JsonProcessingException e) {
+      throw readFailure("complaint", e);
+    }
+  }
+
+  /**
+   * Reads a history written by {@link #history(List)}: a JSON array of events. The events are
+   * read as they are; whether they form a valid log is the business of
+   * {@link org.nivaran.grievance.complaint.Lifecycle#replay(List)}.
+   *
+   * @param json the JSON text
+   * @return the events, in the array's order; unmodifiable
+   * @throws org.nivaran.grievance.InvalidInputException (field {@code json}) if it is missing
+   * @throws JsonReadException naming the place (e.g. {@code [2]} for the third event) if the text
+   *     is not an array of events in Nivaran's format, or holds a null
+   */
+  public static List<ComplaintEvent> readHistory(String json) {
+    Texts.required(json, "json");
+    List<ComplaintEvent> events;
+    try {
+      events = MAPPER.readValue(json, HISTORY);
+    } catch (JsonProcessingException e) {
+      throw readFailure("history", e);
+    }
+    if (events == null) {
+      throw new JsonReadException("history", "", "cannot read history: the document is null, not an array", null);
+    }
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) == null) {
+        String path = "[" + i + "]";
+        throw new JsonReadException("history", path, "cannot read history at " + path + ": the event is null", null);
+      }
+    }
+    return List.copyOf(events);
+  }
+
+  private static String write(Object value, String what) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("the " + what + " could not be written as JSON", e);
+    }
+  }
+
+  private static JsonReadException readFailure(String what, JsonProcessingException e) {
+    StringBuilder path = new StringBuilder();
+    if (e instanceof JsonMappingException m) {
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getIndex() >= 0) {
+          path.append('[').append(r.getIndex()).append(']');
+        } else if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        }
+      }
+    }
+    String at = path.length() == 0 ? "" : " at " + path;
+    String message =
+        "cannot read " + what + at + " (" + ParserPlaces.where(e.getLocation()) + "): " + e.getOriginalMessage();
+    return new JsonReadException(what, path.toString(), message, e);
   }
 }

@@ -175,7 +175,10 @@ class CalendarJsonTest {
         CalendarJson.read(file))) {
       assertThat(c.holidays()).containsEntry(LocalDate.of(2024, 3, 25), "होली");
     }
-    assertThatThrownBy(() -> CalendarJson.read(dir.resolve("missing.json"))).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> CalendarJson.read(dir.resolve("missing.json")))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("missing.json")
+        .hasCauseInstanceOf(NoSuchFileException.class);
   }
 
   @Test

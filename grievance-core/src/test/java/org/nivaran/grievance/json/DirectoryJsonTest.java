@@ -271,7 +271,10 @@ class DirectoryJsonTest {
     assertThatThrownBy(() -> DirectoryJson.read(file))
         .isInstanceOfSatisfying(InvalidRowException.class, e -> assertThat(e.getMessage())
             .startsWith("raipur-directory.json#posts row 2, field reportsTo: 'EE-RAIPUR' is at L9"));
-    assertThatThrownBy(() -> DirectoryJson.read(dir.resolve("missing.json"))).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> DirectoryJson.read(dir.resolve("missing.json")))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("missing.json")
+        .hasCauseInstanceOf(NoSuchFileException.class);
   }
 
   @Test

@@ -133,10 +133,11 @@ public final class SlaCli {
       BusinessCalendar calendar;
       try {
         calendar = CalendarJson.read(Path.of(args[0]));
-      } catch (NoSuchFileException e) {
-        errors.println("sla: cannot read the calendar file " + args[0] + ": no such file");
+      } catch (UncheckedIOException e) {
+        String reason = e.getCause() instanceof NoSuchFileException ? "no such file" : e.getCause().toString();
+        errors.println("sla: cannot read the calendar file " + args[0] + ": " + reason);
         return CANNOT_START;
-      } catch (IOException | java.nio.file.InvalidPathException e) {
+      } catch (java.nio.file.InvalidPathException e) {
         errors.println("sla: cannot read the calendar file " + args[0] + ": " + e);
         return CANNOT_START;
       } catch (GrievanceException e) {

@@ -34,7 +34,8 @@ import org.springframework.context.annotation.Bean;
  * applies when there is a {@code DataSource} bean. Bean methods are called by Spring on one thread
  * at start-up; the beans they make are thread-safe.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+    afterName = "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration")
 @ConditionalOnClass({Grievances.class, JdbcComplaintStore.class})
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(NivaranProperties.class)
@@ -45,13 +46,14 @@ public class NivaranAutoConfiguration {
 
   /**
    * Installs or upgrades the store's schema with {@link SchemaInstaller} before the store is made,
-   * unless {@code nivaran.schema.install=false} (when Flyway runs the store's files).
+   * when the application runs no Flyway (with Flyway, {@link NivaranFlywayConfiguration} adds the
+   * store's files to its locations instead) and {@code nivaran.schema.install} is not false.
    *
    * @param dataSource the application's database
    * @return the versions applied now
    */
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean(value = NivaranSchema.class, type = "org.flywaydb.core.Flyway")
   @ConditionalOnProperty(prefix = "nivaran.schema", name = "install", havingValue = "true", matchIfMissing = true)
   public NivaranSchema nivaranSchema(DataSource dataSource) {
     return new NivaranSchema(SchemaInstaller.install(dataSource));

@@ -353,8 +353,9 @@ public class NivaranProperties {
   /** The schema installation ({@code nivaran.schema.*}). Not thread-safe while bound. */
   public static class Schema {
     /**
-     * Whether to create or upgrade the store's tables at start-up with SchemaInstaller; set false
-     * when Flyway runs the store's files (spring.flyway.locations).
+     * Whether the starter creates and upgrades the store's tables at start-up: with Flyway running,
+     * by adding the store's folder (classpath:db/nivaran/postgresql or h2) to its locations; else
+     * with SchemaInstaller. False leaves the schema to the host.
      */
     private boolean install = true;
 

@@ -200,10 +200,9 @@ class NivaranAutoConfigurationTest {
   }
 
   @Test
-  void flywayInstallsTheSchemaFromTheStoresFilesWhenTheHostTurnsTheInstallerOff() {
-    runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+  void withFlywayTheStoresFolderIsAFlywayLocationAndTheInstallerStaysOff() {
+    runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, NivaranFlywayConfiguration.class))
         .withUserConfiguration(HostBeans.class)
-        .withPropertyValues("nivaran.schema.install=false", "spring.flyway.locations=classpath:db/nivaran/h2")
         .run(context -> {
           assertThat(context).hasNotFailed().doesNotHaveBean(NivaranAutoConfiguration.NivaranSchema.class);
           try (Connection c = context.getBean(DataSource.class).getConnection();
@@ -213,9 +212,26 @@ class NivaranAutoConfigurationTest {
             assertThat(rs.getString(1)).isEqualTo("1");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("2");
+            assertThat(rs.next()).isFalse();
           }
           Complaint c = context.getBean(Grievances.class).register(request("098765 43213"), Actor.agent("A"));
           assertThat(c.id().value()).startsWith("RPR-");
+        });
+  }
+
+  @Test
+  void schemaInstallFalseLeavesTheSchemaToTheHost() {
+    runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, NivaranFlywayConfiguration.class))
+        .withUserConfiguration(HostBeans.class)
+        .withPropertyValues("nivaran.schema.install=false", "spring.flyway.enabled=false",
+            "nivaran.escalator.enabled=false", "nivaran.relay.enabled=false")
+        .run(context -> {
+          assertThat(context).hasNotFailed().doesNotHaveBean(NivaranAutoConfiguration.NivaranSchema.class)
+              .doesNotHaveBean("nivaranFlywayLocations");
+          try (Connection c = context.getBean(DataSource.class).getConnection();
+              ResultSet rs = c.getMetaData().getTables(null, null, "NIVARAN_COMPLAINT", null)) {
+            assertThat(rs.next()).as("no store tables").isFalse();
+          }
         });
   }
 

@@ -1,6 +1,6 @@
 package org.nivaran.grievance.spring;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nivaran.grievance.GrievanceException;
@@ -20,8 +20,8 @@ final class ConfigurationFiles {
     requireReadable(DIRECTORY_FILE, file);
     try {
       return DirectoryJson.read(file);
-    } catch (IOException e) {
-      throw new NivaranConfigurationException(DIRECTORY_FILE, file, "cannot be read: " + e, e);
+    } catch (UncheckedIOException e) {
+      throw new NivaranConfigurationException(DIRECTORY_FILE, file, "cannot be read: " + e.getMessage(), e);
     } catch (GrievanceException | IllegalArgumentException e) {
       throw new NivaranConfigurationException(DIRECTORY_FILE, file, e.getMessage(), e);
     }
@@ -31,8 +31,8 @@ final class ConfigurationFiles {
     requireReadable(CALENDARS_FILE, file);
     try {
       return CalendarJson.readRegistry(file);
-    } catch (IOException e) {
-      throw new NivaranConfigurationException(CALENDARS_FILE, file, "cannot be read: " + e, e);
+    } catch (UncheckedIOException e) {
+      throw new NivaranConfigurationException(CALENDARS_FILE, file, "cannot be read: " + e.getMessage(), e);
     } catch (GrievanceException | IllegalArgumentException e) {
       throw new NivaranConfigurationException(CALENDARS_FILE, file, e.getMessage(), e);
     }

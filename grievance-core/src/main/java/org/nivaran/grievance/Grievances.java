@@ -22,6 +22,7 @@ import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.directory.Officer;
 import org.nivaran.grievance.escalation.Escalator;
 import org.nivaran.grievance.escalation.FollowUpSampler;
+import org.nivaran.grievance.internal.LogContext;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
 import org.nivaran.grievance.store.ComplaintStore;
@@ -54,6 +55,10 @@ import org.nivaran.grievance.usecase.UseCases;
  * <p>{@code Grievances} only hands each call to its use case ({@code org.nivaran.grievance.usecase}):
  * registration to {@code Intake}, commands to {@code CommandExecution}, the live directory to
  * {@code DirectoryAdministration}, reads to {@code ComplaintLookup}.
+ *
+ * <p>While it registers or runs a command, the SLF4J MDC holds the tenant ({@code nivaran.tenant})
+ * and the complaint id ({@code nivaran.complaint}, for a command), never the citizen's number, so
+ * a log pattern can show them on every line logged meanwhile (the notifier's included).
  *
  * <p>Thread-safe if its store and id scheme are (the stock ones are).
  */
@@ -127,7 +132,9 @@ public final class Grievances {
    *     directory is configured and does not know the code
    */
   public Registration submit(RegisterComplaint request, Actor actor) {
-    return useCases.intake().submit(request, actor);
+    try (LogContext log = LogContext.of(tenant().value(), Optional.empty())) {
+      return useCases.intake().submit(request, actor);
+    }
   }
 
   /**
@@ -144,7 +151,9 @@ public final class Grievances {
    * @throws StaleVersionException if its version is not {@code expectedVersion}
    */
   public Complaint execute(ComplaintId id, long expectedVersion, ComplaintCommand command, Actor actor) {
-    return useCases.commands().execute(id, expectedVersion, command, actor);
+    try (LogContext log = LogContext.of(tenant().value(), Optional.ofNullable(id).map(ComplaintId::value))) {
+      return useCases.commands().execute(id, expectedVersion, command, actor);
+    }
   }
 
   /**
@@ -160,7 +169,9 @@ public final class Grievances {
    * @throws StaleVersionException if every attempt lost a race
    */
   public Complaint execute(ComplaintId id, ComplaintCommand command, Actor actor) {
-    return useCases.commands().execute(id, command, actor);
+    try (LogContext log = LogContext.of(tenant().value(), Optional.ofNullable(id).map(ComplaintId::value))) {
+      return useCases.commands().execute(id, command, actor);
+    }
   }
 
   /**

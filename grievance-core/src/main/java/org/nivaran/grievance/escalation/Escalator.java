@@ -23,6 +23,7 @@ import org.nivaran.grievance.escalation.EscalationReport.Action;
 import org.nivaran.grievance.escalation.EscalationReport.Outcome;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.sla.SlaTimer;
+import org.nivaran.grievance.internal.LogContext;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.WorkLists;
@@ -255,6 +256,12 @@ public final class Escalator {
    * @throws IllegalArgumentException if {@code now} is after the clock's instant
    */
   public EscalationReport sweep(Instant now) {
+    try (LogContext log = LogContext.of(tenant.value(), Optional.empty())) {
+      return sweepAt(now);
+    }
+  }
+
+  private EscalationReport sweepAt(Instant now) {
     Objects.requireNonNull(now, "now");
     Instant clockNow = clock.instant();
     if (now.isAfter(clockNow)) {
@@ -353,6 +360,12 @@ public final class Escalator {
    * @return what was done, empty if nothing
    */
   private List<Outcome> handle(Complaint read, Instant now, Directory dir, boolean stuckRetry) {
+    try (LogContext log = LogContext.of(tenant.value(), Optional.of(read.id().value()))) {
+      return handleOne(read, now, dir, stuckRetry);
+    }
+  }
+
+  private List<Outcome> handleOne(Complaint read, Instant now, Directory dir, boolean stuckRetry) {
     Complaint c = read;
     for (int race = 0; race < MAX_RACES; race++) {
       Optional<EscalationPlanner.Decision> decision;

@@ -382,9 +382,7 @@ public abstract class Complaint {
   @Value.Check
   void checkInvariants() {
     Texts.required(id(), "id");
-    if (references().stream().map(ExternalReference::source).distinct().count() != references().size()) {
-      throw new InvalidInputException("references", "names a source more than once: " + references());
-    }
+    ExternalReference.distinctSources(references(), "references");
     Texts.required(kind(), "kind");
     Texts.required(channel(), "channel");
     Texts.required(citizen(), "citizen");

@@ -158,10 +158,7 @@ public sealed interface ComplaintEvent
       Texts.required(priority, "priority");
       Texts.required(location, "location");
       Texts.required(tenant, "tenant");
-      references = List.copyOf(Texts.required(references, "references"));
-      if (references.stream().map(ExternalReference::source).distinct().count() != references.size()) {
-        throw new InvalidInputException("references", "names a source more than once: " + references);
-      }
+      references = ExternalReference.distinctSources(references, "references");
     }
 
     /**

@@ -216,9 +216,7 @@ public abstract class RegisterComplaint {
     Texts.required(channel(), "channel");
     Texts.required(citizen(), "citizen");
     Texts.required(location(), "location");
-    if (references().stream().map(ExternalReference::source).distinct().count() != references().size()) {
-      throw new InvalidInputException("references", "names a source more than once: " + references());
-    }
+    ExternalReference.distinctSources(references(), "references");
     Texts.code(categoryCode(), "categoryCode");
     Texts.code(jurisdictionCode(), "jurisdictionCode");
     if (attachments().size() > Attachment.MAX_PER_COMMAND) {

@@ -1,6 +1,5 @@
 package org.nivaran.grievance.store;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -116,11 +115,6 @@ public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, 
   @Override
   public Page<Complaint> byCitizen(TenantId tenant, PhoneNumber phone, PageRequest page) {
     return of(tenant).byCitizen(phone, page);
-  }
-
-  @Override
-  public List<Complaint> claimDue(TenantId tenant, Instant at, int limit, Duration lease) {
-    return WorkLists.super.claimDue(tenant, at, limit, lease);
   }
 
   @Override

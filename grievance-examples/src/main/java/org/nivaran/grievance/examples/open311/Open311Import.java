@@ -191,11 +191,17 @@ public final class Open311Import {
     Optional<String> address = f.text("address_string").or(() -> f.text("address"));
     String addressField = r.hasNonNull("address_string") ? "address_string" : "address";
     Optional<Location> location = lat.map(la -> {
-      // each coordinate under its own Open311 name: a bad longitude is field "long", not "lat"
-      f.named("lat", () -> Location.of(la, "0"));
-      f.named("long", () -> Location.of("0", lon.get()));
-      Location l = f.named("lat", () -> Location.of(la, lon.get()));
-      return address.map(a -> f.named(addressField, () -> l.withAddressLine(a))).orElse(l);
+      try {
+        Location l = Location.of(la, lon.get());
+        return address.isPresent() ? l.withAddressLine(address.get()) : l;
+      } catch (InvalidInputException e) { // named as Open311 names it: a bad longitude is "long"
+        String field = switch (e.field()) {
+          case "location.longitude" -> "long";
+          case "location.addressLine" -> addressField;
+          default -> "lat";
+        };
+        throw new InvalidInputException(at + field, e.getMessage());
+      }
     });
     String description = f.text("description").filter(d -> !d.isBlank())
         .or(() -> f.text("service_name").filter(d -> !d.isBlank()))

@@ -53,11 +53,7 @@ import org.nivaran.grievance.directory.BlockedNumberException;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
 import org.nivaran.grievance.policy.VerificationPolicy;
-import org.nivaran.grievance.directory.Category;
 import org.nivaran.grievance.directory.Directory;
-import org.nivaran.grievance.directory.Jurisdiction;
-import org.nivaran.grievance.directory.JurisdictionType;
-import org.nivaran.grievance.store.WorkLists;
 
 /**
  * What the people of the simulated district do, and the policies the district runs under.
@@ -189,13 +185,6 @@ final class Behaviour {
   /** The Jan Sunwai portal's feed, which registers the grievances filed on the portal. */
   private static final Actor PORTAL = Actor.agent("JANSUNWAI-SYNC");
 
-  private static final String[] FIRST_NAMES = {
-      "सुनीता", "रामेश्वर", "गीता", "मोहन", "लक्ष्मी", "संतोष", "कमला", "हरीश", "पार्वती", "दीपक", "सरिता",
-      "बलराम", "शांति", "गणेश", "राधा", "किशोर", "अनीता", "भुवन", "सुमन", "तुलसी"};
-  private static final String[] SURNAMES = {
-      "वर्मा", "साहू", "यादव", "पटेल", "निषाद", "ध्रुव", "देवांगन", "चंद्राकर", "सिन्हा", "बघेल", "कुर्रे", "टंडन",
-      "मरकाम", "शर्मा", "गुप्ता"};
-
   /** A caller: who phones, about what and where, and what they will do. */
   record Caller(String name, String phone, String category, String jurisdiction, Channel channel, boolean fake,
       boolean withdraws, boolean repeat, Optional<Location> place, Optional<ExternalReference> portal) {}
@@ -217,26 +206,20 @@ final class Behaviour {
     }
   }
 
-  /** A call as the call centre remembers it, for repeat callers. */
-  private record Call(Instant at, Caller caller) {}
-
   private final Directory directory;
   private final Agenda agenda;
   private final SimClock clock;
-  private final WorkLists queries;
   private final SplittableRandom calls;
   private final SplittableRandom officers;
   private final SplittableRandom callCentre;
   private final SplittableRandom citizens;
   /** Looked up by id only; never iterated. */
   private final Map<ComplaintId, Case> cases = new HashMap<>();
-  private final List<Call> recentCalls = new ArrayList<>();
-  private final Map<String, List<String>> wardsOf = new HashMap<>();
-  private final Map<String, List<String>> blocksOf = new HashMap<>();
   private final EnumMap<Verification, Long> verifications = new EnumMap<>(Verification.class);
   private final HelplineRules rules;
   private Districts districts;
   private final Portals portals;
+  private final Callers callers;
   private long received;
   private long fakes;
   private long duplicates;
@@ -245,11 +228,10 @@ final class Behaviour {
   private long returned;
   private long blockedCalls;
 
-  Behaviour(long seed, Directory directory, Agenda agenda, SimClock clock, WorkLists queries) {
+  Behaviour(long seed, Directory directory, Agenda agenda, SimClock clock) {
     this.directory = directory;
     this.agenda = agenda;
     this.clock = clock;
-    this.queries = queries;
     SplittableRandom root = new SplittableRandom(seed);
     this.calls = root.split();
     this.officers = root.split();
@@ -257,14 +239,7 @@ final class Behaviour {
     this.citizens = root.split();
     this.rules = new HelplineRules(this, root.split(), agenda, clock);
     this.portals = new Portals(root.split());
-    for (Jurisdiction j : directory.jurisdictions().all()) {
-      String district = directory.jurisdictions().districtOf(j.code()).map(Jurisdiction::code).orElse("");
-      if (j.type() == JurisdictionType.WARD) {
-        wardsOf.computeIfAbsent(district, d -> new ArrayList<>()).add(j.code());
-      } else if (j.type() == JurisdictionType.BLOCK) {
-        blocksOf.computeIfAbsent(district, d -> new ArrayList<>()).add(j.code());
-      }
-    }
+    this.callers = new Callers(directory, calls, portals);
     for (Verification v : Verification.values()) {
       verifications.put(v, 0L);
     }
@@ -392,7 +367,7 @@ final class Behaviour {
   /** A call: the agent registers the complaint, which is routed to its L1 post at once. */
   private void call(int number) {
     Instant now = clock.instant();
-    Caller caller = nextCaller(now);
+    Caller caller = callers.next(now);
     Actor agent = Actor.agent(String.format(Locale.ROOT, "AGENT-%02d", 1 + number % 12));
     RegisterComplaint request = RegisterComplaint.builder()
             .channel(caller.portal().isPresent() ? Channel.WEB_PORTAL : caller.channel())
@@ -424,78 +399,18 @@ final class Behaviour {
     received++;
     portals.registered(c);
     if (caller.portal().isPresent() && portals.alsoPhones()) {
-      agenda.at(CALL_CENTRE.plus(now, hours(citizens, 2, 6)), () -> phonedAboutPortalGrievance(caller, number));
+      agenda.at(CALL_CENTRE.plus(now, hours(citizens, 2, 6)), () -> portals.phonedAbout(districts, caller, number));
     }
     Case k = new Case(c, caller);
     cases.put(c.id(), k);
     rules.registered(k);
-    if (!caller.repeat() && !caller.fake()) {
-      recentCalls.add(new Call(now, caller));
-    }
+    callers.registered(now, caller);
     if (caller.withdraws()) {
       agenda.at(CALL_CENTRE.plus(now, hours(citizens, 4, 60)), () -> withdraw(k));
     }
     if (c.assignment().isPresent()) {
       planWork(k, c, false);
     }
-  }
-
-  /**
-   * The citizen of a portal grievance phones the helpline about it, quoting the portal's number:
-   * the agent registers the call with that reference, and the district's entry point answers
-   * with the complaint the portal's request made.
-   */
-  private void phonedAboutPortalGrievance(Caller caller, int number) {
-    RegisterComplaint request = RegisterComplaint.builder()
-        .channel(Channel.PHONE_CALL)
-        .citizen(Complainant.builder().name(caller.name()).phone(PhoneNumber.parse(caller.phone())).languageTag("hi").build())
-        .categoryCode(caller.category())
-        .jurisdictionCode(caller.jurisdiction())
-        .description("जन सुनवाई पोर्टल पर दर्ज शिकायत के बारे में: " + Wording.describe(caller))
-        .references(caller.portal().stream().toList())
-        .build();
-    Actor agent = Actor.agent(String.format(Locale.ROOT, "AGENT-%02d", 1 + number % 12));
-    Registration again = districts.forJurisdiction(caller.jurisdiction()).submit(request, agent);
-    if (again.outcome() != Registration.Outcome.CREATED) {
-      portals.samePortalGrievance();
-    }
-  }
-
-  private Caller nextCaller(Instant now) {
-    if (calls.nextDouble() < REPEAT_RATE) {
-      Instant since = now.minus(Duration.ofDays(REPEAT_WITHIN_DAYS));
-      int from = recentCalls.size();
-      while (from > 0 && recentCalls.get(from - 1).at().isAfter(since)) {
-        from--;
-      }
-      if (from < recentCalls.size()) {
-        Caller first = recentCalls.get(from + calls.nextInt(recentCalls.size() - from)).caller();
-        return new Caller(first.name(), first.phone(), first.category(), first.jurisdiction(), Channel.PHONE_CALL,
-            false, false, true, first.place(), Optional.empty());
-      }
-    }
-    Profile profile = PROFILES.get(PROFILES.size() - 1);
-    double u = calls.nextDouble();
-    for (Profile p : PROFILES) {
-      if (u < p.share()) {
-        profile = p;
-        break;
-      }
-      u -= p.share();
-    }
-    List<Category> categories = directory.categories().ofDepartment(profile.department());
-    Category category = categories.get(calls.nextInt(categories.size()));
-    String district = calls.nextDouble() < 0.8 ? RaipurDistrict.RAIPUR : RaipurDistrict.DURG;
-    boolean urban = profile.department().equals("MUNICIPAL") || calls.nextDouble() < 0.55;
-    List<String> places = urban ? wardsOf.get(district) : blocksOf.get(district);
-    String jurisdiction = places.get(calls.nextInt(places.size()));
-    String name = FIRST_NAMES[calls.nextInt(FIRST_NAMES.length)] + " " + SURNAMES[calls.nextInt(SURNAMES.length)];
-    String phone = String.valueOf(6_000_000_000L + calls.nextLong(4_000_000_000L));
-    Channel channel = calls.nextDouble() < 0.85 ? Channel.PHONE_CALL : Channel.WHATSAPP;
-    boolean fake = calls.nextDouble() < FAKE_RATE;
-    boolean withdraws = !fake && calls.nextDouble() < WITHDRAW_RATE;
-    return new Caller(name, phone, category.code(), jurisdiction, channel, fake, withdraws, false,
-        portals.place(jurisdiction), fake ? Optional.empty() : portals.portalReference());
   }
 
   // -----------------------------------------------------------------------------------------------

@@ -2,6 +2,13 @@ package org.nivaran.grievance.examples.simulate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
+import org.nivaran.grievance.actor.Actor;
+import org.nivaran.grievance.actor.PhoneNumber;
+import org.nivaran.grievance.complaint.Channel;
+import org.nivaran.grievance.complaint.Complainant;
+import org.nivaran.grievance.complaint.RegisterComplaint;
+import org.nivaran.grievance.complaint.Registration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +74,7 @@ final class Portals {
       return Optional.empty();
     }
     filed++;
-    return Optional.of(ExternalReference.of(SOURCE, String.format(java.util.Locale.ROOT, "JS/2024/%06d", 4_100 + 7 * filed)));
+    return Optional.of(ExternalReference.of(SOURCE, String.format(Locale.ROOT, "JS/2024/%06d", 4_100 + 7 * filed)));
   }
 
   /** Whether the citizen of a portal grievance also phones the helpline about it. */
@@ -82,9 +89,25 @@ final class Portals {
     viaPortal += c.references().stream().anyMatch(r -> r.source().equals(SOURCE)) ? 1 : 0;
   }
 
-  /** A call quoted a portal number the store already held: the same grievance, no new complaint. */
-  void samePortalGrievance() {
-    samePortal++;
+  /**
+   * The citizen of a portal grievance phones the helpline about it, quoting the portal's number:
+   * the agent registers the call with that reference, and the district's entry point answers with
+   * the complaint the portal's request made (counted), not a new one.
+   */
+  void phonedAbout(Districts districts, Behaviour.Caller caller, int number) {
+    RegisterComplaint request = RegisterComplaint.builder()
+        .channel(Channel.PHONE_CALL)
+        .citizen(Complainant.builder().name(caller.name()).phone(PhoneNumber.parse(caller.phone())).languageTag("hi").build())
+        .categoryCode(caller.category())
+        .jurisdictionCode(caller.jurisdiction())
+        .description("जन सुनवाई पोर्टल पर दर्ज शिकायत के बारे में: " + Wording.describe(caller))
+        .references(caller.portal().stream().toList())
+        .build();
+    Actor agent = Actor.agent(String.format(Locale.ROOT, "AGENT-%02d", 1 + number % 12));
+    Registration again = districts.forJurisdiction(caller.jurisdiction()).submit(request, agent);
+    if (again.outcome() != Registration.Outcome.CREATED) {
+      samePortal++;
+    }
   }
 
   StateFigures figures() {

@@ -213,15 +213,16 @@ public final class Simulation {
     JdbcComplaintStore store = storeOn.build();
     Agenda agenda = new Agenda();
     Directory directory = RaipurDistrict.directory();
-    Behaviour behaviour = new Behaviour(seed, directory, agenda, clock, store);
+    Behaviour behaviour = new Behaviour(seed, directory, agenda, clock);
     Grievances raipur = district(Districts.RAIPUR, "RPR", store, clock, ds, behaviour);
     Grievances durg = district(Districts.DURG, "DRG", store, clock, ds, behaviour);
-    behaviour.start(new Districts(raipur, durg));
+    Districts districts = new Districts(raipur, durg);
+    behaviour.start(districts);
     CountingNotifier notifier = new CountingNotifier();
     List<OutboxRelay> relays = new ArrayList<>();
     List<Escalator> escalators = new ArrayList<>();
     SplittableRandom relayRandom = new SplittableRandom(seed);
-    for (Grievances g : List.of(raipur, durg)) {
+    for (Grievances g : districts.all()) {
       relays.add(OutboxRelay.builder()
           .dataSource(ds)
           .tenant(g.tenant())
@@ -267,8 +268,10 @@ public final class Simulation {
     progress.day(days, behaviour.received());
 
     // state-wide grading fans out: each district's facts from its own tenant, graded together
-    List<ComplaintFacts> facts = new ArrayList<>(JdbcGradingSource.create(ds, Districts.RAIPUR).facts(period));
-    facts.addAll(JdbcGradingSource.create(ds, Districts.DURG).facts(period));
+    List<ComplaintFacts> facts = new ArrayList<>();
+    for (Grievances g : districts.all()) {
+      facts.addAll(JdbcGradingSource.create(ds, g.tenant()).facts(period));
+    }
     GradingReport grading = Grading.grade(facts, period, scheme(complaints),
         Grading.districtsOf(directory.jurisdictions()));
 
@@ -317,7 +320,7 @@ public final class Simulation {
     SimulationResult result = new SimulationResult(period, seed, grading, receivedTotal, disposedTotal, within, pending,
         beyond, satisfied, dissatisfied, behaviour.verifications().get(Behaviour.Verification.UNREACHABLE),
         behaviour.returned(), behaviour.fakes(), behaviour.duplicates(), behaviour.withdrawn(), escalations,
-        raipur.stuck(100_000).size() + durg.stuck(100_000).size(), notifier.total(), helpline,
+        districts.all().stream().mapToInt(g -> g.stuck(100_000).size()).sum(), notifier.total(), helpline,
         behaviour.stateFigures(), output.toAbsolutePath().normalize());
     RunFigures figures = new RunFigures(result, directory, START, complaints, List.copyOf(perDay), notifier.counts(),
         behaviour.documentsRequested());

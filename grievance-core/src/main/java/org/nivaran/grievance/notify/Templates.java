@@ -48,8 +48,15 @@ public final class Templates {
 
   private final Map<NotificationKind, Map<Language, Template>> table;
 
+  /** English and every language some kind has a template in, computed once: the table never changes. */
+  private final Set<Language> languages;
+
   private Templates(Map<NotificationKind, Map<Language, Template>> table) {
     this.table = table;
+    Set<Language> all = new LinkedHashSet<>();
+    all.add(ENGLISH);
+    table.values().forEach(byLanguage -> all.addAll(byLanguage.keySet()));
+    this.languages = Collections.unmodifiableSet(all);
   }
 
   /**
@@ -145,10 +152,7 @@ public final class Templates {
    * @return the languages
    */
   public Set<Language> languages() {
-    Set<Language> languages = new LinkedHashSet<>();
-    languages.add(ENGLISH);
-    table.values().forEach(byLanguage -> languages.addAll(byLanguage.keySet()));
-    return Collections.unmodifiableSet(languages);
+    return languages;
   }
 
   /**
@@ -161,7 +165,6 @@ public final class Templates {
    */
   public Language languageFor(Locale locale) {
     Texts.required(locale, "locale");
-    Set<Language> languages = languages();
     Language wanted;
     try {
       wanted = Language.of(locale);

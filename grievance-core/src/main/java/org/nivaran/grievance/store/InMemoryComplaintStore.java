@@ -33,6 +33,9 @@ import org.nivaran.grievance.tenant.TenantId;
  * the tenant.
  */
 public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, CallerHistory, NearbyComplaints {
+  /** What a tenant with nothing stored reads: never written to. */
+  private static final InMemoryShard NO_COMPLAINTS = new InMemoryShard();
+
   private final ConcurrentMap<TenantId, InMemoryShard> tenants = new ConcurrentHashMap<>();
 
   /** Creates an empty store. */
@@ -40,6 +43,11 @@ public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, 
 
   private InMemoryShard of(TenantId tenant) {
     return tenants.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), t -> new InMemoryShard());
+  }
+
+  /** The tenant's shard to read from; a tenant with nothing stored reads an empty one, and gets none. */
+  private InMemoryShard read(TenantId tenant) {
+    return existing(tenant).orElse(NO_COMPLAINTS);
   }
 
   private Optional<InMemoryShard> existing(TenantId tenant) {
@@ -89,47 +97,47 @@ public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, 
 
   @Override
   public List<Complaint> openWithin(TenantId tenant, String categoryCode, GeoBox box, Instant since, int limit) {
-    return of(tenant).openWithin(categoryCode, box, since, limit);
+    return read(tenant).openWithin(categoryCode, box, since, limit);
   }
 
   @Override
   public Page<Complaint> pendingAt(TenantId tenant, PostId post, PageRequest page) {
-    return of(tenant).pendingAt(post, page);
+    return read(tenant).pendingAt(post, page);
   }
 
   @Override
   public Page<Complaint> overdue(TenantId tenant, Instant at, PageRequest page) {
-    return of(tenant).overdue(at, page);
+    return read(tenant).overdue(at, page);
   }
 
   @Override
   public Page<Complaint> flagged(TenantId tenant, ComplaintFlag flag, PageRequest page) {
-    return of(tenant).flagged(flag, page);
+    return read(tenant).flagged(flag, page);
   }
 
   @Override
   public Page<Complaint> byStatus(TenantId tenant, Status status, String jurisdictionCode, PageRequest page) {
-    return of(tenant).byStatus(status, jurisdictionCode, page);
+    return read(tenant).byStatus(status, jurisdictionCode, page);
   }
 
   @Override
   public Page<Complaint> byCitizen(TenantId tenant, PhoneNumber phone, PageRequest page) {
-    return of(tenant).byCitizen(phone, page);
+    return read(tenant).byCitizen(phone, page);
   }
 
   @Override
   public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, Instant since) {
-    return of(tenant).registeredSince(phone, since);
+    return read(tenant).registeredSince(phone, since);
   }
 
   @Override
   public int countFakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
-    return of(tenant).countFakeClosures(phone, since, until);
+    return read(tenant).countFakeClosures(phone, since, until);
   }
 
   @Override
   public List<Complaint> fakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
-    return of(tenant).fakeClosures(phone, since, until);
+    return read(tenant).fakeClosures(phone, since, until);
   }
 
   /**

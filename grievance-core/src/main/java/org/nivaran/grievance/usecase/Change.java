@@ -68,25 +68,17 @@ final class Change {
       Complaint before = state;
       add(e);
       Optional<SlaTimer> timer = timekeeper.after(before, e, state, () -> policyForNew.apply(state));
-      if (timer.isPresent()) {
-        for (ComplaintEvent t : Lifecycle.decide(state, new ComplaintCommand.SetSlaTimer(timer.get()), TIMEKEEPER, now)) {
-          add(t);
-        }
-      }
-      Optional<Instant> firstResponseDue = timekeeper.firstResponseDue(before, e);
-      if (firstResponseDue.isPresent()) {
-        ComplaintCommand due = new ComplaintCommand.SetFirstResponseDue(firstResponseDue.get());
-        for (ComplaintEvent t : Lifecycle.decide(state, due, TIMEKEEPER, now)) {
-          add(t);
-        }
-      }
-      Optional<Instant> approvalDue = timekeeper.specialClosureDue(before, e);
-      if (approvalDue.isPresent()) {
-        ComplaintCommand due = new ComplaintCommand.SetSpecialClosureDue(Optional.empty(), approvalDue.get());
-        for (ComplaintEvent t : Lifecycle.decide(state, due, TIMEKEEPER, now)) {
-          add(t);
-        }
-      }
+      timer.ifPresent(t -> keep(new ComplaintCommand.SetSlaTimer(t), now));
+      timekeeper.firstResponseDue(before, e).ifPresent(due -> keep(new ComplaintCommand.SetFirstResponseDue(due), now));
+      timekeeper.specialClosureDue(before, e)
+          .ifPresent(due -> keep(new ComplaintCommand.SetSpecialClosureDue(Optional.empty(), due), now));
+    }
+  }
+
+  /** Decides the timekeeper's own command on the state so far and adds its events. */
+  private void keep(ComplaintCommand command, Instant now) {
+    for (ComplaintEvent t : Lifecycle.decide(state, command, TIMEKEEPER, now)) {
+      add(t);
     }
   }
 

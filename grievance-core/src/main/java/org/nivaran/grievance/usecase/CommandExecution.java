@@ -1,7 +1,6 @@
 package org.nivaran.grievance.usecase;
 
 import org.nivaran.grievance.tenant.CrossTenantException;
-import org.nivaran.grievance.tenant.CrossTenantException;
 import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
@@ -188,10 +187,8 @@ public final class CommandExecution implements Escalator.Gateway {
   }
 
   Complaint get(ComplaintId id) {
-    Complaint c = store.find(tenant, Objects.requireNonNull(id, "id"))
-        .orElseThrow(() -> new ComplaintNotFoundException(tenant, id));
-    CrossTenantException.check(tenant, c.tenant(), "complaint " + id);
-    return c;
+    return TenantGuard.own(tenant, store.find(tenant, Objects.requireNonNull(id, "id"))
+        .orElseThrow(() -> new ComplaintNotFoundException(tenant, id)));
   }
 
   private Change decide(Complaint current, ComplaintCommand command, Actor actor) {

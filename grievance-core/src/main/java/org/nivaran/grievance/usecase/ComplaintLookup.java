@@ -33,9 +33,7 @@ public final class ComplaintLookup {
    * @return the complaint, or empty
    */
   public Optional<Complaint> find(ComplaintId id) {
-    Optional<Complaint> found = store.find(tenant, Objects.requireNonNull(id, "id"));
-    found.ifPresent(c -> CrossTenantException.check(tenant, c.tenant(), "complaint " + id));
-    return found;
+    return TenantGuard.own(tenant, store.find(tenant, Objects.requireNonNull(id, "id")));
   }
 
   /**

@@ -38,14 +38,13 @@ final class OutboxSender {
    */
   Outcome send(Claim claim) {
     String id = claim.notification().id();
-    if (claim.notification().channel() == DeliveryChannel.SOURCE && !notifier.deliversToSources()) {
-      // a source system's message, never to be sent to a person: kept, dead, for a routing relay
-      return new Outcome(claim, Result.DEAD, Jdbc.now(clock), null, LastError.text("a message for source "
-          + claim.notification().recipient().post().map(p -> p.code()).orElse("?") + ", and this relay's notifier does not"
-          + " deliver to sources (give the relay SourceAdapters.routing(...)); redrive it from a relay that does",
-          claim.notification()), null);
-    }
     try {
+      if (claim.notification().channel() == DeliveryChannel.SOURCE && !notifier.deliversToSources()) {
+        // a source system's message, never to be sent to a person: kept, dead, for a routing relay
+        throw new NotificationFailedException(id, true, "a message for source "
+            + claim.notification().recipient().post().map(p -> p.code()).orElse("?") + ", and this relay's notifier"
+            + " does not deliver to sources (give the relay SourceAdapters.routing(...)); redrive it from a relay that does");
+      }
       notifier.send(claim.notification());
       return new Outcome(claim, Result.SENT, Jdbc.now(clock), null, null, null);
     } catch (NotificationFailedException e) {

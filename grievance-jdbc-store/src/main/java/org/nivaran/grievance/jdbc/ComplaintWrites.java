@@ -1,6 +1,5 @@
 package org.nivaran.grievance.jdbc;
 
-import org.nivaran.grievance.complaint.ComplaintEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -163,14 +162,8 @@ final class ComplaintWrites {
             skipped.put(id, new StaleVersionException(id, a.expectedVersion(), head.version()));
             continue;
           }
-          try { // after registration only a linked repeat brings references: claim those alone
-            List<ExternalReference> gained = a.events().stream()
-                .filter(ComplaintEvent.DuplicateLinked.class::isInstance)
-                .flatMap(e -> ((ComplaintEvent.DuplicateLinked) e).references().stream())
-                .toList();
-            if (!gained.isEmpty()) {
-              ReferenceRows.claim(c, tenant, id, gained);
-            }
+          try {
+            ReferenceRows.claim(c, tenant, id, a.state().references());
           } catch (DuplicateReferenceException e) { // nothing of this change inserted yet
             skipped.put(id, e);
             continue;

@@ -77,6 +77,7 @@ public class Open311Controller {
   private final Open311Import importer;
   private final Open311Export export;
   private final ObjectMapper json;
+  private final java.time.Clock clock;
 
   /**
    * Created by Spring.
@@ -86,14 +87,16 @@ public class Open311Controller {
    * @param importer requests to registrations
    * @param export complaints to requests
    * @param json Spring's mapper
+   * @param clock the starter's clock
    */
   public Open311Controller(Grievances grievances, JdbcComplaintStore store, Open311Import importer,
-      Open311Export export, ObjectMapper json) {
+      Open311Export export, ObjectMapper json, java.time.Clock clock) {
     this.grievances = grievances;
     this.store = store;
     this.importer = importer;
     this.export = export;
     this.json = json;
+    this.clock = clock;
   }
 
   /**
@@ -228,7 +231,7 @@ public class Open311Controller {
     request.put("token", UUID.randomUUID().toString());
     Open311Import.Imported imported = importer.fromTree(request);
     Actor actor = caller.role() == Caller.Role.AGENT ? Actor.agent(caller.id())
-        : caller.actor(directory().posts().answeredBy(caller.id(), Instant.now()).stream().findFirst()
+        : caller.actor(directory().posts().answeredBy(caller.id(), clock.instant()).stream().findFirst()
             .map(p -> p.id()).orElseThrow(() -> new InvalidInputException("api_key", "names an officer with no post")));
     Complaint c = grievances.register(imported.request(), actor);
     ArrayNode out = json.createArrayNode();

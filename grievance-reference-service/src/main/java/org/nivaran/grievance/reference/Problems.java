@@ -225,7 +225,17 @@ public class Problems extends ResponseEntityExceptionHandler {
         "the request failed; it may be retried", "INTERNAL", null);
   }
 
-  /** Spring's own 4xx (an unreadable body, a missing parameter) as problems with a rule and no echo of input. */
+  /**
+   * Spring's own 4xx (an unreadable body, a missing parameter) as problems with a rule, and an
+   * unreadable body without the parser's message, which may quote the input.
+   *
+   * @param ex the exception
+   * @param body Spring's problem
+   * @param headers the headers
+   * @param statusCode the status
+   * @param request the request
+   * @return the answer
+   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
       HttpStatusCode statusCode, WebRequest request) {

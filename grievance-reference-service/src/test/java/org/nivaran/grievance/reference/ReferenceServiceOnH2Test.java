@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -14,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The reference service on its default database, H2, over real HTTP: it starts as
- * {@code application.yml} configures it and answers the main calls.
+ * {@code application.yml} configures it, answers the main calls, and logs no citizen's number or name.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ReferenceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ReferenceServiceOnH2Test {
@@ -27,6 +31,7 @@ class ReferenceServiceOnH2Test {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", ReferenceDatabases::h2Url);
+    registry.add("nivaran.relay.interval", () -> "200ms");
   }
 
   @BeforeEach
@@ -67,6 +72,25 @@ class ReferenceServiceOnH2Test {
     Http.Answer resolved = http.postJson("/api/staff/complaints/" + id + "/resolve", "kavita-token",
         Map.of("reply", "नई पाइपलाइन जोड़ी गई"));
     assertThat(resolved.json().get("status").asText()).as(resolved.body()).isEqualTo("RESOLVED");
+  }
+
+  @Test
+  void theCitizensNumberAndNameReachNoLogLine(CapturedOutput output) {
+    Http.Answer created = http.postForm("/open311/v2/requests.json", "agent-17-token", Map.of(
+        "service_code", "urban.streetlight", "description", "गली की बत्ती बंद", "first_name", "मीना",
+        "last_name", "ध्रुव", "phone", "97531 86420"));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    String id = created.json().get(0).get("service_request_id").asText();
+    assertThat(http.postJson("/api/citizen/status", null, Map.of("complaintNumber", id, "phone", "97531 86420")).status())
+        .isEqualTo(200);
+    assertThat(http.postJson("/api/citizen/status", null, Map.of("complaintNumber", id, "phone", "97531 00000")).status())
+        .isEqualTo(404);
+    // The relay logs the citizen's notification (the logging notifier): wait for it, then look.
+    long until = System.nanoTime() + 15_000_000_000L;
+    while (!output.getAll().contains(id + "#1:citizen") && System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+    assertThat(output.getAll()).contains(id + "#1:citizen").doesNotContain("86420", "97531", "मीना", "ध्रुव");
   }
 
   @Test

@@ -26,10 +26,6 @@ import org.nivaran.grievance.sla.SlaTimer;
 import org.nivaran.grievance.internal.LogContext;
 import org.nivaran.grievance.observe.EscalationOutcome;
 import org.nivaran.grievance.observe.Instrumentation;
-import org.nivaran.grievance.observe.Instrumented;
-import org.nivaran.grievance.observe.Operation;
-import org.nivaran.grievance.observe.SlaBreach;
-import org.nivaran.grievance.observe.SweepOutcome;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.WorkLists;
@@ -217,7 +213,7 @@ public final class Escalator {
   private final Actor actor;
   private final int batchSize;
   private final Duration claimLease;
-  private final Instrumented instrumented;
+  private final SweepObserver observer;
 
   private Escalator(Builder b) {
     this.tenant = b.tenant;
@@ -236,7 +232,7 @@ public final class Escalator {
     this.planner = new EscalationPlanner(policies, b.timekeeper, actor);
     this.batchSize = b.batchSize;
     this.claimLease = b.claimLease;
-    this.instrumented = Instrumented.by(b.instrumentation);
+    this.observer = new SweepObserver(tenant, b.instrumentation);
   }
 
   /**
@@ -269,46 +265,14 @@ public final class Escalator {
    */
   public EscalationReport sweep(Instant now) {
     try (LogContext log = LogContext.of(tenant.value(), Optional.empty())) {
-      return instrumented.call(Operation.sweep(tenant), () -> observedSweep(now));
+      return observer.sweep(() -> sweepAt(now));
     }
   }
 
-  /** A sweep, its duration and actions reported to the instrumentation (inside its operation). */
-  private EscalationReport observedSweep(Instant now) {
-    long started = System.nanoTime();
-    EscalationReport report;
-    try {
-      report = sweepAt(now);
-    } catch (RuntimeException e) {
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      instrumented.report(i -> i.swept(new SweepOutcome(tenant, took, 0, false)));
-      throw e;
-    }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    instrumented.report(i -> i.swept(new SweepOutcome(tenant, took, report.outcomes().size(), true)));
-    return report;
-  }
-
-  /**
-   * Adds what was done to one complaint to the sweep's outcomes and tells the instrumentation, each
-   * action with the SLA breach it records (the rules are {@link EscalationOutcome}'s).
-   *
-   * @param stuckRetry whether the complaint came off the stuck list (its breach was recorded then)
-   */
+  /** Adds what was done to one complaint to the sweep's outcomes and tells the instrumentation. */
   private void record(List<Outcome> into, List<Outcome> forOne, boolean stuckRetry) {
     into.addAll(forOne);
-    for (int n = 0; n < forOne.size(); n++) {
-      Outcome o = forOne.get(n);
-      Optional<SlaBreach> breach = switch (o.action()) {
-        case FIRST_RESPONSE_MISSED -> Optional.of(SlaBreach.FIRST_RESPONSE);
-        case BLOCKED, OVERDUE_AT_TOP, RESTARTED_AT_TOP -> Optional.of(SlaBreach.RESOLUTION);
-        case ESCALATED -> stuckRetry || (n > 0 && forOne.get(n - 1).action() == Action.FIRST_RESPONSE_MISSED)
-            ? Optional.empty() : Optional.of(SlaBreach.RESOLUTION);
-        default -> Optional.empty();
-      };
-      EscalationOutcome reported = new EscalationOutcome(tenant, o.action().name(), o.from(), breach);
-      instrumented.report(i -> i.escalated(reported));
-    }
+    observer.acted(forOne, stuckRetry);
   }
 
   private EscalationReport sweepAt(Instant now) {

@@ -16,7 +16,8 @@ package org.nivaran.grievance.observe;
  * {@link #commanded}, {@link #escalated} (once per action of a sweep) and {@link #swept},
  * {@link #delivered}. An implementation can therefore count the outcome and also tag the span it
  * opened with it (the starter adds {@code outcome} and {@code rule} to its current observation).
- * The MDC keys {@code nivaran.tenant} and {@code nivaran.complaint} are set around {@code observe}.
+ * Around {@code observe} the SLF4J MDC holds {@code nivaran.tenant} and, when the complaint is
+ * known beforehand (a command, a delivery), {@code nivaran.complaint}.
  *
  * <h2>Failures</h2>
  *

@@ -1,6 +1,7 @@
 package org.nivaran.grievance.usecase;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.complaint.ComplaintCommand;
@@ -82,7 +83,7 @@ public final class ObservedCalls {
     return command(id, command, () -> commands.execute(id, command, actor));
   }
 
-  private Complaint command(ComplaintId id, ComplaintCommand command, java.util.function.Supplier<Complaint> work) {
+  private Complaint command(ComplaintId id, ComplaintCommand command, Supplier<Complaint> work) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(command, "command");
     return instrumented.call(Operation.command(tenant, id, command.type()), () -> {

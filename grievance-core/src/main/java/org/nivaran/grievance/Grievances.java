@@ -60,6 +60,11 @@ import org.nivaran.grievance.usecase.UseCases;
  * and the complaint id ({@code nivaran.complaint}, for a command), never the citizen's number, so
  * a log pattern can show them on every line logged meanwhile (the notifier's included).
  *
+ * <p>Each registration and command is one operation observed by the builder's
+ * {@link GrievancesBuilder#instrumentation instrumentation}, which is told its outcome (see
+ * {@link org.nivaran.grievance.observe.Instrumentation}); nothing the instrumentation does changes
+ * what these methods return or throw.
+ *
  * <p>Thread-safe if its store and id scheme are (the stock ones are).
  */
 public final class Grievances {
@@ -133,7 +138,7 @@ public final class Grievances {
    */
   public Registration submit(RegisterComplaint request, Actor actor) {
     try (LogContext log = LogContext.of(tenant().value(), Optional.empty())) {
-      return useCases.intake().submit(request, actor);
+      return useCases.observed().submit(request, actor);
     }
   }
 
@@ -152,7 +157,7 @@ public final class Grievances {
    */
   public Complaint execute(ComplaintId id, long expectedVersion, ComplaintCommand command, Actor actor) {
     try (LogContext log = LogContext.of(tenant().value(), Optional.ofNullable(id).map(ComplaintId::value))) {
-      return useCases.commands().execute(id, expectedVersion, command, actor);
+      return useCases.observed().execute(id, expectedVersion, command, actor);
     }
   }
 
@@ -170,7 +175,7 @@ public final class Grievances {
    */
   public Complaint execute(ComplaintId id, ComplaintCommand command, Actor actor) {
     try (LogContext log = LogContext.of(tenant().value(), Optional.ofNullable(id).map(ComplaintId::value))) {
-      return useCases.commands().execute(id, command, actor);
+      return useCases.observed().execute(id, command, actor);
     }
   }
 

@@ -15,6 +15,7 @@ import org.nivaran.grievance.escalation.EscalationPolicies;
 import org.nivaran.grievance.escalation.Timekeeper;
 import org.nivaran.grievance.notify.NotificationPolicy;
 import org.nivaran.grievance.notify.Notifier;
+import org.nivaran.grievance.observe.Instrumentation;
 import org.nivaran.grievance.policy.DuplicatePolicy;
 import org.nivaran.grievance.policy.ReferencePolicy;
 import org.nivaran.grievance.notify.SourceAdapters;
@@ -60,8 +61,23 @@ public final class GrievancesBuilder {
   private ReferencePolicy referencePolicy = ReferencePolicy.defaults();
   private SourceAdapters sources = SourceAdapters.none();
   private ZoneId zone = ZoneId.of("Asia/Kolkata");
+  private Instrumentation instrumentation = Instrumentation.none();
 
   GrievancesBuilder() {}
+
+  /**
+   * What observes the registrations, the commands and the escalator's sweeps: metrics, traces;
+   * {@link Instrumentation#none()} by default. It wraps each as one operation and is told its
+   * outcome; an exception it throws is logged and never changes what a registration, command or
+   * sweep does, returns or throws (see {@link Instrumentation}). It must be thread-safe.
+   *
+   * @param instrumentation the host's instrumentation
+   * @return this builder
+   */
+  public GrievancesBuilder instrumentation(Instrumentation instrumentation) {
+    this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+    return this;
+  }
 
   /**
    * The registries: departments, categories, jurisdictions, posts, duty roster, blocklist. With
@@ -358,6 +374,6 @@ public final class GrievancesBuilder {
     return new Grievances(UseCases.of(new Configuration(tenant, store, clock, idScheme, maxAttempts,
         Optional.ofNullable(directory), calendars, policies, Optional.ofNullable(notifier), notificationPolicy,
         transferPolicy, verification, fakePolicy, duplicatePolicy, callerLimitPolicy, specialClosurePolicy,
-        firstResponsePolicy, zone, referencePolicy, sources)));
+        firstResponsePolicy, zone, referencePolicy, sources), instrumentation));
   }
 }

@@ -24,6 +24,8 @@ import org.nivaran.grievance.escalation.EscalationReport.Outcome;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.sla.SlaTimer;
 import org.nivaran.grievance.internal.LogContext;
+import org.nivaran.grievance.observe.EscalationOutcome;
+import org.nivaran.grievance.observe.Instrumentation;
 import org.nivaran.grievance.store.ComplaintStore;
 import org.nivaran.grievance.store.Page;
 import org.nivaran.grievance.store.WorkLists;
@@ -64,6 +66,10 @@ import org.slf4j.LoggerFactory;
  * Escalator escalator = grievances.escalator();
  * EscalationReport report = escalator.sweep();          // from a scheduler, every few minutes
  * }</pre>
+ *
+ * <p>Each sweep is one operation observed by the builder's {@link Builder#instrumentation
+ * instrumentation}, told of each action (with the SLA breach it records, see
+ * {@link EscalationOutcome}) and of the sweep's duration; nothing it does changes the sweep.
  *
  * <p>Thread-safe.
  */
@@ -207,6 +213,7 @@ public final class Escalator {
   private final Actor actor;
   private final int batchSize;
   private final Duration claimLease;
+  private final SweepObserver observer;
 
   private Escalator(Builder b) {
     this.tenant = b.tenant;
@@ -225,6 +232,7 @@ public final class Escalator {
     this.planner = new EscalationPlanner(policies, b.timekeeper, actor);
     this.batchSize = b.batchSize;
     this.claimLease = b.claimLease;
+    this.observer = new SweepObserver(tenant, b.instrumentation);
   }
 
   /**
@@ -257,8 +265,14 @@ public final class Escalator {
    */
   public EscalationReport sweep(Instant now) {
     try (LogContext log = LogContext.of(tenant.value(), Optional.empty())) {
-      return sweepAt(now);
+      return observer.sweep(() -> sweepAt(now));
     }
+  }
+
+  /** Adds what was done to one complaint to the sweep's outcomes and tells the instrumentation. */
+  private void record(List<Outcome> into, List<Outcome> forOne, boolean stuckRetry) {
+    into.addAll(forOne);
+    observer.acted(forOne, stuckRetry);
   }
 
   private EscalationReport sweepAt(Instant now) {
@@ -285,7 +299,7 @@ public final class Escalator {
       }
     }
     for (Complaint c : Page.collect(p -> lists.flagged(tenant, ComplaintFlag.ESCALATION_BLOCKED, p), Integer.MAX_VALUE)) {
-      outcomes.addAll(handle(c, now, dir, true));
+      record(outcomes, handle(c, now, dir, true), true);
     }
     EscalationReport report = new EscalationReport(outcomes);
     if (!outcomes.isEmpty()) {
@@ -308,7 +322,7 @@ public final class Escalator {
       try {
         decision = planner.decide(c, now, dir, false);
       } catch (RuntimeException e) {
-        outcomes.add(failed(c, e));
+        record(outcomes, List.of(failed(c, e)), false);
         passed.add(c.id());
         continue;
       }
@@ -332,7 +346,7 @@ public final class Escalator {
       ComplaintId id = r.complaint().id();
       RuntimeException e = notDone.get(id);
       if (e == null && !batchFailed) {
-        outcomes.addAll(planned.get(id));
+        record(outcomes, planned.get(id), false);
         continue;
       }
       List<Outcome> o;
@@ -342,7 +356,7 @@ public final class Escalator {
         LOG.warn("escalating complaint {} failed; the sweep goes on", id, e);
         o = List.of(failed(r.complaint(), e));
       }
-      outcomes.addAll(o);
+      record(outcomes, o, false);
       if (o.isEmpty() || o.get(o.size() - 1).action() == Action.FAILED) {
         passed.add(id);
       }
@@ -403,8 +417,22 @@ public final class Escalator {
     private Actor actor = Actor.system("escalator");
     private int batchSize = 500;
     private Duration claimLease = Duration.ofMinutes(5);
+    private Instrumentation instrumentation = Instrumentation.none();
 
     private Builder() {}
+
+    /**
+     * What observes the sweeps; {@link Instrumentation#none()} by default. Each sweep is one
+     * operation, and the instrumentation is told of each action and of the sweep's duration; an
+     * exception it throws is logged and changes nothing the sweep does or returns.
+     *
+     * @param instrumentation the host's instrumentation, thread-safe
+     * @return this builder
+     */
+    public Builder instrumentation(Instrumentation instrumentation) {
+      this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+      return this;
+    }
 
     /**
      * Where due complaints are found: a store that implements {@link WorkLists} (checked by

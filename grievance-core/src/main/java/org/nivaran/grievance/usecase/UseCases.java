@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.nivaran.grievance.directory.Directory;
 import org.nivaran.grievance.escalation.Escalator;
 import org.nivaran.grievance.escalation.Timekeeper;
+import org.nivaran.grievance.observe.Instrumentation;
 import org.nivaran.grievance.store.CallerHistory;
 import org.nivaran.grievance.store.NearbyComplaints;
 import org.nivaran.grievance.store.ComplaintStore;
@@ -28,8 +29,10 @@ public final class UseCases {
   private final CommandExecution commands;
   private final DirectoryAdministration administration;
   private final ComplaintLookup lookup;
+  private final Instrumentation instrumentation;
+  private final ObservedCalls observed;
 
-  private UseCases(Configuration c) {
+  private UseCases(Configuration c, Instrumentation instrumentation) {
     this.config = c;
     this.store = c.store();
     this.workLists = capability(store, WorkLists.class);
@@ -54,6 +57,8 @@ public final class UseCases {
         new ReferenceMatching(c.tenant(), c.referencePolicy(), store, commands, c.maxAttempts()));
     this.administration = new DirectoryAdministration(c.tenant(), directory, workLists, publishing, c.clock());
     this.lookup = new ComplaintLookup(c.tenant(), store, workLists);
+    this.instrumentation = instrumentation;
+    this.observed = new ObservedCalls(c.tenant(), instrumentation, intake, commands);
   }
 
   /**
@@ -72,8 +77,30 @@ public final class UseCases {
    *     with a store that is a {@link TransactionalOutbox}
    */
   public static UseCases of(Configuration configuration) {
+    return of(configuration, Instrumentation.none());
+  }
+
+  /**
+   * Checks a configuration and wires its use cases, observed by an instrumentation.
+   *
+   * @param configuration the configuration
+   * @param instrumentation what observes the registrations, commands and sweeps
+   * @return the use cases
+   * @throws org.nivaran.grievance.InvalidInputException as {@link #of(Configuration)}
+   * @throws IllegalStateException as {@link #of(Configuration)}
+   */
+  public static UseCases of(Configuration configuration, Instrumentation instrumentation) {
     ConfigurationCheck.check(configuration);
-    return new UseCases(configuration);
+    return new UseCases(configuration, java.util.Objects.requireNonNull(instrumentation, "instrumentation"));
+  }
+
+  /**
+   * Registrations and commands as the facade runs them: observed by the instrumentation.
+   *
+   * @return the observed calls
+   */
+  public ObservedCalls observed() {
+    return observed;
   }
 
   /**
@@ -114,7 +141,7 @@ public final class UseCases {
 
   /**
    * An escalator over this configuration's store, escalation policies, live directory and clock,
-   * storing its commands through {@link #commands()}.
+   * storing its commands through {@link #commands()}, observed by the instrumentation.
    *
    * @return a new escalator
    * @throws IllegalStateException if the store has no {@link WorkLists}
@@ -128,6 +155,7 @@ public final class UseCases {
         .timekeeper(timekeeper)
         .gateway(commands)
         .clock(config.clock())
+        .instrumentation(instrumentation)
         .build();
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,11 @@ import org.nivaran.grievance.jdbc.OutboxSender.Outcome;
 import org.nivaran.grievance.notify.Notification;
 import org.nivaran.grievance.notify.NotificationFailedException;
 import org.nivaran.grievance.notify.Notifier;
+import org.nivaran.grievance.internal.LogContext;
+import org.nivaran.grievance.observe.DeliveryOutcome;
+import org.nivaran.grievance.observe.Instrumentation;
+import org.nivaran.grievance.observe.Instrumented;
+import org.nivaran.grievance.observe.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,6 +155,14 @@ import org.slf4j.LoggerFactory;
  * ({@code USE INDEX (nivaran_outbox_due)}), which yields the rows in due order and stops, skipping
  * locked rows, once it has the batch.
  *
+ * <h2>Observability</h2>
+ *
+ * <p>Each message is handed to the notifier with the SLF4J MDC holding the tenant
+ * ({@code nivaran.tenant}) and the complaint id ({@code nivaran.complaint}), never the recipient,
+ * and as one operation observed by the builder's {@link Builder#instrumentation instrumentation},
+ * which is told the outcome ({@link DeliveryOutcome}: sent, retried or dead, as decided when the
+ * notifier answered, and the latency from the notification's creation).
+ *
  * <p>Thread-safe: one instance may be called from several threads at once. Failures of the
  * database surface as {@link JdbcStoreException}; the transaction concerned is rolled back.
  */
@@ -162,6 +176,8 @@ public final class OutboxRelay {
   private final OutboxRecorder recorder;
   /** The lease in nanoseconds, for timing it on {@link System#nanoTime()}. */
   private final long leaseNanos;
+  private final TenantId tenant;
+  private final Instrumented instrumented;
 
   private OutboxRelay(Builder b) {
     this.jdbc = new Jdbc(b.dataSource);
@@ -170,6 +186,8 @@ public final class OutboxRelay {
     this.claimer = new OutboxClaimer(b.tenant, b.batchSize, b.lease);
     this.sender = new OutboxSender(b.notifier, b.clock, b.maxAttempts, b.retryBackoff());
     this.recorder = new OutboxRecorder(jdbc, b.tenant, b.lease, b.maxAttempts);
+    this.tenant = b.tenant;
+    this.instrumented = Instrumented.by(b.instrumentation);
   }
 
   /**
@@ -215,7 +233,7 @@ public final class OutboxRelay {
           unsent = claims.subList(i, claims.size());
           break;
         }
-        outcomes.add(sender.send(claims.get(i)));
+        outcomes.add(deliver(claims.get(i)));
       }
     } catch (Error e) {
       try {
@@ -230,6 +248,32 @@ public final class OutboxRelay {
         recorded.dead() + quarantined, recorded.lostLeases(), held);
     LOG.debug("outbox relay: {}", report);
     return report;
+  }
+
+  /**
+   * Sends one claimed message with the tenant and the complaint id in the MDC (never the
+   * recipient), as one operation observed by the instrumentation, which is told the outcome.
+   */
+  private Outcome deliver(Claim claim) {
+    Notification n = claim.notification();
+    try (LogContext log = LogContext.of(tenant.value(), Optional.of(n.complaintId().value()))) {
+      return instrumented.call(Operation.delivery(tenant, n.complaintId(), n.kind()), () -> {
+        Outcome o = sender.send(claim);
+        instrumented.report(i -> i.delivered(outcome(n, o, claim.attempts())));
+        return o;
+      });
+    }
+  }
+
+  private DeliveryOutcome outcome(Notification n, Outcome o, int attempt) {
+    DeliveryOutcome.Result result = switch (o.result()) {
+      case SENT -> DeliveryOutcome.Result.SENT;
+      case RETRY -> DeliveryOutcome.Result.RETRIED;
+      case DEAD -> DeliveryOutcome.Result.DEAD;
+    };
+    Duration latency = Duration.between(n.createdAt(), o.at());
+    return new DeliveryOutcome(tenant, n.kind(), n.channel(), result, latency.isNegative() ? Duration.ZERO : latency,
+        Math.max(1, attempt));
   }
 
   /**
@@ -269,8 +313,24 @@ public final class OutboxRelay {
     private Duration backoffMax = Duration.ofHours(1);
     private RandomGenerator random;
     private TenantId tenant = TenantId.DEFAULT;
+    private Instrumentation instrumentation = Instrumentation.none();
 
     private Builder() {}
+
+    /**
+     * What observes the deliveries; {@link Instrumentation#none()} by default. Each message handed
+     * to the notifier is one operation, and the instrumentation is told whether it was sent,
+     * retried or dead and how long after its notification was made; an exception it throws is
+     * logged and changes nothing the relay sends or records. It must be thread-safe.
+     *
+     * @param instrumentation the host's instrumentation
+     * @return this builder
+     * @throws NullPointerException if it is null
+     */
+    public Builder instrumentation(Instrumentation instrumentation) {
+      this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+      return this;
+    }
 
     /**
      * The tenant whose messages this relay delivers; {@link TenantId#DEFAULT} by default. A relay

@@ -13,6 +13,7 @@ import org.nivaran.grievance.jdbc.JdbcIdScheme;
 import org.nivaran.grievance.jdbc.OutboxRelay;
 import org.nivaran.grievance.jdbc.SchemaInstaller;
 import org.nivaran.grievance.notify.Notifier;
+import org.nivaran.grievance.observe.Instrumentation;
 import org.nivaran.grievance.tenant.TenantId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -147,6 +148,7 @@ public class NivaranAutoConfiguration {
    * @param directory the directory, if any
    * @param calendars the calendars, if any
    * @param policies the escalation policies, if any (the host gives them as a bean)
+   * @param instrumentation what observes registrations, commands and sweeps, if any
    * @return the grievances
    * @throws NivaranConfigurationException if the directory, calendars and policies do not fit together,
    *     naming the bad reference
@@ -155,7 +157,7 @@ public class NivaranAutoConfiguration {
   @ConditionalOnMissingBean
   public Grievances grievances(NivaranProperties properties, JdbcComplaintStore store, JdbcIdScheme ids,
       Clock clock, ObjectProvider<Directory> directory, ObjectProvider<CalendarRegistry> calendars,
-      ObjectProvider<EscalationPolicies> policies) {
+      ObjectProvider<EscalationPolicies> policies, ObjectProvider<Instrumentation> instrumentation) {
     var b = Grievances.builder()
         .tenant(tenant(properties))
         .store(store)
@@ -165,6 +167,7 @@ public class NivaranAutoConfiguration {
     directory.ifAvailable(b::directory);
     calendars.ifAvailable(b::calendars);
     policies.ifAvailable(b::escalationPolicies);
+    instrumentation.ifAvailable(b::instrumentation);
     try {
       return b.build();
     } catch (GrievanceException | IllegalStateException e) {
@@ -182,13 +185,14 @@ public class NivaranAutoConfiguration {
    * @param dataSource the application's database
    * @param clock the clock
    * @param notifier the host's notifier
+   * @param instrumentation what observes the deliveries, if any
    * @return the relay
    * @throws NivaranConfigurationException if there is no notifier and no opt-in to logging
    */
   @Bean
   @ConditionalOnMissingBean
   public OutboxRelay nivaranOutboxRelay(NivaranProperties properties, DataSource dataSource, Clock clock,
-      ObjectProvider<Notifier> notifier) {
+      ObjectProvider<Notifier> notifier, ObjectProvider<Instrumentation> instrumentation) {
     Notifier n = notifier.getIfAvailable(() -> {
       if (properties.getRelay().isLoggingNotifier()) {
         return new LoggingNotifier();
@@ -206,6 +210,7 @@ public class NivaranAutoConfiguration {
           .clock(clock)
           .batchSize(relay.getBatchSize())
           .lease(relay.getLease())
+          .instrumentation(instrumentation.getIfAvailable(Instrumentation::none))
           .build();
     } catch (IllegalArgumentException e) {
       throw new NivaranConfigurationException("nivaran.relay", e.getMessage());

@@ -196,6 +196,11 @@ public final class Escalator {
     }
   }
 
+  /** How many due complaints a sweep reads at a time unless {@link Builder#batchSize} says otherwise. */
+  public static final int DEFAULT_BATCH_SIZE = 500;
+  /** How long a claimed batch is kept from other sweepers unless {@link Builder#claimLease} says otherwise. */
+  public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(5);
+
   private final TenantId tenant;
   private final ComplaintStore store;
   private final WorkLists lists;
@@ -401,8 +406,8 @@ public final class Escalator {
     private Gateway gateway;
     private Clock clock = Clock.systemUTC();
     private Actor actor = Actor.system("escalator");
-    private int batchSize = 500;
-    private Duration claimLease = Duration.ofMinutes(5);
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private Duration claimLease = DEFAULT_CLAIM_LEASE;
 
     private Builder() {}
 

@@ -242,6 +242,24 @@ public final class Escalator {
   }
 
   /**
+   * How many due complaints a sweep reads at a time ({@link Builder#batchSize(int)}).
+   *
+   * @return the batch size
+   */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * How long a claimed batch is kept from other sweepers ({@link Builder#claimLease(Duration)}).
+   *
+   * @return the lease
+   */
+  public Duration claimLease() {
+    return claimLease;
+  }
+
+  /**
    * Sweeps at the clock's current instant.
    *
    * @return what was done

@@ -78,8 +78,9 @@ final class EscalationPolicyReader {
     LadderPolicy.Builder b = p.buildNaming(() -> LadderPolicy.builder(id, calendar),
         field -> field.equals("calendarId") ? "calendar" : field);
     if (calendars.isPresent() && !calendars.get().contains(calendar)) {
-      throw p.fail("calendar", "names the calendar '" + calendar + "', which the calendars do not have (known: "
-          + String.join(", ", new TreeSet<>(calendars.get().ids())) + ")");
+      throw p.fail("calendar", "names the calendar '" + calendar + "', which the calendars do not have ("
+          + (calendars.get().ids().isEmpty() ? "none are given"
+              : "known: " + String.join(", ", new TreeSet<>(calendars.get().ids()))) + ")");
     }
     Level entry = p.has("entry") ? Fields.level(FAILURES, p.text("entry"), p.at("entry")) : Level.L1;
     Level top = p.has("top") ? Fields.level(FAILURES, p.text("top"), p.at("top")) : Level.L4;

@@ -55,7 +55,10 @@ class EscalatorSettingsTest {
   void a_batch_size_of_two_claims_two_at_a_time_under_the_lease_given_and_still_escalates_all_three() {
     List<Complaint> cs = threeDue();
 
-    EscalationReport report = g.escalator(2, Duration.ofMinutes(7)).sweep();
+    Escalator escalator = g.escalator(2, Duration.ofMinutes(7));
+    assertThat(escalator.batchSize()).isEqualTo(2);
+    assertThat(escalator.claimLease()).isEqualTo(Duration.ofMinutes(7));
+    EscalationReport report = escalator.sweep();
 
     assertThat(report.count(EscalationReport.Action.ESCALATED)).isEqualTo(3);
     for (Complaint c : cs) {

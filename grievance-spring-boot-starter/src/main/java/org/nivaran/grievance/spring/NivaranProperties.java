@@ -23,8 +23,19 @@ public class NivaranProperties {
   private int idBlockSize = 20;
   /** The directory file (departments, jurisdictions, categories, posts) in the JSON format of DirectoryJson. */
   private Path directoryFile;
+  /**
+   * A folder of the directory's CSV tables (departments.csv, jurisdictions.csv, categories.csv,
+   * posts.csv, and additional-charges.csv if any) in the format of CsvTables; instead of the
+   * directory file, not with it.
+   */
+  private Path directoryCsv;
   /** The business calendars file in the JSON format of CalendarJson (a registry of calendars). */
   private Path calendarsFile;
+  /**
+   * The escalation policies file in the JSON format of EscalationPolicyJson (docs/policy-format.md),
+   * whose calendars are those of the calendars file.
+   */
+  private Path policiesFile;
   /**
    * Why the store may run on a database that does not keep commits through a crash (an in-memory
    * H2 for development or tests); unset on a real database, where the store then checks durability.
@@ -131,6 +142,44 @@ public class NivaranProperties {
   }
 
   /**
+   * The folder of the directory's CSV tables, or null when the directory comes from a file, a
+   * {@code Directory} bean or nowhere.
+   *
+   * @return the folder
+   */
+  public Path getDirectoryCsv() {
+    return directoryCsv;
+  }
+
+  /**
+   * Sets the folder of the directory's CSV tables.
+   *
+   * @param directoryCsv the folder
+   */
+  public void setDirectoryCsv(Path directoryCsv) {
+    this.directoryCsv = directoryCsv;
+  }
+
+  /**
+   * The escalation policies file, or null when the host gives an {@code EscalationPolicies} bean
+   * or none.
+   *
+   * @return the file
+   */
+  public Path getPoliciesFile() {
+    return policiesFile;
+  }
+
+  /**
+   * Sets the escalation policies file.
+   *
+   * @param policiesFile the file
+   */
+  public void setPoliciesFile(Path policiesFile) {
+    this.policiesFile = policiesFile;
+  }
+
+  /**
    * The calendars file, or null when the host gives a {@code CalendarRegistry} bean or none.
    *
    * @return the file
@@ -199,9 +248,52 @@ public class NivaranProperties {
     private boolean enabled = true;
     /** The pause between the end of one sweep and the start of the next. */
     private Duration interval = Duration.ofMinutes(1);
+    /** The most due complaints one claim takes; a sweep claims batch after batch until none are due. */
+    private int batchSize = 500;
+    /**
+     * How long claimed complaints stay with this node before another may claim them; longer than a
+     * batch takes.
+     */
+    private Duration lease = Duration.ofMinutes(5);
 
     /** Creates the defaults. */
     public Escalator() {}
+
+    /**
+     * The most due complaints per claim.
+     *
+     * @return the batch size
+     */
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    /**
+     * Sets the most due complaints per claim.
+     *
+     * @param batchSize the batch size, at least 1
+     */
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
+    /**
+     * The claim lease.
+     *
+     * @return the lease
+     */
+    public Duration getLease() {
+      return lease;
+    }
+
+    /**
+     * Sets the claim lease.
+     *
+     * @param lease the lease, positive
+     */
+    public void setLease(Duration lease) {
+      this.lease = lease;
+    }
 
     /**
      * Whether the escalator runs.

@@ -231,7 +231,7 @@ public class NivaranAutoConfiguration {
           "no Notifier bean: give one (an SMS gateway, say) or set nivaran.relay.logging-notifier=true"
               + " to log notifications instead of sending them");
     });
-    NivaranProperties.Relay relay = properties.getRelay();
+    RelayProperties relay = properties.getRelay();
     int batchSize = atLeastOne("nivaran.relay.batch-size", relay.getBatchSize());
     Duration lease = positive("nivaran.relay.lease", relay.getLease());
     try {
@@ -264,7 +264,7 @@ public class NivaranAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public NivaranSchedules nivaranSchedules(NivaranProperties properties, Grievances grievances, OutboxRelay relay) {
-    NivaranProperties.Escalator escalator = properties.getEscalator();
+    EscalatorProperties escalator = properties.getEscalator();
     int batchSize = atLeastOne("nivaran.escalator.batch-size", escalator.getBatchSize());
     Duration lease = positive("nivaran.escalator.lease", escalator.getLease());
     return new NivaranSchedules(

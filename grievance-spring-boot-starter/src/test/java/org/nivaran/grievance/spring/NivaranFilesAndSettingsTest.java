@@ -205,6 +205,36 @@ class NivaranFilesAndSettingsTest {
   }
 
   @Test
+  void anAdditionalChargesTableInTheFolderIsReadOntoThePostsAndABadRowNamesIt(@TempDir Path folder) throws IOException {
+    for (String table : List.of("departments.csv", "jurisdictions.csv", "categories.csv")) {
+      Files.copy(DIRECTORY_CSV.resolve(table), folder.resolve(table));
+    }
+    // the Executive Engineer's post is vacant; the Superintending Engineer gave its additional
+    // charge to the Assistant Engineer
+    Files.writeString(folder.resolve("posts.csv"), Files.readString(DIRECTORY_CSV.resolve("posts.csv"))
+        .replace("EE-RAIPUR,\"Executive Engineer, Raipur\",energy,RAIPUR,L2,,,CSPDCL-0002,राजेश तिवारी,98000 00102,no,hi",
+            "EE-RAIPUR,\"Executive Engineer, Raipur\",energy,RAIPUR,L2,SE-RAIPUR,,,,,,\n"
+                + "SE-RAIPUR,\"Superintending Engineer, Raipur\",energy,RAIPUR,L3,,,CSPDCL-0001,राजेश तिवारी,98000 00101,no,hi"));
+    String header = "post,officerId,from,until,givenBy,reason\n";
+    Files.writeString(folder.resolve("additional-charges.csv"), header
+        + "EE-RAIPUR,CSPDCL-4410,2024-01-01T00:00:00Z,2024-12-31T00:00:00Z,CSPDCL-0001,EE on leave\n");
+    bare.withPropertyValues("nivaran.directory-csv=" + folder, "nivaran.calendars-file=" + CALENDARS,
+        "nivaran.policies-file=" + POLICIES).run(context -> {
+          assertThat(context).hasNotFailed();
+          Directory d = context.getBean(Directory.class);
+          assertThat(d.posts().chargeOf(org.nivaran.grievance.actor.PostId.of("EE-RAIPUR")).orElseThrow().officerId())
+              .isEqualTo("CSPDCL-4410");
+        });
+    Files.writeString(folder.resolve("additional-charges.csv"), header
+        + "SE-NOWHERE,CSPDCL-4410,2024-01-01T00:00:00Z,2024-12-31T00:00:00Z,CSPDCL-0001,EE on leave\n");
+    bare.withPropertyValues("nivaran.directory-csv=" + folder).run(context -> {
+      NivaranConfigurationException e = refusal(context.getStartupFailure());
+      assertThat(e.getMessage()).startsWith("nivaran.directory-csv = " + folder.resolve("additional-charges.csv") + ": ")
+          .contains("additional-charges.csv row 2, field post").contains("SE-NOWHERE");
+    });
+  }
+
+  @Test
   void theDirectoryFileAndTheCsvFolderTogetherAreRefusedNamingBoth() {
     runner.withPropertyValues("nivaran.directory-csv=" + DIRECTORY_CSV).run(context -> {
       NivaranConfigurationException e = refusal(context.getStartupFailure());

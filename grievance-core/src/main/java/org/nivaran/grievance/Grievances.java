@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.PhoneNumber;
@@ -323,7 +324,7 @@ public final class Grievances {
    *     {@link org.nivaran.grievance.store.WorkLists}
    */
   public Escalator escalator(int batchSize, Duration claimLease) {
-    return useCases.escalator(batchSize, claimLease);
+    return useCases.escalator(batchSize, Objects.requireNonNull(claimLease, "claimLease"));
   }
 
   /**

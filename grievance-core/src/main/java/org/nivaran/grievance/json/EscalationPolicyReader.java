@@ -2,6 +2,7 @@ package org.nivaran.grievance.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ final class EscalationPolicyReader {
       policies = Fields.of(root, "", FAILURES, REGISTRY).requiredObjects("policies", POLICY);
     }
     Map<String, String> pathOfId = new HashMap<>();
-    List<LadderPolicy> out = new java.util.ArrayList<>();
+    List<LadderPolicy> out = new ArrayList<>();
     for (Fields p : policies) {
       LadderPolicy policy = policy(p, calendars);
       String first = pathOfId.putIfAbsent(policy.id(), p.path());
@@ -120,7 +121,7 @@ final class EscalationPolicyReader {
 
   /** The members of an object field keyed by level; absent or null is none. */
   private static List<Member> members(Fields p, String field) {
-    List<Member> out = new java.util.ArrayList<>();
+    List<Member> out = new ArrayList<>();
     if (!p.has(field)) {
       return out;
     }

@@ -85,5 +85,7 @@ class EscalatorSettingsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize must be at least 1 (was 0)");
     assertThatThrownBy(() -> g.escalator(10, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("claimLease must be positive (was PT0S)");
+    assertThatThrownBy(() -> g.escalator(10, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("claimLease");
   }
 }

@@ -1,9 +1,11 @@
 package org.nivaran.grievance;
 
 import org.nivaran.grievance.tenant.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.actor.Actor;
 import org.nivaran.grievance.actor.PhoneNumber;
@@ -310,6 +312,24 @@ public final class Grievances {
    */
   public Escalator escalator() {
     return useCases.escalator();
+  }
+
+  /**
+   * As {@link #escalator()}, with the sweep's batch size and claim lease of
+   * {@link Escalator.Builder#batchSize(int)} and {@link Escalator.Builder#claimLease(Duration)}
+   * instead of their defaults ({@value Escalator#DEFAULT_BATCH_SIZE} complaints, 5 minutes).
+   *
+   * @param batchSize how many due complaints a sweep reads at a time, at least 1
+   * @param claimLease how long a claimed batch is kept from other sweepers, positive; longer than
+   *     a batch takes
+   * @return the escalator
+   * @throws IllegalArgumentException if the batch size is below 1 or the lease not positive
+   * @throws NullPointerException if the lease is null
+   * @throws IllegalStateException if the store implements no
+   *     {@link org.nivaran.grievance.store.WorkLists}
+   */
+  public Escalator escalator(int batchSize, Duration claimLease) {
+    return useCases.escalator(batchSize, Objects.requireNonNull(claimLease, "claimLease"));
   }
 
   /**

@@ -202,6 +202,11 @@ public final class Escalator {
     }
   }
 
+  /** How many due complaints a sweep reads at a time unless {@link Builder#batchSize} says otherwise. */
+  public static final int DEFAULT_BATCH_SIZE = 500;
+  /** How long a claimed batch is kept from other sweepers unless {@link Builder#claimLease} says otherwise. */
+  public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(5);
+
   private final TenantId tenant;
   private final ComplaintStore store;
   private final WorkLists lists;
@@ -242,6 +247,24 @@ public final class Escalator {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * How many due complaints a sweep reads at a time ({@link Builder#batchSize(int)}).
+   *
+   * @return the batch size
+   */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * How long a claimed batch is kept from other sweepers ({@link Builder#claimLease(Duration)}).
+   *
+   * @return the lease
+   */
+  public Duration claimLease() {
+    return claimLease;
   }
 
   /**
@@ -415,8 +438,8 @@ public final class Escalator {
     private Gateway gateway;
     private Clock clock = Clock.systemUTC();
     private Actor actor = Actor.system("escalator");
-    private int batchSize = 500;
-    private Duration claimLease = Duration.ofMinutes(5);
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private Duration claimLease = DEFAULT_CLAIM_LEASE;
     private Instrumentation instrumentation = Instrumentation.none();
 
     private Builder() {}

@@ -166,7 +166,7 @@ public final class CalendarJson {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static <T> T parseText(String json, Function<JsonNode, T> reader) {
+  static <T> T parseText(String json, Function<JsonNode, T> reader) {
     try {
       return parse(MAPPER.createParser(Texts.required(json, "json")), reader);
     } catch (IOException e) {
@@ -174,7 +174,7 @@ public final class CalendarJson {
     }
   }
 
-  private static <T> T parseFile(Path file, Function<JsonNode, T> reader) {
+  static <T> T parseFile(Path file, Function<JsonNode, T> reader) {
     try (InputStream in = Files.newInputStream(Texts.required(file, "file"))) {
       return parse(MAPPER.createParser(in), reader);
     } catch (IOException e) {

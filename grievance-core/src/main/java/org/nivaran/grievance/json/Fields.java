@@ -361,7 +361,7 @@ final class Fields {
     return level(ReadFailure.FAILURES, s, path);
   }
 
-  private static Level level(Failures failures, String s, String path) {
+  static Level level(Failures failures, String s, String path) {
     Matcher m = LEVEL.matcher(s);
     if (!m.matches()) {
       throw failures.badFormat(path, "'L' followed by the rung, e.g. 'L1'", s);

@@ -26,6 +26,11 @@
  * {@link org.nivaran.grievance.directory.InvalidRowException} naming the section, the row and the
  * field.
  *
+ * <p>{@link org.nivaran.grievance.json.EscalationPolicyJson} reads escalation policies (ladders,
+ * their calendars and budgets) from JSON, documented in {@code docs/policy-format.md}; it too refuses
+ * unknown fields, and reports every problem as an {@link org.nivaran.grievance.InvalidInputException}
+ * naming the JSON path.
+ *
  * <p>{@link org.nivaran.grievance.json.NivaranJson#gradingReport(org.nivaran.grievance.report.GradingReport)}
  * writes a grading report in a format of its own (snake_case, every field written, empty rates as
  * {@code null}), described there; it is written only, never read.

@@ -147,6 +147,20 @@ public final class UseCases {
    * @throws IllegalStateException if the store has no {@link WorkLists}
    */
   public Escalator escalator() {
+    return escalator(Escalator.DEFAULT_BATCH_SIZE, Escalator.DEFAULT_CLAIM_LEASE);
+  }
+
+  /**
+   * As {@link #escalator()}, reading {@code batchSize} due complaints at a time and keeping each
+   * claimed batch from other sweepers for {@code claimLease}.
+   *
+   * @param batchSize at least 1
+   * @param claimLease positive
+   * @return a new escalator
+   * @throws IllegalArgumentException if the batch size is below 1 or the lease not positive
+   * @throws IllegalStateException if the store has no {@link WorkLists}
+   */
+  public Escalator escalator(int batchSize, java.time.Duration claimLease) {
     return Escalator.builder()
         .store(store)
         .tenant(config.tenant())
@@ -156,6 +170,8 @@ public final class UseCases {
         .gateway(commands)
         .clock(config.clock())
         .instrumentation(instrumentation)
+        .batchSize(batchSize)
+        .claimLease(claimLease)
         .build();
   }
 

@@ -42,7 +42,7 @@ import org.nivaran.grievance.store.NewComplaint;
  */
 class BatchPartialFailureTest {
   /** Delegates to the in-memory store; appends to the complaints in {@code failing} throw. */
-  static final class FlakyStore implements ComplaintStore, WorkLists {
+  static class FlakyStore implements ComplaintStore, WorkLists {
     final InMemoryComplaintStore inner = new InMemoryComplaintStore();
     final Set<ComplaintId> failing = Collections.synchronizedSet(new java.util.HashSet<>());
 

@@ -100,16 +100,7 @@ public final class Nivaran {
   }
 
   private static int quickstart(String[] args, PrintStream out, PrintStream err) {
-    if (Arrays.stream(args).anyMatch(HELP::contains)) {
-      out.println(Usage.QUICKSTART);
-      return 0;
-    }
-    if (args.length > 0) {
-      err.println(unknown("quickstart", args[0]));
-      return 2;
-    }
-    QuickStart.run(out);
-    return 0;
+    return QuickStart.run(args, out, err);
   }
 
   private static int sla(String[] args, InputStream in, PrintStream out, PrintStream err) {

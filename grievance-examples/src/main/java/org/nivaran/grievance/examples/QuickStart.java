@@ -62,12 +62,41 @@ public final class QuickStart {
   private QuickStart() {}
 
   /**
-   * Runs the story and prints it to standard output.
+   * Runs the story and prints it to standard output; {@code --help} (or {@code -h}) prints the
+   * usage instead. Exits with status 2, naming the argument, if given any other.
    *
-   * @param args ignored
+   * @param args none, or {@code --help}
    */
   public static void main(String[] args) {
-    run(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    int status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+        new PrintStream(System.err, true, StandardCharsets.UTF_8));
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the story as a command: with no arguments tells it to {@code out}; {@code --help} (or
+   * {@code -h}) anywhere prints the usage to {@code out} and runs nothing; any other argument is
+   * refused by name on {@code err} and nothing runs.
+   *
+   * @param args none, or {@code --help}
+   * @param out where the story or the usage goes
+   * @param err where a refusal goes
+   * @return the exit status: 0 after the story or the help, 2 for an argument the command does not take
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+      out.println(Usage.QUICKSTART);
+      return 0;
+    }
+    if (args.length > 0) {
+      err.println((args[0].startsWith("-") ? "unknown option " : "unexpected argument ") + args[0]
+          + " for quickstart; see quickstart --help");
+      return 2;
+    }
+    run(out);
+    return 0;
   }
 
   /**

@@ -36,4 +36,45 @@ class QuickStartTest {
         .containsPattern("\\d+ message\\(s\\) sent; 0 pending, 0 dead")
         .doesNotContain("9876543210", "98765 43210", "सुनीता", "वर्मा");
   }
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int main(String... args) {
+    return QuickStart.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void help_prints_the_usage_with_status_0_and_tells_no_story() {
+    assertThat(main("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(Usage.QUICKSTART + System.lineSeparator())
+        .startsWith("usage: quickstart")
+        .contains("-h, --help")
+        .doesNotContain("registered", "Replaying");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    out.reset();
+    assertThat(main("-h")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: quickstart");
+  }
+
+  @Test
+  void an_unknown_option_or_argument_is_refused_by_name_with_status_2_and_nothing_runs() {
+    assertThat(main("--verbose")).isEqualTo(2);
+    assertThat(main("raipur")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        "unknown option --verbose for quickstart; see quickstart --help",
+        "unexpected argument raipur for quickstart; see quickstart --help");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void no_arguments_tell_the_story_with_status_0() {
+    assertThat(main()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Complaint RPR-2024-000001 registered for")
+        .contains("Event log hash chain intact: true");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
 }

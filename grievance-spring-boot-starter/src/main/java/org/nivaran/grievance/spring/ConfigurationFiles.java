@@ -1,41 +1,110 @@
 package org.nivaran.grievance.spring;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.nivaran.grievance.GrievanceException;
+import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.calendar.CalendarRegistry;
+import org.nivaran.grievance.directory.Categories;
+import org.nivaran.grievance.directory.CsvTables;
+import org.nivaran.grievance.directory.Departments;
 import org.nivaran.grievance.directory.Directory;
+import org.nivaran.grievance.directory.Jurisdictions;
+import org.nivaran.grievance.directory.Posts;
+import org.nivaran.grievance.escalation.EscalationPolicies;
 import org.nivaran.grievance.json.CalendarJson;
 import org.nivaran.grievance.json.DirectoryJson;
+import org.nivaran.grievance.json.EscalationPolicyJson;
 
 /** Reads the files the properties name, turning every failure into a {@link NivaranConfigurationException}. */
 final class ConfigurationFiles {
   static final String DIRECTORY_FILE = "nivaran.directory-file";
+  static final String DIRECTORY_CSV = "nivaran.directory-csv";
   static final String CALENDARS_FILE = "nivaran.calendars-file";
+  static final String POLICIES_FILE = "nivaran.policies-file";
+  /** The tables of a directory folder, each required but the last. */
+  static final String DEPARTMENTS = "departments.csv";
+  static final String JURISDICTIONS = "jurisdictions.csv";
+  static final String CATEGORIES = "categories.csv";
+  static final String POSTS = "posts.csv";
+  static final String ADDITIONAL_CHARGES = "additional-charges.csv";
 
   private ConfigurationFiles() {}
 
   static Directory directory(Path file) {
     requireReadable(DIRECTORY_FILE, file);
-    try {
-      return DirectoryJson.read(file);
-    } catch (UncheckedIOException e) {
-      throw new NivaranConfigurationException(DIRECTORY_FILE, file, "cannot be read: " + e.getMessage(), e);
-    } catch (GrievanceException | IllegalArgumentException e) {
-      throw new NivaranConfigurationException(DIRECTORY_FILE, file, e.getMessage(), e);
+    return read(DIRECTORY_FILE, file, () -> DirectoryJson.read(file));
+  }
+
+  /**
+   * The directory of the CSV tables in {@code folder}: departments, jurisdictions, categories and
+   * posts, and the additional charges if the folder has their table.
+   */
+  static Directory directoryCsv(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new NivaranConfigurationException(DIRECTORY_CSV, folder, "no such folder (it holds " + DEPARTMENTS
+          + ", " + JURISDICTIONS + ", " + CATEGORIES + ", " + POSTS + " and, if any, " + ADDITIONAL_CHARGES + ")", null);
     }
+    Path departmentsFile = table(folder, DEPARTMENTS);
+    Departments departments = read(DIRECTORY_CSV, departmentsFile, () -> CsvTables.departments(departmentsFile));
+    Path jurisdictionsFile = table(folder, JURISDICTIONS);
+    Jurisdictions jurisdictions =
+        read(DIRECTORY_CSV, jurisdictionsFile, () -> CsvTables.jurisdictions(jurisdictionsFile));
+    Path categoriesFile = table(folder, CATEGORIES);
+    Categories categories =
+        read(DIRECTORY_CSV, categoriesFile, () -> CsvTables.categories(categoriesFile, departments));
+    Path postsFile = table(folder, POSTS);
+    Posts held = read(DIRECTORY_CSV, postsFile, () -> CsvTables.posts(postsFile, departments, jurisdictions));
+    Path chargesFile = folder.resolve(ADDITIONAL_CHARGES);
+    Posts posts = !Files.exists(chargesFile) ? held : read(DIRECTORY_CSV, chargesFile, () -> {
+      try (Reader in = Files.newBufferedReader(chargesFile, StandardCharsets.UTF_8)) {
+        return CsvTables.additionalCharges(in, ADDITIONAL_CHARGES, held);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read file '" + chargesFile + "': " + e.getMessage(), e);
+      }
+    });
+    return read(DIRECTORY_CSV, folder, () -> Directory.builder()
+        .departments(departments)
+        .jurisdictions(jurisdictions)
+        .categories(categories)
+        .posts(posts)
+        .build());
   }
 
   static CalendarRegistry calendars(Path file) {
     requireReadable(CALENDARS_FILE, file);
+    return read(CALENDARS_FILE, file, () -> CalendarJson.readRegistry(file));
+  }
+
+  /** The policies of {@code file}, each of whose calendars must be one of {@code calendars}. */
+  static EscalationPolicies policies(Path file, CalendarRegistry calendars) {
+    requireReadable(POLICIES_FILE, file);
+    return read(POLICIES_FILE, file, () -> EscalationPolicyJson.read(file, calendars));
+  }
+
+  /** Reads {@code file} for {@code property}; an I/O failure or bad content names both. */
+  private static <T> T read(String property, Path file, Supplier<T> reader) {
     try {
-      return CalendarJson.readRegistry(file);
+      return reader.get();
     } catch (UncheckedIOException e) {
-      throw new NivaranConfigurationException(CALENDARS_FILE, file, "cannot be read: " + e.getMessage(), e);
+      throw new NivaranConfigurationException(property, file, "cannot be read: " + e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      // the field is the JSON path of the bad value: say so
+      throw new NivaranConfigurationException(property, file, "field " + e.getMessage(), e);
     } catch (GrievanceException | IllegalArgumentException e) {
-      throw new NivaranConfigurationException(CALENDARS_FILE, file, e.getMessage(), e);
+      throw new NivaranConfigurationException(property, file, e.getMessage(), e);
     }
+  }
+
+  private static Path table(Path folder, String name) {
+    Path file = folder.resolve(name);
+    requireReadable(DIRECTORY_CSV, file);
+    return file;
   }
 
   private static void requireReadable(String property, Path file) {

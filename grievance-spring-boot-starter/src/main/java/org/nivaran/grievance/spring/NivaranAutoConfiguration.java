@@ -1,6 +1,7 @@
 package org.nivaran.grievance.spring;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.nivaran.grievance.GrievanceException;
@@ -17,6 +18,7 @@ import org.nivaran.grievance.observe.Instrumentation;
 import org.nivaran.grievance.tenant.TenantId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,12 +26,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConfigurationCondition;
 
 /**
  * Spring Boot auto-configuration of Nivaran on the application's {@link DataSource}: the JDBC store
- * and its schema, database-numbered complaint ids, the directory and calendars from the files the
- * {@link NivaranProperties} name, {@link Grievances}, the outbox relay, and the schedules of the
- * escalator and the relay. Every bean is {@code @ConditionalOnMissingBean}: the host's own wins.
+ * and its schema, database-numbered complaint ids, the directory (a JSON file or a folder of CSV
+ * tables), calendars and escalation policies from the files the {@link NivaranProperties} name,
+ * {@link Grievances}, the outbox relay, and the schedules of the escalator and the relay. Every bean is {@code @ConditionalOnMissingBean}: the host's own wins.
  *
  * <p>Registered in {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports};
  * applies when there is a {@code DataSource} bean. Bean methods are called by Spring on one thread
@@ -110,17 +114,44 @@ public class NivaranAutoConfiguration {
   }
 
   /**
-   * The directory read from {@code nivaran.directory-file}.
+   * The directory read from {@code nivaran.directory-file} (JSON) or from the CSV tables in the
+   * folder {@code nivaran.directory-csv}; the two together are refused.
    *
    * @param properties the properties
    * @return the directory
-   * @throws NivaranConfigurationException naming the file, section, row, field and bad reference
+   * @throws NivaranConfigurationException naming the file, section or table, row, field and bad
+   *     reference; or naming both properties when both are set
    */
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = "nivaran", name = "directory-file")
+  @Conditional(DirectorySource.class)
   public Directory nivaranDirectory(NivaranProperties properties) {
-    return ConfigurationFiles.directory(properties.getDirectoryFile());
+    if (properties.getDirectoryFile() != null && properties.getDirectoryCsv() != null) {
+      throw new NivaranConfigurationException(ConfigurationFiles.DIRECTORY_FILE, "and "
+          + ConfigurationFiles.DIRECTORY_CSV + " are both set (" + properties.getDirectoryFile() + ", "
+          + properties.getDirectoryCsv() + "): the directory comes from one of them; remove the other");
+    }
+    return properties.getDirectoryFile() != null
+        ? ConfigurationFiles.directory(properties.getDirectoryFile())
+        : ConfigurationFiles.directoryCsv(properties.getDirectoryCsv());
+  }
+
+  /**
+   * The escalation policies read from {@code nivaran.policies-file}, each counting on a calendar
+   * of the {@link CalendarRegistry} bean ({@code nivaran.calendars-file}).
+   *
+   * @param properties the properties
+   * @param calendars the calendars, if any
+   * @return the policies
+   * @throws NivaranConfigurationException naming the file, the JSON path of the field and the bad
+   *     reference (a calendar the calendars do not have, a level outside the ladder)
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "nivaran", name = "policies-file")
+  public EscalationPolicies nivaranEscalationPolicies(NivaranProperties properties,
+      ObjectProvider<CalendarRegistry> calendars) {
+    return ConfigurationFiles.policies(properties.getPoliciesFile(), calendars.getIfAvailable(CalendarRegistry::empty));
   }
 
   /**
@@ -172,8 +203,11 @@ public class NivaranAutoConfiguration {
       return b.build();
     } catch (GrievanceException | IllegalStateException e) {
       throw new NivaranConfigurationException("nivaran", "the directory ("
-          + properties.getDirectoryFile() + "), calendars (" + properties.getCalendarsFile()
-          + ") and escalation policies do not fit together: " + e.getMessage());
+          + source(ConfigurationFiles.DIRECTORY_FILE, properties.getDirectoryFile(),
+              ConfigurationFiles.DIRECTORY_CSV, properties.getDirectoryCsv())
+          + "), calendars (" + source(ConfigurationFiles.CALENDARS_FILE, properties.getCalendarsFile(), null, null)
+          + ") and escalation policies (" + source(ConfigurationFiles.POLICIES_FILE, properties.getPoliciesFile(), null, null)
+          + ") do not fit together: " + e.getMessage());
     }
   }
 
@@ -201,15 +235,17 @@ public class NivaranAutoConfiguration {
           "no Notifier bean: give one (an SMS gateway, say) or set nivaran.relay.logging-notifier=true"
               + " to log notifications instead of sending them");
     });
-    NivaranProperties.Relay relay = properties.getRelay();
+    RelayProperties relay = properties.getRelay();
+    int batchSize = atLeastOne("nivaran.relay.batch-size", relay.getBatchSize());
+    Duration lease = positive("nivaran.relay.lease", relay.getLease());
     try {
       return OutboxRelay.builder()
           .tenant(tenant(properties))
           .dataSource(dataSource)
           .notifier(n)
           .clock(clock)
-          .batchSize(relay.getBatchSize())
-          .lease(relay.getLease())
+          .batchSize(batchSize)
+          .lease(lease)
           .instrumentation(instrumentation.getIfAvailable(Instrumentation::none))
           .build();
     } catch (IllegalArgumentException e) {
@@ -218,22 +254,54 @@ public class NivaranAutoConfiguration {
   }
 
   /**
-   * The schedules of the escalator (when {@code nivaran.escalator.enabled}) and of the relay (when
-   * {@code nivaran.relay.enabled}), started with the context and stopped when it closes.
+   * The schedules of the escalator (when {@code nivaran.escalator.enabled}, claiming
+   * {@code nivaran.escalator.batch-size} due complaints at a time under {@code nivaran.escalator.lease})
+   * and of the relay (when {@code nivaran.relay.enabled}), started with the context and stopped when
+   * it closes.
    *
    * @param properties the properties
    * @param grievances the grievances whose escalator sweeps
    * @param relay the relay
    * @return the schedules
+   * @throws NivaranConfigurationException naming the property if an interval or lease is not
+   *     positive or the batch size is below 1
    */
   @Bean
   @ConditionalOnMissingBean
   public NivaranSchedules nivaranSchedules(NivaranProperties properties, Grievances grievances, OutboxRelay relay) {
+    EscalatorProperties escalator = properties.getEscalator();
+    int batchSize = atLeastOne("nivaran.escalator.batch-size", escalator.getBatchSize());
+    Duration lease = positive("nivaran.escalator.lease", escalator.getLease());
     return new NivaranSchedules(
-        properties.getEscalator().isEnabled() ? grievances.escalator() : null,
+        escalator.isEnabled() ? grievances.escalator(batchSize, lease) : null,
         properties.getEscalator().getInterval(),
         properties.getRelay().isEnabled() ? relay : null,
         properties.getRelay().getInterval());
+  }
+
+  /** Where a part came from, for messages: the property set and its file, else a bean or none. */
+  private static String source(String property, Object value, String otherProperty, Object otherValue) {
+    if (value != null) {
+      return property + " = " + value;
+    }
+    if (otherValue != null) {
+      return otherProperty + " = " + otherValue;
+    }
+    return "a bean of the application's, or none";
+  }
+
+  private static int atLeastOne(String property, int value) {
+    if (value < 1) {
+      throw new NivaranConfigurationException(property, "must be at least 1 (was " + value + ")");
+    }
+    return value;
+  }
+
+  private static Duration positive(String property, Duration value) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new NivaranConfigurationException(property, "must be positive (was " + value + ")");
+    }
+    return value;
   }
 
   private static TenantId tenant(NivaranProperties properties) {
@@ -242,6 +310,22 @@ public class NivaranAutoConfiguration {
     } catch (IllegalArgumentException | GrievanceException e) {
       throw new NivaranConfigurationException("nivaran.tenant", e.getMessage());
     }
+  }
+
+  /**
+   * Matches when {@code nivaran.directory-file} or {@code nivaran.directory-csv} is set. Used by
+   * Spring at start-up; stateless.
+   */
+  static final class DirectorySource extends AnyNestedCondition {
+    DirectorySource() {
+      super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnProperty(prefix = "nivaran", name = "directory-file")
+    static final class File {}
+
+    @ConditionalOnProperty(prefix = "nivaran", name = "directory-csv")
+    static final class Csv {}
   }
 
   /**

@@ -1,9 +1,9 @@
 package org.nivaran.grievance.spring;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code nivaran.*} properties the auto-configuration reads.
@@ -23,17 +23,30 @@ public class NivaranProperties {
   private int idBlockSize = 20;
   /** The directory file (departments, jurisdictions, categories, posts) in the JSON format of DirectoryJson. */
   private Path directoryFile;
+  /**
+   * A folder of the directory's CSV tables (departments.csv, jurisdictions.csv, categories.csv,
+   * posts.csv, and additional-charges.csv if any) in the format of CsvTables; instead of the
+   * directory file, not with it.
+   */
+  private Path directoryCsv;
   /** The business calendars file in the JSON format of CalendarJson (a registry of calendars). */
   private Path calendarsFile;
+  /**
+   * The escalation policies file in the JSON format of EscalationPolicyJson (docs/policy-format.md),
+   * whose calendars are those of the calendars file.
+   */
+  private Path policiesFile;
   /**
    * Why the store may run on a database that does not keep commits through a crash (an in-memory
    * H2 for development or tests); unset on a real database, where the store then checks durability.
    */
   private String allowNonDurable;
   /** The escalator's schedule. */
-  private final Escalator escalator = new Escalator();
+  @NestedConfigurationProperty
+  private final EscalatorProperties escalator = new EscalatorProperties();
   /** The outbox relay's schedule. */
-  private final Relay relay = new Relay();
+  @NestedConfigurationProperty
+  private final RelayProperties relay = new RelayProperties();
   /** How the store's tables are created. */
   private final Schema schema = new Schema();
 
@@ -131,6 +144,44 @@ public class NivaranProperties {
   }
 
   /**
+   * The folder of the directory's CSV tables, or null when the directory comes from a file, a
+   * {@code Directory} bean or nowhere.
+   *
+   * @return the folder
+   */
+  public Path getDirectoryCsv() {
+    return directoryCsv;
+  }
+
+  /**
+   * Sets the folder of the directory's CSV tables.
+   *
+   * @param directoryCsv the folder
+   */
+  public void setDirectoryCsv(Path directoryCsv) {
+    this.directoryCsv = directoryCsv;
+  }
+
+  /**
+   * The escalation policies file, or null when the host gives an {@code EscalationPolicies} bean
+   * or none.
+   *
+   * @return the file
+   */
+  public Path getPoliciesFile() {
+    return policiesFile;
+  }
+
+  /**
+   * Sets the escalation policies file.
+   *
+   * @param policiesFile the file
+   */
+  public void setPoliciesFile(Path policiesFile) {
+    this.policiesFile = policiesFile;
+  }
+
+  /**
    * The calendars file, or null when the host gives a {@code CalendarRegistry} bean or none.
    *
    * @return the file
@@ -171,7 +222,7 @@ public class NivaranProperties {
    *
    * @return the escalator properties
    */
-  public Escalator getEscalator() {
+  public EscalatorProperties getEscalator() {
     return escalator;
   }
 
@@ -180,7 +231,7 @@ public class NivaranProperties {
    *
    * @return the relay properties
    */
-  public Relay getRelay() {
+  public RelayProperties getRelay() {
     return relay;
   }
 
@@ -191,163 +242,6 @@ public class NivaranProperties {
    */
   public Schema getSchema() {
     return schema;
-  }
-
-  /** The escalator's schedule ({@code nivaran.escalator.*}). Not thread-safe while bound. */
-  public static class Escalator {
-    /** Whether this node sweeps for due complaints; safe on any number of nodes. */
-    private boolean enabled = true;
-    /** The pause between the end of one sweep and the start of the next. */
-    private Duration interval = Duration.ofMinutes(1);
-
-    /** Creates the defaults. */
-    public Escalator() {}
-
-    /**
-     * Whether the escalator runs.
-     *
-     * @return true to run
-     */
-    public boolean isEnabled() {
-      return enabled;
-    }
-
-    /**
-     * Sets whether the escalator runs.
-     *
-     * @param enabled true to run
-     */
-    public void setEnabled(boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    /**
-     * The pause between sweeps.
-     *
-     * @return the interval
-     */
-    public Duration getInterval() {
-      return interval;
-    }
-
-    /**
-     * Sets the pause between sweeps.
-     *
-     * @param interval the interval, positive
-     */
-    public void setInterval(Duration interval) {
-      this.interval = interval;
-    }
-  }
-
-  /** The outbox relay's schedule ({@code nivaran.relay.*}). Not thread-safe while bound. */
-  public static class Relay {
-    /** Whether this node delivers the outbox; safe on any number of nodes. */
-    private boolean enabled = true;
-    /** The pause between the end of one drain and the start of the next. */
-    private Duration interval = Duration.ofSeconds(5);
-    /** The most messages one claim takes. */
-    private int batchSize = 50;
-    /** How long claimed messages stay with this node before another may claim them. */
-    private Duration lease = Duration.ofMinutes(1);
-    /**
-     * With no Notifier bean, log each message (its id only) instead of refusing to start; for
-     * development only, as nothing reaches anyone.
-     */
-    private boolean loggingNotifier = false;
-
-    /** Creates the defaults. */
-    public Relay() {}
-
-    /**
-     * Whether the relay runs.
-     *
-     * @return true to run
-     */
-    public boolean isEnabled() {
-      return enabled;
-    }
-
-    /**
-     * Sets whether the relay runs.
-     *
-     * @param enabled true to run
-     */
-    public void setEnabled(boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    /**
-     * The pause between drains.
-     *
-     * @return the interval
-     */
-    public Duration getInterval() {
-      return interval;
-    }
-
-    /**
-     * Sets the pause between drains.
-     *
-     * @param interval the interval, positive
-     */
-    public void setInterval(Duration interval) {
-      this.interval = interval;
-    }
-
-    /**
-     * The most messages per claim.
-     *
-     * @return the batch size
-     */
-    public int getBatchSize() {
-      return batchSize;
-    }
-
-    /**
-     * Sets the most messages per claim.
-     *
-     * @param batchSize the batch size, at least 1
-     */
-    public void setBatchSize(int batchSize) {
-      this.batchSize = batchSize;
-    }
-
-    /**
-     * The claim lease.
-     *
-     * @return the lease
-     */
-    public Duration getLease() {
-      return lease;
-    }
-
-    /**
-     * Sets the claim lease.
-     *
-     * @param lease the lease, positive
-     */
-    public void setLease(Duration lease) {
-      this.lease = lease;
-    }
-
-    /**
-     * Whether a logging notifier stands in for a missing Notifier bean.
-     *
-     * @return true to log
-     */
-    public boolean isLoggingNotifier() {
-      return loggingNotifier;
-    }
-
-    /**
-     * Sets whether a logging notifier stands in for a missing Notifier bean.
-     *
-     * @param loggingNotifier true to log
-     */
-    public void setLoggingNotifier(boolean loggingNotifier) {
-      this.loggingNotifier = loggingNotifier;
-    }
   }
 
   /** The schema installation ({@code nivaran.schema.*}). Not thread-safe while bound. */

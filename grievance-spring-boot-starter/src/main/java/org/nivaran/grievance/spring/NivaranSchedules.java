@@ -114,6 +114,11 @@ public final class NivaranSchedules implements SmartLifecycle {
     return executor != null;
   }
 
+  /** The escalator scheduled, or null; for tests. */
+  Escalator escalator() {
+    return escalator;
+  }
+
   /**
    * Whether the escalator is scheduled.
    *

@@ -1,33 +1,21 @@
 package org.nivaran.grievance.reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nivaran.grievance.GrievanceException;
-import org.nivaran.grievance.calendar.CalendarRegistry;
 import org.nivaran.grievance.directory.Category;
 import org.nivaran.grievance.directory.Directory;
-import org.nivaran.grievance.escalation.EscalationPolicies;
-import org.nivaran.grievance.escalation.LadderPolicy;
 import org.nivaran.grievance.examples.open311.Open311Export;
 import org.nivaran.grievance.examples.open311.Open311Import;
 import org.nivaran.grievance.spring.NivaranProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 
 /**
- * The service's own beans beside the starter's: the directory and calendars read from class-path
- * resources (the starter reads {@code nivaran.directory-file} and {@code nivaran.calendars-file}
- * from disk only, so a service run from any folder gives them as beans, which the starter's
- * {@code @ConditionalOnMissingBean} lets win), the escalation ladder, the Open311 mapping and the
+ * The service's own beans beside the starter's, which reads the directory, calendars and escalation
+ * policies from the class-path files {@code application.yml} names: the Open311 mapping and the
  * bearer-token filter.
  *
  * <p>Bean methods are called by Spring on one thread at start-up; the beans are thread-safe.
@@ -37,51 +25,6 @@ public class ReferenceConfiguration {
 
   /** Created by Spring. */
   public ReferenceConfiguration() {}
-
-  /**
-   * The sample district's directory.
-   *
-   * @param properties where it is ({@code reference.directory})
-   * @return the directory
-   * @throws IllegalStateException naming the resource if it is missing or bad
-   */
-  @Bean
-  public Directory directory(ReferenceProperties properties) {
-    Resource r = required(properties.getDirectory(), "reference.directory");
-    try (InputStream in = r.getInputStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return org.nivaran.grievance.json.DirectoryJson.read(reader);
-    } catch (IOException | java.io.UncheckedIOException | GrievanceException | IllegalArgumentException e) {
-      throw new IllegalStateException("reference.directory " + r.getDescription() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The business calendars.
-   *
-   * @param properties where they are ({@code reference.calendars})
-   * @return the registry
-   * @throws IllegalStateException naming the resource if it is missing or bad
-   */
-  @Bean
-  public CalendarRegistry calendars(ReferenceProperties properties) {
-    Resource r = required(properties.getCalendars(), "reference.calendars");
-    try (InputStream in = r.getInputStream()) {
-      return org.nivaran.grievance.json.CalendarJson.readRegistry(in);
-    } catch (IOException | java.io.UncheckedIOException | GrievanceException | IllegalArgumentException e) {
-      throw new IllegalStateException("reference.calendars " + r.getDescription() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Madhya Pradesh's ladder (seven working days a level) under the id the categories name.
-   *
-   * @param properties the ladder's id and calendar
-   * @return the policies
-   */
-  @Bean
-  public EscalationPolicies escalationPolicies(ReferenceProperties properties) {
-    return EscalationPolicies.of(LadderPolicy.madhyaPradesh(properties.getEscalationPolicy(), properties.getCalendar()));
-  }
 
   /**
    * Open311 requests as registrations: every category of the directory is a service, under its own
@@ -135,13 +78,5 @@ public class ReferenceConfiguration {
         new FilterRegistrationBean<>(new BearerTokenFilter(BearerTokenFilter.table(properties.getCallers()), json));
     registration.addUrlPatterns("/*");
     return registration;
-  }
-
-  private static Resource required(Resource r, String property) {
-    if (r == null || !r.exists()) {
-      throw new IllegalStateException(property + " names no readable resource (" + (r == null ? "unset" : r.getDescription())
-          + ")");
-    }
-    return r;
   }
 }

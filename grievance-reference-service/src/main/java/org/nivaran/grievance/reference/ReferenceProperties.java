@@ -3,98 +3,20 @@ package org.nivaran.grievance.reference;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 
 /**
- * The {@code reference.*} properties: where the sample directory and calendars are, the escalation
- * policy the directory's categories name, the Open311 source and jurisdiction, and the callers'
- * bearer tokens.
+ * The {@code reference.*} properties: the Open311 source and jurisdiction, and the callers' bearer
+ * tokens (the directory, calendars and policies are the starter's {@code nivaran.*} files).
  *
  * <p>A mutable bean bound once by Spring at start-up; read-only afterwards.
  */
 @ConfigurationProperties(prefix = "reference")
 public class ReferenceProperties {
-  private Resource directory;
-  private Resource calendars;
-  private String escalationPolicy = "cg-7d-per-level";
-  private String calendar = "CG-OFFICE";
   private final Open311 open311 = new Open311();
   private List<CallerEntry> callers = new ArrayList<>();
 
   /** Creates the properties with their defaults. */
   public ReferenceProperties() {}
-
-  /**
-   * The directory (JSON, the format of {@code DirectoryJson}), e.g. {@code classpath:nivaran/directory.json}.
-   *
-   * @return the resource, or null
-   */
-  public Resource getDirectory() {
-    return directory;
-  }
-
-  /**
-   * Sets the directory resource.
-   *
-   * @param directory the resource
-   */
-  public void setDirectory(Resource directory) {
-    this.directory = directory;
-  }
-
-  /**
-   * The calendars (a JSON registry, the format of {@code CalendarJson}).
-   *
-   * @return the resource, or null
-   */
-  public Resource getCalendars() {
-    return calendars;
-  }
-
-  /**
-   * Sets the calendars resource.
-   *
-   * @param calendars the resource
-   */
-  public void setCalendars(Resource calendars) {
-    this.calendars = calendars;
-  }
-
-  /**
-   * The id of the escalation ladder the directory's categories name as {@code slaPolicy}.
-   *
-   * @return the id
-   */
-  public String getEscalationPolicy() {
-    return escalationPolicy;
-  }
-
-  /**
-   * Sets the ladder's id.
-   *
-   * @param escalationPolicy the id
-   */
-  public void setEscalationPolicy(String escalationPolicy) {
-    this.escalationPolicy = escalationPolicy;
-  }
-
-  /**
-   * The calendar the ladder counts working days on.
-   *
-   * @return the calendar id
-   */
-  public String getCalendar() {
-    return calendar;
-  }
-
-  /**
-   * Sets the ladder's calendar.
-   *
-   * @param calendar the calendar id
-   */
-  public void setCalendar(String calendar) {
-    this.calendar = calendar;
-  }
 
   /**
    * The Open311 settings.

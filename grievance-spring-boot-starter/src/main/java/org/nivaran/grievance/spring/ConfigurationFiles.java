@@ -1,11 +1,15 @@
 package org.nivaran.grievance.spring;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
@@ -27,6 +31,8 @@ final class ConfigurationFiles {
   static final String DIRECTORY_CSV = "nivaran.directory-csv";
   static final String CALENDARS_FILE = "nivaran.calendars-file";
   static final String POLICIES_FILE = "nivaran.policies-file";
+  /** The prefix of a location on the class path, as Spring writes it. */
+  static final String CLASSPATH = "classpath:";
   /** The tables of a directory folder, each required but the last. */
   static final String DEPARTMENTS = "departments.csv";
   static final String JURISDICTIONS = "jurisdictions.csv";
@@ -36,9 +42,13 @@ final class ConfigurationFiles {
 
   private ConfigurationFiles() {}
 
-  static Directory directory(Path file) {
-    requireReadable(DIRECTORY_FILE, file);
-    return read(DIRECTORY_FILE, file, () -> DirectoryJson.read(file));
+  static Directory directory(String location) {
+    if (onClassPath(location)) {
+      String json = resource(DIRECTORY_FILE, location);
+      return read(DIRECTORY_FILE, location, () -> DirectoryJson.read(json));
+    }
+    Path file = file(DIRECTORY_FILE, location);
+    return read(DIRECTORY_FILE, file.toString(), () -> DirectoryJson.read(file));
   }
 
   /**
@@ -76,28 +86,73 @@ final class ConfigurationFiles {
         .build());
   }
 
-  static CalendarRegistry calendars(Path file) {
-    requireReadable(CALENDARS_FILE, file);
-    return read(CALENDARS_FILE, file, () -> CalendarJson.readRegistry(file));
+  static CalendarRegistry calendars(String location) {
+    if (onClassPath(location)) {
+      String json = resource(CALENDARS_FILE, location);
+      return read(CALENDARS_FILE, location, () -> CalendarJson.readRegistry(json));
+    }
+    Path file = file(CALENDARS_FILE, location);
+    return read(CALENDARS_FILE, file.toString(), () -> CalendarJson.readRegistry(file));
   }
 
-  /** The policies of {@code file}, each of whose calendars must be one of {@code calendars}. */
-  static EscalationPolicies policies(Path file, CalendarRegistry calendars) {
-    requireReadable(POLICIES_FILE, file);
-    return read(POLICIES_FILE, file, () -> EscalationPolicyJson.read(file, calendars));
+  /** The policies at {@code location}, each of whose calendars must be one of {@code calendars}. */
+  static EscalationPolicies policies(String location, CalendarRegistry calendars) {
+    if (onClassPath(location)) {
+      String json = resource(POLICIES_FILE, location);
+      return read(POLICIES_FILE, location, () -> EscalationPolicyJson.read(json, calendars));
+    }
+    Path file = file(POLICIES_FILE, location);
+    return read(POLICIES_FILE, file.toString(), () -> EscalationPolicyJson.read(file, calendars));
   }
 
-  /** Reads {@code file} for {@code property}; an I/O failure or bad content names both. */
+  private static boolean onClassPath(String location) {
+    return location.startsWith(CLASSPATH);
+  }
+
+  /** The file a location names: a path, or a {@code file:} URL; refused unless it is a readable file. */
+  private static Path file(String property, String location) {
+    Path file;
+    try {
+      file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+      throw new NivaranConfigurationException(property, location, "is neither a path, a file: URL nor "
+          + CLASSPATH + " and a resource name", e);
+    }
+    requireReadable(property, file);
+    return file;
+  }
+
+  /** The UTF-8 text of a {@code classpath:} resource, looked up by the starter's class loader. */
+  private static String resource(String property, String location) {
+    String name = location.substring(CLASSPATH.length());
+    name = name.startsWith("/") ? name.substring(1) : name;
+    ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+        .orElse(ConfigurationFiles.class.getClassLoader());
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new NivaranConfigurationException(property, location, "no such resource on the class path", null);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NivaranConfigurationException(property, location, "cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   private static <T> T read(String property, Path file, Supplier<T> reader) {
+    return read(property, file.toString(), reader);
+  }
+
+  /** Reads {@code location} for {@code property}; an I/O failure or bad content names both. */
+  private static <T> T read(String property, String location, Supplier<T> reader) {
     try {
       return reader.get();
     } catch (UncheckedIOException e) {
-      throw new NivaranConfigurationException(property, file, "cannot be read: " + e.getMessage(), e);
+      throw new NivaranConfigurationException(property, location, "cannot be read: " + e.getMessage(), e);
     } catch (InvalidInputException e) {
       // the field is the JSON path of the bad value: say so
-      throw new NivaranConfigurationException(property, file, "field " + e.getMessage(), e);
+      throw new NivaranConfigurationException(property, location, "field " + e.getMessage(), e);
     } catch (GrievanceException | IllegalArgumentException e) {
-      throw new NivaranConfigurationException(property, file, e.getMessage(), e);
+      throw new NivaranConfigurationException(property, location, e.getMessage(), e);
     }
   }
 

@@ -25,7 +25,19 @@ public final class NivaranConfigurationException extends IllegalStateException {
    * @param cause the reader's exception
    */
   public NivaranConfigurationException(String property, Path file, String problem, Throwable cause) {
-    super(property + " = " + file + ": " + problem, cause);
+    this(property, String.valueOf(file), problem, cause);
+  }
+
+  /**
+   * A problem with a file or class-path resource a property names.
+   *
+   * @param property the property, e.g. {@code nivaran.directory-file}
+   * @param location the property's value: a path, or {@code classpath:} and a resource name
+   * @param problem what is wrong, naming the field and the bad reference
+   * @param cause the reader's exception, or null
+   */
+  public NivaranConfigurationException(String property, String location, String problem, Throwable cause) {
+    super(property + " = " + location + ": " + problem, cause);
     this.property = property;
   }
 

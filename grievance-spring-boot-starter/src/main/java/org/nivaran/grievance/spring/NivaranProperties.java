@@ -21,21 +21,27 @@ public class NivaranProperties {
   private ZoneId zone = ZoneId.of("Asia/Kolkata");
   /** How many complaint numbers one node reserves from the database at a time. */
   private int idBlockSize = 20;
-  /** The directory file (departments, jurisdictions, categories, posts) in the JSON format of DirectoryJson. */
-  private Path directoryFile;
+  /**
+   * The directory file (departments, jurisdictions, categories, posts) in the JSON format of
+   * DirectoryJson: a path, or classpath: and a resource name for a file packaged with the application.
+   */
+  private String directoryFile;
   /**
    * A folder of the directory's CSV tables (departments.csv, jurisdictions.csv, categories.csv,
    * posts.csv, and additional-charges.csv if any) in the format of CsvTables; instead of the
    * directory file, not with it.
    */
   private Path directoryCsv;
-  /** The business calendars file in the JSON format of CalendarJson (a registry of calendars). */
-  private Path calendarsFile;
+  /**
+   * The business calendars file in the JSON format of CalendarJson (a registry of calendars): a path,
+   * or classpath: and a resource name.
+   */
+  private String calendarsFile;
   /**
    * The escalation policies file in the JSON format of EscalationPolicyJson (docs/policy-format.md),
-   * whose calendars are those of the calendars file.
+   * whose calendars are those of the calendars file: a path, or classpath: and a resource name.
    */
-  private Path policiesFile;
+  private String policiesFile;
   /**
    * Why the store may run on a database that does not keep commits through a crash (an in-memory
    * H2 for development or tests); unset on a real database, where the store then checks durability.
@@ -126,20 +132,21 @@ public class NivaranProperties {
   }
 
   /**
-   * The directory file, or null when the host gives a {@code Directory} bean or none.
+   * The directory file, or null when the host gives a {@code Directory} bean or none: a path, or
+   * {@code classpath:} and the name of a resource on the class path.
    *
-   * @return the file
+   * @return the file's location
    */
-  public Path getDirectoryFile() {
+  public String getDirectoryFile() {
     return directoryFile;
   }
 
   /**
    * Sets the directory file.
    *
-   * @param directoryFile the file
+   * @param directoryFile a path, or {@code classpath:} and a resource name
    */
-  public void setDirectoryFile(Path directoryFile) {
+  public void setDirectoryFile(String directoryFile) {
     this.directoryFile = directoryFile;
   }
 
@@ -164,38 +171,39 @@ public class NivaranProperties {
 
   /**
    * The escalation policies file, or null when the host gives an {@code EscalationPolicies} bean
-   * or none.
+   * or none: a path, or {@code classpath:} and the name of a resource on the class path.
    *
-   * @return the file
+   * @return the file's location
    */
-  public Path getPoliciesFile() {
+  public String getPoliciesFile() {
     return policiesFile;
   }
 
   /**
    * Sets the escalation policies file.
    *
-   * @param policiesFile the file
+   * @param policiesFile a path, or {@code classpath:} and a resource name
    */
-  public void setPoliciesFile(Path policiesFile) {
+  public void setPoliciesFile(String policiesFile) {
     this.policiesFile = policiesFile;
   }
 
   /**
-   * The calendars file, or null when the host gives a {@code CalendarRegistry} bean or none.
+   * The calendars file, or null when the host gives a {@code CalendarRegistry} bean or none: a path,
+   * or {@code classpath:} and the name of a resource on the class path.
    *
-   * @return the file
+   * @return the file's location
    */
-  public Path getCalendarsFile() {
+  public String getCalendarsFile() {
     return calendarsFile;
   }
 
   /**
    * Sets the calendars file.
    *
-   * @param calendarsFile the file
+   * @param calendarsFile a path, or {@code classpath:} and a resource name
    */
-  public void setCalendarsFile(Path calendarsFile) {
+  public void setCalendarsFile(String calendarsFile) {
     this.calendarsFile = calendarsFile;
   }
 

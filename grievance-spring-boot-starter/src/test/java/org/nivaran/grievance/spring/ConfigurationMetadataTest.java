@@ -58,7 +58,9 @@ class ConfigurationMetadataTest {
     assertThat(text).contains("# allow-non-durable: ", "or directory-csv: ");
 
     java.util.Set<String> tabled = new java.util.TreeSet<>();
-    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| (`nivaran\\.[^|]*)\\|").matcher(section);
+    int table = section.indexOf("| Property | Default | Meaning |");
+    String rows = section.substring(table, section.indexOf("\n\n", table));
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| (`nivaran\\.[^|]*)\\|").matcher(rows);
     while (row.find()) {
       String full = null;
       for (String cell : row.group(1).split(",")) {

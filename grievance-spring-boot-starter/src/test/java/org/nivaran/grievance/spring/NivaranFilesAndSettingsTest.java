@@ -120,6 +120,46 @@ class NivaranFilesAndSettingsTest {
             + " (none are given)"));
   }
 
+  // -- class-path and file: locations -----------------------------------------------------------
+
+  @Test
+  void theFilesMayBeClassPathResourcesSoAnApplicationRunsFromItsJar() {
+    bare.withPropertyValues(
+        "nivaran.directory-file=classpath:nivaran/directory.json",
+        "nivaran.calendars-file=classpath:/nivaran/calendars.json",
+        "nivaran.policies-file=classpath:nivaran/policies.json").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(EscalationPolicies.class).find("cg-7d-per-level")).isPresent();
+          Complaint c = context.getBean(Grievances.class).register(request("098765 43221"), Actor.agent("AGENT-17"));
+          assertThat(c.assignment()).isPresent();
+          assertThat(c.sla()).isPresent();
+        });
+  }
+
+  @Test
+  void aFileUrlIsReadAsThePathItNames() {
+    runner.withPropertyValues("nivaran.directory-file=" + DIRECTORY.toUri()).run(context ->
+        assertThat(context).hasNotFailed().hasSingleBean(Grievances.class));
+  }
+
+  @Test
+  void aMissingClassPathResourceRefusesToStartNamingThePropertyAndTheLocation() {
+    runner.withPropertyValues("nivaran.calendars-file=classpath:nivaran/no-such-calendars.json").run(context -> {
+      NivaranConfigurationException e = refusal(context.getStartupFailure());
+      assertThat(e.property()).isEqualTo("nivaran.calendars-file");
+      assertThat(e).hasMessage("nivaran.calendars-file = classpath:nivaran/no-such-calendars.json: no such resource"
+          + " on the class path");
+    });
+  }
+
+  @Test
+  void aBadClassPathPoliciesFileRefusesToStartNamingTheLocationTheFieldAndTheCalendar() {
+    runner.withPropertyValues("nivaran.policies-file=classpath:nivaran/policies-bad-calendar.json").run(context ->
+        assertThat(refusal(context.getStartupFailure())).hasMessage("nivaran.policies-file ="
+            + " classpath:nivaran/policies-bad-calendar.json: field policies[1].calendar names the calendar 'CG-24X7',"
+            + " which the calendars do not have (known: CG-OFFICE)"));
+  }
+
   @Test
   void aMissingPoliciesFileRefusesToStartNamingThePropertyAndTheFile() {
     Path missing = RESOURCES.resolve("no-such-policies.json");

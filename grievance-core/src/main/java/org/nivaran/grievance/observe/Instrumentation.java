@@ -22,14 +22,17 @@ package org.nivaran.grievance.observe;
  * <h2>Failures</h2>
  *
  * <p>An instrumentation never changes what the work returns or throws ({@link Instrumented} enforces
- * it): a runtime exception thrown by a report method is logged (WARN, by the logger
+ * it): an exception thrown by a report method is logged (WARN, by the logger
  * {@code org.nivaran.grievance.observe.Instrumented}) and dropped; one thrown by {@code observe} is
  * logged and dropped too, and the caller gets the work's own result or exception. If {@code observe}
  * throws before calling {@code work}, or returns without calling it, Nivaran runs the work itself,
  * unobserved; {@code work} runs at most once however often it is called (a second call throws
  * {@link IllegalStateException}); an exception of the work that {@code observe} swallows still
  * reaches the caller. A command stored is therefore reported stored, and one refused stays refused,
- * whatever the instrumentation does. An {@link Error} thrown by the instrumentation propagates.
+ * whatever the instrumentation does. The same holds for an {@link Error} of the instrumentation (a
+ * {@link LinkageError} from a tracer missing a class, an {@link AssertionError}): logged and dropped,
+ * since a command it hid might already be stored. Only a {@link VirtualMachineError} (out of memory, stack
+ * overflow) propagates.
  *
  * <p>Implementations must be thread-safe: Nivaran calls them from every thread that registers,
  * runs a command, sweeps or relays, concurrently. They should be quick: they run inside the work

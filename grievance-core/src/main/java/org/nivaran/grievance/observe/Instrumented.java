@@ -73,7 +73,9 @@ public final class Instrumented {
     boolean logged = false;
     try {
       instrumentation.observe(operation, once);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       if (e != once.failure) {
         LOG.warn("instrumentation {} failed around {}; {}", instrumentation, operation,
             once.ran ? "the operation's own result stands" : "running the operation unobserved", e);
@@ -100,7 +102,9 @@ public final class Instrumented {
     }
     try {
       report.accept(instrumentation);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       LOG.warn("instrumentation {} failed while reporting; the report is dropped", instrumentation, e);
     }
   }

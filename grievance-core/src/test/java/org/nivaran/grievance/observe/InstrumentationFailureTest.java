@@ -146,6 +146,36 @@ class InstrumentationFailureTest {
   }
 
   @Test
+  void an_error_of_the_instrumentation_after_the_work_does_not_hide_the_stored_command() {
+    resolvesOnceThrough(new Instrumentation() {
+      @Override
+      public void observe(Operation operation, Runnable work) {
+        work.run();
+        throw new NoClassDefFoundError("io/tracer/Span");
+      }
+
+      @Override
+      public void commanded(CommandOutcome outcome) {
+        throw new AssertionError("a host's assertion");
+      }
+    });
+  }
+
+  @Test
+  void a_virtual_machine_error_of_the_instrumentation_propagates() {
+    Instrumented instrumented = Instrumented.by(new Instrumentation() {
+      @Override
+      public void observe(Operation operation, Runnable work) {
+        throw new StackOverflowError("host");
+      }
+    });
+    AtomicInteger ran = new AtomicInteger();
+    assertThatThrownBy(() -> instrumented.call(Operation.sweep(org.nivaran.grievance.tenant.TenantId.DEFAULT),
+        ran::incrementAndGet)).isInstanceOf(StackOverflowError.class);
+    assertThat(ran).hasValue(0);
+  }
+
+  @Test
   void the_no_op_instrumentation_runs_the_work_directly() {
     assertThat(Instrumented.by(Instrumentation.none()).call(Operation.sweep(org.nivaran.grievance.tenant.TenantId.DEFAULT),
         () -> "done")).isEqualTo("done");

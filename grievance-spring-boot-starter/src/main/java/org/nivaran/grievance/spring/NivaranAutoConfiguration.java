@@ -151,7 +151,13 @@ public class NivaranAutoConfiguration {
   @ConditionalOnProperty(prefix = "nivaran", name = "policies-file")
   public EscalationPolicies nivaranEscalationPolicies(NivaranProperties properties,
       ObjectProvider<CalendarRegistry> calendars) {
-    return ConfigurationFiles.policies(properties.getPoliciesFile(), calendars.getIfAvailable(CalendarRegistry::empty));
+    CalendarRegistry known = calendars.getIfAvailable();
+    if (known == null) {
+      throw new NivaranConfigurationException(ConfigurationFiles.POLICIES_FILE, properties.getPoliciesFile(),
+          "each policy counts on a calendar, and none are given: set " + ConfigurationFiles.CALENDARS_FILE
+              + " or give a CalendarRegistry bean", null);
+    }
+    return ConfigurationFiles.policies(properties.getPoliciesFile(), known);
   }
 
   /**

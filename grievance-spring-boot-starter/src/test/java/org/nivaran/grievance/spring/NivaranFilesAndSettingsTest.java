@@ -116,8 +116,8 @@ class NivaranFilesAndSettingsTest {
   void aPoliciesFileWithoutACalendarsFileRefusesToStartSayingNoneAreGiven() {
     bare.withPropertyValues("nivaran.directory-file=" + DIRECTORY, "nivaran.policies-file=" + POLICIES).run(context ->
         assertThat(refusal(context.getStartupFailure())).hasMessage("nivaran.policies-file = " + POLICIES
-            + ": field policies[0].calendar names the calendar 'CG-OFFICE', which the calendars do not have"
-            + " (none are given)"));
+            + ": each policy counts on a calendar, and none are given: set nivaran.calendars-file or give a"
+            + " CalendarRegistry bean"));
   }
 
   // -- class-path and file: locations -----------------------------------------------------------

@@ -77,6 +77,38 @@ class NivaranObservabilityTest {
   }
 
   @Test
+  void aStatusThatIsUpOrNotACapitalCodeAndAnOverlargeStuckThresholdRefuseToStartNamingTheProperty() {
+    for (String bad : List.of("UP", "down", " ", "OUT OF SERVICE")) {
+      runner.withUserConfiguration(ObservedDistrict.HostBeans.class).withPropertyValues("nivaran.health.status=" + bad)
+          .run(context -> assertThat(context.getStartupFailure()).as(bad).rootCause()
+              .isInstanceOf(NivaranConfigurationException.class)
+              .hasMessageStartingWith("nivaran.health.status: must be a status code in capitals other than UP"));
+    }
+    runner.withUserConfiguration(ObservedDistrict.HostBeans.class)
+        .withPropertyValues("nivaran.health.stuck-threshold=" + Integer.MAX_VALUE)
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessage("nivaran.health.stuck-threshold: must be from 0 to 10000, since each check reads up to that many"
+                + " stuck complaints plus one (was " + Integer.MAX_VALUE + ")"));
+    runner.withUserConfiguration(ObservedDistrict.HostBeans.class)
+        .withPropertyValues("nivaran.health.stuck-threshold=10000", "nivaran.health.status=OUT_OF_SERVICE")
+        .run(context -> assertThat(context.getBean(NivaranHealthIndicator.class).health().getStatus())
+            .isEqualTo(Status.UP));
+  }
+
+  @Test
+  void aFailureThatIsNotTheDatabasesIsDownWithoutCallingTheDatabaseUnreachable() {
+    runner.withUserConfiguration(ObservedDistrict.HostBeans.class).run(context -> {
+      NivaranOutboxCounts failing = org.mockito.Mockito.mock(NivaranOutboxCounts.class);
+      org.mockito.Mockito.when(failing.counts()).thenThrow(new IllegalStateException("not the database"));
+      var health = new NivaranHealthIndicator(context.getBean(Grievances.class), failing,
+          context.getBean(NivaranHealthProperties.class)).health();
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(health.getDetails()).containsEntry("database", "answered")
+          .containsEntry("error", IllegalStateException.class.getName());
+    });
+  }
+
+  @Test
   void aHostsOwnInstrumentationReplacesTheMicrometerOneAndIsGivenToGrievances() {
     List<CommandOutcome> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     runner.withUserConfiguration(ObservedDistrict.HostBeans.class)

@@ -74,6 +74,7 @@ final class HeadlessChromium {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       boolean finished = process.waitFor(120, TimeUnit.SECONDS);
       if (!finished) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
       }
       assertThat(finished).as("Chromium finished within 120 s").isTrue();

@@ -23,7 +23,9 @@ import org.nivaran.grievance.store.PageRequest;
  * given, so a page ends where the merged order ends.
  *
  * <p>The store has no list across statuses and jurisdictions, so the Open311 list reads one per
- * pair: fine for a district, many queries for a state (see the README).
+ * pair: fine for a district, many queries for a state (see the README). A page reads at most
+ * {@code maxRead} complaints, kept or not: a filter that keeps few ends its page early with a
+ * cursor, and the client reads on from it, so no one request scans the whole tenant.
  *
  * <p>Stateless; thread-safe.
  */
@@ -39,16 +41,18 @@ final class MergedPages {
    * @param lists the lists, each paged by the store in the shared order
    * @param after where the previous page ended, or empty for the first
    * @param size the most complaints on the page
+   * @param maxRead the most complaints to read (kept or read past) for the page; when reached, the
+   *     page ends with a cursor after the last one read
    * @param keep which complaints to give (the others are read past)
    * @param past the first complaint past the end of the range: it and all after it end the list
    * @return the page; its cursor is empty when the lists are done
    */
   static Page<Complaint> page(List<Function<PageRequest, Page<Complaint>>> lists, Optional<PageCursor> after, int size,
-      Predicate<Complaint> keep, Predicate<Complaint> past) {
+      int maxRead, Predicate<Complaint> keep, Predicate<Complaint> past) {
     // The store compares its own column, which may keep fewer digits of the instant than the
     // complaint: ask from a microsecond earlier and drop what is not after the cursor here.
     Optional<PageCursor> from = after.map(c -> new PageCursor(c.at().truncatedTo(ChronoUnit.MICROS).minusNanos(1000), c.id()));
-    int fetch = Math.min(PageRequest.MAX_SIZE, Math.max(size, 20));
+    int fetch = Math.min(PageRequest.MAX_SIZE, Math.min(maxRead, Math.max(size, 20)));
     PriorityQueue<Source> heads = new PriorityQueue<>(Comparator.comparing(Source::head, ORDER));
     for (Function<PageRequest, Page<Complaint>> list : lists) {
       Source s = new Source(list, fetch, from);
@@ -58,7 +62,8 @@ final class MergedPages {
     }
     List<Complaint> out = new ArrayList<>();
     Complaint last = null;
-    while (!heads.isEmpty() && out.size() < size) {
+    int read = 0;
+    while (!heads.isEmpty() && out.size() < size && read < maxRead) {
       Source s = heads.poll();
       Complaint c = s.head();
       if (past.test(c)) {
@@ -68,6 +73,7 @@ final class MergedPages {
         out.add(c);
       }
       last = c;
+      read++;
       s.buffer.removeFirst();
       if (s.advance(after)) {
         heads.add(s);

@@ -38,7 +38,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,24 +52,35 @@ import org.springframework.web.util.UriComponentsBuilder;
  *   <li>{@code GET /open311/v2/services.json}: every category as a service, its code as
  *       {@code service_code};
  *   <li>{@code POST /open311/v2/requests.json}: a request, form-encoded as the spec says (or a JSON
- *       object), registered by the caller of its bearer token or {@code api_key}; answers
+ *       object), registered by the caller of its bearer token (a form may carry it as its
+ *       {@code api_key} field instead, in the body, never in the URL); answers
  *       {@code [{"service_request_id": ..., "service_notice": null, "account_id": null}]};
  *   <li>{@code GET /open311/v2/requests.json}: the requests, filtered by {@code service_request_id}
- *       (comma-separated; the other filters are then ignored, as the spec says), {@code service_code},
+ *       (comma-separated, at most {@value #MAX_IDS}; the other filters are then ignored, as the spec
+ *       says), {@code service_code},
  *       {@code status} ({@code open}, {@code closed}), {@code start_date} and {@code end_date} (ISO 8601
  *       with an offset, on {@code requested_datetime}), oldest first, {@code page_size} at a time
  *       (50 by default); a next page is named by a {@code Link: <...>; rel="next"} header carrying a
- *       {@code cursor};
+ *       {@code cursor}. One request reads at most {@code reference.open311.max-rows-read} complaints
+ *       (2000 by default): a filter that matches few ends its page early, perhaps empty, with a
+ *       {@code Link} to read on from;
  *   <li>{@code GET /open311/v2/requests/{id}.json}: one request, as a one-element array.
  * </ul>
  *
- * <p>The citizen's name and number are never in an answer ({@link Open311Export} leaves them out).
+ * <p>The reads are open to anyone, so they show only the requests that came in through Open311
+ * (those holding a reference of the configured source, {@code reference.open311.source}): a
+ * complaint registered otherwise, on a call to the helpline, is answered exactly as an unknown
+ * number (a 404 {@code COMPLAINT_NOT_FOUND}, absent from lists), since its description and place
+ * are the citizen's and numbers are sequential. The citizen's name and number are never in an
+ * answer ({@link Open311Export} leaves them out).
  * Thread-safe: stateless beyond its thread-safe collaborators.
  */
 @RestController
 @RequestMapping(path = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
 public class Open311Controller {
   private static final int DEFAULT_PAGE_SIZE = 50;
+  /** The most ids one {@code service_request_id} may name. */
+  public static final int MAX_IDS = 50;
 
   private final Grievances grievances;
   private final JdbcComplaintStore store;
@@ -78,6 +88,8 @@ public class Open311Controller {
   private final Open311Export export;
   private final ObjectMapper json;
   private final java.time.Clock clock;
+  private final String source;
+  private final int maxRowsRead;
 
   /**
    * Created by Spring.
@@ -88,15 +100,21 @@ public class Open311Controller {
    * @param export complaints to requests
    * @param json Spring's mapper
    * @param clock the starter's clock
+   * @param properties the Open311 source and the read bound
    */
   public Open311Controller(Grievances grievances, JdbcComplaintStore store, Open311Import importer,
-      Open311Export export, ObjectMapper json, java.time.Clock clock) {
+      Open311Export export, ObjectMapper json, java.time.Clock clock, ReferenceProperties properties) {
     this.grievances = grievances;
     this.store = store;
     this.importer = importer;
     this.export = export;
     this.json = json;
     this.clock = clock;
+    this.source = properties.getOpen311().getSource();
+    this.maxRowsRead = properties.getOpen311().getMaxRowsRead();
+    if (maxRowsRead < 1) {
+      throw new IllegalStateException("reference.open311.max-rows-read must be at least 1 (was " + maxRowsRead + ")");
+    }
   }
 
   /**
@@ -130,7 +148,7 @@ public class Open311Controller {
    * @return the GeoReport v2 answer
    */
   @PostMapping(path = "/requests.json", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  public ArrayNode createFromForm(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+  public ArrayNode createFromForm(Caller caller,
       @RequestParam MultiValueMap<String, String> form) {
     ObjectNode request = json.createObjectNode();
     for (Map.Entry<String, List<String>> e : form.entrySet()) {
@@ -149,7 +167,7 @@ public class Open311Controller {
    * @return the GeoReport v2 answer
    */
   @PostMapping(path = "/requests.json", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ArrayNode createFromJson(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody JsonNode body) {
+  public ArrayNode createFromJson(Caller caller, @RequestBody JsonNode body) {
     if (!(body instanceof ObjectNode request)) {
       throw new InvalidInputException("json", "must be a service request object");
     }
@@ -160,7 +178,7 @@ public class Open311Controller {
   /**
    * The requests, filtered and paged.
    *
-   * @param ids {@code service_request_id}: comma-separated complaint numbers
+   * @param ids {@code service_request_id}: comma-separated complaint numbers, at most {@value #MAX_IDS}
    * @param serviceCode {@code service_code}
    * @param status {@code status}: {@code open}, {@code closed} or both, comma-separated
    * @param startDate {@code start_date}: requested at or after
@@ -168,6 +186,8 @@ public class Open311Controller {
    * @param pageSize {@code page_size}: 1 to 1000
    * @param cursor {@code cursor}: from the previous page's {@code Link} header
    * @return the array of requests, with a {@code Link} header to the next page if there is one
+   * @throws InvalidInputException naming {@code service_request_id} beyond {@value #MAX_IDS} ids, or
+   *     {@code page_size}, {@code status}, {@code start_date}, {@code end_date} if malformed
    */
   @GetMapping("/requests.json")
   public ResponseEntity<String> requests(@RequestParam(name = "service_request_id", required = false) String ids,
@@ -178,15 +198,18 @@ public class Open311Controller {
       @RequestParam(name = "page_size", defaultValue = "" + DEFAULT_PAGE_SIZE) int pageSize,
       @RequestParam(name = "cursor", required = false) String cursor) {
     if (ids != null) {
+      List<String> wanted = Arrays.stream(ids.split(",", MAX_IDS + 2)).map(String::strip).filter(x -> !x.isEmpty())
+          .toList();
+      if (wanted.size() > MAX_IDS) {
+        throw new InvalidInputException("service_request_id", "names at most " + MAX_IDS + " ids");
+      }
       List<Complaint> found = new ArrayList<>();
-      for (String id : ids.split(",")) {
-        if (!id.isBlank()) {
-          grievances.find(ComplaintId.of(id.strip())).ifPresent(found::add);
-        }
+      for (String id : wanted) {
+        grievances.find(ComplaintId.of(id)).filter(this::cameThroughOpen311).ifPresent(found::add);
       }
       return ok(export.toJson(found), null);
     }
-    int size = StaffController.pageSize(pageSize);
+    int size = StaffController.pageSize(pageSize, "page_size");
     Set<Status> statuses = statuses(status);
     Optional<Instant> start = date(startDate, "start_date");
     Optional<Instant> end = date(endDate, "end_date");
@@ -197,8 +220,8 @@ public class Open311Controller {
         lists.add(r -> store.byStatus(grievances.tenant(), s, j.code(), r));
       }
     }
-    Page<Complaint> page = MergedPages.page(lists, after, size,
-        c -> (serviceCode == null || serviceCode.equals(c.categoryCode()))
+    Page<Complaint> page = MergedPages.page(lists, after, size, maxRowsRead,
+        c -> cameThroughOpen311(c) && (serviceCode == null || serviceCode.equals(c.categoryCode()))
             && start.map(t -> !c.registeredAt().isBefore(t)).orElse(true),
         c -> end.map(t -> c.registeredAt().isAfter(t)).orElse(false));
     String next = page.next().map(c -> UriComponentsBuilder.fromPath("/open311/v2/requests.json")
@@ -217,11 +240,19 @@ public class Open311Controller {
    *
    * @param id the complaint number
    * @return a one-element array
-   * @throws ComplaintNotFoundException if there is none
+   * @throws ComplaintNotFoundException if there is none, or it did not come in through Open311
    */
   @GetMapping("/requests/{id}.json")
   public ResponseEntity<String> request(@PathVariable String id) {
-    return ok(export.toJson(List.of(grievances.get(ComplaintId.of(id)))), null);
+    ComplaintId cid = ComplaintId.of(id);
+    Complaint c = grievances.find(cid).filter(this::cameThroughOpen311)
+        .orElseThrow(() -> new ComplaintNotFoundException(cid));
+    return ok(export.toJson(List.of(c)), null);
+  }
+
+  /** Whether a complaint holds a reference of the Open311 source: only those are shown to anyone. */
+  private boolean cameThroughOpen311(Complaint c) {
+    return c.references().stream().anyMatch(r -> r.source().equals(source));
   }
 
   private ArrayNode create(Caller caller, ObjectNode request) {
@@ -231,8 +262,7 @@ public class Open311Controller {
     request.put("token", UUID.randomUUID().toString());
     Open311Import.Imported imported = importer.fromTree(request);
     Actor actor = caller.role() == Caller.Role.AGENT ? Actor.agent(caller.id())
-        : caller.actor(directory().posts().answeredBy(caller.id(), clock.instant()).stream().findFirst()
-            .map(p -> p.id()).orElseThrow(() -> new InvalidInputException("api_key", "names an officer with no post")));
+        : caller.actor(StaffController.firstPost(grievances, clock, caller));
     Complaint c = grievances.register(imported.request(), actor);
     ArrayNode out = json.createArrayNode();
     ObjectNode o = out.addObject();

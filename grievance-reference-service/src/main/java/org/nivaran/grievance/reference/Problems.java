@@ -1,23 +1,36 @@
 package org.nivaran.grievance.reference;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
+import org.nivaran.grievance.calendar.UnknownCalendarException;
 import org.nivaran.grievance.complaint.ActorNotPermittedException;
 import org.nivaran.grievance.complaint.IllegalTransitionException;
 import org.nivaran.grievance.complaint.SamePriorityException;
+import org.nivaran.grievance.directory.AdditionalChargeRefusedException;
 import org.nivaran.grievance.directory.BlockedNumberException;
+import org.nivaran.grievance.directory.InvalidRowException;
+import org.nivaran.grievance.directory.NoRouteException;
+import org.nivaran.grievance.json.JsonReadException;
+import org.nivaran.grievance.notify.NotificationFailedException;
+import org.nivaran.grievance.notify.TemplateFileException;
 import org.nivaran.grievance.policy.CallerLimitReachedException;
 import org.nivaran.grievance.policy.ReopenRefusedException;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
+import org.nivaran.grievance.store.DuplicateComplaintIdException;
 import org.nivaran.grievance.store.DuplicateReferenceException;
 import org.nivaran.grievance.store.IdempotencyConflictException;
 import org.nivaran.grievance.store.StaleVersionException;
+import org.nivaran.grievance.tenant.CrossTenantException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,29 +41,44 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457, Spring's {@link ProblemDetail}),
- * with the typed refusal's {@code rule} and {@code field} as extra members:
+ * with the refusal's {@code rule} and {@code field} as extra members. The {@code rule} is the
+ * name the starter's metrics give the refusal: an {@link ActorNotPermittedException}'s
+ * {@code AccessRule}, else the exception's simple name without {@code Exception} in upper snake
+ * case ({@code IllegalTransitionException} is {@code ILLEGAL_TRANSITION}). Every subclass of
+ * {@link GrievanceException} in Nivaran's core has a deliberate status:
  *
  * <table>
  *   <caption>Refusals</caption>
  *   <tr><th>refusal</th><th>status</th><th>rule</th><th>field</th></tr>
- *   <tr><td>{@link InvalidInputException}</td><td>400</td><td>{@code INVALID_INPUT}</td><td>its field</td></tr>
- *   <tr><td>unreadable body (not JSON, a wrong type)</td><td>400</td><td>{@code INVALID_INPUT}</td><td>{@code body}</td></tr>
+ *   <tr><td>{@link InvalidInputException}; an unreadable body</td><td>400</td><td>{@code INVALID_INPUT}</td>
+ *       <td>its field; {@code body}</td></tr>
+ *   <tr><td>no or an unknown bearer token</td><td>401</td><td>{@code BEARER_TOKEN_REQUIRED}</td><td>-</td></tr>
  *   <tr><td>{@link ActorNotPermittedException}</td><td>403</td><td>its {@code AccessRule}</td><td>-</td></tr>
- *   <tr><td>{@link ReopenRefusedException}</td><td>403</td><td>{@code REOPEN_} and its reason</td><td>-</td></tr>
+ *   <tr><td>{@link ReopenRefusedException}</td><td>403</td><td>{@code REOPEN_REFUSED} (member {@code reason})</td><td>-</td></tr>
  *   <tr><td>{@link BlockedNumberException}, {@link CallerLimitReachedException}</td><td>403</td>
- *       <td>{@code BLOCKED_NUMBER}, {@code CALLER_LIMIT}</td><td>{@code citizen.phone}</td></tr>
+ *       <td>{@code BLOCKED_NUMBER}, {@code CALLER_LIMIT_REACHED}</td><td>{@code citizen.phone}</td></tr>
+ *   <tr><td>{@link AdditionalChargeRefusedException}</td><td>403</td><td>{@code ADDITIONAL_CHARGE_REFUSED}</td><td>-</td></tr>
  *   <tr><td>{@link ServiceRefusal}</td><td>its own</td><td>its own</td><td>its own</td></tr>
  *   <tr><td>{@link ComplaintNotFoundException}</td><td>404</td><td>{@code COMPLAINT_NOT_FOUND}</td><td>-</td></tr>
  *   <tr><td>{@link StaleVersionException}</td><td>409</td><td>{@code STALE_VERSION}</td><td>{@code version}</td></tr>
- *   <tr><td>{@link IllegalTransitionException}</td><td>409</td><td>{@code TRANSITION_NOT_ALLOWED}</td><td>-</td></tr>
- *   <tr><td>{@link IdempotencyConflictException}, {@link DuplicateReferenceException}</td><td>409</td>
- *       <td>{@code IDEMPOTENCY_CONFLICT}, {@code DUPLICATE_REFERENCE}</td><td>{@code idempotencyKey}, -</td></tr>
- *   <tr><td>any other exception</td><td>500</td><td>{@code INTERNAL}</td><td>-</td></tr>
+ *   <tr><td>{@link IllegalTransitionException}</td><td>409</td><td>{@code ILLEGAL_TRANSITION}</td><td>-</td></tr>
+ *   <tr><td>{@link IdempotencyConflictException}, {@link DuplicateReferenceException},
+ *       {@link SamePriorityException}</td><td>409</td>
+ *       <td>{@code IDEMPOTENCY_CONFLICT}, {@code DUPLICATE_REFERENCE}, {@code SAME_PRIORITY}</td>
+ *       <td>{@code idempotencyKey}, -, {@code to}</td></tr>
+ *   <tr><td>{@link NoRouteException}</td><td>422</td><td>{@code NO_ROUTE}</td><td>{@code jurisdictionCode}</td></tr>
+ *   <tr><td>{@link DuplicateComplaintIdException}</td><td>503</td><td>{@code DUPLICATE_COMPLAINT_ID}</td>
+ *       <td>- (may be retried)</td></tr>
+ *   <tr><td>{@link CrossTenantException}, {@link UnknownCalendarException}, {@link TemplateFileException},
+ *       {@link InvalidRowException}, {@link JsonReadException}, {@link NotificationFailedException},
+ *       a malformed CSV file</td><td>500</td><td>the rule by the name ({@code CROSS_TENANT}, ...)</td>
+ *       <td>- (a fault of the service's set-up: retrying will not help)</td></tr>
+ *   <tr><td>any other exception</td><td>500</td><td>{@code INTERNAL}</td><td>- (may be retried)</td></tr>
  * </table>
  *
  * <p>No answer carries a stack trace; a refusal about a citizen's number names the field and
  * never the number (the detail of such refusals is written here, not taken from the exception),
- * and an unexpected failure is logged with its class only and answered with a fixed text.
+ * and a failure is logged with its class only and answered with a fixed text.
  * Thread-safe: stateless.
  */
 @RestControllerAdvice
@@ -60,169 +88,98 @@ public class Problems extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
+  private static final String SET_UP_FAULT = "the service's set-up is at fault; retrying will not help";
+
+  /** How each of core's exceptions is answered, by class name. */
+  private static final Map<String, Function<GrievanceException, Answer>> ANSWERS = Map.ofEntries(
+      answer(InvalidInputException.class, e -> new Answer(HttpStatus.BAD_REQUEST,
+          e.field().toLowerCase(Locale.ROOT).contains("phone") ? e.field() + " is not a valid phone number"
+              : e.getMessage(), e.field())),
+      answer(ActorNotPermittedException.class, e -> new Answer(HttpStatus.FORBIDDEN, e.getMessage(), null)),
+      answer(ReopenRefusedException.class, e -> new Answer(HttpStatus.FORBIDDEN, e.getMessage(), null)
+          .with("reason", e.reason().name())),
+      answer(BlockedNumberException.class, e -> new Answer(HttpStatus.FORBIDDEN,
+          "the citizen's number is blocked from registering", e.field())),
+      answer(CallerLimitReachedException.class, e -> new Answer(HttpStatus.FORBIDDEN,
+          "the citizen's number has registered " + e.limit() + " complaints in the period; it may register again from "
+              + e.mayRegisterAgainAt(), e.field())),
+      answer(AdditionalChargeRefusedException.class, e -> new Answer(HttpStatus.FORBIDDEN,
+          "the caller may not change the additional charge of " + e.post(), null)),
+      answer(ComplaintNotFoundException.class, e -> new Answer(HttpStatus.NOT_FOUND,
+          "no complaint " + e.complaintId(), null)),
+      answer(StaleVersionException.class, e -> new Answer(HttpStatus.CONFLICT, e.getMessage(), "version")
+          .with("currentVersion", e.actualVersion())),
+      answer(IllegalTransitionException.class, e -> new Answer(HttpStatus.CONFLICT, e.getMessage(), null)
+          .with("complaintStatus", e.status().name())),
+      answer(IdempotencyConflictException.class, e -> new Answer(HttpStatus.CONFLICT,
+          "the idempotency key was used for complaint " + e.existing() + " with a different request", "idempotencyKey")),
+      answer(DuplicateReferenceException.class, e -> new Answer(HttpStatus.CONFLICT, e.getMessage(), null)),
+      answer(SamePriorityException.class, e -> new Answer(HttpStatus.CONFLICT, e.getMessage(), "to")),
+      answer(NoRouteException.class, e -> new Answer(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), "jurisdictionCode")),
+      answer(DuplicateComplaintIdException.class, e -> new Answer(HttpStatus.SERVICE_UNAVAILABLE,
+          "the complaint number issued was taken already; nothing was stored and the request may be retried", null)),
+      answer(CrossTenantException.class, e -> new Answer(HttpStatus.INTERNAL_SERVER_ERROR,
+          "the store answered with another tenant's complaint; it was refused and nothing was done; " + SET_UP_FAULT,
+          null)),
+      answer(UnknownCalendarException.class, e -> fault("a calendar the service needs is not configured")),
+      answer(TemplateFileException.class, e -> fault("a notification template file is malformed")),
+      answer(InvalidRowException.class, e -> fault("a configuration file of the service has an invalid row")),
+      answer(JsonReadException.class, e -> fault("a JSON document of the service could not be read")),
+      answer(NotificationFailedException.class, e -> fault("a notification could not be sent")),
+      Map.entry("org.nivaran.grievance.internal.Csv$MalformedCsvException",
+          e -> fault("a CSV file of the service is malformed")));
+
   /** Created by Spring. */
   public Problems() {}
 
   /**
-   * Bad input: 400, naming the field.
+   * One of Nivaran's refusals or failures, answered as the table above says.
    *
-   * @param e the refusal
+   * @param e the exception
    * @return the problem
    */
-  @ExceptionHandler(InvalidInputException.class)
-  public ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-    String detail = e.field().toLowerCase(java.util.Locale.ROOT).contains("phone")
-        ? e.field() + " is not a valid phone number" : e.getMessage();
-    return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, "INVALID_INPUT", e.field());
+  @ExceptionHandler(GrievanceException.class)
+  public ResponseEntity<ProblemDetail> refused(GrievanceException e) {
+    Function<GrievanceException, Answer> how = ANSWERS.get(e.getClass().getName());
+    if (how == null) {
+      return unexpected(e);
+    }
+    Answer a = how.apply(e);
+    if (a.status().is5xxServerError()) {
+      LOG.error("{} answered as {}", e.getClass().getName(), a.status().value());
+    }
+    ResponseEntity<ProblemDetail> r = problem(a.status(), a.detail(), rule(e), a.field());
+    a.extras().forEach(r.getBody()::setProperty);
+    return r;
   }
 
   /**
-   * A rule of who may act refused the caller: 403, naming the rule.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(ActorNotPermittedException.class)
-  public ResponseEntity<ProblemDetail> notPermitted(ActorNotPermittedException e) {
-    return problem(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted", e.getMessage(), e.rule().name(), null);
-  }
-
-  /**
-   * A reopening the verification policy refuses: 403.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(ReopenRefusedException.class)
-  public ResponseEntity<ProblemDetail> reopenRefused(ReopenRefusedException e) {
-    return problem(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted", e.getMessage(), "REOPEN_" + e.reason(), null);
-  }
-
-  /**
-   * A blocked number: 403 on {@code citizen.phone}, without the number.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(BlockedNumberException.class)
-  public ResponseEntity<ProblemDetail> blocked(BlockedNumberException e) {
-    return problem(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted",
-        "the citizen's number is blocked from registering", "BLOCKED_NUMBER", e.field());
-  }
-
-  /**
-   * The caller-limit policy's refusal: 403 on {@code citizen.phone}, without the number.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(CallerLimitReachedException.class)
-  public ResponseEntity<ProblemDetail> callerLimit(CallerLimitReachedException e) {
-    return problem(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted",
-        "the citizen's number has registered " + e.limit() + " complaints in the period; it may register again from "
-            + e.mayRegisterAgainAt(), "CALLER_LIMIT", e.field());
-  }
-
-  /**
-   * The service's own refusals.
+   * The service's own refusals; a 401 with {@code WWW-Authenticate: Bearer}.
    *
    * @param e the refusal
    * @return the problem
    */
   @ExceptionHandler(ServiceRefusal.class)
   public ResponseEntity<ProblemDetail> refused(ServiceRefusal e) {
-    String type = e.status() == HttpStatus.NOT_FOUND ? "not-found" : "not-permitted";
-    return problem(e.status(), type, e.status() == HttpStatus.NOT_FOUND ? "Not found" : "Not permitted",
-        e.getMessage(), e.rule(), e.field().orElse(null));
-  }
-
-  /**
-   * No such complaint: 404.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(ComplaintNotFoundException.class)
-  public ResponseEntity<ProblemDetail> notFound(ComplaintNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no complaint " + e.complaintId(),
-        "COMPLAINT_NOT_FOUND", null);
-  }
-
-  /**
-   * The complaint moved on since the caller read it: 409, reload and decide again.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(StaleVersionException.class)
-  public ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
-    ResponseEntity<ProblemDetail> r = problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
-        "STALE_VERSION", "version");
-    r.getBody().setProperty("currentVersion", e.actualVersion());
+    ResponseEntity<ProblemDetail> r = problem(e.status(), e.getMessage(), e.rule(), e.field().orElse(null));
+    if (e.status() == HttpStatus.UNAUTHORIZED) {
+      return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(r.getBody());
+    }
     return r;
   }
 
   /**
-   * A command not allowed in the complaint's status: 409.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(IllegalTransitionException.class)
-  public ResponseEntity<ProblemDetail> transition(IllegalTransitionException e) {
-    ResponseEntity<ProblemDetail> r = problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
-        "TRANSITION_NOT_ALLOWED", null);
-    r.getBody().setProperty("complaintStatus", e.status().name());
-    return r;
-  }
-
-  /**
-   * An idempotency key used for another request: 409.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(IdempotencyConflictException.class)
-  public ResponseEntity<ProblemDetail> idempotency(IdempotencyConflictException e) {
-    return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
-        "the idempotency key was used for complaint " + e.existing() + " with a different request",
-        "IDEMPOTENCY_CONFLICT", "idempotencyKey");
-  }
-
-  /**
-   * An external reference another complaint holds: 409.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(DuplicateReferenceException.class)
-  public ResponseEntity<ProblemDetail> duplicateReference(DuplicateReferenceException e) {
-    return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), "DUPLICATE_REFERENCE", null);
-  }
-
-  /**
-   * A priority set to what it is: 409.
-   *
-   * @param e the refusal
-   * @return the problem
-   */
-  @ExceptionHandler(SamePriorityException.class)
-  public ResponseEntity<ProblemDetail> samePriority(SamePriorityException e) {
-    return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), "SAME_PRIORITY", "to");
-  }
-
-  /**
-   * Any other refusal of Nivaran's, or a failure: 500 with a fixed text; logged by class only, since
-   * an unexpected message may hold personal data.
+   * Any other failure: 500 with a fixed text; logged by class only, since an unexpected message may
+   * hold personal data.
    *
    * @param e the failure
    * @return the problem
    */
-  @ExceptionHandler({GrievanceException.class, RuntimeException.class})
+  @ExceptionHandler(RuntimeException.class)
   public ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
     LOG.error("unexpected {} answered as 500", e.getClass().getName());
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-        "the request failed; it may be retried", "INTERNAL", null);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "the request failed; it may be retried", "INTERNAL", null);
   }
 
   /**
@@ -250,16 +207,88 @@ public class Problems extends ResponseEntityExceptionHandler {
     return r;
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
-      String rule, String field) {
+  /**
+   * The rule of one of Nivaran's exceptions, as the starter's metrics name it: an
+   * {@link ActorNotPermittedException}'s {@code AccessRule}, else the simple class name without
+   * {@code Exception} in upper snake case.
+   *
+   * @param e the exception
+   * @return the rule, e.g. {@code ILLEGAL_TRANSITION}
+   */
+  static String rule(GrievanceException e) {
+    if (e instanceof ActorNotPermittedException denied) {
+      return denied.rule().name();
+    }
+    String simple = e.getClass().getSimpleName();
+    String stem = simple.endsWith("Exception") ? simple.substring(0, simple.length() - "Exception".length()) : simple;
+    return stem.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether a class of Nivaran's exceptions has a deliberate answer here.
+   *
+   * @param type the class
+   * @return true if the table maps it
+   */
+  static boolean isMapped(Class<?> type) {
+    return ANSWERS.containsKey(type.getName());
+  }
+
+  /**
+   * The 401 problem for a request without a known bearer token.
+   *
+   * @param detail what the caller must send
+   * @return the problem, rule {@code BEARER_TOKEN_REQUIRED}
+   */
+  static ProblemDetail unauthenticated(String detail) {
+    return detail(HttpStatus.UNAUTHORIZED, detail, "BEARER_TOKEN_REQUIRED", null);
+  }
+
+  private static <E extends GrievanceException> Map.Entry<String, Function<GrievanceException, Answer>> answer(
+      Class<E> type, Function<E, Answer> how) {
+    return Map.entry(type.getName(), e -> how.apply(type.cast(e)));
+  }
+
+  private static Answer fault(String what) {
+    return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, what + "; " + SET_UP_FAULT, null);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, String rule, String field) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(detail(status, detail, rule, field));
+  }
+
+  private static ProblemDetail detail(HttpStatusCode status, String detail, String rule, String field) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setType(URI.create(TYPE_BASE + type));
-    p.setTitle(title);
+    String[] kind = switch (status.value()) {
+      case 400 -> new String[] {"invalid-input", "Invalid input"};
+      case 401 -> new String[] {"unauthenticated", "Unauthenticated"};
+      case 403 -> new String[] {"not-permitted", "Not permitted"};
+      case 404 -> new String[] {"not-found", "Not found"};
+      case 409 -> new String[] {"conflict", "Conflict"};
+      case 422 -> new String[] {"unprocessable", "Cannot be processed"};
+      case 503 -> new String[] {"unavailable", "Unavailable"};
+      default -> new String[] {"internal", "Internal error"};
+    };
+    p.setType(URI.create(TYPE_BASE + kind[0]));
+    p.setTitle(kind[1]);
     p.setProperty("rule", rule);
     if (field != null) {
       p.setProperty("field", field);
     }
-    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-        .body(p);
+    return p;
+  }
+
+  /** How one exception is answered: the status, the detail, the field and any extra members. */
+  private record Answer(HttpStatus status, String detail, String field, Map<String, Object> extras) {
+    Answer(HttpStatus status, String detail, String field) {
+      this(status, detail, field, Map.of());
+    }
+
+    Answer with(String name, Object value) {
+      Map<String, Object> more = new java.util.LinkedHashMap<>(extras);
+      more.put(name, value);
+      return new Answer(status, detail, field, more);
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.nivaran.grievance.reference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nivaran.grievance.directory.Category;
 import org.nivaran.grievance.directory.Directory;
@@ -12,16 +13,18 @@ import org.nivaran.grievance.spring.NivaranProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The service's own beans beside the starter's, which reads the directory, calendars and escalation
- * policies from the class-path files {@code application.yml} names: the Open311 mapping and the
- * bearer-token filter.
+ * policies from the class-path files {@code application.yml} names: the Open311 mapping, the
+ * bearer-token filter and the resolver that gives handlers their {@link Caller}.
  *
  * <p>Bean methods are called by Spring on one thread at start-up; the beans are thread-safe.
  */
 @Configuration(proxyBeanMethods = false)
-public class ReferenceConfiguration {
+public class ReferenceConfiguration implements WebMvcConfigurer {
 
   /** Created by Spring. */
   public ReferenceConfiguration() {}
@@ -63,6 +66,17 @@ public class ReferenceConfiguration {
         .agencyNames(code -> directory.departments().find(code).map(d -> d.nameEn()).orElse(code))
         .addresses(code -> directory.jurisdictions().find(code).map(j -> j.nameEn()).orElse(code))
         .build();
+  }
+
+  /**
+   * Adds the {@link CallerArgumentResolver}, so a handler's {@link Caller} parameter is the caller
+   * the filter found, or the request is answered 401.
+   *
+   * @param resolvers Spring MVC's list
+   */
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new CallerArgumentResolver());
   }
 
   /**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code reference.*} properties: the Open311 source and jurisdiction, and the callers' bearer
+ * The {@code reference.*} properties: the Open311 source, jurisdiction and read bound, and the callers' bearer
  * tokens (the directory, calendars and policies are the starter's {@code nivaran.*} files).
  *
  * <p>A mutable bean bound once by Spring at start-up; read-only afterwards.
@@ -49,6 +49,7 @@ public class ReferenceProperties {
   public static class Open311 {
     private String source = "OPEN311";
     private String jurisdiction;
+    private int maxRowsRead = 2000;
 
     /** Creates the settings with their defaults. */
     public Open311() {}
@@ -87,6 +88,25 @@ public class ReferenceProperties {
      */
     public void setJurisdiction(String jurisdiction) {
       this.jurisdiction = jurisdiction;
+    }
+
+    /**
+     * The most complaints one {@code GET requests.json} reads, matching its filters or not, before
+     * it ends its page with a cursor to read on from; 2000 by default.
+     *
+     * @return the bound, at least 1
+     */
+    public int getMaxRowsRead() {
+      return maxRowsRead;
+    }
+
+    /**
+     * Sets the bound.
+     *
+     * @param maxRowsRead the most complaints read per request, at least 1
+     */
+    public void setMaxRowsRead(int maxRowsRead) {
+      this.maxRowsRead = maxRowsRead;
     }
   }
 

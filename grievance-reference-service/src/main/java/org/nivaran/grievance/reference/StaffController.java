@@ -26,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -127,7 +126,7 @@ public class StaffController {
    * @return 201 with the complaint (200 with the earlier one for a retry with the same key)
    */
   @PostMapping(path = "/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<ComplaintView> register(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+  public ResponseEntity<ComplaintView> register(Caller caller,
       @RequestBody RegisterBody body) {
     CitizenBody citizen = required(body.citizen(), "citizen");
     Complainant complainant = Complainant.of(required(citizen.name(), "citizen.name"),
@@ -152,11 +151,12 @@ public class StaffController {
   /**
    * A complaint, for any caller of the staff.
    *
+   * @param caller the caller (any agent or officer; present, so that no path reaches this unauthenticated)
    * @param id the complaint number
    * @return the complaint
    */
   @GetMapping("/complaints/{id}")
-  public ComplaintView complaint(@PathVariable String id) {
+  public ComplaintView complaint(Caller caller, @PathVariable String id) {
     return ComplaintView.of(grievances.get(ComplaintId.of(id)));
   }
 
@@ -169,7 +169,7 @@ public class StaffController {
    * @return the complaint, now RESOLVED
    */
   @PostMapping(path = "/complaints/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ComplaintView resolve(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+  public ComplaintView resolve(Caller caller, @PathVariable String id,
       @RequestBody ResolveBody body) {
     ComplaintId cid = ComplaintId.of(id);
     Complaint c = grievances.get(cid);
@@ -187,7 +187,7 @@ public class StaffController {
    * @return the complaint after it
    */
   @PostMapping(path = "/complaints/{id}/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ComplaintView verify(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+  public ComplaintView verify(Caller caller, @PathVariable String id,
       @RequestBody VerifyBody body) {
     ComplaintId cid = ComplaintId.of(id);
     Complaint c = grievances.get(cid);
@@ -216,19 +216,19 @@ public class StaffController {
    * @throws ServiceRefusal 403 ({@code OWN_WORK_LIST_ONLY}) for anyone but the officer
    */
   @GetMapping("/officers/{officerId}/work-list")
-  public WorkListPage workList(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String officerId,
+  public WorkListPage workList(Caller caller, @PathVariable String officerId,
       @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String cursor) {
     if (caller.role() != Caller.Role.OFFICER || !caller.id().equals(officerId)) {
       throw new ServiceRefusal(HttpStatus.FORBIDDEN, "OWN_WORK_LIST_ONLY", "officerId",
           "an officer reads only their own work list");
     }
-    int pageSize = pageSize(size);
+    int pageSize = pageSize(size, "size");
     Optional<PageCursor> after = Optional.ofNullable(cursor).map(PageCursor::parse);
     List<Post> posts = grievances.directory().orElseThrow().posts().answeredBy(officerId, clock.instant());
     List<Function<PageRequest, Page<Complaint>>> lists = posts.stream()
         .<Function<PageRequest, Page<Complaint>>>map(p -> r -> store.pendingAt(grievances.tenant(), p.id(), r))
         .toList();
-    Page<Complaint> page = MergedPages.page(lists, after, pageSize, c -> true, c -> false);
+    Page<Complaint> page = MergedPages.page(lists, after, pageSize, Integer.MAX_VALUE, c -> true, c -> false);
     return new WorkListPage(officerId, posts.stream().map(p -> p.id().code()).toList(),
         page.items().stream().map(ComplaintView::of).toList(), page.next().map(PageCursor::token).orElse(null));
   }
@@ -252,16 +252,25 @@ public class StaffController {
     return caller.role() == Caller.Role.AGENT ? Actor.agent(caller.id()) : caller.actor(firstPost(caller));
   }
 
-  private PostId firstPost(Caller caller) {
+  /**
+   * The first post an officer answers for now.
+   *
+   * @throws ServiceRefusal 403 {@code OFFICER_HOLDS_POST_IN_DIRECTORY} if the directory shows none
+   */
+  static PostId firstPost(Grievances grievances, Clock clock, Caller caller) {
     return grievances.directory().orElseThrow().posts().answeredBy(caller.id(), clock.instant()).stream()
         .findFirst().map(Post::id)
         .orElseThrow(() -> new ServiceRefusal(HttpStatus.FORBIDDEN, "OFFICER_HOLDS_POST_IN_DIRECTORY", null,
             "the directory shows the officer holding no post"));
   }
 
-  static int pageSize(int size) {
+  private PostId firstPost(Caller caller) {
+    return firstPost(grievances, clock, caller);
+  }
+
+  static int pageSize(int size, String field) {
     if (size < 1 || size > PageRequest.MAX_SIZE) {
-      throw new InvalidInputException("size", "must be 1 to " + PageRequest.MAX_SIZE + " (was " + size + ")");
+      throw new InvalidInputException(field, "must be 1 to " + PageRequest.MAX_SIZE + " (was " + size + ")");
     }
     return size;
   }

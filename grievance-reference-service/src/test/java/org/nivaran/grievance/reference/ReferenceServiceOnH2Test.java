@@ -67,7 +67,7 @@ class ReferenceServiceOnH2Test {
     assertThat(retry.status()).isEqualTo(200);
     assertThat(retry.json().get("id").asText()).isEqualTo(id);
 
-    assertThat(http.get("/open311/v2/requests/" + id + ".json", null).json().get(0).get("description").asText())
+    assertThat(http.get("/api/staff/complaints/" + id, "kavita-token").json().get("description").asText())
         .isEqualTo(text);
     Http.Answer resolved = http.postJson("/api/staff/complaints/" + id + "/resolve", "kavita-token",
         Map.of("reply", "नई पाइपलाइन जोड़ी गई"));

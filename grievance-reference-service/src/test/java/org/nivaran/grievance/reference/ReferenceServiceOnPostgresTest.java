@@ -249,7 +249,7 @@ class ReferenceServiceOnPostgresTest {
     assertThat(closed.status()).as(closed.body()).isEqualTo(200);
     assertThat(closed.json().get("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.json().get("closure").asText()).isEqualTo("SATISFIED");
-    assertProblem(http.postJson(verify, AGENT, Map.of("outcome", "SATISFIED")), 409, "TRANSITION_NOT_ALLOWED", null);
+    assertProblem(http.postJson(verify, AGENT, Map.of("outcome", "SATISFIED")), 409, "ILLEGAL_TRANSITION", null);
 
     JsonNode status = http.postJson("/api/citizen/status", null, Map.of("complaintNumber", id, "phone", PHONE)).json();
     assertThat(status.get("status").asText()).isEqualTo("CLOSED");

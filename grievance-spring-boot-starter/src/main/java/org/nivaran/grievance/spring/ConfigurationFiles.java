@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.nivaran.grievance.GrievanceException;
@@ -111,9 +114,13 @@ final class ConfigurationFiles {
 
   /** The file a location names: a path, or a {@code file:} URL; refused unless it is a readable file. */
   private static Path file(String property, String location) {
+    if (location.startsWith("classpath*:")) {
+      throw new NivaranConfigurationException(property, location, "names many resources; give one, as "
+          + CLASSPATH + " and a resource name", null);
+    }
     Path file;
     try {
-      file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+      file = location.startsWith("file:") ? fileUrl(location) : Path.of(location);
     } catch (IllegalArgumentException | FileSystemNotFoundException e) {
       throw new NivaranConfigurationException(property, location, "is neither a path, a file: URL nor "
           + CLASSPATH + " and a resource name", e);
@@ -122,20 +129,46 @@ final class ConfigurationFiles {
     return file;
   }
 
-  /** The UTF-8 text of a {@code classpath:} resource, looked up by the starter's class loader. */
+  /**
+   * The path of a {@code file:} location: an absolute URL ({@code file:/opt/x.json},
+   * {@code file:///opt/x.json}) as a URI, anything else after the prefix as a path, as Spring reads
+   * {@code file:config/x.json} or {@code file:/opt/my dir/x.json}.
+   */
+  private static Path fileUrl(String location) {
+    try {
+      URI uri = new URI(location);
+      if (uri.isAbsolute() && !uri.isOpaque()) {
+        return Path.of(uri);
+      }
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      // not a URL Java parses (a space, say): read it as a path below
+    }
+    return Path.of(location.substring("file:".length()));
+  }
+
+  /**
+   * The UTF-8 text of a {@code classpath:} resource, looked up by the thread's context class loader
+   * (the application's, also in a packaged jar) and then by the starter's own.
+   */
   private static String resource(String property, String location) {
     String name = location.substring(CLASSPATH.length());
     name = name.startsWith("/") ? name.substring(1) : name;
-    ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-        .orElse(ConfigurationFiles.class.getClassLoader());
-    try (InputStream in = loader.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new NivaranConfigurationException(property, location, "no such resource on the class path", null);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new NivaranConfigurationException(property, location, "cannot be read: " + e.getMessage(), e);
+    if (name.isBlank() || name.endsWith("/")) {
+      throw new NivaranConfigurationException(property, location, "names no file on the class path", null);
     }
+    List<ClassLoader> loaders = new ArrayList<>(2);
+    Optional.ofNullable(Thread.currentThread().getContextClassLoader()).ifPresent(loaders::add);
+    loaders.add(ConfigurationFiles.class.getClassLoader());
+    for (ClassLoader loader : loaders) {
+      try (InputStream in = loader.getResourceAsStream(name)) {
+        if (in != null) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      } catch (IOException e) {
+        throw new NivaranConfigurationException(property, location, "cannot be read: " + e.getMessage(), e);
+      }
+    }
+    throw new NivaranConfigurationException(property, location, "no such resource on the class path", null);
   }
 
   private static <T> T read(String property, Path file, Supplier<T> reader) {

@@ -137,9 +137,31 @@ class NivaranFilesAndSettingsTest {
   }
 
   @Test
-  void aFileUrlIsReadAsThePathItNames() {
-    runner.withPropertyValues("nivaran.directory-file=" + DIRECTORY.toUri()).run(context ->
+  void aFileUrlIsReadAsThePathItNamesAbsoluteOrRelative() {
+    Path relative = Path.of("").toAbsolutePath().relativize(DIRECTORY);
+    for (String location : List.of(DIRECTORY.toUri().toString(), "file:" + DIRECTORY, "file:" + relative,
+        "file:./" + relative)) {
+      runner.withPropertyValues("nivaran.directory-file=" + location).run(context ->
+          assertThat(context).as(location).hasNotFailed().hasSingleBean(Grievances.class));
+    }
+  }
+
+  @Test
+  void aFileUrlWithASpaceIsReadAsAPath(@TempDir Path dir) throws IOException {
+    Path spaced = Files.createDirectories(dir.resolve("my config"));
+    Files.copy(DIRECTORY, spaced.resolve("directory.json"));
+    runner.withPropertyValues("nivaran.directory-file=file:" + spaced.resolve("directory.json")).run(context ->
         assertThat(context).hasNotFailed().hasSingleBean(Grievances.class));
+  }
+
+  @Test
+  void aClassPathFolderOrPatternIsRefusedNamingTheLocation() {
+    runner.withPropertyValues("nivaran.calendars-file=classpath:nivaran/").run(context ->
+        assertThat(refusal(context.getStartupFailure()))
+            .hasMessage("nivaran.calendars-file = classpath:nivaran/: names no file on the class path"));
+    runner.withPropertyValues("nivaran.calendars-file=classpath*:nivaran/calendars.json").run(context ->
+        assertThat(refusal(context.getStartupFailure())).hasMessage("nivaran.calendars-file ="
+            + " classpath*:nivaran/calendars.json: names many resources; give one, as classpath: and a resource name"));
   }
 
   @Test

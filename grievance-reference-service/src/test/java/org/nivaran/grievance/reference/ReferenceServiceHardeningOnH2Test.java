@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nivaran.grievance.spring.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,7 +38,7 @@ class ReferenceServiceHardeningOnH2Test {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestDatabases::h2Url);
+    registry.add("spring.datasource.url", ReferenceDatabases::h2Url);
     registry.add("nivaran.relay.enabled", () -> "false");
     registry.add("nivaran.escalator.enabled", () -> "false");
     registry.add("nivaran.directory-file", () -> "classpath:nivaran/directory-no-pwd-post.json");

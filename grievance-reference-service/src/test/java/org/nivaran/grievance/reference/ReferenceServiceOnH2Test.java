@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.nivaran.grievance.spring.TestDatabases;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +30,7 @@ class ReferenceServiceOnH2Test {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestDatabases::h2Url);
+    registry.add("spring.datasource.url", ReferenceDatabases::h2Url);
     registry.add("nivaran.relay.interval", () -> "200ms");
   }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nivaran.grievance.spring.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -42,20 +41,20 @@ class ReferenceServiceOnPostgresTest {
 
   @BeforeAll
   static void createSchema() {
-    schema = TestDatabases.createPostgresSchema();
+    schema = ReferenceDatabases.createPostgresSchema();
   }
 
   @AfterAll
   static void dropSchema() {
-    TestDatabases.dropPostgresSchema(schema);
+    ReferenceDatabases.dropPostgresSchema(schema);
   }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.profiles.active", () -> "postgres");
-    registry.add("spring.datasource.url", () -> TestDatabases.postgresUrl(schema));
-    registry.add("spring.datasource.username", () -> TestDatabases.PG_USER);
-    registry.add("spring.datasource.password", () -> TestDatabases.PG_PASSWORD);
+    registry.add("spring.datasource.url", () -> ReferenceDatabases.postgresUrl(schema));
+    registry.add("spring.datasource.username", () -> ReferenceDatabases.PG_USER);
+    registry.add("spring.datasource.password", () -> ReferenceDatabases.PG_PASSWORD);
     registry.add("nivaran.escalator.enabled", () -> "false");
     registry.add("nivaran.relay.enabled", () -> "false");
   }

@@ -10,30 +10,26 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Databases for the starter's tests and the reference service's (which takes this class from the
- * starter's test jar), set up as grievance-jdbc-store's tests do: a fresh in-memory H2,
+ * Databases for the starter's tests, set up as grievance-jdbc-store's tests do: a fresh in-memory H2,
  * or a schema of its own in the PostgreSQL named by {@code NIVARAN_PG_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code NIVARAN_PG_USER}, default {@code postgres}).
  * When PostgreSQL cannot be reached its tests are skipped, naming how to enable them; with
  * {@code CI=true} they fail instead.
  */
-public final class TestDatabases {
-  /** The PostgreSQL server the tests use. */
-  public static final String PG_URL = System.getenv().getOrDefault("NIVARAN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-  /** Its user. */
-  public static final String PG_USER = System.getenv().getOrDefault("NIVARAN_PG_USER", "postgres");
-  /** Its password. */
-  public static final String PG_PASSWORD = System.getenv().getOrDefault("NIVARAN_PG_PASSWORD", "");
+final class TestDatabases {
+  static final String PG_URL = System.getenv().getOrDefault("NIVARAN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  static final String PG_USER = System.getenv().getOrDefault("NIVARAN_PG_USER", "postgres");
+  static final String PG_PASSWORD = System.getenv().getOrDefault("NIVARAN_PG_PASSWORD", "");
 
   private TestDatabases() {}
 
   /** A JDBC URL of a new in-memory H2 database that lives until the JVM ends. */
-  public static String h2Url() {
+  static String h2Url() {
     return "jdbc:h2:mem:nivaran-boot-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
   }
 
   /** Creates a new schema in PostgreSQL (skipping or failing the test when it is unreachable). */
-  public static String createPostgresSchema() {
+  static String createPostgresSchema() {
     requirePostgres();
     String schema = "nivaran_boot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     execute("CREATE SCHEMA " + schema);
@@ -41,12 +37,11 @@ public final class TestDatabases {
   }
 
   /** The JDBC URL of PostgreSQL with a schema as the current one. */
-  public static String postgresUrl(String schema) {
+  static String postgresUrl(String schema) {
     return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
-  /** Drops a schema {@link #createPostgresSchema} made, with all it holds; nothing for null. */
-  public static void dropPostgresSchema(String schema) {
+  static void dropPostgresSchema(String schema) {
     if (schema != null) {
       execute("DROP SCHEMA " + schema + " CASCADE");
     }
@@ -60,8 +55,7 @@ public final class TestDatabases {
     }
   }
 
-  /** Skips the test, or fails it with {@code CI=true}, when PostgreSQL cannot be reached. */
-  public static void requirePostgres() {
+  static void requirePostgres() {
     try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
       c.isValid(2);
     } catch (SQLException e) {

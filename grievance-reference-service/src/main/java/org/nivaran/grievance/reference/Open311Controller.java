@@ -56,14 +56,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       {@code api_key} field instead, in the body, never in the URL); answers
  *       {@code [{"service_request_id": ..., "service_notice": null, "account_id": null}]};
  *   <li>{@code GET /open311/v2/requests.json}: the requests, filtered by {@code service_request_id}
- *       (comma-separated, at most {@value #MAX_IDS}; the other filters are then ignored, as the spec
- *       says), {@code service_code},
+ *       (comma-separated, at most {@value #MAX_IDS} non-empty ids in at most
+ *       {@value #MAX_IDS_LENGTH} characters; the other filters are then ignored, as the spec says), {@code service_code},
  *       {@code status} ({@code open}, {@code closed}), {@code start_date} and {@code end_date} (ISO 8601
  *       with an offset, on {@code requested_datetime}), oldest first, {@code page_size} at a time
  *       (50 by default); a next page is named by a {@code Link: <...>; rel="next"} header carrying a
- *       {@code cursor}. One request reads at most {@code reference.open311.max-rows-read} complaints
- *       (2000 by default): a filter that matches few ends its page early, perhaps empty, with a
- *       {@code Link} to read on from;
+ *       {@code cursor}, sealed ({@link SealedCursors}: opaque, and refused with a 400 on
+ *       {@code cursor} if not one this instance gave). One request loads at most
+ *       {@code reference.open311.max-rows-read} rows from the store (2000 by default; at least twice
+ *       the number of jurisdictions times statuses, checked at start-up): a filter that matches few ends
+ *       its page early, perhaps empty, with a {@code Link} to read on from;
  *   <li>{@code GET /open311/v2/requests/{id}.json}: one request, as a one-element array.
  * </ul>
  *
@@ -81,6 +83,8 @@ public class Open311Controller {
   private static final int DEFAULT_PAGE_SIZE = 50;
   /** The most ids one {@code service_request_id} may name. */
   public static final int MAX_IDS = 50;
+  /** The longest {@code service_request_id} text taken, in characters. */
+  public static final int MAX_IDS_LENGTH = MAX_IDS * 41;
 
   private final Grievances grievances;
   private final JdbcComplaintStore store;
@@ -90,6 +94,7 @@ public class Open311Controller {
   private final java.time.Clock clock;
   private final String source;
   private final int maxRowsRead;
+  private final SealedCursors cursors = new SealedCursors();
 
   /**
    * Created by Spring.
@@ -114,6 +119,11 @@ public class Open311Controller {
     this.maxRowsRead = properties.getOpen311().getMaxRowsRead();
     if (maxRowsRead < 1) {
       throw new IllegalStateException("reference.open311.max-rows-read must be at least 1 (was " + maxRowsRead + ")");
+    }
+    int lists = grievances.directory().map(d -> d.jurisdictions().all().size()).orElse(0) * Status.values().length;
+    if (maxRowsRead < 2 * lists) {
+      throw new IllegalStateException("reference.open311.max-rows-read must be at least twice the number of lists "
+          + "the Open311 list merges, 2 x jurisdictions x statuses = " + 2 * lists + " (was " + maxRowsRead + ")");
     }
   }
 
@@ -179,15 +189,17 @@ public class Open311Controller {
    * The requests, filtered and paged.
    *
    * @param ids {@code service_request_id}: comma-separated complaint numbers, at most {@value #MAX_IDS}
+   *     non-empty ones
    * @param serviceCode {@code service_code}
    * @param status {@code status}: {@code open}, {@code closed} or both, comma-separated
    * @param startDate {@code start_date}: requested at or after
    * @param endDate {@code end_date}: requested at or before
    * @param pageSize {@code page_size}: 1 to 1000
-   * @param cursor {@code cursor}: from the previous page's {@code Link} header
+   * @param cursor {@code cursor}: from the previous page's {@code Link} header, sealed
    * @return the array of requests, with a {@code Link} header to the next page if there is one
-   * @throws InvalidInputException naming {@code service_request_id} beyond {@value #MAX_IDS} ids, or
-   *     {@code page_size}, {@code status}, {@code start_date}, {@code end_date} if malformed
+   * @throws InvalidInputException naming {@code service_request_id} beyond {@value #MAX_IDS} ids or
+   *     {@value #MAX_IDS_LENGTH} characters, or {@code page_size}, {@code status}, {@code start_date},
+   *     {@code end_date}, {@code cursor} if malformed (a cursor: if this instance did not seal it)
    */
   @GetMapping("/requests.json")
   public ResponseEntity<String> requests(@RequestParam(name = "service_request_id", required = false) String ids,
@@ -198,29 +210,14 @@ public class Open311Controller {
       @RequestParam(name = "page_size", defaultValue = "" + DEFAULT_PAGE_SIZE) int pageSize,
       @RequestParam(name = "cursor", required = false) String cursor) {
     if (ids != null) {
-      List<String> wanted = Arrays.stream(ids.split(",", MAX_IDS + 2)).map(String::strip).filter(x -> !x.isEmpty())
-          .toList();
-      if (wanted.size() > MAX_IDS) {
-        throw new InvalidInputException("service_request_id", "names at most " + MAX_IDS + " ids");
-      }
-      List<Complaint> found = new ArrayList<>();
-      for (String id : wanted) {
-        grievances.find(ComplaintId.of(id)).filter(this::cameThroughOpen311).ifPresent(found::add);
-      }
-      return ok(export.toJson(found), null);
+      return ok(export.toJson(byIds(ids)), null);
     }
     int size = StaffController.pageSize(pageSize, "page_size");
     Set<Status> statuses = statuses(status);
     Optional<Instant> start = date(startDate, "start_date");
     Optional<Instant> end = date(endDate, "end_date");
-    Optional<PageCursor> after = Optional.ofNullable(cursor).map(PageCursor::parse);
-    List<Function<PageRequest, Page<Complaint>>> lists = new ArrayList<>();
-    for (var j : directory().jurisdictions().all()) {
-      for (Status s : statuses) {
-        lists.add(r -> store.byStatus(grievances.tenant(), s, j.code(), r));
-      }
-    }
-    Page<Complaint> page = MergedPages.page(lists, after, size, maxRowsRead,
+    Optional<PageCursor> after = Optional.ofNullable(cursor).map(cursors::open);
+    Page<Complaint> page = MergedPages.page(lists(statuses), after, size, maxRowsRead,
         c -> cameThroughOpen311(c) && (serviceCode == null || serviceCode.equals(c.categoryCode()))
             && start.map(t -> !c.registeredAt().isBefore(t)).orElse(true),
         c -> end.map(t -> c.registeredAt().isAfter(t)).orElse(false));
@@ -230,9 +227,49 @@ public class Open311Controller {
         .queryParamIfPresent("start_date", Optional.ofNullable(startDate))
         .queryParamIfPresent("end_date", Optional.ofNullable(endDate))
         .queryParam("page_size", size)
-        .queryParam("cursor", c.token())
+        .queryParam("cursor", cursors.seal(c))
         .encode().build().toUriString()).orElse(null);
     return ok(export.toJson(page.items()), next);
+  }
+
+  /**
+   * The lists the open list merges: one per jurisdiction and status, in the store's order.
+   *
+   * @param statuses the statuses asked for
+   * @return the lists
+   */
+  List<Function<PageRequest, Page<Complaint>>> lists(Set<Status> statuses) {
+    List<Function<PageRequest, Page<Complaint>>> lists = new ArrayList<>();
+    for (var j : directory().jurisdictions().all()) {
+      for (Status s : statuses) {
+        lists.add(r -> store.byStatus(grievances.tenant(), s, j.code(), r));
+      }
+    }
+    return lists;
+  }
+
+  /** The Open311 requests among the comma-separated numbers; empty items are skipped. */
+  private List<Complaint> byIds(String ids) {
+    if (ids.length() > MAX_IDS_LENGTH) {
+      throw new InvalidInputException("service_request_id", "is at most " + MAX_IDS_LENGTH + " characters (was "
+          + ids.length() + ")");
+    }
+    List<String> wanted = Arrays.stream(ids.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    if (wanted.size() > MAX_IDS) {
+      throw new InvalidInputException("service_request_id", "names at most " + MAX_IDS + " ids (was "
+          + wanted.size() + ")");
+    }
+    List<Complaint> found = new ArrayList<>();
+    for (String id : wanted) {
+      ComplaintId cid;
+      try {
+        cid = ComplaintId.of(id);
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("service_request_id", "holds an item that is not a complaint number");
+      }
+      grievances.find(cid).filter(this::cameThroughOpen311).ifPresent(found::add);
+    }
+    return found;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.nivaran.grievance.reference;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
@@ -41,11 +42,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457, Spring's {@link ProblemDetail}),
- * with the refusal's {@code rule} and {@code field} as extra members. The {@code rule} is the
- * name the starter's metrics give the refusal: an {@link ActorNotPermittedException}'s
- * {@code AccessRule}, else the exception's simple name without {@code Exception} in upper snake
- * case ({@code IllegalTransitionException} is {@code ILLEGAL_TRANSITION}). Every subclass of
- * {@link GrievanceException} in Nivaran's core has a deliberate status:
+ * with the refusal's {@code rule} and {@code field} as extra members. The {@code rule} is exactly
+ * the name the starter's metrics give the exception (core's {@code Refusals.rule}), for every one of
+ * core's exceptions: an {@link ActorNotPermittedException}'s {@code AccessRule}; for another of the
+ * refusals the metrics count (see {@code REFUSALS}) the simple name without {@code Exception} in
+ * upper snake case ({@code IllegalTransitionException} is {@code ILLEGAL_TRANSITION}); for any other,
+ * which the metrics count as a failure, the simple class name itself
+ * ({@code DuplicateComplaintIdException}), so a dashboard and an answer name it alike. Every subclass
+ * of {@link GrievanceException} in Nivaran's core has a deliberate status:
  *
  * <table>
  *   <caption>Refusals</caption>
@@ -57,7 +61,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>{@link ReopenRefusedException}</td><td>403</td><td>{@code REOPEN_REFUSED} (member {@code reason})</td><td>-</td></tr>
  *   <tr><td>{@link BlockedNumberException}, {@link CallerLimitReachedException}</td><td>403</td>
  *       <td>{@code BLOCKED_NUMBER}, {@code CALLER_LIMIT_REACHED}</td><td>{@code citizen.phone}</td></tr>
- *   <tr><td>{@link AdditionalChargeRefusedException}</td><td>403</td><td>{@code ADDITIONAL_CHARGE_REFUSED}</td><td>-</td></tr>
+ *   <tr><td>{@link AdditionalChargeRefusedException}</td><td>403</td><td>{@code AdditionalChargeRefusedException}
+ *       (403 since the caller lacks the authority, though the metrics count it as a failure: it is not
+ *       refused by a registration or a command)</td><td>-</td></tr>
  *   <tr><td>{@link ServiceRefusal}</td><td>its own</td><td>its own</td><td>its own</td></tr>
  *   <tr><td>{@link ComplaintNotFoundException}</td><td>404</td><td>{@code COMPLAINT_NOT_FOUND}</td><td>-</td></tr>
  *   <tr><td>{@link StaleVersionException}</td><td>409</td><td>{@code STALE_VERSION}</td><td>{@code version}</td></tr>
@@ -67,11 +73,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *       <td>{@code IDEMPOTENCY_CONFLICT}, {@code DUPLICATE_REFERENCE}, {@code SAME_PRIORITY}</td>
  *       <td>{@code idempotencyKey}, -, {@code to}</td></tr>
  *   <tr><td>{@link NoRouteException}</td><td>422</td><td>{@code NO_ROUTE}</td><td>{@code jurisdictionCode}</td></tr>
- *   <tr><td>{@link DuplicateComplaintIdException}</td><td>503</td><td>{@code DUPLICATE_COMPLAINT_ID}</td>
+ *   <tr><td>{@link DuplicateComplaintIdException}</td><td>503</td><td>{@code DuplicateComplaintIdException}</td>
  *       <td>- (may be retried)</td></tr>
  *   <tr><td>{@link CrossTenantException}, {@link UnknownCalendarException}, {@link TemplateFileException},
  *       {@link InvalidRowException}, {@link JsonReadException}, {@link NotificationFailedException},
- *       a malformed CSV file</td><td>500</td><td>the rule by the name ({@code CROSS_TENANT}, ...)</td>
+ *       a malformed CSV file</td><td>500</td><td>{@code CROSS_TENANT}; the class's simple name
+ *       ({@code UnknownCalendarException}, ..., {@code MalformedCsvException})</td>
  *       <td>- (a fault of the service's set-up: retrying will not help)</td></tr>
  *   <tr><td>any other exception</td><td>500</td><td>{@code INTERNAL}</td><td>- (may be retried)</td></tr>
  * </table>
@@ -87,6 +94,18 @@ public class Problems extends ResponseEntityExceptionHandler {
   public static final String TYPE_BASE = "https://nivaran.org/problems/";
 
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  /**
+   * The refusals the starter's metrics count as such (core's {@code Refusals}); any other of core's
+   * exceptions is a failure there, named by its simple class name. {@code ReferenceProblemsTest}
+   * checks this against core for every exception class.
+   */
+  static final Set<Class<? extends GrievanceException>> REFUSALS = Set.of(
+      InvalidInputException.class, ActorNotPermittedException.class, IllegalTransitionException.class,
+      StaleVersionException.class, ComplaintNotFoundException.class, IdempotencyConflictException.class,
+      BlockedNumberException.class, CallerLimitReachedException.class, ReopenRefusedException.class,
+      SamePriorityException.class, CrossTenantException.class, NoRouteException.class,
+      DuplicateReferenceException.class);
 
   private static final String SET_UP_FAULT = "the service's set-up is at fault; retrying will not help";
 
@@ -209,17 +228,21 @@ public class Problems extends ResponseEntityExceptionHandler {
 
   /**
    * The rule of one of Nivaran's exceptions, as the starter's metrics name it: an
-   * {@link ActorNotPermittedException}'s {@code AccessRule}, else the simple class name without
-   * {@code Exception} in upper snake case.
+   * {@link ActorNotPermittedException}'s {@code AccessRule}, another of the {@code REFUSALS} by its
+   * simple class name without {@code Exception} in upper snake case, any other by its simple class
+   * name.
    *
    * @param e the exception
-   * @return the rule, e.g. {@code ILLEGAL_TRANSITION}
+   * @return the rule, e.g. {@code ILLEGAL_TRANSITION} or {@code DuplicateComplaintIdException}
    */
   static String rule(GrievanceException e) {
     if (e instanceof ActorNotPermittedException denied) {
       return denied.rule().name();
     }
     String simple = e.getClass().getSimpleName();
+    if (!REFUSALS.contains(e.getClass())) {
+      return simple.isEmpty() ? e.getClass().getName() : simple;
+    }
     String stem = simple.endsWith("Exception") ? simple.substring(0, simple.length() - "Exception".length()) : simple;
     return stem.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }

@@ -91,10 +91,11 @@ public class ReferenceProperties {
     }
 
     /**
-     * The most complaints one {@code GET requests.json} reads, matching its filters or not, before
-     * it ends its page with a cursor to read on from; 2000 by default.
+     * The most rows one {@code GET requests.json} loads from the store, every row of every query,
+     * matching its filters or not, before it ends its page with a cursor to read on from; 2000 by
+     * default, at least twice the number of jurisdictions times statuses (checked at start-up).
      *
-     * @return the bound, at least 1
+     * @return the bound
      */
     public int getMaxRowsRead() {
       return maxRowsRead;
@@ -103,7 +104,7 @@ public class ReferenceProperties {
     /**
      * Sets the bound.
      *
-     * @param maxRowsRead the most complaints read per request, at least 1
+     * @param maxRowsRead the most rows loaded per request
      */
     public void setMaxRowsRead(int maxRowsRead) {
       this.maxRowsRead = maxRowsRead;

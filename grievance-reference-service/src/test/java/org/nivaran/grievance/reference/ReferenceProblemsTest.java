@@ -34,7 +34,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * {@link Problems} answers every exception class of Nivaran's core deliberately (found by scanning
  * the core's classes, so a new one fails here until it is mapped), with the rule the starter's
- * metrics give it (core's {@code Refusals.rule}, read reflectively).
+ * metrics give it (core's {@code Refusals.rule}, read reflectively): every class, refusal or failure.
  */
 class ReferenceProblemsTest {
   final Problems problems = new Problems();
@@ -64,6 +64,37 @@ class ReferenceProblemsTest {
       assertThat(problems.refused(e).getBody().getProperties().get("rule")).as(e.getClass().getSimpleName())
           .isEqualTo(metricsRule.invoke(null, e));
     }
+    // Every class of core's, refusal or failure: the metrics' rule reads only the class (but for
+    // ActorNotPermittedException, sampled above), so an instance made without a constructor serves.
+    List<Class<?>> all = coreExceptions();
+    int failures = 0;
+    for (Class<?> type : all) {
+      if (type == org.nivaran.grievance.complaint.ActorNotPermittedException.class) {
+        continue;
+      }
+      GrievanceException e = (GrievanceException) unsafe().allocateInstance(type);
+      Object expected = metricsRule.invoke(null, e);
+      assertThat(Problems.rule(e)).as(type.getName()).isEqualTo(expected);
+      if (!Problems.REFUSALS.contains(type)) {
+        failures++;
+        assertThat(expected).as(type.getName()).isEqualTo(type.getSimpleName());
+      }
+    }
+    assertThat(failures).as("failures among core's exceptions").isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void aFailureOfCoreIsAnsweredByItsClassNameAsTheMetricsCountIt() {
+    ResponseEntity<ProblemDetail> taken = problems.refused(
+        new org.nivaran.grievance.store.DuplicateComplaintIdException(ComplaintId.of("RPR-2026-000001")));
+    assertThat(taken.getStatusCode().value()).isEqualTo(503);
+    assertThat(taken.getBody().getProperties()).containsEntry("rule", "DuplicateComplaintIdException");
+  }
+
+  private static sun.misc.Unsafe unsafe() throws ReflectiveOperationException {
+    java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+    f.setAccessible(true);
+    return (sun.misc.Unsafe) f.get(null);
   }
 
   @Test

@@ -25,8 +25,8 @@ import org.springframework.web.util.UrlPathHelper;
  * Authenticates every request by a bearer token ({@code Authorization: Bearer <token>}) from
  * {@code reference.callers} and puts the {@link Caller} in the request attribute
  * {@link Caller#ATTRIBUTE}, except the open endpoints: {@code GET /open311/v2/services.json},
- * {@code GET /open311/v2/requests.json}, {@code GET /open311/v2/requests/{id}.json} and
- * {@code POST /api/citizen/status}. Everything else, the staff endpoints, Open311's
+ * {@code GET /open311/v2/requests.json}, {@code GET /open311/v2/requests/{id}.json},
+ * {@code GET /actuator/health} and {@code POST /api/citizen/status}. Everything else, the staff endpoints, Open311's
  * {@code POST requests.json} and any path not listed, needs a token: protected by default.
  *
  * <p>The decision is made on the path as Spring MVC routes it: decoded ({@code %73taff} is
@@ -42,6 +42,8 @@ import org.springframework.web.util.UrlPathHelper;
 public final class BearerTokenFilter extends OncePerRequestFilter {
   /** The Open311 create, the one endpoint that may carry its token as an {@code api_key} form field. */
   static final String OPEN311_CREATE = "/open311/v2/requests.json";
+  /** Actuator's health, open for load balancers: statuses of its components only, no details. */
+  static final String HEALTH = "/actuator/health";
 
   private static final Pattern OPEN311_ONE = Pattern.compile("/open311/v2/requests/[^/]+\\.json");
 
@@ -80,12 +82,12 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
    *
    * @param method the HTTP method
    * @param path the normalised path within the application
-   * @return true for the allow-listed reads and the citizen's lookup
+   * @return true for the allow-listed reads (Open311, health) and the citizen's lookup
    */
   static boolean isOpen(String method, String path) {
     if ("GET".equals(method) || "HEAD".equals(method)) {
       return path.equals("/open311/v2/services.json") || path.equals(OPEN311_CREATE)
-          || OPEN311_ONE.matcher(path).matches();
+          || OPEN311_ONE.matcher(path).matches() || path.equals(HEALTH);
     }
     return "POST".equals(method) && path.equals("/api/citizen/status");
   }

@@ -40,6 +40,27 @@ class ReferenceServiceOnH2Test {
   }
 
   @Test
+  void healthIsOpenWithTheNivaranComponentAndMetricsNeedAToken() {
+    Http.Answer health = http.get("/actuator/health", null);
+    assertThat(health.status()).as(health.body()).isEqualTo(200);
+    assertThat(health.json().get("status").asText()).isEqualTo("UP");
+    assertThat(health.json().get("components").get("nivaran").get("status").asText()).isEqualTo("UP");
+    assertThat(health.json().get("components").get("nivaran").has("details")).as("no counts to the public").isFalse();
+    assertThat(http.get("/actuator/health/nivaran", null).status()).as("only the summary is open").isEqualTo(401);
+
+    Http.Answer created = http.postJson("/api/staff/complaints", "agent-17-token", Map.of(
+        "citizen", Map.of("name", "रमेश साहू", "phone", "94241 12399", "language", "hi"),
+        "categoryCode", "water.supply", "jurisdictionCode", "RAIPUR-W12", "description", "नल में पानी नहीं",
+        "idempotencyKey", "h2-metrics-1"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(http.get("/actuator/metrics/nivaran.registrations", null).status()).isEqualTo(401);
+    Http.Answer metric = http.get("/actuator/metrics/nivaran.registrations?tag=outcome:registered", "agent-17-token");
+    assertThat(metric.status()).as(metric.body()).isEqualTo(200);
+    assertThat(metric.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    assertThat(metric.body()).doesNotContain("94241", "रमेश");
+  }
+
+  @Test
   void servicesAreListed() {
     Http.Answer a = http.get("/open311/v2/services.json", null);
     assertThat(a.status()).isEqualTo(200);

@@ -48,7 +48,8 @@ import org.nivaran.grievance.internal.Texts;
  * <p>The limit is checked against the store before the complaint is created, not atomically with
  * it: registrations of one number racing on several threads or nodes may each pass and exceed it
  * by the number of racers. Counting needs a store with the caller's history
- * ({@link org.nivaran.grievance.store.CallerHistory#registeredSince}), read once per registration.
+ * ({@link org.nivaran.grievance.store.CallerHistory#newestRegistered}): a registration reads only the
+ * newest {@link #limit()} complaints of the period (more only while exempt ones fill them).
  *
  * <p>Immutable and thread-safe.
  */

@@ -20,7 +20,10 @@ import org.nivaran.grievance.internal.Texts;
  * complaint from the same number, of the same kind, category and jurisdiction, registered within
  * the window before now; if there is one, the registration is recorded on it as a
  * {@code DuplicateLinked} event and that complaint is returned (outcome {@code LINKED}). Looking
- * needs a store with the caller's history ({@link org.nivaran.grievance.store.CallerHistory#registeredSince}).
+ * needs a store with the caller's history
+ * ({@link org.nivaran.grievance.store.CallerHistory#registeredSince(org.nivaran.grievance.tenant.TenantId,
+ * org.nivaran.grievance.actor.PhoneNumber, String, String, java.time.Instant)}), which reads only the
+ * number's complaints of the request's category and jurisdiction.
  *
  * <p>A request that carries a reference of a source the open complaint already holds under another
  * id (a second CPGRAMS number, say) is never linked to it: it is another grievance in that system,

@@ -131,6 +131,17 @@ public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, 
   }
 
   @Override
+  public List<Complaint> newestRegistered(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+    return read(tenant).newestRegistered(phone, since, until, max);
+  }
+
+  @Override
+  public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, String categoryCode,
+      String jurisdictionCode, Instant since) {
+    return read(tenant).registeredSince(phone, categoryCode, jurisdictionCode, since);
+  }
+
+  @Override
   public int countFakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
     return read(tenant).countFakeClosures(phone, since, until);
   }

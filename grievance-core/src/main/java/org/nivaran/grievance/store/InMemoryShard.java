@@ -234,6 +234,22 @@ final class InMemoryShard {
         .toList();
   }
 
+  List<Complaint> newestRegistered(PhoneNumber phone, Instant since, Instant until, int max) {
+    Objects.requireNonNull(until, "until");
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
+    }
+    return registeredSince(phone, since).stream().filter(c -> !c.registeredAt().isAfter(until)).limit(max).toList();
+  }
+
+  List<Complaint> registeredSince(PhoneNumber phone, String categoryCode, String jurisdictionCode, Instant since) {
+    Objects.requireNonNull(categoryCode, "categoryCode");
+    Objects.requireNonNull(jurisdictionCode, "jurisdictionCode");
+    return registeredSince(phone, since).stream()
+        .filter(c -> c.categoryCode().equals(categoryCode) && c.jurisdictionCode().equals(jurisdictionCode))
+        .toList();
+  }
+
   int countFakeClosures(PhoneNumber phone, Instant since, Instant until) {
     return fakeClosures(phone, since, until).size();
   }

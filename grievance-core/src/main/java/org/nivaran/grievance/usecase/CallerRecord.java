@@ -10,43 +10,38 @@ import org.nivaran.grievance.complaint.Complaint;
 import org.nivaran.grievance.store.CallerHistory;
 
 /**
- * One registration's view of the caller's earlier complaints: read from the store at most once
- * ({@link CallerHistory#registeredSince}), from the earliest instant any policy of this
- * registration asks about, and only when one asks. Each policy then takes the part since its own
- * instant. Not thread-safe: one per registration, on its thread.
+ * One registration's questions about the caller's earlier complaints, each asked of the store only
+ * when a policy of this registration needs it, and each answered by one bounded query: the
+ * caller-limit policy reads the newest complaints of its period ({@link CallerHistory#newestRegistered}),
+ * the duplicate policy those of the request's category and jurisdiction
+ * ({@link CallerHistory#registeredSince(TenantId, PhoneNumber, String, String, Instant)}). Neither
+ * reads the rest of the number's history, so a caller with a thousand earlier complaints costs what
+ * a caller with ten does. Not thread-safe: one per registration, on its thread.
  */
 final class CallerRecord {
   private final TenantId tenant;
   private final Optional<CallerHistory> history;
   private final PhoneNumber phone;
-  private final Optional<Instant> from;
-  private List<Complaint> read;
 
-  private CallerRecord(TenantId tenant, Optional<CallerHistory> history, PhoneNumber phone, Optional<Instant> from) {
+  private CallerRecord(TenantId tenant, Optional<CallerHistory> history, PhoneNumber phone) {
     this.tenant = tenant;
     this.history = history;
     this.phone = phone;
-    this.from = from;
   }
 
-  /** A record reading from the earliest of the instants given; the history is present if any is. */
-  static CallerRecord of(TenantId tenant, Optional<CallerHistory> history, PhoneNumber phone, List<Optional<Instant>> from) {
-    Optional<Instant> earliest = from.stream().flatMap(Optional::stream).min(Instant::compareTo);
-    return new CallerRecord(tenant, history, Objects.requireNonNull(phone, "phone"), earliest);
+  /** The record of a number; the history is present whenever a policy asks (checked when configured). */
+  static CallerRecord of(TenantId tenant, Optional<CallerHistory> history, PhoneNumber phone) {
+    return new CallerRecord(tenant, history, Objects.requireNonNull(phone, "phone"));
   }
 
-  /**
-   * The number's complaints registered at or after {@code since}, newest first.
-   *
-   * @throws IllegalStateException if {@code since} is before the instant this record reads from
-   */
-  List<Complaint> since(Instant since) {
-    if (from.isEmpty() || since.isBefore(from.get())) {
-      throw new IllegalStateException("the caller's history was read from " + from + ", not from " + since);
-    }
-    if (read == null) {
-      read = TenantGuard.own(tenant, history.orElseThrow().registeredSince(tenant, phone, from.get()));
-    }
-    return since.equals(from.get()) ? read : read.stream().filter(c -> !c.registeredAt().isBefore(since)).toList();
+  /** The number's newest complaints registered within {@code [since, until]}, newest first, at most {@code max}. */
+  List<Complaint> newest(Instant since, Instant until, int max) {
+    return TenantGuard.own(tenant, history.orElseThrow().newestRegistered(tenant, phone, since, until, max));
+  }
+
+  /** The number's complaints of a category in a jurisdiction registered at or after {@code since}, newest first. */
+  List<Complaint> ofCategory(String categoryCode, String jurisdictionCode, Instant since) {
+    return TenantGuard.own(tenant,
+        history.orElseThrow().registeredSince(tenant, phone, categoryCode, jurisdictionCode, since));
   }
 }

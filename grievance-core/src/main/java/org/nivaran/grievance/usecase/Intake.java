@@ -3,7 +3,6 @@ package org.nivaran.grievance.usecase;
 import org.nivaran.grievance.tenant.TenantId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.nivaran.grievance.InvalidInputException;
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * fake-caller guard), then a retry or a repeat (the idempotency key, the duplicate policy by number,
  * then by distance, {@link NearbyRepeats}), then
  * the caller limit, then a new complaint numbered by the id scheme, routed at once when there is a
- * directory, and stored with its first events in one create. The caller's history is read at most
- * once per registration, shared by the duplicate and caller-limit policies ({@link CallerRecord}).
+ * directory, and stored with its first events in one create. The duplicate and caller-limit policies
+ * each ask the caller's history only what they need, in one bounded query ({@link CallerRecord}).
  * A request carrying an external reference a complaint holds is resolved against that complaint
  * first ({@link ReferenceMatching}).
  * A refused registration stores nothing; a retry of a stored one replays it whatever refuses it
@@ -104,8 +103,7 @@ public final class Intake {
     if (known.isPresent()) {
       return known.get();
     }
-    CallerRecord record = CallerRecord.of(tenant, history, request.citizen().phone(),
-        List.of(repeats.readsFrom(now), limits.readsFrom(request, actor, now)));
+    CallerRecord record = CallerRecord.of(tenant, history, request.citizen().phone());
     try {
       check(request, now);
     } catch (InvalidInputException | BlockedNumberException refused) {

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * category and jurisdiction, registered within the window) is recorded on it as
  * {@code DuplicateLinked} instead of creating a second one, and a retry of a linked registration
  * with the same idempotency key finds its {@code DuplicateLinked} and stores nothing. Either
- * question takes the number's history from the registration's {@link CallerRecord} (one
- * {@link CallerHistory#registeredSince} shared with the other policies), plus the event log of each
+ * question reads from the registration's {@link CallerRecord} only the number's complaints of the
+ * request's category and jurisdiction within the window (one
+ * {@link CallerHistory#registeredSince(org.nivaran.grievance.tenant.TenantId, org.nivaran.grievance.actor.PhoneNumber, String, String, Instant)}), plus the event log of each
  * complaint the request repeats when it has a key. Thread-safe.
  */
 final class RepeatLinking {
@@ -53,11 +54,6 @@ final class RepeatLinking {
   /** Whether this actor's registrations may be linked at all. */
   boolean links(Actor actor) {
     return policy.window().isPresent() && Lifecycle.rolesFor(CommandType.LINK_DUPLICATE).contains(actor.role());
-  }
-
-  /** From when the questions about a registration at {@code now} read the history; empty with no policy. */
-  Optional<Instant> readsFrom(Instant now) {
-    return policy.window().map(now::minus);
   }
 
   /**
@@ -133,7 +129,7 @@ final class RepeatLinking {
   /** The complaints the request repeats, open or not, registered within the window; newest first. */
   private List<Complaint> repeated(RegisterComplaint request, Instant now, CallerRecord record) {
     Instant since = now.minus(policy.window().orElseThrow());
-    return record.since(since).stream()
+    return record.ofCategory(request.categoryCode(), request.jurisdictionCode(), since).stream()
         .filter(c -> DuplicatePolicy.repeats(request, c))
         .toList();
   }

@@ -346,6 +346,19 @@ class PolicyEdgeCasesTest {
     }
 
     @Override
+    public List<Complaint> newestRegistered(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+      failIfAsked();
+      return d.newestRegistered(tenant, phone, since, until, max);
+    }
+
+    @Override
+    public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, String category, String jurisdiction,
+        Instant since) {
+      failIfAsked();
+      return d.registeredSince(tenant, phone, category, jurisdiction, since);
+    }
+
+    @Override
     public int countFakeClosures(TenantId tenant, PhoneNumber phone, Instant since, Instant until) {
       failIfAsked();
       return d.countFakeClosures(tenant, phone, since, until);

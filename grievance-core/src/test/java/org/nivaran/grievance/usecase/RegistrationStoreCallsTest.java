@@ -71,7 +71,7 @@ class RegistrationStoreCallsTest {
   }
 
   @Test
-  void a_new_registration_with_a_key_and_every_policy_on_reads_the_history_once_and_counts_fakes_once() {
+  void a_new_registration_with_a_key_and_every_policy_on_asks_each_bounded_question_once_and_counts_fakes_once() {
     Grievances plain = District.grievances(store, clock) // no policy: every one a new complaint
         .idScheme(org.nivaran.grievance.complaint.ComplaintIdScheme.yearly("OLD", District.IST)).build();
     for (int i = 0; i < 250; i++) { // more than two pages of the citizen's earlier complaints, none a repeat
@@ -83,7 +83,9 @@ class RegistrationStoreCallsTest {
     Registration r = grievances.submit(request().idempotencyKey("call-1").build(), AGENT);
 
     assertThat(r.outcome()).isEqualTo(Registration.Outcome.CREATED);
-    assertThat(store.count("registeredSince")).isEqualTo(1);
+    assertThat(store.count("registeredSince")).as("never the whole history").isZero();
+    assertThat(store.count("registeredSinceOfCategory")).as("the duplicate policy's question").isEqualTo(1);
+    assertThat(store.count("newestRegistered")).as("the caller limit's question").isEqualTo(1);
     assertThat(store.count("byCitizen")).isZero();
     assertThat(store.count("countFakeClosures")).isEqualTo(1);
     assertThat(store.count("fakeClosures")).isZero();
@@ -91,7 +93,7 @@ class RegistrationStoreCallsTest {
   }
 
   @Test
-  void a_linked_repeat_with_a_key_reads_the_history_once_and_the_log_of_the_one_repeated_complaint() {
+  void a_linked_repeat_with_a_key_reads_the_repeats_once_and_the_log_of_the_one_repeated_complaint() {
     Complaint original = grievances.register(request().build(), AGENT);
     clock.advance(Duration.ofHours(1));
     store.calls.clear();
@@ -100,7 +102,9 @@ class RegistrationStoreCallsTest {
 
     assertThat(r.outcome()).isEqualTo(Registration.Outcome.LINKED);
     assertThat(r.complaint().id()).isEqualTo(original.id());
-    assertThat(store.count("registeredSince")).isEqualTo(1);
+    assertThat(store.count("registeredSince")).isZero();
+    assertThat(store.count("registeredSinceOfCategory")).isEqualTo(1);
+    assertThat(store.count("newestRegistered")).as("linked before the limit is checked").isZero();
     assertThat(store.count("byCitizen")).isZero();
     assertThat(store.count("countFakeClosures")).isEqualTo(1);
     assertThat(store.count("events")).as("the repeated complaint's log, for an earlier link with the key").isEqualTo(2);
@@ -118,7 +122,8 @@ class RegistrationStoreCallsTest {
     assertThatThrownBy(() -> grievances.submit(request().idempotencyKey("call-3").build(), AGENT))
         .isInstanceOf(BlockedNumberException.class);
     assertThat(store.count("countFakeClosures")).isZero(); // blocked by the blocklist the rejections filled
-    assertThat(store.count("registeredSince")).isEqualTo(1); // was this key linked before?
+    assertThat(store.count("registeredSinceOfCategory")).isEqualTo(1); // was this key linked before?
+    assertThat(store.count("registeredSince")).isZero();
 
     Grievances otherNode = District.grievances(store, clock)
         .fakeComplaintPolicy(FakeComplaintPolicy.blockAfter(2, Duration.ofDays(90))).build();
@@ -127,10 +132,12 @@ class RegistrationStoreCallsTest {
     assertThat(store.count("countFakeClosures")).isEqualTo(1);
     assertThat(store.count("fakeClosures")).isEqualTo(1);
     assertThat(store.count("registeredSince")).isZero();
+    assertThat(store.count("registeredSinceOfCategory")).isZero();
+    assertThat(store.count("newestRegistered")).isZero();
   }
 
   @Test
-  void a_registration_over_the_caller_limit_reads_the_history_once_and_stores_nothing() {
+  void a_registration_over_the_caller_limit_reads_the_newest_once_and_stores_nothing() {
     Grievances limited = District.grievances(store, clock)
         .duplicatePolicy(DuplicatePolicy.linkWithin(Duration.ofDays(7)))
         .callerLimitPolicy(CallerLimitPolicy.perWindow(3, Duration.ofDays(30)))
@@ -145,7 +152,9 @@ class RegistrationStoreCallsTest {
     assertThatThrownBy(() -> limited.submit(
         request().categoryCode("REVENUE.LAND").jurisdictionCode("RAIPUR").idempotencyKey("call-4").build(), AGENT))
         .isInstanceOf(CallerLimitReachedException.class);
-    assertThat(store.count("registeredSince")).isEqualTo(1);
+    assertThat(store.count("registeredSince")).isZero();
+    assertThat(store.count("registeredSinceOfCategory")).isEqualTo(1);
+    assertThat(store.count("newestRegistered")).as("the newest 3 decide").isEqualTo(1);
     assertThat(store.count("create")).isZero();
     assertThat(store.count("append")).isZero();
   }
@@ -180,6 +189,16 @@ class RegistrationStoreCallsTest {
     @Override public List<Complaint> registeredSince(TenantId tenant, PhoneNumber p, Instant since) {
       called("registeredSince");
       return d.registeredSince(tenant, p, since);
+    }
+    @Override public List<Complaint> newestRegistered(TenantId tenant, PhoneNumber p, Instant since, Instant until,
+        int max) {
+      called("newestRegistered");
+      return d.newestRegistered(tenant, p, since, until, max);
+    }
+    @Override public List<Complaint> registeredSince(TenantId tenant, PhoneNumber p, String category,
+        String jurisdiction, Instant since) {
+      called("registeredSinceOfCategory");
+      return d.registeredSince(tenant, p, category, jurisdiction, since);
     }
     @Override public int countFakeClosures(TenantId tenant, PhoneNumber p, Instant since, Instant until) {
       called("countFakeClosures");

@@ -13,17 +13,51 @@ import org.nivaran.grievance.tenant.TenantId;
 /**
  * The caller's history of {@link JdbcComplaintStore}: each question one query on an index by
  * tenant and number ({@code nivaran_complaint_citizen} for registrations, {@code nivaran_complaint_fake} for
- * fake closures), whatever the number's history holds.
+ * fake closures). The questions a registration asks read no document it does not use: the newest
+ * few with a limit, those of one category with the codes filtered on the rows.
  *
  * <p>Thread-safe.
  */
 final class CallerHistoryQueries {
   private final Jdbc jdbc;
+  private final StoreStatements sql;
   private final ComplaintRows rows;
 
-  CallerHistoryQueries(Jdbc jdbc, ComplaintRows rows) {
+  CallerHistoryQueries(Jdbc jdbc, StoreStatements sql, ComplaintRows rows) {
     this.jdbc = jdbc;
+    this.sql = sql;
     this.rows = rows;
+  }
+
+  List<Complaint> newestRegistered(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+    check(tenant, phone, since, until);
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
+    }
+    return jdbc.read("reading a citizen's newest complaints", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.newestRegistered())) {
+        bind(ps, tenant, phone, since, until);
+        ps.setInt(5, max);
+        return states(ps);
+      }
+    });
+  }
+
+  List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, String categoryCode, String jurisdictionCode,
+      Instant since) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(phone, "phone");
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(categoryCode, "categoryCode");
+    Objects.requireNonNull(jurisdictionCode, "jurisdictionCode");
+    return jdbc.read("reading a citizen's recent complaints of a category", c -> {
+      try (PreparedStatement ps = c.prepareStatement(StoreStatements.REGISTERED_SINCE_OF_CATEGORY)) {
+        bind(ps, tenant, phone, since, null);
+        ps.setString(4, categoryCode);
+        ps.setString(5, jurisdictionCode);
+        return states(ps);
+      }
+    });
   }
 
   List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, Instant since) {
@@ -74,14 +108,18 @@ final class CallerHistoryQueries {
     return jdbc.read(what, c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         bind(ps, tenant, phone, since, until);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<Complaint> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(rows.complaint(rs.getString(1)));
-          }
-          return List.copyOf(out);
-        }
+        return states(ps);
       }
     });
+  }
+
+  private List<Complaint> states(PreparedStatement ps) throws java.sql.SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      List<Complaint> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rows.complaint(rs.getString(1)));
+      }
+      return List.copyOf(out);
+    }
   }
 }

@@ -155,7 +155,7 @@ public final class JdbcComplaintStore
     }
     StoreStatements sql = new StoreStatements(dialect);
     this.workLists = new WorkListQueries(jdbc, sql, rows);
-    this.history = new CallerHistoryQueries(jdbc, rows);
+    this.history = new CallerHistoryQueries(jdbc, sql, rows);
     this.keys = b.chainKeys;
     this.audit = new StoreAudit(jdbc, sql, rows, keys);
     this.reads = new ComplaintReads(jdbc, rows);
@@ -462,6 +462,38 @@ public final class JdbcComplaintStore
   @Override
   public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, Instant since) {
     return history.registeredSince(tenant, phone, since);
+  }
+
+  /**
+   * Reads at most {@code max} rows, backwards on the index by tenant, number and registration instant.
+   *
+   * @param tenant whose complaints
+   * @param phone the citizen's number
+   * @param since the earliest registration instant, inclusive
+   * @param until the latest registration instant, inclusive
+   * @param max how many at most, at least 1
+   * @return the complaints, newest first
+   */
+  @Override
+  public List<Complaint> newestRegistered(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+    return history.newestRegistered(tenant, phone, since, until, max);
+  }
+
+  /**
+   * Reads the range of the index by tenant, number and registration instant and the documents of
+   * only the rows of the category and jurisdiction.
+   *
+   * @param tenant whose complaints
+   * @param phone the citizen's number
+   * @param categoryCode the category code
+   * @param jurisdictionCode the jurisdiction code
+   * @param since the earliest registration instant, inclusive
+   * @return the complaints, newest first
+   */
+  @Override
+  public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, String categoryCode,
+      String jurisdictionCode, Instant since) {
+    return history.registeredSince(tenant, phone, categoryCode, jurisdictionCode, since);
   }
 
   /**

@@ -38,6 +38,14 @@ final class StoreStatements {
 
   static final String REGISTERED_SINCE = "SELECT state FROM nivaran_complaint WHERE tenant_id = ? AND citizen_phone = ? "
       + "AND registered_at >= ? ORDER BY registered_at DESC, id DESC";
+  /**
+   * A number's complaints of a category in a jurisdiction from an instant: the index by tenant,
+   * number and registration instant bounds the range, and the codes are filtered on the rows before
+   * any document is read or sent.
+   */
+  static final String REGISTERED_SINCE_OF_CATEGORY = "SELECT state FROM nivaran_complaint WHERE tenant_id = ? "
+      + "AND citizen_phone = ? AND registered_at >= ? AND category_code = ? AND jurisdiction_code = ? "
+      + "ORDER BY registered_at DESC, id DESC";
   static final String COUNT_FAKE_CLOSURES = "SELECT COUNT(*) FROM nivaran_complaint WHERE tenant_id = ? "
       + "AND citizen_phone = ? AND fake_closed_at >= ? AND fake_closed_at <= ?";
   static final String FAKE_CLOSURES = "SELECT state FROM nivaran_complaint WHERE tenant_id = ? AND citizen_phone = ? "
@@ -67,6 +75,16 @@ final class StoreStatements {
         + "AND latitude IS NOT NULL AND latitude >= ? AND latitude <= ? AND "
         + (acrossAntimeridian ? "(longitude >= ? OR longitude <= ?)" : "longitude >= ? AND longitude <= ?")
         + " AND registered_at >= ? ORDER BY registered_at DESC, id DESC " + limit();
+  }
+
+  /**
+   * A number's newest complaints registered within an interval: the tenant, the number, the
+   * earliest and latest instant, then the limit; read backwards on the index by tenant, number and
+   * registration instant, so it stops after the limit.
+   */
+  String newestRegistered() {
+    return "SELECT state FROM nivaran_complaint WHERE tenant_id = ? AND citizen_phone = ? "
+        + "AND registered_at >= ? AND registered_at <= ? ORDER BY registered_at DESC, id DESC " + limit();
   }
 
   /** The clause that limits a query to the number bound as its last parameter. */

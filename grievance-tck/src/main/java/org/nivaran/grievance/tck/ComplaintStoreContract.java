@@ -129,7 +129,8 @@ import org.nivaran.grievance.store.WorkLists;
  * that is not a {@link TransactionalOutbox} and stored by one that is. The optional capabilities
  * are checked when the store implements them: {@link WorkLists} ({@code overdue},
  * {@code claimDue}, {@code flagged}, {@code pendingAt} and their limits, every work list paged
- * through to its end) and {@link CallerHistory} ({@code registeredSince}, the fake closures). A
+ * through to its end) and {@link CallerHistory} ({@code registeredSince}, {@code newestRegistered}, {@code registeredSince} of
+ * a category, the fake closures). A
  * test of a capability the store does not implement is skipped (a JUnit assumption); nothing else
  * is. The nested class {@link Tenants} runs the {@link TenantContract}: one store serving several
  * tenants with nothing crossing between them.
@@ -1210,6 +1211,111 @@ public abstract class ComplaintStoreContract {
     assertThat(history.registeredSince(TenantId.DEFAULT, phoneA, T0.plus(Duration.ofDays(1)))).isEmpty();
     assertThat(history.registeredSince(TenantId.DEFAULT, PhoneNumber.parse(PHONE_B), T0.plus(Duration.ofHours(2)).plusSeconds(1))).isEmpty();
     assertThat(history.registeredSince(TenantId.DEFAULT, PhoneNumber.parse("+919000000001"), T0)).isEmpty();
+  }
+
+  /**
+   * {@link CallerHistory#newestRegistered}: a number's newest complaints registered within the
+   * interval (both ends included), open or not, newest first and ties by id descending, at most
+   * {@code max}; the caller-limit policy relies on it being exactly the first {@code max} of
+   * {@code registeredSince} within the interval, which is checked for every bound.
+   */
+  @Test
+  public void newest_registered_lists_at_most_max_newest_first_within_the_interval() {
+    CallerHistory history = history();
+    Complaint a1 = create("A-1", T0, request(PHONE_A, WARD_12, "पहली", Optional.empty()));
+    Complaint a2 = create("A-2", T0.plus(Duration.ofHours(1)), request(PHONE_A, WARD_13, "दूसरी", Optional.empty()));
+    create("B-1", T0.plus(Duration.ofHours(2)), request(PHONE_B, WARD_12, "किसी और की", Optional.empty()));
+    Complaint a3 = create("A-3", T0.plus(Duration.ofHours(3)), request(PHONE_A, WARD_12, "तीसरी", Optional.empty()));
+    a3 = run(a3, new Withdraw(Optional.of("हल हो गया")), AGENT);
+    Complaint a5 = create("A-5", T0.plus(Duration.ofHours(4)), request(PHONE_A, WARD_12, "पाँचवीं", Optional.empty()));
+    Complaint a4 = create("A-4", T0.plus(Duration.ofHours(4)), request(PHONE_A, WARD_12, "चौथी", Optional.empty()));
+    Complaint a6 = create("A-6", T0.plus(Duration.ofHours(5)), request(PHONE_A, WARD_12, "छठी", Optional.empty()));
+    PhoneNumber phoneA = PhoneNumber.parse(PHONE_A);
+    TenantId t = TenantId.DEFAULT;
+
+    assertThat(history.newestRegistered(t, phoneA, T0, Instant.MAX, 2)).containsExactly(a6, a5);
+    assertThat(history.newestRegistered(t, phoneA, T0, T0.plus(Duration.ofHours(4)), 2)).containsExactly(a5, a4);
+    assertThat(history.newestRegistered(t, phoneA, T0, T0.plus(Duration.ofHours(4)), 10)).containsExactly(a5, a4, a3, a2, a1);
+    assertThat(history.newestRegistered(t, phoneA, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(3)), 10))
+        .containsExactly(a3, a2);
+    assertThat(history.newestRegistered(t, phoneA, Instant.MIN, Instant.MAX, 3)).containsExactly(a6, a5, a4);
+    assertThat(history.newestRegistered(t, phoneA, T0.plus(Duration.ofDays(1)), Instant.MAX, 3)).isEmpty();
+    assertThat(history.newestRegistered(t, phoneA, T0, T0.minusSeconds(1), 3)).isEmpty();
+    assertThat(history.newestRegistered(t, PhoneNumber.parse(PHONE_B), T0, Instant.MAX, 5)).hasSize(1);
+    assertThat(history.newestRegistered(t, PhoneNumber.parse("+919000000001"), Instant.MIN, Instant.MAX, 5)).isEmpty();
+    assertThatThrownBy(() -> history.newestRegistered(t, phoneA, T0, Instant.MAX, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    List<Instant> bounds = new ArrayList<>(List.of(Instant.MIN, Instant.MAX));
+    for (int h = -1; h <= 6; h++) {
+      bounds.add(T0.plus(Duration.ofHours(h)));
+      bounds.add(T0.plus(Duration.ofHours(h)).plusSeconds(1));
+    }
+    for (Instant since : bounds) {
+      List<Complaint> all = history.registeredSince(t, phoneA, since);
+      for (Instant until : bounds) {
+        List<Complaint> within = all.stream().filter(c -> !c.registeredAt().isAfter(until)).toList();
+        for (int max = 1; max <= 7; max++) {
+          assertThat(history.newestRegistered(t, phoneA, since, until, max)).as("since %s until %s max %s", since, until, max)
+              .containsExactlyElementsOf(within.subList(0, Math.min(max, within.size())));
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link CallerHistory#registeredSince(TenantId, PhoneNumber, String, String, Instant)}: a
+   * number's complaints of exactly that category and jurisdiction (a category whose code starts
+   * the same is another) registered at or after the instant, open or not, newest first and ties by
+   * id descending; the duplicate policy relies on it being {@code registeredSince} with the other
+   * codes left out, which is checked for every instant.
+   */
+  @Test
+  public void registered_since_of_a_category_lists_only_that_category_and_jurisdiction() {
+    CallerHistory history = history();
+    String outage = "ENERGY.SUPPLY.OUTAGE";
+    Complaint c1 = create("C-1", T0, request(PHONE_A, WARD_12, "पहली", Optional.empty()));
+    Complaint c2 = create("C-2", T0.plus(Duration.ofHours(1)), ofCategory(PHONE_A, WARD_12, "WATER.SUPPLY", "पानी"));
+    Complaint c3 = create("C-3", T0.plus(Duration.ofHours(2)), request(PHONE_A, WARD_13, "दूसरे वार्ड", Optional.empty()));
+    create("B-1", T0.plus(Duration.ofHours(2)), request(PHONE_B, WARD_12, "किसी और की", Optional.empty()));
+    Complaint c4 = run(create("C-4", T0.plus(Duration.ofHours(3)), request(PHONE_A, WARD_12, "बंद", Optional.empty())),
+        new Withdraw(Optional.of("हल हो गया")), AGENT);
+    Complaint c5 = create("C-5", T0.plus(Duration.ofHours(4)), request(PHONE_A, WARD_12, "पाँचवीं", Optional.empty()));
+    Complaint c6 = create("C-6", T0.plus(Duration.ofHours(4)), request(PHONE_A, WARD_12, "छठी", Optional.empty()));
+    Complaint c7 = create("C-7", T0.plus(Duration.ofHours(5)), ofCategory(PHONE_A, WARD_12, "ENERGY.SUPPLY", "ऊपर की श्रेणी"));
+    PhoneNumber phoneA = PhoneNumber.parse(PHONE_A);
+    TenantId t = TenantId.DEFAULT;
+
+    assertThat(history.registeredSince(t, phoneA, outage, WARD_12, T0)).containsExactly(c6, c5, c4, c1);
+    assertThat(history.registeredSince(t, phoneA, outage, WARD_12, T0.plus(Duration.ofHours(3)))).containsExactly(c6, c5, c4);
+    assertThat(history.registeredSince(t, phoneA, outage, WARD_12, T0.plus(Duration.ofHours(3)).plusSeconds(1)))
+        .containsExactly(c6, c5);
+    assertThat(history.registeredSince(t, phoneA, outage, WARD_13, Instant.MIN)).containsExactly(c3);
+    assertThat(history.registeredSince(t, phoneA, "WATER.SUPPLY", WARD_12, Instant.MIN)).containsExactly(c2);
+    assertThat(history.registeredSince(t, phoneA, "ENERGY.SUPPLY", WARD_12, Instant.MIN)).containsExactly(c7);
+    assertThat(history.registeredSince(t, phoneA, "WATER.SUPPLY", WARD_13, Instant.MIN)).isEmpty();
+    assertThat(history.registeredSince(t, PhoneNumber.parse(PHONE_B), outage, WARD_12, T0.plus(Duration.ofHours(2)).plusSeconds(1)))
+        .isEmpty();
+    assertThat(history.registeredSince(t, PhoneNumber.parse("+919000000001"), outage, WARD_12, Instant.MIN)).isEmpty();
+    for (int h = -1; h <= 6; h++) {
+      Instant since = T0.plus(Duration.ofHours(h));
+      for (String category : List.of(outage, "WATER.SUPPLY", "ENERGY.SUPPLY")) {
+        for (String ward : List.of(WARD_12, WARD_13)) {
+          assertThat(history.registeredSince(t, phoneA, category, ward, since)).as("%s %s since %s", category, ward, since)
+              .containsExactlyElementsOf(history.registeredSince(t, phoneA, since).stream()
+                  .filter(c -> c.categoryCode().equals(category) && c.jurisdictionCode().equals(ward)).toList());
+        }
+      }
+    }
+  }
+
+  private static RegisterComplaint ofCategory(String phone, String jurisdiction, String category, String description) {
+    return RegisterComplaint.builder()
+        .channel(Channel.PHONE_CALL)
+        .citizen(Complainant.builder().name("सुनीता वर्मा").phone(phone).languageTag("hi").address("वार्ड 12, रायपुर").build())
+        .categoryCode(category)
+        .jurisdictionCode(jurisdiction)
+        .description(description)
+        .build();
   }
 
   /**

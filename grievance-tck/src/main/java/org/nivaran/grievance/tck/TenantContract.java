@@ -220,6 +220,14 @@ public abstract class TenantContract {
     assertThat(history.registeredSince(RAIPUR, phone, T0)).containsExactly(fake);
     assertThat(history.registeredSince(DURG, phone, T0)).hasSize(1).allSatisfy(c -> assertThat(c.tenant()).isEqualTo(DURG));
     assertThat(history.registeredSince(BASTAR, phone, T0)).isEmpty();
+    assertThat(history.newestRegistered(RAIPUR, phone, T0, Instant.MAX, 5)).containsExactly(fake);
+    assertThat(history.newestRegistered(DURG, phone, T0, Instant.MAX, 5)).hasSize(1)
+        .allSatisfy(c -> assertThat(c.tenant()).isEqualTo(DURG));
+    assertThat(history.newestRegistered(BASTAR, phone, T0, Instant.MAX, 5)).isEmpty();
+    assertThat(history.registeredSince(RAIPUR, phone, fake.categoryCode(), fake.jurisdictionCode(), T0)).containsExactly(fake);
+    assertThat(history.registeredSince(BASTAR, phone, fake.categoryCode(), fake.jurisdictionCode(), T0)).isEmpty();
+    history.registeredSince(DURG, phone, fake.categoryCode(), fake.jurisdictionCode(), T0)
+        .forEach(c -> assertThat(c.tenant()).isEqualTo(DURG));
     Instant until = T0.plus(Duration.ofDays(1));
     assertThat(history.countFakeClosures(RAIPUR, phone, T0, until)).isEqualTo(1);
     assertThat(history.countFakeClosures(DURG, phone, T0, until)).isZero();

@@ -48,8 +48,10 @@ import org.nivaran.grievance.internal.Texts;
  * <p>The limit is checked against the store before the complaint is created, not atomically with
  * it: registrations of one number racing on several threads or nodes may each pass and exceed it
  * by the number of racers. Counting needs a store with the caller's history
- * ({@link org.nivaran.grievance.store.CallerHistory#newestRegistered}): a registration reads only the
- * newest {@link #limit()} complaints of the period (more only while exempt ones fill them).
+ * ({@link org.nivaran.grievance.store.CallerHistory#registrationInstants}): a registration reads only
+ * the instants of the newest {@link #limit()} complaints of the period, from the store's index; with
+ * exempt channels it reads those complaints ({@code newestRegistered}), more only while exempt ones
+ * fill them.
  *
  * <p>Immutable and thread-safe.
  */
@@ -256,14 +258,31 @@ public final class CallerLimitPolicy {
    */
   public Optional<Instant> refusedUntil(List<Complaint> registered, Instant at) {
     Objects.requireNonNull(registered, "registered");
+    return refusedUntilRegisteredAt(registered.stream()
+        .filter(c -> !exemptChannels.contains(c.channel()))
+        .map(Complaint::registeredAt)
+        .toList(), at);
+  }
+
+  /**
+   * {@link #refusedUntil} from the registration instants alone, for a history whose channels are
+   * already known to count: what a store can answer from its index by number and instant without
+   * reading a complaint.
+   *
+   * @param registeredAt when the number's counted complaints (none through an exempt channel) were
+   *     registered, since at least {@link #countsFrom}, in any order; instants before the period or
+   *     after {@code at} are ignored
+   * @param at the instant of the registration
+   * @return when the number may register again, or empty if this registration is within the limit
+   */
+  public Optional<Instant> refusedUntilRegisteredAt(List<Instant> registeredAt, Instant at) {
+    Objects.requireNonNull(registeredAt, "registeredAt");
     Objects.requireNonNull(at, "at");
     if (!limits()) {
       return Optional.empty();
     }
     Instant from = countsFrom(at);
-    List<Instant> counted = registered.stream()
-        .filter(c -> !exemptChannels.contains(c.channel()))
-        .map(Complaint::registeredAt)
+    List<Instant> counted = registeredAt.stream()
         .filter(t -> !t.isAfter(at) && (window.isPresent() ? t.isAfter(from) : !t.isBefore(from)))
         .sorted(Comparator.reverseOrder())
         .toList();

@@ -10,8 +10,9 @@ import org.nivaran.grievance.tenant.TenantId;
  * An optional capability of a {@link ComplaintStore}: what a caller's number has registered before,
  * as the duplicate, caller-limit and fake-complaint policies ask it at every registration. Each
  * question a registration asks is one query on an index by number whose cost does not grow with the
- * number's history: the caller-limit policy reads only the newest few complaints of its period
- * ({@link #newestRegistered}), the duplicate policy only those of the request's category and
+ * number's history: the caller-limit policy reads only when the newest few complaints of its
+ * period were registered ({@link #registrationInstants}; with exempt channels the complaints,
+ * {@link #newestRegistered}), the duplicate policy only those of the request's category and
  * jurisdiction ({@link #registeredSince(TenantId, PhoneNumber, String, String, Instant)}), the
  * fake-complaint policy a count ({@link #countFakeClosures}); a registration asks each at most once
  * (the caller-limit policy again, with a larger bound, only while exempt complaints fill what it
@@ -58,6 +59,24 @@ public interface CallerHistory {
         .filter(c -> !c.registeredAt().isAfter(until))
         .limit(max)
         .toList();
+  }
+
+  /**
+   * When a number's newest complaints within an interval were registered: the registration
+   * instants of exactly the complaints {@link #newestRegistered} lists, in its order (newest first,
+   * at most {@code max}). A store answers it from its index by tenant, number and registration
+   * instant alone, reading no complaint. The default maps {@link #newestRegistered}.
+   *
+   * @param tenant whose complaints
+   * @param phone the citizen's number
+   * @param since the earliest registration instant, inclusive
+   * @param until the latest registration instant, inclusive
+   * @param max how many at most, at least 1
+   * @return the instants, newest first
+   * @throws IllegalArgumentException if {@code max} is below 1
+   */
+  default List<Instant> registrationInstants(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+    return newestRegistered(tenant, phone, since, until, max).stream().map(Complaint::registeredAt).toList();
   }
 
   /**

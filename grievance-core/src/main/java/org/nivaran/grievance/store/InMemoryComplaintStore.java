@@ -136,6 +136,11 @@ public final class InMemoryComplaintStore implements ComplaintStore, WorkLists, 
   }
 
   @Override
+  public List<Instant> registrationInstants(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+    return read(tenant).newestRegistered(phone, since, until, max).stream().map(Complaint::registeredAt).toList();
+  }
+
+  @Override
   public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, String categoryCode,
       String jurisdictionCode, Instant since) {
     return read(tenant).registeredSince(phone, categoryCode, jurisdictionCode, since);

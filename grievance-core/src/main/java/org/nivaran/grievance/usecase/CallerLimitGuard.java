@@ -13,11 +13,13 @@ import org.nivaran.grievance.policy.CallerLimitReachedException;
 /**
  * The caller-limit policy at work: at a registration that would create a complaint, counts the
  * number's complaints in the period and refuses with {@link CallerLimitReachedException} once the
- * limit is reached. It reads only the newest {@code limit} complaints of the period
- * ({@link CallerRecord#newest}): the limit-th newest counted one decides both whether and until when.
- * Only when complaints the policy does not count (an exempt channel, or registered exactly at the
- * start of a sliding window) fill what it read does it read again, twice as many, so the cost
- * follows the limit and the exempt complaints among the newest, never the number's whole history.
+ * limit is reached. It reads only the newest {@code limit} of the period: the limit-th newest counted
+ * one decides both whether and until when. With no exempt channel every complaint counts, so the
+ * registration instants suffice ({@link CallerRecord#newestInstants}, no complaint read); with exempt
+ * channels it reads the complaints ({@link CallerRecord#newest}), and only when complaints the
+ * policy does not count (an exempt channel, or registered exactly at the start of a sliding window)
+ * fill what it read does it read again, twice as many, so the cost follows the limit and the exempt
+ * complaints among the newest, never the number's whole history.
  * Thread-safe.
  */
 final class CallerLimitGuard {
@@ -49,6 +51,9 @@ final class CallerLimitGuard {
   private Optional<Instant> refusedUntil(CallerRecord record, Instant now) {
     Instant from = policy.countsFrom(now);
     int max = policy.limit();
+    if (policy.exemptChannels().isEmpty()) { // every complaint counts: the index's instants decide
+      return policy.refusedUntilRegisteredAt(record.newestInstants(from, now, max), now);
+    }
     while (true) {
       List<Complaint> newest = record.newest(from, now, max);
       Optional<Instant> until = policy.refusedUntil(newest, now);

@@ -12,7 +12,8 @@ import org.nivaran.grievance.store.CallerHistory;
 /**
  * One registration's questions about the caller's earlier complaints, each asked of the store only
  * when a policy of this registration needs it, and each answered by one bounded query: the
- * caller-limit policy reads the newest complaints of its period ({@link CallerHistory#newestRegistered}),
+ * caller-limit policy reads when the newest complaints of its period were registered
+ * ({@link CallerHistory#registrationInstants}, or with exempt channels {@link CallerHistory#newestRegistered}),
  * the duplicate policy those of the request's category and jurisdiction
  * ({@link CallerHistory#registeredSince(TenantId, PhoneNumber, String, String, Instant)}). Neither
  * reads the rest of the number's history, so a caller with a thousand earlier complaints costs what
@@ -37,6 +38,11 @@ final class CallerRecord {
   /** The number's newest complaints registered within {@code [since, until]}, newest first, at most {@code max}. */
   List<Complaint> newest(Instant since, Instant until, int max) {
     return TenantGuard.own(tenant, history.orElseThrow().newestRegistered(tenant, phone, since, until, max));
+  }
+
+  /** When the number's newest complaints within {@code [since, until]} were registered, newest first, at most {@code max}. */
+  List<Instant> newestInstants(Instant since, Instant until, int max) {
+    return history.orElseThrow().registrationInstants(tenant, phone, since, until, max);
   }
 
   /** The number's complaints of a category in a jurisdiction registered at or after {@code since}, newest first. */

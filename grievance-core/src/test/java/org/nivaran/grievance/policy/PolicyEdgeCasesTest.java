@@ -352,6 +352,12 @@ class PolicyEdgeCasesTest {
     }
 
     @Override
+    public List<Instant> registrationInstants(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+      failIfAsked();
+      return d.registrationInstants(tenant, phone, since, until, max);
+    }
+
+    @Override
     public List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, String category, String jurisdiction,
         Instant since) {
       failIfAsked();

@@ -27,8 +27,9 @@ import org.nivaran.grievance.store.NewComplaint;
 import org.nivaran.grievance.tenant.TenantId;
 
 /**
- * The caller-limit guard reads only the newest complaints of the period ({@link CallerHistory#newestRegistered}),
- * more only while exempt ones fill what it read; its answer must be the policy's answer over the
+ * The caller-limit guard reads only the newest of the period (their instants,
+ * {@link CallerHistory#registrationInstants}, or with exempt channels the complaints,
+ * {@link CallerHistory#newestRegistered}, more only while exempt ones fill what it read); its answer must be the policy's answer over the
  * number's whole history. Checked on random histories: exempt channels, complaints registered
  * exactly at the window's start, after the registration, and at the same instant.
  */
@@ -90,6 +91,12 @@ class CallerLimitGuardEquivalenceTest {
       public List<Complaint> newestRegistered(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
         reads.incrementAndGet();
         return new ArrayList<>(store.newestRegistered(tenant, phone, since, until, max));
+      }
+
+      @Override
+      public List<Instant> registrationInstants(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+        reads.incrementAndGet();
+        return new ArrayList<>(store.registrationInstants(tenant, phone, since, until, max));
       }
 
       @Override

@@ -43,6 +43,26 @@ final class CallerHistoryQueries {
     });
   }
 
+  List<Instant> registrationInstants(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+    check(tenant, phone, since, until);
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1 (was " + max + ")");
+    }
+    return jdbc.read("reading when a citizen's newest complaints were registered", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.registrationInstants())) {
+        bind(ps, tenant, phone, since, until);
+        ps.setInt(5, max);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<Instant> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(Jdbc.getInstant(rs, "registered_at"));
+          }
+          return List.copyOf(out);
+        }
+      }
+    });
+  }
+
   List<Complaint> registeredSince(TenantId tenant, PhoneNumber phone, String categoryCode, String jurisdictionCode,
       Instant since) {
     Objects.requireNonNull(tenant, "tenant");

@@ -480,6 +480,22 @@ public final class JdbcComplaintStore
   }
 
   /**
+   * Reads at most {@code max} entries of the index by tenant, number and registration instant and
+   * nothing else (an index-only scan on PostgreSQL).
+   *
+   * @param tenant whose complaints
+   * @param phone the citizen's number
+   * @param since the earliest registration instant, inclusive
+   * @param until the latest registration instant, inclusive
+   * @param max how many at most, at least 1
+   * @return the instants, newest first
+   */
+  @Override
+  public List<Instant> registrationInstants(TenantId tenant, PhoneNumber phone, Instant since, Instant until, int max) {
+    return history.registrationInstants(tenant, phone, since, until, max);
+  }
+
+  /**
    * Reads the range of the index by tenant, number and registration instant and the documents of
    * only the rows of the category and jurisdiction.
    *

@@ -129,8 +129,8 @@ import org.nivaran.grievance.store.WorkLists;
  * that is not a {@link TransactionalOutbox} and stored by one that is. The optional capabilities
  * are checked when the store implements them: {@link WorkLists} ({@code overdue},
  * {@code claimDue}, {@code flagged}, {@code pendingAt} and their limits, every work list paged
- * through to its end) and {@link CallerHistory} ({@code registeredSince}, {@code newestRegistered}, {@code registeredSince} of
- * a category, the fake closures). A
+ * through to its end) and {@link CallerHistory} ({@code registeredSince}, {@code newestRegistered},
+ * {@code registrationInstants}, {@code registeredSince} of a category, the fake closures). A
  * test of a capability the store does not implement is skipped (a JUnit assumption); nothing else
  * is. The nested class {@link Tenants} runs the {@link TenantContract}: one store serving several
  * tenants with nothing crossing between them.
@@ -1214,9 +1214,10 @@ public abstract class ComplaintStoreContract {
   }
 
   /**
-   * {@link CallerHistory#newestRegistered}: a number's newest complaints registered within the
-   * interval (both ends included), open or not, newest first and ties by id descending, at most
-   * {@code max}; the caller-limit policy relies on it being exactly the first {@code max} of
+   * {@link CallerHistory#newestRegistered} and {@link CallerHistory#registrationInstants}: a
+   * number's newest complaints registered within the interval (both ends included), open or not,
+   * newest first and ties by id descending, at most {@code max}, and their registration instants;
+   * the caller-limit policy relies on them being exactly the first {@code max} of
    * {@code registeredSince} within the interval, which is checked for every bound.
    */
   @Test
@@ -1245,6 +1246,10 @@ public abstract class ComplaintStoreContract {
     assertThat(history.newestRegistered(t, PhoneNumber.parse("+919000000001"), Instant.MIN, Instant.MAX, 5)).isEmpty();
     assertThatThrownBy(() -> history.newestRegistered(t, phoneA, T0, Instant.MAX, 0))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> history.registrationInstants(t, phoneA, T0, Instant.MAX, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(history.registrationInstants(t, phoneA, T0, T0.plus(Duration.ofHours(4)), 3))
+        .containsExactly(a5.registeredAt(), a4.registeredAt(), a3.registeredAt());
     List<Instant> bounds = new ArrayList<>(List.of(Instant.MIN, Instant.MAX));
     for (int h = -1; h <= 6; h++) {
       bounds.add(T0.plus(Duration.ofHours(h)));
@@ -1255,8 +1260,11 @@ public abstract class ComplaintStoreContract {
       for (Instant until : bounds) {
         List<Complaint> within = all.stream().filter(c -> !c.registeredAt().isAfter(until)).toList();
         for (int max = 1; max <= 7; max++) {
+          List<Complaint> newest = within.subList(0, Math.min(max, within.size()));
           assertThat(history.newestRegistered(t, phoneA, since, until, max)).as("since %s until %s max %s", since, until, max)
-              .containsExactlyElementsOf(within.subList(0, Math.min(max, within.size())));
+              .containsExactlyElementsOf(newest);
+          assertThat(history.registrationInstants(t, phoneA, since, until, max)).as("instants since %s until %s max %s",
+              since, until, max).containsExactlyElementsOf(newest.stream().map(Complaint::registeredAt).toList());
         }
       }
     }

@@ -224,6 +224,8 @@ public abstract class TenantContract {
     assertThat(history.newestRegistered(DURG, phone, T0, Instant.MAX, 5)).hasSize(1)
         .allSatisfy(c -> assertThat(c.tenant()).isEqualTo(DURG));
     assertThat(history.newestRegistered(BASTAR, phone, T0, Instant.MAX, 5)).isEmpty();
+    assertThat(history.registrationInstants(RAIPUR, phone, T0, Instant.MAX, 5)).containsExactly(fake.registeredAt());
+    assertThat(history.registrationInstants(BASTAR, phone, T0, Instant.MAX, 5)).isEmpty();
     assertThat(history.registeredSince(RAIPUR, phone, fake.categoryCode(), fake.jurisdictionCode(), T0)).containsExactly(fake);
     assertThat(history.registeredSince(BASTAR, phone, fake.categoryCode(), fake.jurisdictionCode(), T0)).isEmpty();
     history.registeredSince(DURG, phone, fake.categoryCode(), fake.jurisdictionCode(), T0)

@@ -27,7 +27,9 @@ import org.nivaran.grievance.actor.PhoneNumber;
 import org.nivaran.grievance.complaint.Complainant;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.complaint.Registration;
+import org.nivaran.grievance.complaint.ComplaintIdScheme;
 import org.nivaran.grievance.jdbc.JdbcComplaintStore;
+import org.nivaran.grievance.jdbc.JdbcIdScheme;
 import org.nivaran.grievance.jdbc.SchemaInstaller;
 import org.nivaran.grievance.policy.CallerLimitPolicy;
 import org.nivaran.grievance.policy.FakeComplaintPolicy;
@@ -98,7 +100,8 @@ public final class CallerHistoryHarness {
   private static void run(HikariDataSource ds, int timed, int background) throws SQLException {
     JdbcComplaintStore store = JdbcComplaintStore.builder(ds).build();
     MutableClock clock = new MutableClock(START);
-    Grievances plain = SampleDistrict.grievances(store, clock).build();
+    ComplaintIdScheme ids = JdbcIdScheme.yearly(ds, "RPR", SampleDistrict.IST, 100);
+    Grievances plain = SampleDistrict.grievances(store, clock).idScheme(ids).build();
     long t0 = System.nanoTime();
     for (int i = 0; i < background; i++) {
       plain.register(SampleDistrict.request(i), SampleDistrict.AGENT);
@@ -124,8 +127,8 @@ public final class CallerHistoryHarness {
     }
     clock.advance(Duration.ofHours(1));
 
-    Grievances before = policies(beforeStore(store), clock);
-    Grievances after = policies(store, clock);
+    Grievances before = policies(beforeStore(store), clock, ids);
+    Grievances after = policies(store, clock, ids);
     int warm = Math.min(50, timed / 3);
     List<long[]> samples = new ArrayList<>(); // before 10, after 10, before 1000, after 1000
     for (int v = 0; v < 4; v++) {
@@ -165,8 +168,8 @@ public final class CallerHistoryHarness {
     explain(ds, PhoneNumber.parse(String.valueOf(LONG_CALLERS + 1)), clock.instant());
   }
 
-  private static Grievances policies(ComplaintStore store, MutableClock clock) {
-    return SampleDistrict.grievances(store, clock)
+  private static Grievances policies(ComplaintStore store, MutableClock clock, ComplaintIdScheme ids) {
+    return SampleDistrict.grievances(store, clock).idScheme(ids)
         .fakeComplaintPolicy(FakeComplaintPolicy.blockAfter(3, Duration.ofDays(90)))
         .callerLimitPolicy(CallerLimitPolicy.perWindow(100_000, Duration.ofDays(30)))
         .build();
@@ -177,7 +180,7 @@ public final class CallerHistoryHarness {
     RegisterComplaint sample = SampleDistrict.request(n);
     return RegisterComplaint.builder().from(sample)
         .citizen(Complainant.builder().name("नागरिक").phone(PhoneNumber.parse(String.valueOf(number)))
-            .languageTag(sample.citizen().languageTag()).build())
+            .languageTag("hi").build())
         .build();
   }
 

@@ -12,6 +12,11 @@
  * grievance-benchmarks/target/benchmarks.jar org.nivaran.grievance.benchmarks.StoreLoadHarness}
  * ({@code --help} lists its options).
  *
+ * <p>{@link org.nivaran.grievance.benchmarks.CallerHistoryHarness} times, on PostgreSQL in one
+ * run, a registration with the fake-complaint and caller-limit policies for a caller with 10
+ * earlier complaints and for one with 1,000, with the caller-history questions as they are and as
+ * they were (every complaint of the period read), and prints the plans of those questions.
+ *
  * <p>Build and run: {@code ./mvnw -B -q -pl grievance-benchmarks -am package -DskipTests && java
  * -jar grievance-benchmarks/target/benchmarks.jar CalendarPlusBenchmark -f 2 -wi 3 -w 2s -i 5 -r
  * 2s}. {@code ./mvnw verify} compiles them and runs their tests, never the benchmarks.

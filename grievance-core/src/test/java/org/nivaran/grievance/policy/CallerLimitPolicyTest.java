@@ -66,6 +66,23 @@ class CallerLimitPolicyTest {
   }
 
   @Test
+  void refused_until_from_instants_counts_the_period_only_and_names_the_limit_th_newest() {
+    Instant at = Instant.parse("2024-03-20T06:30:00Z");
+    CallerLimitPolicy window = CallerLimitPolicy.perWindow(2, Duration.ofHours(10));
+    Instant start = at.minus(Duration.ofHours(10));
+    // exactly at the window's start and after the registration: neither counts
+    assertThat(window.refusedUntilRegisteredAt(List.of(start, at.plusSeconds(1), at.minusSeconds(5)), at)).isEmpty();
+    assertThat(window.refusedUntilRegisteredAt(List.of(start.plusSeconds(1), at, at.minusSeconds(5)), at))
+        .contains(at.minusSeconds(5).plus(Duration.ofHours(10)));
+    CallerLimitPolicy month = CallerLimitPolicy.perCalendarMonth(2, District.IST);
+    Instant firstOfMonth = LocalDateTime.of(2024, 3, 1, 0, 0).atZone(District.IST).toInstant();
+    assertThat(month.refusedUntilRegisteredAt(List.of(firstOfMonth, at), at))
+        .contains(LocalDateTime.of(2024, 4, 1, 0, 0).atZone(District.IST).toInstant());
+    assertThat(month.refusedUntilRegisteredAt(List.of(firstOfMonth.minusSeconds(1), at), at)).isEmpty();
+    assertThat(CallerLimitPolicy.none().refusedUntilRegisteredAt(List.of(at, at, at), at)).isEmpty();
+  }
+
+  @Test
   void a_calendar_month_in_IST_counts_from_the_first_at_midnight_IST_and_refuses_until_the_next_first() {
     Grievances g = grievances(CallerLimitPolicy.perCalendarMonth(3, District.IST));
     clock.set(ist(2024, 2, 29, 23, 59)); // the last minute of February in IST

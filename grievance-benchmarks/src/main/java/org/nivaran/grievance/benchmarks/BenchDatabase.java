@@ -39,12 +39,12 @@ final class BenchDatabase implements AutoCloseable {
       List.of("nivaran_id_block", "nivaran_idempotency", "nivaran_complaint", "nivaran_reference", "nivaran_event",
           "nivaran_outbox");
 
-  private final StoreLoadHarness.Options options;
+  private final Options options;
   private final HikariDataSource dataSource;
   private final String schema; // null for H2
   private final String product;
 
-  private BenchDatabase(StoreLoadHarness.Options options, HikariDataSource dataSource, String schema) {
+  private BenchDatabase(Options options, HikariDataSource dataSource, String schema) {
     this.options = options;
     this.dataSource = dataSource;
     this.schema = schema;
@@ -63,7 +63,7 @@ final class BenchDatabase implements AutoCloseable {
    * @param options where the database is and the pool size
    * @return the open database
    */
-  static BenchDatabase fresh(StoreLoadHarness.Options options) {
+  static BenchDatabase fresh(Options options) {
     String name = "nivaran_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
@@ -109,7 +109,7 @@ final class BenchDatabase implements AutoCloseable {
     return url.startsWith("jdbc:h2:");
   }
 
-  private static Connection admin(StoreLoadHarness.Options options) throws SQLException {
+  private static Connection admin(Options options) throws SQLException {
     return DriverManager.getConnection(options.url(), options.user(), options.password());
   }
 
@@ -217,7 +217,7 @@ final class BenchDatabase implements AutoCloseable {
     dropSchema(options, schema);
   }
 
-  private static void dropSchema(StoreLoadHarness.Options options, String schema) {
+  private static void dropSchema(Options options, String schema) {
     if (schema == null) {
       return;
     }

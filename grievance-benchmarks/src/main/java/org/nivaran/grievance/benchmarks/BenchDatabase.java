@@ -124,7 +124,18 @@ final class BenchDatabase implements AutoCloseable {
    * for its own test, built with {@code allowNonDurable}.
    */
   JdbcComplaintStore store() {
-    JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(dataSource);
+    return store(dataSource);
+  }
+
+  /**
+   * A store as {@link #store()} builds it, on a data source that wraps this database's (such as a
+   * {@link StatementCapture}'s).
+   *
+   * @param wrapping the data source to use
+   * @return the store
+   */
+  JdbcComplaintStore store(DataSource wrapping) {
+    JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(wrapping);
     if (!isPostgres()) {
       builder.allowNonDurable("the harness's own quick check on H2 in memory, dropped when the pool closes");
     }

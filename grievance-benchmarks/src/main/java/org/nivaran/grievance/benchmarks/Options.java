@@ -12,24 +12,30 @@ import java.util.Objects;
  * @param registrations how many registrations each registration measurement times
  * @param warmup how many registrations precede the timed ones
  * @param due how many complaints each escalation measurement drains
+ * @param preload when above 0, the harness instead fills one schema with this many complaints
+ *     ({@link Preloader}) and measures latencies and plans at that size ({@link PreloadedRuns})
+ * @param samples how many times each latency of the preloaded run is timed (fewer for grading)
  */
-record Options(String url, String user, String password, int rounds, int registrations, int warmup, int due) {
+record Options(String url, String user, String password, int rounds, int registrations, int warmup, int due,
+    int preload, int samples) {
   static final String USAGE = "java -cp benchmarks.jar org.nivaran.grievance.benchmarks.StoreLoadHarness\n"
       + "  [--url jdbc:postgresql://127.0.0.1:5432/test] [--user postgres] [--password '']\n"
-      + "  [--rounds 3] [--registrations 4000] [--warmup 1000] [--due 20000]";
+      + "  [--rounds 3] [--registrations 4000] [--warmup 1000] [--due 20000]\n"
+      + "  [--preload 0 (e.g. 10000: fill one schema, then latencies and EXPLAIN at that size)] [--samples 200]";
 
   Options {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
-    if (rounds < 1 || registrations < 1 || warmup < 0 || due < 1) {
-      throw new IllegalArgumentException("rounds, registrations and due must be at least 1, warmup at least 0");
+    if (rounds < 1 || registrations < 1 || warmup < 0 || due < 1 || preload < 0 || samples < 1) {
+      throw new IllegalArgumentException(
+          "rounds, registrations, due and samples must be at least 1, warmup and preload at least 0");
     }
   }
 
-  /** The defaults: the local PostgreSQL, 3 rounds of 4,000 registrations and 20,000 due. */
+  /** The defaults: the local PostgreSQL, 3 rounds of 4,000 registrations and 20,000 due; no preload. */
   static Options defaults() {
-    return new Options("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", 3, 4000, 1000, 20_000);
+    return new Options("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", 3, 4000, 1000, 20_000, 0, 200);
   }
 
   static Options parse(String... args) {
@@ -41,17 +47,27 @@ record Options(String url, String user, String password, int rounds, int registr
       }
       String v = args[++i];
       o = switch (name) {
-        case "--url" -> new Options(v, o.user, o.password, o.rounds, o.registrations, o.warmup, o.due);
-        case "--user" -> new Options(o.url, v, o.password, o.rounds, o.registrations, o.warmup, o.due);
-        case "--password" -> new Options(o.url, o.user, v, o.rounds, o.registrations, o.warmup, o.due);
-        case "--rounds" -> new Options(o.url, o.user, o.password, number(name, v), o.registrations, o.warmup, o.due);
-        case "--registrations" -> new Options(o.url, o.user, o.password, o.rounds, number(name, v), o.warmup, o.due);
-        case "--warmup" -> new Options(o.url, o.user, o.password, o.rounds, o.registrations, number(name, v), o.due);
-        case "--due" -> new Options(o.url, o.user, o.password, o.rounds, o.registrations, o.warmup, number(name, v));
+        case "--url" -> new Options(v, o.user, o.password, o.rounds, o.registrations, o.warmup, o.due, o.preload,
+            o.samples);
+        case "--user" -> new Options(o.url, v, o.password, o.rounds, o.registrations, o.warmup, o.due, o.preload,
+            o.samples);
+        case "--password" -> new Options(o.url, o.user, v, o.rounds, o.registrations, o.warmup, o.due, o.preload,
+            o.samples);
+        case "--rounds" -> o.withCounts(number(name, v), o.registrations, o.warmup, o.due, o.preload, o.samples);
+        case "--registrations" -> o.withCounts(o.rounds, number(name, v), o.warmup, o.due, o.preload, o.samples);
+        case "--warmup" -> o.withCounts(o.rounds, o.registrations, number(name, v), o.due, o.preload, o.samples);
+        case "--due" -> o.withCounts(o.rounds, o.registrations, o.warmup, number(name, v), o.preload, o.samples);
+        case "--preload" -> o.withCounts(o.rounds, o.registrations, o.warmup, o.due, number(name, v), o.samples);
+        case "--samples" -> o.withCounts(o.rounds, o.registrations, o.warmup, o.due, o.preload, number(name, v));
         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
       };
     }
     return o;
+  }
+
+  /** These options with other counts, the same database. */
+  Options withCounts(int rounds, int registrations, int warmup, int due, int preload, int samples) {
+    return new Options(url, user, password, rounds, registrations, warmup, due, preload, samples);
   }
 
   private static int number(String name, String value) {

@@ -96,7 +96,8 @@ public final class StoreLoadHarness {
    * Runs the harness and prints its table.
    *
    * @param args {@code [--url URL] [--user USER] [--password PASSWORD] [--rounds N]
-   *     [--registrations N] [--warmup N] [--due N]}; {@code --help} lists them
+   *     [--registrations N] [--warmup N] [--due N] [--preload N] [--samples N]}; {@code --help} lists
+   *     them; with {@code --preload} above 0 it runs {@link PreloadedRuns} instead of the rounds
    * @throws Exception if a measurement or a check fails
    */
   public static void main(String[] args) throws Exception {
@@ -108,10 +109,13 @@ public final class StoreLoadHarness {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
+    if (options.preload() > 0) {
+      System.out.println(PreloadedRuns.run(options, System.err).markdown());
+      return;
+    }
     Results results = run(options, System.err);
     System.out.println(results.markdown());
   }
-
 
   // ---------------------------------------------------------------------------------------------
   // The run
@@ -144,7 +148,7 @@ public final class StoreLoadHarness {
         try (BenchDatabase db = BenchDatabase.fresh(o)) {
           int complaints = JVM_WARMUP_FACTOR * o.warmup();
           log.printf("warming up: registering, escalating and relaying %,d complaints%n", complaints);
-          Options small = new Options(o.url(), o.user(), o.password(), 1, 1, 0, complaints);
+          Options small = o.withCounts(1, 1, 0, complaints, 0, 1);
           seedDue(db, small);
           escalations(db, small, 1);
           outbox(db, 1);

@@ -142,6 +142,40 @@ final class BenchDatabase implements AutoCloseable {
     return builder.build();
   }
 
+  /**
+   * A second pool on this schema for {@link Preloader} only, whose connections commit without
+   * waiting for the WAL flush ({@code synchronous_commit = off}; nothing is measured through it),
+   * with a store built on it with {@code allowNonDurable}; on H2 the database's own pool and store.
+   *
+   * @param closeables where the pool goes, for the caller to close after the preload
+   * @return the store for preloading, and its data source
+   */
+  Loader loader(List<AutoCloseable> closeables) {
+    if (!isPostgres()) {
+      return new Loader(dataSource, store());
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(schema + "_loader");
+    config.setMaximumPoolSize(options.poolSize());
+    config.setJdbcUrl(dataSource.getJdbcUrl());
+    config.setUsername(options.user());
+    config.setPassword(options.password());
+    config.setConnectionInitSql("SET synchronous_commit = off");
+    HikariDataSource ds = new HikariDataSource(config);
+    closeables.add(ds);
+    return new Loader(ds, JdbcComplaintStore.builder(ds)
+        .allowNonDurable("the harness's preload: rows written before the measurements, not measured")
+        .build());
+  }
+
+  /**
+   * A data source and store to preload through.
+   *
+   * @param dataSource the loader's pool
+   * @param store a store on it
+   */
+  record Loader(DataSource dataSource, JdbcComplaintStore store) {}
+
   /** Whether this is PostgreSQL (else H2). */
   boolean isPostgres() {
     return schema != null;
@@ -173,6 +207,18 @@ final class BenchDatabase implements AutoCloseable {
       c.commit();
     } catch (SQLException e) {
       throw new IllegalStateException("could not copy schema " + source.schema + " into " + schema, e);
+    }
+  }
+
+  /**
+   * Vacuums the Nivaran tables and refreshes their statistics (PostgreSQL; nothing on H2), so that
+   * autovacuum catching up with a bulk load does not run during the measurements after it.
+   */
+  void vacuumAnalyze() {
+    if (isPostgres()) {
+      for (String table : TABLES) {
+        execute("VACUUM (ANALYZE) " + table);
+      }
     }
   }
 
@@ -216,6 +262,25 @@ final class BenchDatabase implements AutoCloseable {
         }
         return rs.getLong(1);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run: " + sql, e);
+    }
+  }
+
+  /**
+   * The first column of the first row of a query, as an instant, or null.
+   *
+   * @param sql a query such as {@code SELECT MIN(due_at) FROM nivaran_complaint}
+   * @return the value
+   */
+  Instant first(String sql) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+      return t == null ? null : t.toInstant();
     } catch (SQLException e) {
       throw new IllegalStateException("could not run: " + sql, e);
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param password the user's password, empty for trust authentication
  * @param rounds how many times each measurement is repeated
  * @param registrations how many registrations each registration measurement times
- * @param warmup how many registrations precede the timed ones
+ * @param warmup how many registrations precede the timed ones; with {@code preload}, how many untimed runs
+ *     precede the timed ones of each per-request operation (at most {@value PreloadedRuns#WARMUP})
  * @param due how many complaints each escalation measurement drains
  * @param preload when above 0, the harness instead fills one schema with this many complaints
  *     ({@link Preloader}) and measures latencies and plans at that size ({@link PreloadedRuns})

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.nivaran.grievance.complaint.ComplaintCommand.Resolve;
 import org.nivaran.grievance.complaint.ComplaintId;
 import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.directory.Language;
-import org.nivaran.grievance.jdbc.JdbcComplaintStore;
+import org.nivaran.grievance.jdbc.JdbcIdScheme;
 import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
 
@@ -29,7 +30,9 @@ import org.nivaran.grievance.tck.SampleDistrict;
  * Fills a fresh schema with a given number of complaints in a realistic mix, through Nivaran's
  * own API ({@link Grievances#register} and {@link Grievances#execute}, 8 threads in parallel
  * batches), so every row is one the store wrote itself: the complaint row and JSON document, the
- * hash-chained events, the outbox rows.
+ * hash-chained events, the outbox rows. On PostgreSQL it writes through a pool of its own whose
+ * commits do not wait for the WAL flush ({@link BenchDatabase#loader}); the measurements after it
+ * use the durable pool.
  *
  * <p>The mix, for {@code n} complaints:
  * <ul>
@@ -91,10 +94,26 @@ final class Preloader {
    * @return what was written
    */
   static Preloaded preload(BenchDatabase db, int n, PrintStream log) {
+    List<AutoCloseable> pools = new ArrayList<>();
+    try {
+      return preload(db, db.loader(pools), n, log);
+    } finally {
+      for (AutoCloseable pool : pools) {
+        try {
+          pool.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("could not close the loader's pool", e);
+        }
+      }
+    }
+  }
+
+  private static Preloaded preload(BenchDatabase db, BenchDatabase.Loader loader, int n, PrintStream log) {
     Plan[] plans = plan(n);
-    JdbcComplaintStore store = db.store();
     MutableClock clock = new MutableClock(NOW);
-    Grievances g = RegistrationRuns.grievances(db, store, clock);
+    Grievances g = SampleDistrict.grievances(loader.store(), clock)
+        .idScheme(JdbcIdScheme.yearly(loader.dataSource(), "RPR", SampleDistrict.IST, 100))
+        .build();
     ComplaintId[] ids = new ComplaintId[n];
     long started = System.nanoTime();
     int from = 0;
@@ -113,7 +132,8 @@ final class Preloader {
         int hi = Math.min(to, lo + BATCH);
         Instant at = monthStart.plus(step.multipliedBy(b));
         clock.set(at);
-        forEachIndex(THREADS, hi - lo, k -> ids[lo + k] = g.register(request(lo + k, plans[lo + k], n), SampleDistrict.AGENT).id());
+        forEachIndex(THREADS, hi - lo,
+            k -> ids[lo + k] = g.register(request(lo + k, plans[lo + k], n), SampleDistrict.AGENT).id());
         clock.set(at.plus(Duration.ofHours(1)));
         forEachIndex(THREADS, hi - lo, k -> {
           if (plans[lo + k].closed()) {

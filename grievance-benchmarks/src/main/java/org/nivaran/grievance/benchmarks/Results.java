@@ -1,5 +1,12 @@
 package org.nivaran.grievance.benchmarks;
 
+import static org.nivaran.grievance.benchmarks.StoreLoadHarness.RELAYS;
+import static org.nivaran.grievance.benchmarks.StoreLoadHarness.SWEEPERS;
+import static org.nivaran.grievance.benchmarks.StoreLoadHarness.TARGET_ESCALATIONS;
+import static org.nivaran.grievance.benchmarks.StoreLoadHarness.TARGET_OUTBOX;
+import static org.nivaran.grievance.benchmarks.StoreLoadHarness.TARGET_RATIO_PERCENT;
+import static org.nivaran.grievance.benchmarks.StoreLoadHarness.THREADS;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +72,7 @@ final class Results {
     md.append("- A registration writes ").append(rowsPerRegistration).append('\n');
     if (!seeding.isEmpty()) {
       md.append(String.format(Locale.ROOT, "- Seeding the due complaints through Nivaran (%d threads, untimed "
-          + "in the table): %s registrations/s%n", StoreLoadHarness.THREADS, list(rates(seeding), "")));
+          + "in the table): %s registrations/s%n", THREADS, list(rates(seeding), "")));
     }
     md.append('\n');
     md.append("| Measurement | Threads | Median | Rounds | CPU µs/op: JVM / DB / other | Target | Result |\n");
@@ -73,13 +80,13 @@ final class Results {
     row(md, "Registrations/s, Nivaran", 1, nivaran1, -1);
     row(md, "Registrations/s, bare JDBC ceiling", 1, ceiling1, -1);
     ratioRow(md, 1, nivaran1, ceiling1);
-    row(md, "Registrations/s, Nivaran", StoreLoadHarness.THREADS, nivaran8, -1);
-    row(md, "Registrations/s, bare JDBC ceiling", StoreLoadHarness.THREADS, ceiling8, -1);
-    ratioRow(md, StoreLoadHarness.THREADS, nivaran8, ceiling8);
+    row(md, "Registrations/s, Nivaran", THREADS, nivaran8, -1);
+    row(md, "Registrations/s, bare JDBC ceiling", THREADS, ceiling8, -1);
+    ratioRow(md, THREADS, nivaran8, ceiling8);
     row(md, "Escalations/s, 1 sweeper", 1, escalation1, -1);
-    row(md, "Escalations/s, " + StoreLoadHarness.SWEEPERS + " sweepers", StoreLoadHarness.SWEEPERS, escalation4, StoreLoadHarness.TARGET_ESCALATIONS);
-    row(md, "Outbox messages/s, 1 relay", 1, relay1, StoreLoadHarness.TARGET_OUTBOX);
-    row(md, "Outbox messages/s, " + StoreLoadHarness.RELAYS + " relays", StoreLoadHarness.RELAYS, relay4, StoreLoadHarness.TARGET_OUTBOX);
+    row(md, "Escalations/s, " + SWEEPERS + " sweepers", SWEEPERS, escalation4, TARGET_ESCALATIONS);
+    row(md, "Outbox messages/s, 1 relay", 1, relay1, TARGET_OUTBOX);
+    row(md, "Outbox messages/s, " + RELAYS + " relays", RELAYS, relay4, TARGET_OUTBOX);
     md.append('\n');
     md.append(String.format(Locale.ROOT, "Checks passed: every escalation run escalated exactly its %,d due "
         + "complaints (counted from the EscalationReports, confirmed in the table); every outbox run sent all "
@@ -124,7 +131,7 @@ final class Results {
           .append(nivaran.get(i).disturbed() || ceiling.get(i).disturbed() ? "*" : "");
     }
     md.append(String.format(Locale.ROOT, "| **Nivaran / ceiling** | %d | **%.0f %%** | %s |  | ≥ %d %% | %s |%n",
-        threads, median, rounds, StoreLoadHarness.TARGET_RATIO_PERCENT, median >= StoreLoadHarness.TARGET_RATIO_PERCENT ? "PASS" : "MISS"));
+        threads, median, rounds, TARGET_RATIO_PERCENT, median >= TARGET_RATIO_PERCENT ? "PASS" : "MISS"));
   }
 
   private static String list(double[] values, String unit) {

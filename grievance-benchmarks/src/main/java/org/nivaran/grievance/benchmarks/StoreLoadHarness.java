@@ -61,6 +61,14 @@ import org.nivaran.grievance.tck.SampleDistrict;
  *     --url jdbc:postgresql://127.0.0.1:5432/test --user postgres --rounds 3 --registrations 4000 --due 20000
  * }</pre>
  *
+ * <p>With {@code --preload N} (N above 0) the harness runs none of the above but {@link
+ * PreloadedRuns}: one schema filled with N complaints by {@link Preloader}, then the latency of
+ * each per-request operation, the rates of the background ones and the {@code EXPLAIN} of every
+ * query they run, at that size.
+ *
+ * <p>The classes by job: {@link Options}, {@link RegistrationRuns}, {@link EscalationRuns},
+ * {@link OutboxRuns}, {@link Threads}, {@link Sample} and {@link Results}.
+ *
  * <p>Progress goes to standard error, the Markdown table to standard output. A check that fails
  * (fewer escalations than due complaints, an outbox not drained) ends the run with an exception.
  */

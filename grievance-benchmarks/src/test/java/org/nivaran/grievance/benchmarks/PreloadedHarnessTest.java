@@ -5,20 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nivaran.grievance.benchmarks.PreloadedRuns.Report;
 import org.nivaran.grievance.benchmarks.PreloadedRuns.Timing;
+import org.nivaran.grievance.benchmarks.StatementCapture.Bind;
+import org.nivaran.grievance.benchmarks.StatementCapture.Captured;
 
 /**
- * The preloaded run does not rot: on H2 in memory with a preload of a few hundred complaints (the
- * only size CI runs) it fills the schema in the planned mix, times every operation, and explains
- * every query it captured.
+ * The preloaded run does not rot: on H2 in memory, and on PostgreSQL when reachable, with a preload
+ * of a few hundred complaints at most (the only size CI runs) it fills the schema in the planned
+ * mix, times every operation, and explains every query it captured; a sequential scan of a large
+ * table is warned of.
  */
 class PreloadedHarnessTest {
+  private static final String PG_URL =
+      System.getenv().getOrDefault("NIVARAN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String PG_USER = System.getenv().getOrDefault("NIVARAN_PG_USER", "postgres");
+  private static final String PG_PASSWORD = System.getenv().getOrDefault("NIVARAN_PG_PASSWORD", "");
 
   @Test
   void preloadsTheMixTimesEveryOperationAndExplainsItsQueries() {
-    Options o = Options.parse("--url", "jdbc:h2:mem:", "--preload", "240", "--samples", "5");
+    Options o = Options.parse("--url", "jdbc:h2:mem:", "--preload", "240", "--samples", "5", "--warmup", "5");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     Report r = PreloadedRuns.run(o, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -55,6 +70,61 @@ class PreloadedHarnessTest {
         "### Plans");
     assertThat(md).doesNotContain("9111111111");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("preloaded 240 of 240 complaints");
+  }
+
+  @Test
+  void explainsOnPostgresWithAnalyzeAndBuffers() {
+    requirePostgres();
+    Options o = Options.parse("--url", PG_URL, "--user", PG_USER, "--password", PG_PASSWORD, "--preload", "120",
+        "--warmup", "3", "--samples", "3");
+
+    Report r = PreloadedRuns.run(o, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    assertThat(r.preloaded.complaints()).isEqualTo(120);
+    assertThat(r.timings).hasSize(8);
+    assertThat(r.plans).allSatisfy(p -> assertThat(String.join("\n", p.plan())).contains("Execution Time"));
+    // the claims are explained too, in a transaction rolled back: the delivery after it still sent every message
+    assertThat(r.plans).anySatisfy(p -> assertThat(p.sql()).contains("FOR UPDATE SKIP LOCKED"));
+    assertThat(r.markdown()).contains("PostgreSQL");
+  }
+
+  @Test
+  void warnsOfASequentialScanOfALargeTableOnly() throws Exception {
+    Options o = Options.parse("--url", "jdbc:h2:mem:");
+    try (BenchDatabase db = BenchDatabase.fresh(o)) {
+      db.execute("CREATE TABLE big_t (v INT)");
+      db.execute("INSERT INTO big_t SELECT X FROM SYSTEM_RANGE(1, 10001)");
+      db.execute("CREATE TABLE small_t (v INT)");
+      db.execute("INSERT INTO small_t SELECT X FROM SYSTEM_RANGE(1, 10000)");
+      Method setInt = PreparedStatement.class.getMethod("setInt", int.class, int.class);
+      List<Bind> five = List.of(new Bind(setInt, new Object[] {1, 5}));
+
+      List<QueryPlans.Plan> plans = QueryPlans.explain(db, "scan", List.of(
+          new Captured("SELECT v FROM big_t WHERE v = ?", five),
+          new Captured("SELECT v FROM small_t WHERE v = ?", five)));
+
+      assertThat(plans.get(0).warnings()).singleElement().asString()
+          .startsWith("WARNING: sequential scan of big_t (10,001 rows)");
+      assertThat(plans.get(1).warnings()).isEmpty(); // not more than 10,000 rows
+      db.execute("CREATE INDEX big_t_v ON big_t (v)");
+      assertThat(QueryPlans.explain(db, "scan", List.of(new Captured("SELECT v FROM big_t WHERE v = ?", five)))
+          .get(0).warnings()).isEmpty();
+    }
+  }
+
+  /** Skips the calling test when PostgreSQL is unreachable, or fails it when {@code CI=true}. */
+  private static void requirePostgres() {
+    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
+      c.isValid(2);
+    } catch (SQLException e) {
+      String why = "PostgreSQL is not reachable at " + PG_URL + " as " + PG_USER + " (" + e.getMessage() + ")";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail(why + "; CI=true requires the PostgreSQL tests to run (see DEVELOPERS.md)");
+      }
+      Assumptions.abort(why + "; PostgreSQL tests skipped. To run them, start PostgreSQL on 127.0.0.1:5432 "
+          + "with a database 'test' for user 'postgres', or set NIVARAN_PG_URL / NIVARAN_PG_USER / "
+          + "NIVARAN_PG_PASSWORD");
+    }
   }
 
   @Test

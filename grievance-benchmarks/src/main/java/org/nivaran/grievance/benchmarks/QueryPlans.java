@@ -19,12 +19,15 @@ import org.nivaran.grievance.benchmarks.StatementCapture.Captured;
  * that is rolled back (so a {@code FOR UPDATE} claim or any side effect leaves nothing behind); on
  * H2 its plain {@code EXPLAIN}. A sequential scan of a table with more than
  * {@value #LARGE_TABLE_ROWS} rows (PostgreSQL's {@code Seq Scan on t}; H2's {@code tableScan}) is
- * reported as a warning. Stateless.
+ * reported as a warning. Phone numbers among the bound values the plans print are masked.
+ * Stateless.
  */
 final class QueryPlans {
   /** A table with more rows than this should not be scanned by a per-request query. */
   static final long LARGE_TABLE_ROWS = 10_000;
   private static final Pattern PG_SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
+  /** A phone number in E.164 as PostgreSQL prints a bound parameter: masked before the plan is kept. */
+  private static final Pattern PHONE = Pattern.compile("\\+\\d{8,15}");
   private static final Pattern H2_TABLE_SCAN = Pattern.compile("(\\w+)\\.(\\w+)\\.tableScan", Pattern.CASE_INSENSITIVE);
 
   private QueryPlans() {}
@@ -66,7 +69,9 @@ final class QueryPlans {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            lines.addAll(List.of(rs.getString(1).split("\n")));
+            for (String line : rs.getString(1).split("\n")) {
+              lines.add(masked(line));
+            }
           }
         }
       } finally {
@@ -77,6 +82,14 @@ final class QueryPlans {
     } catch (SQLException e) {
       throw new IllegalStateException("could not explain the query of " + operation + ": " + q.sql(), e);
     }
+  }
+
+  /** The line with every phone number masked but its last 4 digits, e.g. {@code +********1111}. */
+  static String masked(String line) {
+    return PHONE.matcher(line).replaceAll(m -> {
+      String digits = m.group().substring(1);
+      return Matcher.quoteReplacement("+" + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4));
+    });
   }
 
   private static List<String> warnings(Connection c, boolean postgres, List<String> plan) throws SQLException {

@@ -85,7 +85,15 @@ class PreloadedHarnessTest {
     assertThat(r.plans).allSatisfy(p -> assertThat(String.join("\n", p.plan())).contains("Execution Time"));
     // the claims are explained too, in a transaction rolled back: the delivery after it still sent every message
     assertThat(r.plans).anySatisfy(p -> assertThat(p.sql()).contains("FOR UPDATE SKIP LOCKED"));
-    assertThat(r.markdown()).contains("PostgreSQL");
+    // PostgreSQL prints the bound values in the plans: the callers' numbers are masked there too
+    assertThat(r.markdown()).contains("PostgreSQL", "'+********1111'").doesNotContain("9111111111");
+  }
+
+  @Test
+  void masksPhoneNumbersInPlanLines() {
+    assertThat(QueryPlans.masked("Index Cond: (citizen_phone = '+919111111111'::text) AND (x = 42)"))
+        .isEqualTo("Index Cond: (citizen_phone = '+********1111'::text) AND (x = 42)");
+    assertThat(QueryPlans.masked("rows=500 loops=1")).isEqualTo("rows=500 loops=1");
   }
 
   @Test

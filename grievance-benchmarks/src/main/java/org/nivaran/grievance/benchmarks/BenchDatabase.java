@@ -39,12 +39,12 @@ final class BenchDatabase implements AutoCloseable {
       List.of("nivaran_id_block", "nivaran_idempotency", "nivaran_complaint", "nivaran_reference", "nivaran_event",
           "nivaran_outbox");
 
-  private final StoreLoadHarness.Options options;
+  private final Options options;
   private final HikariDataSource dataSource;
   private final String schema; // null for H2
   private final String product;
 
-  private BenchDatabase(StoreLoadHarness.Options options, HikariDataSource dataSource, String schema) {
+  private BenchDatabase(Options options, HikariDataSource dataSource, String schema) {
     this.options = options;
     this.dataSource = dataSource;
     this.schema = schema;
@@ -63,7 +63,7 @@ final class BenchDatabase implements AutoCloseable {
    * @param options where the database is and the pool size
    * @return the open database
    */
-  static BenchDatabase fresh(StoreLoadHarness.Options options) {
+  static BenchDatabase fresh(Options options) {
     String name = "nivaran_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
@@ -109,7 +109,7 @@ final class BenchDatabase implements AutoCloseable {
     return url.startsWith("jdbc:h2:");
   }
 
-  private static Connection admin(StoreLoadHarness.Options options) throws SQLException {
+  private static Connection admin(Options options) throws SQLException {
     return DriverManager.getConnection(options.url(), options.user(), options.password());
   }
 
@@ -124,12 +124,57 @@ final class BenchDatabase implements AutoCloseable {
    * for its own test, built with {@code allowNonDurable}.
    */
   JdbcComplaintStore store() {
-    JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(dataSource);
+    return store(dataSource);
+  }
+
+  /**
+   * A store as {@link #store()} builds it, on a data source that wraps this database's (such as a
+   * {@link StatementCapture}'s).
+   *
+   * @param wrapping the data source to use
+   * @return the store
+   */
+  JdbcComplaintStore store(DataSource wrapping) {
+    JdbcComplaintStore.Builder builder = JdbcComplaintStore.builder(wrapping);
     if (!isPostgres()) {
       builder.allowNonDurable("the harness's own quick check on H2 in memory, dropped when the pool closes");
     }
     return builder.build();
   }
+
+  /**
+   * A second pool on this schema for {@link Preloader} only, whose connections commit without
+   * waiting for the WAL flush ({@code synchronous_commit = off}; nothing is measured through it),
+   * with a store built on it with {@code allowNonDurable}; on H2 the database's own pool and store.
+   *
+   * @param closeables where the pool goes, for the caller to close after the preload
+   * @return the store for preloading, and its data source
+   */
+  Loader loader(List<AutoCloseable> closeables) {
+    if (!isPostgres()) {
+      return new Loader(dataSource, store());
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(schema + "_loader");
+    config.setMaximumPoolSize(options.poolSize());
+    config.setJdbcUrl(dataSource.getJdbcUrl());
+    config.setUsername(options.user());
+    config.setPassword(options.password());
+    config.setConnectionInitSql("SET synchronous_commit = off");
+    HikariDataSource ds = new HikariDataSource(config);
+    closeables.add(ds);
+    return new Loader(ds, JdbcComplaintStore.builder(ds)
+        .allowNonDurable("the harness's preload: rows written before the measurements, not measured")
+        .build());
+  }
+
+  /**
+   * A data source and store to preload through.
+   *
+   * @param dataSource the loader's pool
+   * @param store a store on it
+   */
+  record Loader(DataSource dataSource, JdbcComplaintStore store) {}
 
   /** Whether this is PostgreSQL (else H2). */
   boolean isPostgres() {
@@ -162,6 +207,18 @@ final class BenchDatabase implements AutoCloseable {
       c.commit();
     } catch (SQLException e) {
       throw new IllegalStateException("could not copy schema " + source.schema + " into " + schema, e);
+    }
+  }
+
+  /**
+   * Vacuums the Nivaran tables and refreshes their statistics (PostgreSQL; nothing on H2), so that
+   * autovacuum catching up with a bulk load does not run during the measurements after it.
+   */
+  void vacuumAnalyze() {
+    if (isPostgres()) {
+      for (String table : TABLES) {
+        execute("VACUUM (ANALYZE) " + table);
+      }
     }
   }
 
@@ -210,6 +267,25 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The first column of the first row of a query, as an instant, or null.
+   *
+   * @param sql a query such as {@code SELECT MIN(due_at) FROM nivaran_complaint}
+   * @return the value
+   */
+  Instant first(String sql) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+      return t == null ? null : t.toInstant();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run: " + sql, e);
+    }
+  }
+
   /** Closes the pool, and so the in-memory database (H2), and drops the schema (PostgreSQL). */
   @Override
   public void close() {
@@ -217,7 +293,7 @@ final class BenchDatabase implements AutoCloseable {
     dropSchema(options, schema);
   }
 
-  private static void dropSchema(StoreLoadHarness.Options options, String schema) {
+  private static void dropSchema(Options options, String schema) {
     if (schema == null) {
       return;
     }

@@ -1,38 +1,21 @@
 package org.nivaran.grievance.benchmarks;
 
-import org.nivaran.grievance.tenant.TenantId;
+import static org.nivaran.grievance.benchmarks.EscalationRuns.escalations;
+import static org.nivaran.grievance.benchmarks.OutboxRuns.outbox;
+import static org.nivaran.grievance.benchmarks.RegistrationRuns.ceiling;
+import static org.nivaran.grievance.benchmarks.RegistrationRuns.registrations;
+import static org.nivaran.grievance.benchmarks.RegistrationRuns.seedDue;
+
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
-import java.util.function.IntToLongFunction;
 import org.nivaran.grievance.Grievances;
-import org.nivaran.grievance.complaint.Complaint;
-import org.nivaran.grievance.complaint.RegisterComplaint;
 import org.nivaran.grievance.escalation.EscalationReport;
-import org.nivaran.grievance.escalation.EscalationReport.Action;
 import org.nivaran.grievance.escalation.Escalator;
-import org.nivaran.grievance.jdbc.JdbcComplaintStore;
 import org.nivaran.grievance.jdbc.JdbcIdScheme;
-import org.nivaran.grievance.jdbc.OutboxAdministration;
-import org.nivaran.grievance.jdbc.OutboxCounts;
 import org.nivaran.grievance.jdbc.OutboxRelay;
-import org.nivaran.grievance.notify.Notifier;
-import org.nivaran.grievance.tck.MutableClock;
 import org.nivaran.grievance.tck.SampleDistrict;
 
 /**
@@ -78,6 +61,14 @@ import org.nivaran.grievance.tck.SampleDistrict;
  *     --url jdbc:postgresql://127.0.0.1:5432/test --user postgres --rounds 3 --registrations 4000 --due 20000
  * }</pre>
  *
+ * <p>With {@code --preload N} (N above 0) the harness runs none of the above but {@link
+ * PreloadedRuns}: one schema filled with N complaints by {@link Preloader}, then the latency of
+ * each per-request operation, the rates of the background ones and the {@code EXPLAIN} of every
+ * query they run, at that size.
+ *
+ * <p>The classes by job: {@link Options}, {@link RegistrationRuns}, {@link EscalationRuns},
+ * {@link OutboxRuns}, {@link Threads}, {@link Sample} and {@link Results}.
+ *
  * <p>Progress goes to standard error, the Markdown table to standard output. A check that fails
  * (fewer escalations than due complaints, an outbox not drained) ends the run with an exception.
  */
@@ -113,7 +104,8 @@ public final class StoreLoadHarness {
    * Runs the harness and prints its table.
    *
    * @param args {@code [--url URL] [--user USER] [--password PASSWORD] [--rounds N]
-   *     [--registrations N] [--warmup N] [--due N]}; {@code --help} lists them
+   *     [--registrations N] [--warmup N] [--due N] [--preload N] [--samples N]}; {@code --help} lists
+   *     them; with {@code --preload} above 0 it runs {@link PreloadedRuns} instead of the rounds
    * @throws Exception if a measurement or a check fails
    */
   public static void main(String[] args) throws Exception {
@@ -125,77 +117,12 @@ public final class StoreLoadHarness {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
+    if (options.preload() > 0) {
+      System.out.println(PreloadedRuns.run(options, System.err).markdown());
+      return;
+    }
     Results results = run(options, System.err);
     System.out.println(results.markdown());
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Options
-
-  /**
-   * What the harness runs against and how much.
-   *
-   * @param url a PostgreSQL JDBC URL, or {@code jdbc:h2:mem:} for a quick check
-   * @param user the PostgreSQL user (needs CREATE on the database)
-   * @param password the user's password, empty for trust authentication
-   * @param rounds how many times each measurement is repeated
-   * @param registrations how many registrations each registration measurement times
-   * @param warmup how many registrations precede the timed ones
-   * @param due how many complaints each escalation measurement drains
-   */
-  record Options(String url, String user, String password, int rounds, int registrations, int warmup, int due) {
-    static final String USAGE = "java -cp benchmarks.jar org.nivaran.grievance.benchmarks.StoreLoadHarness\n"
-        + "  [--url jdbc:postgresql://127.0.0.1:5432/test] [--user postgres] [--password '']\n"
-        + "  [--rounds 3] [--registrations 4000] [--warmup 1000] [--due 20000]";
-
-    Options {
-      Objects.requireNonNull(url, "url");
-      Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(password, "password");
-      if (rounds < 1 || registrations < 1 || warmup < 0 || due < 1) {
-        throw new IllegalArgumentException("rounds, registrations and due must be at least 1, warmup at least 0");
-      }
-    }
-
-    /** The defaults: the local PostgreSQL, 3 rounds of 4,000 registrations and 20,000 due. */
-    static Options defaults() {
-      return new Options("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", 3, 4000, 1000, 20_000);
-    }
-
-    static Options parse(String... args) {
-      Options o = defaults();
-      for (int i = 0; i < args.length; i++) {
-        String name = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("no value after " + name + "\n" + USAGE);
-        }
-        String v = args[++i];
-        o = switch (name) {
-          case "--url" -> new Options(v, o.user, o.password, o.rounds, o.registrations, o.warmup, o.due);
-          case "--user" -> new Options(o.url, v, o.password, o.rounds, o.registrations, o.warmup, o.due);
-          case "--password" -> new Options(o.url, o.user, v, o.rounds, o.registrations, o.warmup, o.due);
-          case "--rounds" -> new Options(o.url, o.user, o.password, number(name, v), o.registrations, o.warmup, o.due);
-          case "--registrations" -> new Options(o.url, o.user, o.password, o.rounds, number(name, v), o.warmup, o.due);
-          case "--warmup" -> new Options(o.url, o.user, o.password, o.rounds, o.registrations, number(name, v), o.due);
-          case "--due" -> new Options(o.url, o.user, o.password, o.rounds, o.registrations, o.warmup, number(name, v));
-          default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-        };
-      }
-      return o;
-    }
-
-    private static int number(String name, String value) {
-      try {
-        return Integer.parseInt(value.replace("_", "").replace(",", ""));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " needs a number, not '" + value + "'", e);
-      }
-    }
-
-    /** Connections per pool: enough for the most threads any measurement runs. */
-    int poolSize() {
-      return THREADS + 2;
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -229,7 +156,7 @@ public final class StoreLoadHarness {
         try (BenchDatabase db = BenchDatabase.fresh(o)) {
           int complaints = JVM_WARMUP_FACTOR * o.warmup();
           log.printf("warming up: registering, escalating and relaying %,d complaints%n", complaints);
-          Options small = new Options(o.url(), o.user(), o.password(), 1, 1, 0, complaints);
+          Options small = o.withCounts(1, 1, 0, complaints, 0, 1);
           seedDue(db, small);
           escalations(db, small, 1);
           outbox(db, 1);
@@ -292,398 +219,4 @@ public final class StoreLoadHarness {
     return cpuNanos < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", cpuNanos / 1e3 / ops);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Registrations
-
-  private static Grievances grievances(BenchDatabase db, JdbcComplaintStore store, Clock clock) {
-    return SampleDistrict.grievances(store, clock)
-        .idScheme(JdbcIdScheme.yearly(db.dataSource(), "RPR", SampleDistrict.IST, 100))
-        .build();
-  }
-
-  /** Sample requests {@code from .. from + count - 1}, each with its own idempotency key. */
-  private static RegisterComplaint[] requests(String keyPrefix, int from, int count) {
-    RegisterComplaint[] out = new RegisterComplaint[count];
-    for (int i = 0; i < count; i++) {
-      out[i] = RegisterComplaint.builder()
-          .from(SampleDistrict.request(from + i))
-          .idempotencyKey(keyPrefix + "-" + (from + i))
-          .build();
-    }
-    return out;
-  }
-
-  /** Registers through Nivaran: a warm-up, then the timed registrations; checks every one was stored. */
-  static Sample registrations(BenchDatabase db, Options o, int threads) {
-    JdbcComplaintStore store = db.store();
-    Grievances g = grievances(db, store, new MutableClock(REGISTERED_AT));
-    RegisterComplaint[] warm = requests("warm", 0, o.warmup());
-    RegisterComplaint[] timed = requests("call", o.warmup(), o.registrations());
-    forEachIndex(threads, warm.length, i -> g.register(warm[i], SampleDistrict.AGENT));
-    Timed t = forEachIndex(threads, timed.length, i -> g.register(timed[i], SampleDistrict.AGENT));
-    expect(db, "SELECT COUNT(*) FROM nivaran_complaint", o.warmup() + o.registrations(), "complaints registered");
-    return new Sample(o.registrations(), t);
-  }
-
-  /** Registers the due complaints on 8 threads (the clock at {@link #REGISTERED_AT}). */
-  private static Sample seedDue(BenchDatabase db, Options o) {
-    JdbcComplaintStore store = db.store();
-    Grievances g = grievances(db, store, new MutableClock(REGISTERED_AT));
-    RegisterComplaint[] due = requests("due", 0, o.due());
-    Timed t = forEachIndex(THREADS, due.length, i -> g.register(due[i], SampleDistrict.AGENT));
-    expect(db, "SELECT COUNT(*) FROM nivaran_complaint", o.due(), "due complaints registered");
-    return new Sample(o.due(), t);
-  }
-
-  /**
-   * The ceiling: copies of one real registration's rows written by bare JDBC, a warm-up and then
-   * the timed ones.
-   */
-  static Sample ceiling(BenchDatabase db, Options o, int threads, Results r) {
-    JdbcComplaintStore store = db.store();
-    Grievances g = grievances(db, store, new MutableClock(REGISTERED_AT));
-    RegisterComplaint template = requests("template", 0, 1)[0];
-    Complaint registered = g.register(template, SampleDistrict.AGENT);
-    CeilingWriter writer = CeilingWriter.copying(
-        db.dataSource(), registered.id().value(), template.idempotencyKey().orElseThrow());
-    int events = store.events(TenantId.DEFAULT, registered.id()).size();
-    if (writer.eventRows() != events) {
-      throw new IllegalStateException("the store holds " + events + " events of " + registered.id() + " but "
-          + writer.eventRows() + " event rows");
-    }
-    r.rowsPerRegistration = events + " events, " + writer.outboxRows() + " outbox rows, a " + writer.stateLength()
-        + "-character JSON document";
-    forEachIndex(threads, o.warmup(), i -> writer.register(db.dataSource(), "CEIL-W-" + i, "ceiling-warm-" + i));
-    Timed t = forEachIndex(threads, o.registrations(),
-        i -> writer.register(db.dataSource(), "CEIL-R-" + i, "ceiling-call-" + i));
-    expect(db, "SELECT COUNT(*) FROM nivaran_complaint", 1L + o.warmup() + o.registrations(), "ceiling complaints");
-    expect(db, "SELECT COUNT(*) FROM nivaran_event", (1L + o.warmup() + o.registrations()) * events, "ceiling events");
-    return new Sample(o.registrations(), t);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Escalations
-
-  /**
-   * Drains the due complaints with {@code sweepers} escalators on as many threads, each sweeping
-   * until a sweep escalates nothing; checks that exactly the due complaints were escalated, once.
-   */
-  static Sample escalations(BenchDatabase db, Options o, int sweepers) {
-    JdbcComplaintStore store = db.store();
-    MutableClock clock = new MutableClock(SWEEP_AT);
-    String dueNow = "SELECT COUNT(*) FROM nivaran_complaint WHERE due_at <= ?";
-    long due = db.count(dueNow, SWEEP_AT);
-    expect(db, "SELECT COUNT(*) FROM nivaran_complaint WHERE level = 1", due, "complaints at L1 before the sweeps");
-    if (due != o.due()) {
-      throw new IllegalStateException("expected " + o.due() + " complaints due at L1, found " + due);
-    }
-    Escalator[] escalators = new Escalator[sweepers];
-    for (int s = 0; s < sweepers; s++) {
-      escalators[s] = grievances(db, store, clock).escalator();
-    }
-    Timed t = onThreads(sweepers, s -> {
-      long escalated = 0;
-      while (true) {
-        EscalationReport report = escalators[s].sweep(SWEEP_AT);
-        long other = report.outcomes().size() - report.count(Action.ESCALATED);
-        if (other != 0) {
-          throw new IllegalStateException("a sweep did something other than escalate: " + report.outcomes().stream()
-              .filter(x -> x.action() != Action.ESCALATED).limit(3).toList());
-        }
-        long n = report.count(Action.ESCALATED);
-        if (n == 0) {
-          return escalated;
-        }
-        escalated += n;
-      }
-    });
-    long total = Arrays.stream(t.results()).sum();
-    if (total != due) {
-      throw new IllegalStateException(sweepers + " sweeper(s) escalated " + total + " complaints, but " + due
-          + " were due (per sweeper: " + Arrays.toString(t.results()) + ")");
-    }
-    expect(db, "SELECT COUNT(*) FROM nivaran_complaint WHERE level = 2", due, "complaints at L2 after the sweeps");
-    if (db.count(dueNow, SWEEP_AT) != 0) {
-      throw new IllegalStateException("complaints are still due after the sweeps");
-    }
-    return new Sample(total, t);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Outbox
-
-  /**
-   * Delivers every pending outbox row with {@code relays} relays draining in parallel, to a
-   * notifier that does nothing; checks that all were sent and none is left or dead.
-   */
-  static Sample outbox(BenchDatabase db, int relays) {
-    long pending = db.count("SELECT COUNT(*) FROM nivaran_outbox WHERE state = 'PENDING'");
-    if (pending == 0) {
-      throw new IllegalStateException("the registrations left no outbox rows");
-    }
-    Notifier nothing = n -> {};
-    // after every message the harness writes (registrations and escalations), so all are due
-    Clock clock = Clock.fixed(SWEEP_AT.plus(Duration.ofHours(1)), ZoneOffset.UTC);
-    OutboxRelay[] relay = new OutboxRelay[relays];
-    for (int i = 0; i < relays; i++) {
-      relay[i] = OutboxRelay.builder()
-          .dataSource(db.dataSource())
-          .notifier(nothing)
-          .clock(clock)
-          .batchSize(RELAY_BATCH)
-          .lease(Duration.ofMinutes(5))
-          .maxAttempts(5)
-          .build();
-    }
-    Timed t = onThreads(relays, i -> relay[i].drain());
-    long sent = Arrays.stream(t.results()).sum();
-    OutboxCounts counts = OutboxAdministration.create(db.dataSource()).counts();
-    if (sent != pending || counts.pending() != 0 || counts.dead() != 0 || counts.sent() != pending) {
-      throw new IllegalStateException(relays + " relay(s) sent " + sent + " of " + pending + " pending messages; "
-          + "the outbox now holds " + counts);
-    }
-    return new Sample(sent, t);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Threads
-
-  /** The wall time of a parallel run and what each thread returned. */
-  record Timed(long nanos, long[] results, CpuTime cpu) {}
-
-  /**
-   * Runs {@code work(t)} for {@code t = 0 .. threads - 1}, each on its own thread, all started
-   * together; the time is from the start to the last one's end.
-   */
-  static Timed onThreads(int threads, IntToLongFunction work) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "harness-" + r.hashCode());
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      CountDownLatch ready = new CountDownLatch(threads);
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<Long>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int index = t;
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          return work.applyAsLong(index);
-        }));
-      }
-      ready.await();
-      CpuTime cpu = CpuTime.now();
-      long start = System.nanoTime();
-      go.countDown();
-      long[] results = new long[threads];
-      for (int t = 0; t < threads; t++) {
-        results[t] = futures.get(t).get();
-      }
-      return new Timed(System.nanoTime() - start, results, CpuTime.now().since(cpu));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /**
-   * Runs {@code task(i)} for {@code i = 0 .. n - 1} on {@code threads} threads taking the next
-   * index as they go; the first failure stops them all and is thrown.
-   *
-   * @return the wall time and how many each thread did
-   */
-  static Timed forEachIndex(int threads, int n, IntConsumer task) {
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean failed = new AtomicBoolean();
-    return onThreads(threads, t -> {
-      long done = 0;
-      for (int i = next.getAndIncrement(); i < n && !failed.get(); i = next.getAndIncrement()) {
-        try {
-          task.accept(i);
-        } catch (RuntimeException | Error e) {
-          failed.set(true);
-          throw e;
-        }
-        done++;
-      }
-      return done;
-    });
-  }
-
-  private static void expect(BenchDatabase db, String sql, long expected, String what) {
-    long actual = db.count(sql);
-    if (actual != expected) {
-      throw new IllegalStateException(what + ": expected " + expected + ", found " + actual + " (" + sql + ")");
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Results
-
-  /**
-   * One timed run.
-   *
-   * @param count how many operations it did
-   * @param nanos how long it took
-   * @param cpu the CPU time spent meanwhile
-   */
-  record Sample(long count, long nanos, CpuTime cpu) {
-    /** The share of all CPUs that other processes may take before a run counts as disturbed. */
-    static final double DISTURBED = 0.25;
-
-    Sample(long count, Timed t) {
-      this(count, t.nanos(), t.cpu());
-    }
-
-    double perSecond() {
-      return count * 1e9 / nanos;
-    }
-
-    /** Whether processes other than this JVM and the database took a fair share of the CPUs meanwhile. */
-    boolean disturbed() {
-      return cpu.other() > DISTURBED * nanos * Runtime.getRuntime().availableProcessors();
-    }
-  }
-
-  /** Every figure of a run, and its table. */
-  static final class Results {
-    final Options options;
-    final List<Sample> nivaran1 = new ArrayList<>();
-    final List<Sample> nivaran8 = new ArrayList<>();
-    final List<Sample> ceiling1 = new ArrayList<>();
-    final List<Sample> ceiling8 = new ArrayList<>();
-    final List<Sample> escalation1 = new ArrayList<>();
-    final List<Sample> escalation4 = new ArrayList<>();
-    final List<Sample> relay1 = new ArrayList<>();
-    final List<Sample> relay4 = new ArrayList<>();
-    final List<Sample> seeding = new ArrayList<>();
-    String product = "?";
-    String rowsPerRegistration = "?";
-    String loadBefore = "?";
-    String loadAfter = "?";
-    Duration elapsed = Duration.ZERO;
-
-    Results(Options options) {
-      this.options = options;
-    }
-
-    static double median(double[] values) {
-      double[] v = values.clone();
-      Arrays.sort(v);
-      return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    static double[] rates(List<Sample> samples) {
-      return samples.stream().mapToDouble(Sample::perSecond).toArray();
-    }
-
-    /** Nivaran's rate as a percentage of the ceiling's, round by round. */
-    static double[] ratios(List<Sample> nivaran, List<Sample> ceiling) {
-      double[] out = new double[Math.min(nivaran.size(), ceiling.size())];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = 100 * nivaran.get(i).perSecond() / ceiling.get(i).perSecond();
-      }
-      return out;
-    }
-
-    /** The table, with a heading that says what ran where. */
-    String markdown() {
-      StringBuilder md = new StringBuilder();
-      Runtime rt = Runtime.getRuntime();
-      md.append("## Nivaran store load harness\n\n");
-      md.append(String.format(Locale.ROOT, "- Database: %s at `%s`%n", product, options.url()));
-      md.append(String.format(Locale.ROOT, "- JVM: %s %s (%s), %d CPUs, max heap %d MiB; %s %s; "
-          + "load average %s before, %s after%n",
-          System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-          System.getProperty("java.vm.vendor"), rt.availableProcessors(), rt.maxMemory() >> 20,
-          System.getProperty("os.name"), System.getProperty("os.arch"), loadBefore, loadAfter));
-      md.append(String.format(Locale.ROOT, "- Rounds: %d; %,d timed registrations per run after %,d warm-up; %,d due "
-          + "complaints per escalation run; pools of %d connections; wall time %ds%n",
-          options.rounds(), options.registrations(), options.warmup(), options.due(), options.poolSize(),
-          elapsed.toSeconds()));
-      md.append("- A registration writes ").append(rowsPerRegistration).append('\n');
-      if (!seeding.isEmpty()) {
-        md.append(String.format(Locale.ROOT, "- Seeding the due complaints through Nivaran (%d threads, untimed "
-            + "in the table): %s registrations/s%n", THREADS, list(rates(seeding), "")));
-      }
-      md.append('\n');
-      md.append("| Measurement | Threads | Median | Rounds | CPU µs/op: JVM / DB / other | Target | Result |\n");
-      md.append("|---|---:|---:|---|---:|---:|:---:|\n");
-      row(md, "Registrations/s, Nivaran", 1, nivaran1, -1);
-      row(md, "Registrations/s, bare JDBC ceiling", 1, ceiling1, -1);
-      ratioRow(md, 1, nivaran1, ceiling1);
-      row(md, "Registrations/s, Nivaran", THREADS, nivaran8, -1);
-      row(md, "Registrations/s, bare JDBC ceiling", THREADS, ceiling8, -1);
-      ratioRow(md, THREADS, nivaran8, ceiling8);
-      row(md, "Escalations/s, 1 sweeper", 1, escalation1, -1);
-      row(md, "Escalations/s, " + SWEEPERS + " sweepers", SWEEPERS, escalation4, TARGET_ESCALATIONS);
-      row(md, "Outbox messages/s, 1 relay", 1, relay1, TARGET_OUTBOX);
-      row(md, "Outbox messages/s, " + RELAYS + " relays", RELAYS, relay4, TARGET_OUTBOX);
-      md.append('\n');
-      md.append(String.format(Locale.ROOT, "Checks passed: every escalation run escalated exactly its %,d due "
-          + "complaints (counted from the EscalationReports, confirmed in the table); every outbox run sent all "
-          + "pending messages, none left pending or dead. Ratio median = median of the per-round ratios. "
-          + "CPU µs/op: median CPU time per operation while timed, of this JVM, of the local PostgreSQL processes "
-          + "and of everything else on the machine. A round marked * was disturbed: other processes took more "
-          + "than %.0f %% of the machine's CPUs during it.%n",
-          options.due(), Sample.DISTURBED * 100));
-      return md.toString();
-    }
-
-    private static void row(StringBuilder md, String what, int threads, List<Sample> samples, int target) {
-      double[] rates = rates(samples);
-      double median = median(rates);
-      String targetText = target < 0 ? "" : String.format(Locale.ROOT, "≥ %,d/s", target);
-      String result = target < 0 ? "" : median >= target ? "PASS" : "MISS";
-      String cpu = cpuMedian(samples, CpuTime::jvm) + " / " + cpuMedian(samples, CpuTime::database) + " / "
-          + cpuMedian(samples, CpuTime::other);
-      StringBuilder rounds = new StringBuilder();
-      for (Sample x : samples) {
-        rounds.append(rounds.length() == 0 ? "" : ", ")
-            .append(String.format(Locale.ROOT, "%,.0f", x.perSecond())).append(x.disturbed() ? "*" : "");
-      }
-      md.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %s | %s |%n",
-          what, threads, median, rounds, cpu, targetText, result));
-    }
-
-    private static String cpuMedian(List<Sample> samples, java.util.function.ToLongFunction<CpuTime> part) {
-      if (samples.stream().anyMatch(x -> part.applyAsLong(x.cpu()) < 0)) {
-        return "?";
-      }
-      return String.format(Locale.ROOT, "%,.0f",
-          median(samples.stream().mapToDouble(x -> part.applyAsLong(x.cpu()) / 1e3 / x.count()).toArray()));
-    }
-
-    private static void ratioRow(StringBuilder md, int threads, List<Sample> nivaran, List<Sample> ceiling) {
-      double[] ratios = ratios(nivaran, ceiling);
-      double median = median(ratios);
-      StringBuilder rounds = new StringBuilder();
-      for (int i = 0; i < ratios.length; i++) {
-        rounds.append(rounds.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f %%", ratios[i]))
-            .append(nivaran.get(i).disturbed() || ceiling.get(i).disturbed() ? "*" : "");
-      }
-      md.append(String.format(Locale.ROOT, "| **Nivaran / ceiling** | %d | **%.0f %%** | %s |  | ≥ %d %% | %s |%n",
-          threads, median, rounds, TARGET_RATIO_PERCENT, median >= TARGET_RATIO_PERCENT ? "PASS" : "MISS"));
-    }
-
-    private static String list(double[] values, String unit) {
-      StringBuilder s = new StringBuilder();
-      for (double v : values) {
-        s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,.0f%s", v, unit));
-      }
-      return s.toString();
-    }
-  }
 }

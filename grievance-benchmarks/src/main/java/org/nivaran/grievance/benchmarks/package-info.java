@@ -10,7 +10,9 @@
  * harness of the JDBC store on a real database: registrations, escalations and outbox messages
  * per second, and registrations next to a bare-JDBC ceiling. Run it with {@code java -cp
  * grievance-benchmarks/target/benchmarks.jar org.nivaran.grievance.benchmarks.StoreLoadHarness}
- * ({@code --help} lists its options).
+ * ({@code --help} lists its options). With {@code --preload N} it instead fills one schema with N
+ * complaints ({@link org.nivaran.grievance.benchmarks.Preloader}) and reports latencies, rates and
+ * the plans of every query at that size ({@link org.nivaran.grievance.benchmarks.PreloadedRuns}).
  *
  * <p>{@link org.nivaran.grievance.benchmarks.CallerHistoryHarness} times, on PostgreSQL in one
  * run, a registration with the fake-complaint and caller-limit policies for a caller with 10

@@ -7,9 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.nivaran.grievance.benchmarks.StoreLoadHarness.Options;
-import org.nivaran.grievance.benchmarks.StoreLoadHarness.Results;
-import org.nivaran.grievance.benchmarks.StoreLoadHarness.Sample;
 
 /**
  * The load harness does not rot: its whole run, on H2 in memory with tiny numbers, registers,

@@ -61,21 +61,26 @@ public record QuietWindow(LocalTime from, LocalTime until, ZoneId zone) {
 
   /**
    * The earliest instant, at or after {@code at}, when a message may be delivered: {@code at}
-   * itself outside the quiet hours, else the end of the quiet hours it falls in.
+   * itself outside the quiet hours, else the end of the quiet hours it falls in; if a clock change
+   * skips the whole allowed time after that end, the end of the next day's quiet hours.
    *
    * @param at the instant the message is due
    * @return {@code at}, or the end of its quiet hours
    */
   public Instant nextAllowed(Instant at) {
-    if (!contains(at)) {
-      return at;
+    Instant next = at;
+    // A clock moved forward can skip the whole allowed time of a day (a window 00:00:01-00:00 on
+    // the night the clock jumps from 00:00 to 01:00): the quiet hours then run on to the next
+    // day's end. Clock changes are months apart, so the second end is allowed.
+    for (int days = 0; days < 3 && contains(next); days++) {
+      ZonedDateTime local = next.atZone(zone);
+      LocalDate endDate = local.toLocalDate();
+      if (from.isAfter(until) && !local.toLocalTime().isBefore(from)) {
+        endDate = endDate.plusDays(1); // in the evening part: the quiet hours end tomorrow morning
+      }
+      next = end(LocalDateTime.of(endDate, until), next);
     }
-    ZonedDateTime local = at.atZone(zone);
-    LocalDate endDate = local.toLocalDate();
-    if (from.isAfter(until) && !local.toLocalTime().isBefore(from)) {
-      endDate = endDate.plusDays(1); // in the evening part: the quiet hours end tomorrow morning
-    }
-    return end(LocalDateTime.of(endDate, until), at);
+    return next;
   }
 
   /**

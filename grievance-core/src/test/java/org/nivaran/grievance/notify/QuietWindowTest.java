@@ -29,6 +29,18 @@ class QuietWindowTest {
     assertThat(night.nextAllowed(at(IST, "2024-12-31T23:59"))).isEqualTo(at(IST, "2025-01-01T08:00"));
   }
 
+  /** Santiago's clock jumped from 00:00 to 01:00 on 2020-09-06, the only allowed second of that day. */
+  @Test
+  void when_a_clock_change_skips_the_whole_allowed_time_the_message_waits_for_the_next_days_end() {
+    java.time.ZoneId santiago = java.time.ZoneId.of("America/Santiago");
+    QuietWindow allDay = new QuietWindow(LocalTime.of(0, 0, 1), LocalTime.MIDNIGHT, santiago);
+    Instant due = Instant.parse("2020-09-05T12:00:00Z");
+    Instant next = allDay.nextAllowed(due);
+    assertThat(next).isEqualTo(java.time.ZonedDateTime.of(2020, 9, 7, 0, 0, 0, 0, santiago).toInstant());
+    assertThat(allDay.contains(next)).isFalse();
+    assertThat(allDay.contains(Instant.parse("2020-09-06T04:00:00Z"))).as("01:00, just after the jump").isTrue();
+  }
+
   @Test
   void a_message_due_early_in_the_morning_waits_until_eight_the_same_morning() {
     assertThat(night.nextAllowed(at(IST, "2024-03-13T00:00"))).isEqualTo(at(IST, "2024-03-13T08:00"));

@@ -29,6 +29,10 @@ class ControllableClockTest {
 
     assertThat(clock.advance(Duration.ofDays(3))).isEqualTo(T0.plus(Duration.ofDays(3)));
     assertThat(clock.advance(Duration.ofHours(-1))).isEqualTo(T0.plus(Duration.ofDays(3)).minusSeconds(3600));
+    assertThat(clock.advance(Duration.ofNanos(1))).as("to the nanosecond")
+        .isEqualTo(T0.plus(Duration.ofDays(3)).minusSeconds(3600).plusNanos(1));
+    clock.set(T0.plus(Duration.ofDays(400)));
+    assertThat(clock.instant()).isEqualTo(T0.plus(Duration.ofDays(400)));
     clock.set(T0.minusSeconds(5));
     assertThat(clock.instant()).isEqualTo(T0.minusSeconds(5));
     assertThat(clock).hasToString("ControllableClock[2024-03-01T04:29:55Z]");

@@ -36,6 +36,8 @@ public class ReferenceConfiguration implements WebMvcConfigurer {
    * @param directory the directory
    * @param properties the Open311 settings
    * @return the import
+   * @throws IllegalStateException naming {@code reference.open311.jurisdiction} if the directory does
+   *     not have that jurisdiction
    */
   @Bean
   public Open311Import open311Import(Directory directory, ReferenceProperties properties) {
@@ -43,10 +45,16 @@ public class ReferenceConfiguration implements WebMvcConfigurer {
     for (Category c : directory.categories().all()) {
       codes.put(c.code(), c.code());
     }
+    String jurisdiction = properties.getOpen311().getJurisdiction();
+    if (jurisdiction == null || directory.jurisdictions().find(jurisdiction).isEmpty()) {
+      throw new IllegalStateException("reference.open311.jurisdiction names the jurisdiction '" + jurisdiction
+          + "', which the directory does not have (known: " + directory.jurisdictions().all().stream()
+              .map(j -> j.code()).toList() + ")");
+    }
     return Open311Import.builder()
         .source(properties.getOpen311().getSource())
         .serviceCodes(codes)
-        .jurisdiction(properties.getOpen311().getJurisdiction())
+        .jurisdiction(jurisdiction)
         .build();
   }
 

@@ -18,10 +18,11 @@ import org.nivaran.grievance.tenant.CrossTenantException;
 
 /**
  * Names the rule behind an exception of a registration or a command, for {@link RegistrationOutcome}
- * and {@link CommandOutcome}: a refusal is one of Nivaran's typed business rejections; anything
- * else is a failure. Stateless.
+ * and {@link CommandOutcome} and for a host that answers the same exceptions (an HTTP layer's error
+ * body, say), so that its names and the metrics' agree: a refusal is one of Nivaran's typed business
+ * rejections; anything else is a failure. Stateless and thread-safe.
  */
-final class Refusals {
+public final class Refusals {
   /** The rejections a caller expects and acts on; nothing was stored. */
   private static final Set<Class<? extends RuntimeException>> REFUSALS = Set.of(
       InvalidInputException.class, ActorNotPermittedException.class, IllegalTransitionException.class,
@@ -32,7 +33,14 @@ final class Refusals {
 
   private Refusals() {}
 
-  static boolean isRefusal(RuntimeException e) {
+  /**
+   * Whether an exception is one of Nivaran's refusals (nothing was stored, and the caller can act on
+   * it) rather than a failure.
+   *
+   * @param e the exception
+   * @return true for a refusal
+   */
+  public static boolean isRefusal(RuntimeException e) {
     return REFUSALS.contains(e.getClass());
   }
 
@@ -40,8 +48,12 @@ final class Refusals {
    * The rule: for an {@link ActorNotPermittedException} its {@code AccessRule}'s name, for another
    * refusal its class's simple name without {@code Exception} in upper snake case
    * ({@code ILLEGAL_TRANSITION}), for a failure the exception's simple class name. Never a message.
+   *
+   * @param e the exception
+   * @return the rule, e.g. {@code CITIZEN_OWNS_COMPLAINT}, {@code ILLEGAL_TRANSITION} or
+   *     {@code DuplicateComplaintIdException}
    */
-  static String rule(RuntimeException e) {
+  public static String rule(RuntimeException e) {
     if (e instanceof ActorNotPermittedException denied) {
       return denied.rule().name();
     }

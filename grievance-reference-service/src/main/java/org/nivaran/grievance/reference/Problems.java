@@ -3,7 +3,6 @@ package org.nivaran.grievance.reference;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.nivaran.grievance.GrievanceException;
 import org.nivaran.grievance.InvalidInputException;
@@ -18,6 +17,7 @@ import org.nivaran.grievance.directory.NoRouteException;
 import org.nivaran.grievance.json.JsonReadException;
 import org.nivaran.grievance.notify.NotificationFailedException;
 import org.nivaran.grievance.notify.TemplateFileException;
+import org.nivaran.grievance.observe.Refusals;
 import org.nivaran.grievance.policy.CallerLimitReachedException;
 import org.nivaran.grievance.policy.ReopenRefusedException;
 import org.nivaran.grievance.store.ComplaintNotFoundException;
@@ -45,7 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * with the refusal's {@code rule} and {@code field} as extra members. The {@code rule} is exactly
  * the name the starter's metrics give the exception (core's {@code Refusals.rule}), for every one of
  * core's exceptions: an {@link ActorNotPermittedException}'s {@code AccessRule}; for another of the
- * refusals the metrics count (see {@code REFUSALS}) the simple name without {@code Exception} in
+ * refusals the metrics count ({@code Refusals.isRefusal}) the simple name without {@code Exception} in
  * upper snake case ({@code IllegalTransitionException} is {@code ILLEGAL_TRANSITION}); for any other,
  * which the metrics count as a failure, the simple class name itself
  * ({@code DuplicateComplaintIdException}), so a dashboard and an answer name it alike. Every subclass
@@ -94,18 +94,6 @@ public class Problems extends ResponseEntityExceptionHandler {
   public static final String TYPE_BASE = "https://nivaran.org/problems/";
 
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-
-  /**
-   * The refusals the starter's metrics count as such (core's {@code Refusals}); any other of core's
-   * exceptions is a failure there, named by its simple class name. {@code ReferenceProblemsTest}
-   * checks this against core for every exception class.
-   */
-  static final Set<Class<? extends GrievanceException>> REFUSALS = Set.of(
-      InvalidInputException.class, ActorNotPermittedException.class, IllegalTransitionException.class,
-      StaleVersionException.class, ComplaintNotFoundException.class, IdempotencyConflictException.class,
-      BlockedNumberException.class, CallerLimitReachedException.class, ReopenRefusedException.class,
-      SamePriorityException.class, CrossTenantException.class, NoRouteException.class,
-      DuplicateReferenceException.class);
 
   private static final String SET_UP_FAULT = "the service's set-up is at fault; retrying will not help";
 
@@ -167,7 +155,7 @@ public class Problems extends ResponseEntityExceptionHandler {
     if (a.status().is5xxServerError()) {
       LOG.error("{} answered as {}", e.getClass().getName(), a.status().value());
     }
-    ResponseEntity<ProblemDetail> r = problem(a.status(), a.detail(), rule(e), a.field());
+    ResponseEntity<ProblemDetail> r = problem(a.status(), a.detail(), Refusals.rule(e), a.field());
     a.extras().forEach(r.getBody()::setProperty);
     return r;
   }
@@ -224,27 +212,6 @@ public class Problems extends ResponseEntityExceptionHandler {
       }
     }
     return r;
-  }
-
-  /**
-   * The rule of one of Nivaran's exceptions, as the starter's metrics name it: an
-   * {@link ActorNotPermittedException}'s {@code AccessRule}, another of the {@code REFUSALS} by its
-   * simple class name without {@code Exception} in upper snake case, any other by its simple class
-   * name.
-   *
-   * @param e the exception
-   * @return the rule, e.g. {@code ILLEGAL_TRANSITION} or {@code DuplicateComplaintIdException}
-   */
-  static String rule(GrievanceException e) {
-    if (e instanceof ActorNotPermittedException denied) {
-      return denied.rule().name();
-    }
-    String simple = e.getClass().getSimpleName();
-    if (!REFUSALS.contains(e.getClass())) {
-      return simple.isEmpty() ? e.getClass().getName() : simple;
-    }
-    String stem = simple.endsWith("Exception") ? simple.substring(0, simple.length() - "Exception".length()) : simple;
-    return stem.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
   /**

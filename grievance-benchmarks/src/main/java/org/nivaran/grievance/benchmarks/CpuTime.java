@@ -87,4 +87,9 @@ record CpuTime(long jvm, long database, long machine) {
     }
     return ticks * NANOS_PER_TICK;
   }
+
+  /** CPU nanoseconds as whole microseconds per operation, {@code ?} when unknown (negative). */
+  static String microsPerOp(long cpuNanos, long ops) {
+    return cpuNanos < 0 ? "?" : String.format(java.util.Locale.ROOT, "%,.0f", cpuNanos / 1e3 / ops);
+  }
 }

@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import javax.sql.DataSource;
 import org.nivaran.grievance.benchmarks.Threads.Timed;
 import org.nivaran.grievance.jdbc.OutboxAdministration;
 import org.nivaran.grievance.jdbc.OutboxCounts;
 import org.nivaran.grievance.jdbc.OutboxRelay;
-import org.nivaran.grievance.notify.Notifier;
 
 /** The outbox measurement of {@link StoreLoadHarness}: pending messages drained by relays. Stateless. */
 final class OutboxRuns {
@@ -27,19 +27,11 @@ final class OutboxRuns {
     if (pending == 0) {
       throw new IllegalStateException("the registrations left no outbox rows");
     }
-    Notifier nothing = n -> {};
     // after every message the harness writes (registrations and escalations), so all are due
     Clock clock = Clock.fixed(SWEEP_AT.plus(Duration.ofHours(1)), ZoneOffset.UTC);
     OutboxRelay[] relay = new OutboxRelay[relays];
     for (int i = 0; i < relays; i++) {
-      relay[i] = OutboxRelay.builder()
-          .dataSource(db.dataSource())
-          .notifier(nothing)
-          .clock(clock)
-          .batchSize(RELAY_BATCH)
-          .lease(Duration.ofMinutes(5))
-          .maxAttempts(5)
-          .build();
+      relay[i] = noOpRelay(db.dataSource(), clock);
     }
     Timed t = onThreads(relays, i -> relay[i].drain());
     long sent = Arrays.stream(t.results()).sum();
@@ -49,5 +41,17 @@ final class OutboxRuns {
           + "the outbox now holds " + counts);
     }
     return new Sample(sent, t);
+  }
+
+  /** A relay of the harness: a notifier that sends nothing, batches of {@code RELAY_BATCH}, 5 attempts. */
+  static OutboxRelay noOpRelay(DataSource dataSource, Clock clock) {
+    return OutboxRelay.builder()
+        .dataSource(dataSource)
+        .notifier(n -> { })
+        .clock(clock)
+        .batchSize(RELAY_BATCH)
+        .lease(Duration.ofMinutes(5))
+        .maxAttempts(5)
+        .build();
   }
 }

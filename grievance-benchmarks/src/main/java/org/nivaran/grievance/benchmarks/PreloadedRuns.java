@@ -1,7 +1,6 @@
 package org.nivaran.grievance.benchmarks;
 
 import static org.nivaran.grievance.benchmarks.StoreLoadHarness.RELAYS;
-import static org.nivaran.grievance.benchmarks.StoreLoadHarness.RELAY_BATCH;
 import static org.nivaran.grievance.benchmarks.StoreLoadHarness.THREADS;
 
 import java.io.PrintStream;
@@ -132,14 +131,14 @@ final class PreloadedRuns {
       md.append(String.format(Locale.ROOT, "- Preload through Nivaran's API (%d threads): %,d complaints (%,d closed, "
           + "over %d months), %,d rows in %.1f s = **%,.0f rows/s**; caller %s has %,d complaints, post %s has %,d "
           + "pending%n", THREADS, p.complaints(), p.closed(), Preloader.MONTHS, p.rows(), p.nanos() / 1e9,
-          p.rowsPerSecond(), PhoneNumber.parse(Preloader.HEAVY_CALLER.e164()).masked(), p.heavyCaller(),
+          p.rowsPerSecond(), Preloader.HEAVY_CALLER.masked(), p.heavyCaller(),
           Preloader.HEAVY_POST.code(), p.heavyPostPending()));
       md.append(String.format(Locale.ROOT, "- The preload's %,d notifications delivered by %d relays at %,.0f/s "
           + "(untimed in the table)%n%n", backlog.count(), RELAYS, backlog.perSecond()));
       md.append("| operation | runs | p50 | p99 | rate | CPU µs/op: JVM / DB | seen |\n");
       md.append("|---|---:|---:|---:|---:|---:|---|\n");
       for (Timing t : timings) {
-        String cpu = micros(t.cpu().jvm(), t.count()) + " / " + micros(t.cpu().database(), t.count());
+        String cpu = CpuTime.microsPerOp(t.cpu().jvm(), t.count()) + " / " + CpuTime.microsPerOp(t.cpu().database(), t.count());
         if (t.isRate()) {
           md.append(String.format(Locale.ROOT, "| %s | %,d | | | %,.0f/s | %s | %s |%n", t.operation(), t.count(),
               t.perSecond(), cpu, t.note()));
@@ -167,9 +166,6 @@ final class PreloadedRuns {
       return String.format(Locale.ROOT, nanos >= 100_000_000 ? "%,.0f ms" : "%.2f ms", nanos / 1e6);
     }
 
-    private static String micros(long cpuNanos, long ops) {
-      return cpuNanos < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", cpuNanos / 1e3 / ops);
-    }
   }
 
   /**
@@ -331,14 +327,7 @@ final class PreloadedRuns {
   }
 
   private static OutboxRelay relay(DataSource ds) {
-    return OutboxRelay.builder()
-        .dataSource(ds)
-        .notifier(n -> {})
-        .clock(Clock.fixed(Preloader.NOW.plus(Duration.ofDays(1)), ZoneOffset.UTC))
-        .batchSize(RELAY_BATCH)
-        .lease(Duration.ofMinutes(5))
-        .maxAttempts(5)
-        .build();
+    return OutboxRuns.noOpRelay(ds, Clock.fixed(Preloader.NOW.plus(Duration.ofDays(1)), ZoneOffset.UTC));
   }
 
   /**

@@ -154,7 +154,6 @@ final class Preloader {
       from = to;
     }
     long nanos = System.nanoTime() - started;
-    db.analyze();
     long rows = 0;
     for (String table : List.of("nivaran_complaint", "nivaran_event", "nivaran_outbox", "nivaran_idempotency",
         "nivaran_reference", "nivaran_id_block")) {

@@ -203,8 +203,8 @@ public final class StoreLoadHarness {
 
   private static Sample log(PrintStream log, String what, Sample s) {
     log.printf(Locale.ROOT, "  %-38s %,7d in %6.2f s = %,7.0f/s; CPU µs/op JVM %s, database %s, other %s%s%n",
-        what, s.count(), s.nanos() / 1e9, s.perSecond(), micros(s.cpu().jvm(), s.count()),
-        micros(s.cpu().database(), s.count()), micros(s.cpu().other(), s.count()),
+        what, s.count(), s.nanos() / 1e9, s.perSecond(), CpuTime.microsPerOp(s.cpu().jvm(), s.count()),
+        CpuTime.microsPerOp(s.cpu().database(), s.count()), CpuTime.microsPerOp(s.cpu().other(), s.count()),
         s.disturbed() ? " (disturbed: other processes were busy)" : "");
     return s;
   }
@@ -214,9 +214,4 @@ public final class StoreLoadHarness {
     double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return load < 0 ? "?" : String.format(Locale.ROOT, "%.2f", load);
   }
-
-  private static String micros(long cpuNanos, long ops) {
-    return cpuNanos < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", cpuNanos / 1e3 / ops);
-  }
-
 }

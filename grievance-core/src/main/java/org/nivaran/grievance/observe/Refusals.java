@@ -1,6 +1,7 @@
 package org.nivaran.grievance.observe;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.nivaran.grievance.InvalidInputException;
 import org.nivaran.grievance.complaint.ActorNotPermittedException;
@@ -39,9 +40,10 @@ public final class Refusals {
    *
    * @param e the exception
    * @return true for a refusal
+   * @throws NullPointerException naming {@code e} if it is null
    */
   public static boolean isRefusal(RuntimeException e) {
-    return REFUSALS.contains(e.getClass());
+    return REFUSALS.contains(Objects.requireNonNull(e, "e").getClass());
   }
 
   /**
@@ -52,8 +54,10 @@ public final class Refusals {
    * @param e the exception
    * @return the rule, e.g. {@code CITIZEN_OWNS_COMPLAINT}, {@code ILLEGAL_TRANSITION} or
    *     {@code DuplicateComplaintIdException}
+   * @throws NullPointerException naming {@code e} if it is null
    */
   public static String rule(RuntimeException e) {
+    Objects.requireNonNull(e, "e");
     if (e instanceof ActorNotPermittedException denied) {
       return denied.rule().name();
     }
